@@ -1,0 +1,140 @@
+"""The values passed between stages: frozen, slotted, and carrying provenance.
+
+Identity is positional (a sentence is its ``id`` in the document), never textual, so two
+identical sentences in one post stay two sentences.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+#: Block kinds that hold prose and are cut into sentences. ``code`` and ``table`` are kept in
+#: the document (exporters may show them) but never become sentences.
+PROSE_KINDS = frozenset({"heading", "paragraph", "list_item", "quote", "caption"})
+BLOCK_KINDS = PROSE_KINDS | {"code", "table"}
+
+
+def _frozen_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value or {}))
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One structural unit of the source: a heading, a paragraph, a list item, a caption run.
+
+    ``text`` is clean prose: markup, speaker labels and non-speech tags already removed.
+    Offsets in ``line_marks`` and ``time_marks`` index into ``text``; they let a sentence
+    cut from the middle of a block still name its own source line and caption time.
+    """
+
+    kind: str
+    text: str
+    line: int
+    """1-based source line where the block starts."""
+    end_line: int
+    """1-based source line where the block ends (inclusive)."""
+    level: int = 0
+    """Heading level (1-6) or list nesting depth (1 = top level); 0 otherwise."""
+    section: int = 0
+    """Index of the heading section this block belongs to (0 before the first heading)."""
+    speaker: str | None = None
+    line_marks: tuple[tuple[int, int], ...] = ()
+    """(offset in ``text``, 1-based source line) pairs, sorted by offset."""
+    time_marks: tuple[tuple[int, float], ...] = ()
+    """(offset in ``text``, seconds from the start) pairs, sorted by offset."""
+
+    def __post_init__(self) -> None:
+        if self.kind not in BLOCK_KINDS:
+            raise ValueError(f"unknown block kind {self.kind!r}; expected one of {sorted(BLOCK_KINDS)}")
+        if self.line < 1 or self.end_line < self.line:
+            raise ValueError(f"bad line range {self.line}-{self.end_line} for a {self.kind} block")
+
+    def line_at(self, offset: int) -> int:
+        """Source line of the character at ``offset``."""
+        return _mark_at(self.line_marks, offset, self.line)
+
+    def time_at(self, offset: int) -> float | None:
+        """Caption time of the character at ``offset``, or None when the source has no times."""
+        return _mark_at(self.time_marks, offset, None)
+
+
+def _mark_at(marks: tuple[tuple[int, Any], ...], offset: int, default: Any) -> Any:
+    if not marks:
+        return default
+    i = bisect_right(marks, offset, key=lambda mark: mark[0]) - 1
+    return marks[max(i, 0)][1]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence, with where it came from.
+
+    ``start``/``end`` index into the text of block ``block``; ``text`` is exactly
+    ``blocks[block].text[start:end]``. ``clean`` is the disfluency-free view used for
+    spoken sources (equal to ``text`` elsewhere); ``text`` and the offsets stay as they were.
+    """
+
+    id: int
+    text: str
+    lang: str
+    block: int
+    start: int
+    end: int
+    line: int
+    kind: str = "paragraph"
+    section: int = 0
+    speaker: str | None = None
+    time: float | None = None
+    clean: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.text.strip():
+            raise ValueError(f"sentence {self.id} is empty")
+        if self.lang not in ("en", "zh"):
+            raise ValueError(f"sentence {self.id} has language {self.lang!r}; expected 'en' or 'zh'")
+        if not self.clean:
+            object.__setattr__(self, "clean", self.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "clean": self.clean,
+            "lang": self.lang,
+            "kind": self.kind,
+            "line": self.line,
+            "section": self.section,
+            "speaker": self.speaker,
+            "time": self.time,
+            "block": self.block,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A whole input, read and (after segmentation) cut into sentences."""
+
+    source: str
+    """Path of the file, or ``<stdin>`` / ``<text>``."""
+    format: str
+    """How it was read: markdown, srt, vtt, caption-dump, transcript or text."""
+    blocks: tuple[Block, ...]
+    title: str | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    """Front matter and header fields (date, author, tags, description, embeds …)."""
+    spoken: bool = False
+    """True for captions and transcripts: enables disfluency clean-up and ASR segmentation."""
+    sentences: tuple[Sentence, ...] = ()
+    lang: str | None = None
+    """Main language of the document ('en' or 'zh'), set by segmentation."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "meta", _frozen_mapping(self.meta))
+        object.__setattr__(self, "blocks", tuple(self.blocks))
+        object.__setattr__(self, "sentences", tuple(self.sentences))

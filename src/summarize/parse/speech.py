@@ -1,0 +1,108 @@
+"""Spoken-text conventions shared by the transcript, Markdown and caption readers.
+
+Speaker labels become metadata and non-speech tags disappear, whichever reader found them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# [MUSIC PLAYING], [LAUGHTER], (laughs), [笑], ♪ … ♪ — sounds, not words.
+_SOUND_WORDS = (
+    "music|musical|playing|laughter|laughs?|laughing|applause|clapping|cheering|cheers|inaudible|"
+    "crosstalk|silence|noise|cough(?:s|ing)?|sighs?|chuckles?|background|indistinct|unintelligible|"
+    "no audio|static|beep|bell|phone rings?|foreign|speaking foreign language|music continues|"
+    "upbeat music|intro music|outro music|theme music|笑|笑声|掌声|音乐|鼓掌|听不清|背景音乐|噪音"
+)
+_NONSPEECH_RE = re.compile(
+    r"[\[（(【]\s*(?:"
+    r"(?:[A-Z][A-Z'’ -]{2,})"  # any ALL-CAPS tag: [MUSIC PLAYING], [CROSSTALK]
+    rf"|(?i:(?:{_SOUND_WORDS})(?:[\s\w'’-]{{0,24}}))"  # known sound words: (laughs), [Applause], [笑]
+    r")\s*[\]）)】]"
+    r"|♪[^♪\n]{0,200}♪|♪",
+)
+
+
+def strip_nonspeech(text: str) -> str:
+    """Remove non-speech tags, keeping every other character (and newline) in place.
+
+    Removal replaces the tag by nothing but collapses the doubled space it leaves, so
+    ``"Hi [LAUGHTER] there"`` becomes ``"Hi there"``.
+    """
+    if not any(c in text for c in "[(（【♪"):
+        return text
+    out = _NONSPEECH_RE.sub("\x00", text)
+    out = re.sub(r"[ \t]*\x00[ \t]*", lambda m: " " if m.start() and m.end() < len(out) else "", out)
+    return re.sub(r"(?m)^ +| +$", "", out) if "\x00" not in out else out.replace("\x00", "")
+
+
+# A speaker label: an ALL-CAPS name (CRAIG BOX), a capitalised name of one to four words
+# (Lin Sun, Dr. Jane Doe), an AMI-style code (A(PM)), or a short CJK name (华兵), followed by
+# a half- or full-width colon. Bold and <b> wrappers are removed by the readers first.
+_LABEL_RE = re.compile(
+    r"^[ \t]*(?:>>[ \t]*)?"
+    r"(?P<name>"
+    r"[A-Z][A-Z0-9.'’-]*(?:[ \t][A-Z][A-Z0-9.'’-]*){0,3}"
+    r"|[A-Z][a-z0-9.'’-]+(?:[ \t](?:[A-Z][A-Za-z0-9.'’-]*|de|van|von|da|del|la)){0,3}"
+    r"|[A-Z](?:\([A-Z]{1,4}\))?"
+    r"|[\u4e00-\u9fff·]{1,6}"
+    r")"
+    r"[ \t]*(?:\([^)\n]{1,30}\)|（[^）\n]{1,30}）)?[ \t]*[:：][ \t]*(?=\S)"
+)
+
+# Words that end with a colon at a line start but are never speakers.
+_NOT_SPEAKERS = frozenset(
+    s.casefold()
+    for s in (
+        "Note Notes NB Tip Tips Warning Caution Important Example Examples Update Updated Edit "
+        "Source Sources Link Links Title Date Author Tags Description Summary Abstract TL;DR TLDR "
+        "Question Answer Step Steps Result Results Output Input Usage Error Info Debug See Also "
+        "Reference References Disclaimer PS P.S Yes No OK Okay So Well Now Here There This That Then "
+        "First Second Third Finally Also But And Or Captions Playlist Publication Transcript Video "
+        "Videos Slides Photo Image Credit Credits Category Categories Keywords Status Version Release "
+        "Problem Solution Answer Conclusion Background Context Goal Goals Why How What When Where Who "
+        "Day Time Location Venue Speaker Speakers Host Hosts Guest Guests Topic Topics Agenda "
+        "原文 译文 注意 注 提示 警告 说明 总结 结论 问题 答案 回答 参考 来源 链接 作者 日期 标题 "
+        "简介 摘要 背景 例如 比如 首先 其次 最后 第一 第二 第三 采访内容 采访原文 时间 地点 主题"
+    ).split()
+)
+
+
+def split_speaker_label(line: str) -> tuple[str | None, int]:
+    """Return (speaker, offset where the speech starts) for a line that opens with a label.
+
+    Returns ``(None, 0)`` when the line has no label. A bare ``>>`` turn marker returns
+    ``("", offset)``: a change of speaker whose name is not known.
+    """
+    m = _LABEL_RE.match(line)
+    if m:
+        name = m.group("name").strip()
+        if name.casefold().rstrip(".") not in _NOT_SPEAKERS and not name.isdigit():
+            return _normalise_name(name), m.end()
+    marker = re.match(r"^[ \t]*(?:>>|&gt;&gt;|-[ \t]+(?=[A-Z]))[ \t]*", line)
+    if marker and line.lstrip().startswith((">>", "&gt;&gt;")):
+        return "", marker.end()
+    return None, 0
+
+
+def _normalise_name(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip()
+
+
+# Otter.ai exports put the speaker and a timestamp on a line of their own: "Lin Sun  0:13".
+_OTTER_RE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}|Speaker[ \t]\d+|[\u4e00-\u9fff·]{1,6})"
+    r"[ \t]{1,}(?P<time>(?:\d{1,2}:)?\d{1,2}:\d{2})[ \t]*$"
+)
+
+
+def otter_header(line: str) -> tuple[str, float] | None:
+    """(speaker, seconds) for an Otter-style ``Name  0:13`` line, else None."""
+    m = _OTTER_RE.match(line.strip())
+    if not m:
+        return None
+    parts = [int(p) for p in m.group("time").split(":")]
+    seconds = 0
+    for part in parts:
+        seconds = seconds * 60 + part
+    return _normalise_name(m.group("name")), float(seconds)
