@@ -59,3 +59,15 @@ class ParseError(SummarizeError, ValueError):
 
 class ResourceError(SummarizeError, RuntimeError):
     """A data file shipped with the package is missing or broken (a packaging bug)."""
+
+
+class ExportError(SummarizeError, ValueError):
+    """Cards that cannot be exported as asked (none at all, a broken cloze, an unreadable cards file)."""
+
+
+class SummarizeWarning(UserWarning):
+    """Base class for warnings about suspicious but usable input (the document is still read)."""
+
+
+class TemplatePackError(SummarizeError, ValueError):
+    """A quiz template pack that cannot be used; names the pack file and the template id."""

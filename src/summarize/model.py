@@ -73,8 +73,9 @@ def _mark_at(marks: tuple[tuple[int, Any], ...], offset: int, default: Any) -> A
 class Sentence:
     """A sentence, with where it came from.
 
-    ``start``/``end`` index into the text of block ``block``; ``text`` is exactly
-    ``blocks[block].text[start:end]``. ``clean`` is the disfluency-free view used for
+    ``start``/``end`` index into the text of block ``block``; ``text`` is
+    ``blocks[block].text[start:end]`` with soft line breaks undone (a space between words,
+    nothing between hanzi). ``clean`` is the disfluency-free view used for
     spoken sources (equal to ``text`` elsewhere); ``text`` and the offsets stay as they were.
     """
 
@@ -138,3 +139,61 @@ class Document:
         object.__setattr__(self, "meta", _frozen_mapping(self.meta))
         object.__setattr__(self, "blocks", tuple(self.blocks))
         object.__setattr__(self, "sentences", tuple(self.sentences))
+
+
+CARD_TYPES = ("why", "choice", "what", "who", "when", "how-many", "cloze", "interview")
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """A question/answer card drawn from a post, with where its answer came from.
+
+    ``id`` is stable across rebuilds: it hashes what identifies the card (the post, the
+    template and the normalised question), never the answer, so an improved answer updates
+    the card in Anki instead of adding a duplicate.
+    """
+
+    id: str
+    type: str
+    question: str
+    answer: str
+    sentence_ids: tuple[int, ...]
+    source_text: str
+    """The source sentence(s) the answer was taken from, as they read in the post."""
+    line: int
+    template: str
+    lang: str
+    source: str
+    """Path of the post (or ``<stdin>``)."""
+    title: str | None = None
+    time: float | None = None
+    speaker: str | None = None
+    tags: tuple[str, ...] = ()
+    score: float = 0.0
+
+    def __post_init__(self) -> None:
+        if self.type not in CARD_TYPES:
+            raise ValueError(f"unknown card type {self.type!r}; expected one of {', '.join(CARD_TYPES)}")
+        if not self.question.strip() or not self.answer.strip():
+            raise ValueError(f"card {self.id} needs a question and an answer")
+        object.__setattr__(self, "tags", tuple(self.tags))
+        object.__setattr__(self, "sentence_ids", tuple(self.sentence_ids))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "question": self.question,
+            "answer": self.answer,
+            "source_text": self.source_text,
+            "sentence_ids": list(self.sentence_ids),
+            "line": self.line,
+            "time": self.time,
+            "speaker": self.speaker,
+            "tags": list(self.tags),
+            "title": self.title,
+            "source": self.source,
+            "template": self.template,
+            "lang": self.lang,
+            "score": self.score,
+        }

@@ -1,0 +1,176 @@
+"""Cut a Document's prose blocks into Sentences, each tagged ``en`` or ``zh``.
+
+Per block: newlines are hard breaks except inside English prose (soft-wrapped lines) and
+hard-wrapped Chinese paragraphs; each piece is cut at full-width terminators first, then by
+the splitter of its language, or by the learned ASR boundary model when it has no
+punctuation at all. Every non-space character of a prose block lands in exactly one sentence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from .._text import CJK_RE, guess_lang
+from ..model import PROSE_KINDS, Block, Document, Sentence
+from .disfluency import clean, filler_rate
+
+__all__ = ["segment", "block_spans", "words"]
+
+_TERMINAL_RE = re.compile(r"[.!?。！？；;…:：\"'”’」』）)】]$")
+
+
+def segment(doc: Document) -> Document:
+    """Return ``doc`` with ``sentences`` and ``lang`` filled in."""
+    sentences: list[Sentence] = []
+    for index, block in enumerate(doc.blocks):
+        if block.kind not in PROSE_KINDS:
+            continue
+        block_lang = guess_lang(block.text)
+        spoken = doc.spoken or filler_rate(block.text) > 0.015
+        for start, end in block_spans(block.text, block.time_marks):
+            raw = block.text[start:end]
+            text = _unwrap(raw)
+            lang = guess_lang(text, default=block_lang)
+            sentences.append(
+                Sentence(
+                    id=len(sentences),
+                    text=text,
+                    lang=lang,
+                    block=index,
+                    start=start,
+                    end=end,
+                    line=block.line_at(start),
+                    kind=block.kind,
+                    section=block.section,
+                    speaker=block.speaker,
+                    time=block.time_at(start),
+                    clean=(clean(text) or text) if spoken else text,
+                )
+            )
+    return dataclasses.replace(doc, sentences=tuple(sentences), lang=main_language(doc, sentences))
+
+
+def main_language(doc: Document, sentences: list[Sentence]) -> str:
+    """The language most of the prose is in; in a bilingual post (the minority language over 30%), the title's."""
+    weight: Counter[str] = Counter()
+    for s in sentences:
+        weight[s.lang] += len(CJK_RE.findall(s.text)) / 1.5 if s.lang == "zh" else len(s.text.split())
+    if not weight:
+        return guess_lang(doc.title or "", default="en")
+    (top, top_w), *rest = weight.most_common() + [("", 0.0)]
+    if doc.title and rest[0][1] > 0.3 * top_w:
+        return guess_lang(doc.title, default=top)
+    return top
+
+
+def block_spans(text: str, time_marks: tuple[tuple[int, float], ...] = ()) -> list[tuple[int, int]]:
+    """Sentence spans of one block's text, in order, covering every non-space character."""
+    spans: list[tuple[int, int]] = []
+    for start, end in _pieces(text):
+        spans.extend(_split_piece(text, start, end, time_marks))
+    return _merge_after_abbreviations(text, spans)
+
+
+def _merge_after_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Whatever cut a span, it never ends on "Dr." or "e.g.": such a span runs on into the next."""
+    from .._resources import punkt
+
+    abbreviations = punkt()._params.abbrev_types
+    merged: list[tuple[int, int]] = []
+    for span in spans:
+        if merged:
+            a, b = merged[-1]
+            last = re.search(r"(\S+)\.$", text[a:b])
+            if last and last.group(1).lower().lstrip("(\"'") in abbreviations and text[b : span[0]].strip() == "":
+                merged[-1] = (a, span[1])
+                continue
+        merged.append(span)
+    return merged
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """Runs of lines that belong to one stretch of prose: newlines inside them are soft."""
+    lines = list(_line_spans(text))
+    if not lines:
+        return
+    wrapped_zh = _hard_wrapped_chinese(text, lines)
+    run_start, run_end = lines[0]
+    for (a, b), (prev_a, prev_b) in zip(lines[1:], lines):
+        prev, cur = text[prev_a:prev_b], text[a:b]
+        soft = (
+            guess_lang(prev) == "en" == guess_lang(cur) and not CJK_RE.search(prev[-1:] + cur[:1])
+        ) or (wrapped_zh and not _TERMINAL_RE.search(prev))
+        if soft:
+            run_end = b
+        else:
+            yield run_start, run_end
+            run_start, run_end = a, b
+    yield run_start, run_end
+
+
+def _line_spans(text: str) -> Iterator[tuple[int, int]]:
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            yield offset, offset + len(line)
+        offset += len(line) + 1
+
+
+def _hard_wrapped_chinese(text: str, lines: list[tuple[int, int]]) -> bool:
+    """A Chinese paragraph typed with line breaks every ~40 characters, not one sentence per line."""
+    if len(lines) < 3:
+        return False
+    body = lines[:-1]
+    if any(guess_lang(text[a:b]) != "zh" for a, b in body):
+        return False
+    unterminated = sum(1 for a, b in body if not _TERMINAL_RE.search(text[a:b]))
+    lengths = sorted(b - a for a, b in body)
+    return unterminated >= 0.6 * len(body) and lengths[len(lengths) // 2] >= 20
+
+
+def _split_piece(text: str, start: int, end: int, time_marks: tuple[tuple[int, float], ...]) -> list[tuple[int, int]]:
+    from .asr import looks_unpunctuated
+
+    piece = text[start:end]
+    if looks_unpunctuated(piece):
+        from .asr import split_unpunctuated
+
+        marks = tuple((o - start, t) for o, t in time_marks if start <= o < end)
+        return [(start + a, start + b) for a, b in split_unpunctuated(piece, marks)]
+    from .zh import terminator_spans, zh_spans
+
+    spans: list[tuple[int, int]] = []
+    for a, b in terminator_spans(text, start, end):
+        if guess_lang(text[a:b]) == "zh":
+            spans.extend(zh_spans(text, a, b))
+        else:
+            from .en import en_spans
+
+            spans.extend(en_spans(text, a, b))
+    return spans
+
+
+def _unwrap(raw: str) -> str:
+    """A sentence's text with its soft line breaks undone: a space between words, nothing between hanzi."""
+    if "\n" not in raw:
+        return raw
+    return re.sub(r"\s*\n\s*", lambda m: _join_char(raw, m.start(), m.end()), raw)
+
+
+def _join_char(raw: str, a: int, b: int) -> str:
+    before, after = raw[a - 1 : a], raw[b : b + 1]
+    return "" if CJK_RE.match(before) and CJK_RE.match(after) else " "
+
+
+def words(sentence: Sentence) -> list[str]:
+    """Word tokens of a sentence in its own language (jieba for Chinese, Treebank for English)."""
+    if sentence.lang == "zh":
+        from .zh import zh_words
+
+        return zh_words(sentence.clean)
+    from .en import en_words
+
+    return en_words(sentence.clean)

@@ -1,0 +1,131 @@
+"""From readers' raw lines to Blocks: non-speech tags, speaker turns, and line marks.
+
+Readers (Markdown, plain text) only say which source lines belong to which structural
+unit. Everything spoken-language-specific happens here, once, so a ``Name:`` label is a
+speaker whether it sat in a Markdown interview or a podcast transcript.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .._text import guess_lang
+from ..model import Block
+from .speech import split_speaker_label, strip_nonspeech
+
+
+@dataclass
+class RawBlock:
+    """A reader's unit before clean-up: kind, nesting and its (source line, text) pairs."""
+
+    kind: str
+    lines: list[tuple[int, str]]
+    level: int = 0
+    speaker: str | None = None
+    time: float | None = None
+    labelled: bool = field(default=False)
+
+
+def accepted_speakers(raws: list[RawBlock]) -> set[str]:
+    """Label names that really are speakers: used at least twice, or among several labels.
+
+    One "Update: …" line is not an interview; two "Varun：" lines are, and so are three
+    different labels.
+    """
+    counts: Counter[str] = Counter()
+    for raw in raws:
+        if raw.kind not in ("paragraph", "list_item", "quote"):
+            continue
+        for _, text in raw.lines:
+            name, _ = split_speaker_label(text)
+            if name:
+                counts[name] += 1
+    many = sum(counts.values()) >= 3 and len(counts) >= 2
+    return {name for name, n in counts.items() if n >= 2 or many}
+
+
+def build_blocks(raws: list[RawBlock], speakers: set[str]) -> list[Block]:
+    """Split raw blocks at speaker labels, drop non-speech tags, and attach line marks."""
+    blocks: list[Block] = []
+    section = 0
+    current_speaker: str | None = None
+    current_lang: str | None = None
+    for raw in raws:
+        if raw.kind == "heading":
+            section += 1 if blocks or raw.level else 0
+            current_speaker = None
+        if raw.kind in ("code", "table"):
+            text = "\n".join(t for _, t in raw.lines)
+            if text.strip():
+                blocks.append(
+                    Block(raw.kind, text, raw.lines[0][0], raw.lines[-1][0], level=raw.level, section=section)
+                )
+            continue
+        for speaker, labelled, lines in _turns(raw, speakers):
+            text, marks = _join(lines)
+            if not text:
+                continue
+            lang = guess_lang(text)
+            if labelled:
+                current_speaker, current_lang = speaker, lang
+            elif speaker is None and speakers and raw.kind == "paragraph":
+                # An unlabelled paragraph continues the last turn when it is in the same language:
+                # podcast transcripts label only a turn's first paragraph.
+                if current_speaker is not None and lang == current_lang:
+                    speaker = current_speaker
+                else:
+                    current_speaker = None
+            blocks.append(
+                Block(
+                    raw.kind,
+                    text,
+                    lines[0][0],
+                    lines[-1][0],
+                    level=raw.level,
+                    section=section,
+                    speaker=speaker or None,
+                    line_marks=marks,
+                    time_marks=((0, raw.time),) if raw.time is not None else (),
+                )
+            )
+    return blocks
+
+
+def _turns(raw: RawBlock, speakers: set[str]) -> list[tuple[str | None, bool, list[tuple[int, str]]]]:
+    """Cut a raw block where a line opens with an accepted speaker label."""
+    turns: list[tuple[str | None, bool, list[tuple[int, str]]]] = []
+    speaker, labelled, lines = raw.speaker, raw.labelled, []
+    for lineno, text in raw.lines:
+        text = strip_nonspeech(text)
+        name, offset = split_speaker_label(text) if raw.kind != "heading" else (None, 0)
+        if name is not None and (name in speakers or name == ""):
+            if lines:
+                turns.append((speaker, labelled, lines))
+            speaker, labelled, lines = name, True, []
+            text = text[offset:]
+        lines.append((lineno, text))
+    if lines:
+        turns.append((speaker, labelled, lines))
+    return turns
+
+
+_SPACES_RE = re.compile(r"[ \t\u00a0\u3000]+")
+
+
+def _join(lines: list[tuple[int, str]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Join lines with newlines (segmenters decide what a newline means) and record line marks."""
+    parts: list[str] = []
+    marks: list[tuple[int, int]] = []
+    offset = 0
+    for lineno, text in lines:
+        text = _SPACES_RE.sub(" ", text).strip()
+        if not text:
+            continue
+        if parts:
+            offset += 1  # the joining newline
+        marks.append((offset, lineno))
+        parts.append(text)
+        offset += len(text)
+    return "\n".join(parts), tuple(marks)

@@ -1,0 +1,251 @@
+"""Markdown posts (CommonMark + tables + footnotes) through markdown-it-py tokens.
+
+Only prose survives into block text: emphasis markers, link URLs, images, inline HTML,
+SVG/iframe bodies and shortcodes go; link anchor text and inline code text stay. Code
+fences stay as ``code`` blocks and tables as ``table`` blocks, never as prose.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING, Any
+
+from ..model import Document
+from .blocks import RawBlock, accepted_speakers, build_blocks
+from .frontmatter import split_front_matter
+from .shortcodes import strip_shortcodes
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+#: HTML elements whose whole content is not prose.
+_OPAQUE_TAGS = frozenset("svg script style iframe object embed noscript math template canvas video audio picture".split())
+_TAG_RE = re.compile(r"<\s*(/)?\s*([A-Za-z][\w:-]*)[^>]*?(/)?\s*>", re.DOTALL)
+_STRAY_MARKUP_RE = re.compile(r"(?<![\w*])(\*\*|__|\*|~~)(?=\S)|(?<=\S)(\*\*|__|~~)(?![\w*])")
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.deflist import deflist_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.tasklists import tasklists_plugin
+
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return md.use(footnote_plugin).use(deflist_plugin).use(tasklists_plugin)
+
+
+def read_markdown(text: str, *, source: str) -> Document:
+    meta, front_lines = split_front_matter(text, source=source)
+    lines = text.split("\n")
+    body = "\n" * front_lines + "\n".join(lines[front_lines:])
+    body, embeds = strip_shortcodes(body)
+    if embeds:
+        meta["embeds"] = embeds
+    raws = list(_raw_blocks(_parser().parse(body)))
+    speakers = accepted_speakers(raws)
+    blocks = build_blocks(raws, speakers)
+    title = _title(meta, blocks)
+    return Document(
+        source=source,
+        format="markdown",
+        blocks=tuple(blocks),
+        title=title,
+        meta=meta,
+        spoken=bool(speakers),
+    )
+
+
+def _title(meta: dict[str, Any], blocks: list[Any]) -> str | None:
+    value = meta.get("title")
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    for block in blocks:
+        if block.kind == "heading" and block.level == 1:
+            return str(block.text)
+    return None
+
+
+def _raw_blocks(tokens: list[Token]) -> Any:
+    """Walk the flat token stream, keeping nesting (lists, quotes) as a small stack."""
+    list_depth = 0
+    quote_depth = 0
+    ordered_stack: list[bool] = []
+    item_number = ""
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        kind = tok.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+            ordered_stack.append(kind == "ordered_list_open")
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+            ordered_stack.pop()
+        elif kind == "list_item_open":
+            item_number = tok.info if ordered_stack and ordered_stack[-1] else ""
+        elif kind == "blockquote_open":
+            quote_depth += 1
+        elif kind == "blockquote_close":
+            quote_depth -= 1
+        elif kind == "heading_open":
+            inline = tokens[i + 1]
+            lines = _inline_lines(inline)
+            if _has_text(lines):
+                yield RawBlock("heading", lines, level=int(tok.tag[1:]))
+            i += 2
+        elif kind in ("paragraph_open", "dt_open"):
+            inline = tokens[i + 1]
+            lines = _inline_lines(inline)
+            if _has_text(lines):
+                if _is_bold_only(inline):
+                    # "**Why Envoy**" alone on a line, or "1. **2020: the year of …**": a heading in all but markup.
+                    # Keep an ordered item's number ("1. …"): it is visible in the post and marks the section.
+                    if item_number:
+                        lines[0] = (lines[0][0], f"{item_number}. {lines[0][1]}")
+                    yield RawBlock("heading", lines, level=2 if item_number else 3)
+                else:
+                    block_kind = "list_item" if list_depth else "quote" if quote_depth else "paragraph"
+                    yield RawBlock(block_kind, lines, level=list_depth)
+            i += 2
+        elif kind in ("fence", "code_block"):
+            # A fence's content starts on the line after its opening ```.
+            start = (tok.map[0] + 1 + (kind == "fence")) if tok.map else 1
+            yield RawBlock("code", [(start + n, line) for n, line in enumerate(tok.content.rstrip("\n").split("\n"))])
+        elif kind == "html_block":
+            start = (tok.map[0] + 1) if tok.map else 1
+            lines = [(start + n, line) for n, line in enumerate(_html_text(tok.content).split("\n"))]
+            if _has_text(lines):
+                yield RawBlock("quote" if quote_depth else "paragraph", lines)
+        elif kind == "table_open":
+            i, raw = _table(tokens, i)
+            if raw:
+                yield raw
+            continue
+        i += 1
+
+
+def _has_text(lines: list[tuple[int, str]]) -> bool:
+    return any(text.strip() for _, text in lines)
+
+
+def _is_bold_only(inline: Token) -> bool:
+    children = [c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())]
+    if len(children) < 3 or children[0].type != "strong_open" or children[-1].type != "strong_close":
+        return False
+    depth = 0
+    for n, child in enumerate(children):
+        depth += child.type == "strong_open"
+        depth -= child.type == "strong_close"
+        if depth == 0 and n != len(children) - 1:
+            return False
+    text = "".join(c.content for c in children if c.type == "text")
+    return 0 < len(text) <= 80 and not text.rstrip().endswith((".", "。", ":", "：", "?", "？"))
+
+
+def _inline_lines(inline: Token) -> list[tuple[int, str]]:
+    """Render an inline token to plain text, one entry per source line."""
+    line = (inline.map[0] + 1) if inline.map else 1
+    lines: list[tuple[int, str]] = []
+    parts: list[str] = []
+    skip_link = 0
+    opaque: list[str] = []
+    for child in inline.children or []:
+        kind = child.type
+        if kind in ("softbreak", "hardbreak"):
+            lines.append((line, "".join(parts)))
+            parts, line = [], line + 1
+            continue
+        if kind == "html_inline":
+            _track_opaque(child.content, opaque)
+            continue
+        if opaque:
+            continue
+        if kind == "link_open":
+            if child.markup in ("autolink", "linkify"):
+                skip_link += 1
+            continue
+        if kind == "link_close":
+            skip_link = max(0, skip_link - 1)
+            continue
+        if skip_link:
+            continue
+        if kind in ("text", "code_inline"):
+            parts.append(child.content)
+        elif kind == "footnote_ref":
+            continue
+    lines.append((line, "".join(parts)))
+    return [(n, _STRAY_MARKUP_RE.sub("", text)) for n, text in lines]
+
+
+def _track_opaque(tag_html: str, opaque: list[str]) -> None:
+    for m in _TAG_RE.finditer(tag_html):
+        closing, name, selfclosing = m.group(1), m.group(2).lower(), m.group(3)
+        if name not in _OPAQUE_TAGS or selfclosing:
+            continue
+        if closing:
+            if name in opaque:
+                del opaque[len(opaque) - 1 - opaque[::-1].index(name) :]
+        else:
+            opaque.append(name)
+
+
+class _HTMLText(HTMLParser):
+    """Text of an HTML block, minus comments and opaque elements; keeps newlines for line numbers."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.opaque: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in _OPAQUE_TAGS:
+            self.opaque.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: Any) -> None:
+        pass
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.opaque:
+            del self.opaque[len(self.opaque) - 1 - self.opaque[::-1].index(tag) :]
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(re.sub(r"[^\n]", " ", data) if self.opaque else data)
+
+    def handle_comment(self, data: str) -> None:
+        self.parts.append(re.sub(r"[^\n]", "", data))
+
+
+def _html_text(source: str) -> str:
+    parser = _HTMLText()
+    try:
+        parser.feed(source)
+        parser.close()
+    except Exception:  # html.parser is lenient, but a broken block must never stop a post
+        return ""
+    text = "".join(parser.parts)
+    # Keep as many lines as the source had, so line numbers stay true.
+    wanted = source.count("\n")
+    have = text.count("\n")
+    return html.unescape(text) + "\n" * max(0, wanted - have)
+
+
+def _table(tokens: list[Token], i: int) -> tuple[int, RawBlock | None]:
+    """Collect a table's rows as ``cell · cell`` lines; tables are data, kept apart from prose."""
+    rows: list[tuple[int, str]] = []
+    cells: list[str] = []
+    row_line = 1
+    while i < len(tokens) and tokens[i].type != "table_close":
+        tok = tokens[i]
+        if tok.type == "tr_open":
+            cells, row_line = [], (tok.map[0] + 1) if tok.map else row_line
+        elif tok.type == "inline":
+            cells.append(" ".join(text for _, text in _inline_lines(tok)).strip())
+        elif tok.type == "tr_close":
+            rows.append((row_line, " · ".join(cells)))
+        i += 1
+    return i + 1, (RawBlock("table", rows) if rows else None)

@@ -1,0 +1,67 @@
+"""Plain text and speaker-labelled transcripts (``NAME:``, ``>>``, Otter's ``Name  0:13`` lines).
+
+Paragraphs are runs of non-blank lines. A short first line standing alone (a show or
+talk name) becomes the title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document
+from .blocks import RawBlock, accepted_speakers, build_blocks
+from .speech import otter_header
+
+_TERMINAL = tuple(".!?。！？…:：;；")
+
+
+def read_plain(text: str, *, source: str) -> Document:
+    lines = text.split("\n")
+    raws: list[RawBlock] = []
+    title: str | None = None
+    current: RawBlock | None = None
+    pending_speaker: tuple[str, float] | None = None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            current = None
+            continue
+        header = otter_header(line)
+        if header:
+            pending_speaker, current = header, None
+            continue
+        if current is None:
+            current = RawBlock("paragraph", [])
+            if pending_speaker:
+                current.speaker, current.time = pending_speaker
+                current.labelled = True
+            raws.append(current)
+        current.lines.append((number, _html_labels(line)))
+
+    if raws and _is_title(raws[0], raws[1:]):
+        title = raws[0].lines[0][1].strip()
+        raws[0].kind, raws[0].level = "heading", 1
+    speakers = accepted_speakers(raws)
+    otter = any(raw.labelled for raw in raws)
+    blocks = build_blocks(raws, speakers)
+    spoken = bool(speakers) or otter
+    return Document(
+        source=source,
+        format="transcript" if spoken else "text",
+        blocks=tuple(blocks),
+        title=title,
+        meta={"title": title} if title else {},
+        spoken=spoken,
+    )
+
+
+def _is_title(first: RawBlock, rest: list[RawBlock]) -> bool:
+    if len(first.lines) != 1 or not rest:
+        return False
+    text = first.lines[0][1].strip()
+    return 0 < len(text) <= 120 and not text.endswith(_TERMINAL) and ":" not in text[:40]
+
+
+def _html_labels(line: str) -> str:
+    """``<b>NAME:</b> text`` and ``**Name:** text`` to ``NAME: text``, so the label rules see one form."""
+    line = re.sub(r"</?(?:b|strong|i|em)>", "", line, flags=re.IGNORECASE)
+    return re.sub(r"^(\s*)(\*\*|__)([^*_\n]{1,40}?[:：])\2", r"\1\3", line)

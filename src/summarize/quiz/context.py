@@ -1,0 +1,130 @@
+"""What a sentence means in its place: who "I" and "we" are, what "it" refers to, which turn it is in.
+
+Cards must stand alone, so every pronoun in a question is either resolved here from the
+sentences just before it or the card is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Document, Sentence
+from .packs import Pack
+
+_ORG_RE = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w.+-]*\s+){1,3})(project|team|community|maintainers|foundation)\b")
+_PERSON_RE = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})\b")
+_CAP_WORD_RE = re.compile(r"(?<=[a-z,;:]\s)([A-Z][\w.+-]+)")
+
+
+def display_name(speaker: str) -> str:
+    """"LIN SUN" → "Lin Sun"; names already in mixed case stay as they are."""
+    return speaker.title() if speaker.isupper() else speaker
+
+
+@dataclass
+class Context:
+    doc: Document
+    pack: Pack
+    proper_words: set[str] = field(default_factory=set)
+    entity_class: dict[str, str] = field(default_factory=dict)
+    turns: list[list[int]] = field(default_factory=list)
+    turn_of: dict[int, int] = field(default_factory=dict)
+    topic: str | None = None
+
+    @classmethod
+    def build(cls, doc: Document, pack: Pack) -> Context:
+        ctx = cls(doc, pack)
+        for name, members in pack.entities.items():
+            for member in members:
+                ctx.entity_class[member] = name
+        for s in doc.sentences:
+            ctx.proper_words.update(_CAP_WORD_RE.findall(s.text))
+        ctx.proper_words.update(ctx.entity_class)
+        ctx._build_turns()
+        ctx.topic = ctx._topic()
+        return ctx
+
+    def _build_turns(self) -> None:
+        """Consecutive sentences of one speaker (or one block, in written posts) form a turn."""
+        current: list[int] = []
+        key = None
+        for s in self.doc.sentences:
+            k = (s.speaker, s.lang) if s.speaker else ("block", s.block)
+            if k != key and current:
+                self.turns.append(current)
+                current = []
+            key = k
+            current.append(s.id)
+        if current:
+            self.turns.append(current)
+        for n, turn in enumerate(self.turns):
+            for i in turn:
+                self.turn_of[i] = n
+
+    def _topic(self) -> str | None:
+        """The post's main named subject: the entity its title names, else the most mentioned one."""
+        title = self.doc.title or ""
+        counts: Counter[str] = Counter()
+        for s in self.doc.sentences:
+            for e in self.entities_in(s.text):
+                counts[e] += 1
+        if not counts:
+            return None
+        top = max(counts.values())
+        in_title = [e for e in counts if e in title and counts[e] >= top / 2]
+        pool = in_title or list(counts)
+        return max(pool, key=lambda e: (counts[e], self.entity_class.get(e) == "mesh", e))
+
+    def entities_in(self, text: str) -> list[str]:
+        found = []
+        for name in self.entity_class:
+            pattern = rf"(?<![\w.+-]){re.escape(name)}(?![\w+-])"
+            if re.search(pattern, text, 0 if name.isupper() else re.IGNORECASE):
+                found.append(name)
+        return found
+
+    def proper(self, word: str) -> bool:
+        return word.strip(",.") in self.proper_words
+
+    def before(self, s: Sentence, n: int = 5) -> list[Sentence]:
+        start = max(0, s.id - n)
+        return [self.doc.sentences[i] for i in range(s.id - 1, start - 1, -1)]
+
+    def resolve(self, s: Sentence, pronoun: str) -> str | None:
+        """A name for ``pronoun`` as used in ``s``, or None when the text does not say."""
+        p = pronoun.lower()
+        if p in ("i", "我") and s.speaker:
+            return display_name(s.speaker)
+        if p in ("we", "我们"):
+            found = [m for prev in [s, *self.before(s, 8)] for m in _ORG_RE.finditer(prev.text)]
+            # The post's own project beats any other organisation named nearby ("we" at Istio, not Amalgam8).
+            on_topic = [m for m in found if self.topic and self.topic in m.group(1)]
+            if s.lang == "zh":
+                return f"{self.topic} 团队" if self.topic and self.entity_class.get(self.topic) == "mesh" else None
+            for m in on_topic or found:
+                return f"the {m.group(1).strip()} {m.group(2)}"
+            if self.topic and self.entity_class.get(self.topic) == "mesh":
+                return f"the {self.topic} project"
+            return None
+        if p in ("it", "they", "this", "that", "它", "他们"):
+            for prev in self.before(s, 3):
+                ents = self.entities_in(prev.text)
+                if ents:
+                    return min(ents, key=lambda e: prev.text.lower().rfind(e.lower()) * -1)
+            return None
+        if p in ("he", "she", "他", "她"):
+            for prev in self.before(s, 4):
+                people = [m for m in _PERSON_RE.findall(prev.text) if m not in self.entity_class]
+                if people:
+                    return people[-1]
+            return None
+        return None
+
+    def next_speaker(self, s: Sentence) -> str | None:
+        turn = self.turn_of.get(s.id)
+        if turn is None or turn + 1 >= len(self.turns):
+            return None
+        nxt = self.doc.sentences[self.turns[turn + 1][0]]
+        return display_name(nxt.speaker) if nxt.speaker else None

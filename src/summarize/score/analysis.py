@@ -1,0 +1,85 @@
+"""Per-sentence terms shared by every scorer: tokens, stop words removed, English stemmed.
+
+Computed once per document: a small cache keyed by the document's identity holds the last
+few analyses (and the documents themselves, so an id is never reused while cached).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from ..model import Document, Sentence
+from ..segment import words
+
+_CACHE_SIZE = 8
+_ANALYSES: OrderedDict[int, tuple[Document, Analysis]] = OrderedDict()
+_CONTENT_RE = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What scorers need to know about a document's sentences."""
+
+    tokens: tuple[tuple[str, ...], ...]
+    """Word tokens of each sentence's clean view, in order (lowercased)."""
+    terms: tuple[tuple[str, ...], ...]
+    """Content terms: stop words, punctuation and numbers removed, English stemmed."""
+
+
+@functools.cache
+def stop_words(lang: str) -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    base = set(get_stop_words("english" if lang == "en" else "chinese"))
+    if lang == "en":
+        base |= {"uh", "um", "yeah", "okay", "ok", "gonna", "wanna", "like", "just", "really", "actually",
+                 "kind", "sort", "thing", "things", "lot", "know", "think", "mean", "right", "well", "'s", "n't",
+                 "'re", "'ve", "'m", "'ll", "'d", "got", "get", "go", "going", "say", "said"}
+    else:
+        base |= {"嗯", "啊", "呃", "那个", "这个", "就是", "然后", "所以", "我们", "你们", "他们", "一个", "什么", "没有", "可以"}
+    return frozenset(base)
+
+
+@functools.cache
+def _stemmer():
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return str(_stemmer().stem(word))
+
+
+def sentence_terms(sentence: Sentence, tokens: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    tokens = tokens if tokens is not None else tuple(w.lower() for w in words(sentence))
+    stops = stop_words(sentence.lang)
+    out = []
+    for token in tokens:
+        if token in stops or not _CONTENT_RE.search(token):
+            continue
+        if sentence.lang == "en" or token.isascii():
+            if len(token) < 2:
+                continue
+            out.append(stem(token))
+        else:
+            out.append(token)
+    return tuple(out)
+
+
+def analyse(doc: Document) -> Analysis:
+    cached = _ANALYSES.get(id(doc))
+    if cached is not None and cached[0] is doc:
+        _ANALYSES.move_to_end(id(doc))
+        return cached[1]
+    tokens = tuple(tuple(w.lower() for w in words(s)) for s in doc.sentences)
+    terms = tuple(sentence_terms(s, t) for s, t in zip(doc.sentences, tokens))
+    analysis = Analysis(tokens, terms)
+    _ANALYSES[id(doc)] = (doc, analysis)
+    while len(_ANALYSES) > _CACHE_SIZE:
+        _ANALYSES.popitem(last=False)
+    return analysis

@@ -1,0 +1,67 @@
+"""The built-in algorithms: sumy's eight (as references), ``lead``, and our default ``takeaways``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Document
+from .registry import Scores, register
+from .sumy_adapter import sumy_scores
+
+
+@register("takeaways", "ours (default): centrality + keyphrase coverage + position, editor's filters, MMR", "")
+def takeaways(doc: Document) -> Scores:
+    from .takeaways import score_takeaways
+
+    return score_takeaways(doc)
+
+
+@register("lead", "the first sentences of the post, in order (news baseline)", "")
+def lead(doc: Document) -> Scores:
+    prose = [s for s in doc.sentences if s.kind != "heading"]
+    return {s.id: 1.0 / (1 + rank) for rank, s in enumerate(prose)}
+
+
+def _sumy(name: str, cls_path: str, description: str, reference: str, **options: Any) -> None:
+    module, cls_name = cls_path.rsplit(".", 1)
+
+    def make(stemmer: Any) -> Any:
+        import importlib
+
+        cls = getattr(importlib.import_module(module), cls_name)
+        summarizer = cls(stemmer)
+        for key, value in options.items():
+            setattr(summarizer, key, value)
+        return summarizer
+
+    def scorer(doc: Document) -> Scores:
+        return sumy_scores(doc, make)
+
+    scorer.__name__ = name
+    scorer.__doc__ = f"sumy's {cls_name} over our sentences. {reference}"
+    register(name, f"sumy {cls_name}: {description}", reference)(scorer)
+
+
+_sumy("lexrank", "sumy.summarizers.lex_rank.LexRankSummarizer", "graph centrality of TF-IDF cosine similarity",
+      "Erkan & Radev 2004")
+_sumy("textrank", "sumy.summarizers.text_rank.TextRankSummarizer", "PageRank over word-overlap similarity",
+      "Mihalcea & Tarau 2004")
+_sumy("lsa", "sumy.summarizers.lsa.LsaSummarizer", "latent semantic analysis (SVD of the term matrix)",
+      "Steinberger & Jezek 2004")
+_sumy("luhn", "sumy.summarizers.luhn.LuhnSummarizer", "clusters of significant words", "Luhn 1958")
+_sumy("sumbasic", "sumy.summarizers.sum_basic.SumBasicSummarizer", "word probability, updated as sentences are picked",
+      "Nenkova & Vanderwende 2005")
+_sumy("kl", "sumy.summarizers.kl.KLSummarizer", "greedy KL-divergence to the document's word distribution",
+      "Haghighi & Vanderwende 2009")
+_sumy("reduction", "sumy.summarizers.reduction.ReductionSummarizer", "graph reduction by sentence similarity", "")
+_sumy(
+    "edmundson",
+    "sumy.summarizers.edmundson.EdmundsonSummarizer",
+    "cue, key, title and location methods",
+    "Edmundson 1969",
+    bonus_words=("important", "key", "main", "significant", "because", "reason", "therefore", "goal",
+                 "重要", "关键", "主要", "因为", "原因", "所以", "目标"),
+    stigma_words=("hello", "thanks", "thank", "yeah", "um", "uh", "okay", "ok", "hi",
+                  "你好", "谢谢", "感谢", "嗯", "好的"),
+    null_words=("the", "a", "an", "of", "to", "and", "in", "is", "的", "了", "是"),
+)

@@ -1,0 +1,70 @@
+"""What an editor would never pick as a takeaway, whatever its score.
+
+Each rule returns a short reason, so tests and ``--explain`` style tooling can say why a
+sentence was ruled out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Sentence
+
+_QUESTION_RE = re.compile(r"[?？]\s*[\"'”’」』）)]*\s*$")
+_GREETING_RE = re.compile(
+    r"^\s*(?:hi|hello|hey|thanks|thank you|thank|welcome|good (?:morning|afternoon|evening)|nice to (?:meet|see)|"
+    r"great to (?:have|be)|it'?s (?:great|good|a pleasure) to|(?:it'?s )?my pleasure|congrat\w*|cheers|bye|goodbye|"
+    r"你好|大家好|谢谢|感谢|欢迎|再见|很高兴)\b",
+    re.IGNORECASE,
+)
+_CHITCHAT_RE = re.compile(
+    r"^\s*(?:(?:yeah|yes|no|ok|okay|right|sure|wow|oh|great|cool|awesome|exactly|absolutely|definitely|indeed|"
+    r"of course|that'?s (?:right|true|great|cool|awesome|fascinating|interesting|a good point)|i see|i agree|"
+    r"that makes sense|makes sense|good point|sounds good|got it|let'?s (?:get|move|talk|start|jump|dive)|"
+    r"and that'?s the news|that sounds like)\b[\s,.!]*)+(?:$|[\w\s,']{0,25}[.!]?$)",
+    re.IGNORECASE,
+)
+_PROMO_RE = re.compile(
+    r"contact (?:me|us)|reach out|get in touch|register (?:for|now|here|today)|sign up|subscribe|follow (?:me|us)|"
+    r"check out our|visit our|free trial|book a demo|request a demo|join us (?:at|on|for)|discount|coupon|"
+    r"you can find (?:us|me|the show)|send us (?:a|an|your) |email us|tweet at|show notes|like and subscribe|"
+    r"联系我|联系我们|请随时|注册|订阅|关注我们|关注公众号|扫码|免费收听|报名|优惠|欢迎加入",
+    re.IGNORECASE,
+)
+_URL_RE = re.compile(r"https?://\S+|www\.\S+|\b[\w-]+\.(?:io|com|org|net|dev|cn)(?:/\S*)?")
+_CODEISH_RE = re.compile(r"[{}();=<>$]|::|->|\b\w+\(\)|`")
+_FIRST_WORD_FRAGMENT_RE = re.compile(r"^\s*(?:and|but|or|because|which|that|so|then|also)\s*[.!]?\s*$", re.IGNORECASE)
+
+
+def rejection(sentence: Sentence, *, n_tokens: int, n_terms: int) -> str | None:
+    """Why ``sentence`` must not be a takeaway, or None when it may be one."""
+    text = sentence.clean.strip()
+    if sentence.kind in ("heading", "code", "table"):
+        return "heading or non-prose"
+    if _QUESTION_RE.search(text):
+        return "question"
+    if _GREETING_RE.search(text):
+        return "greeting or thanks"
+    if _PROMO_RE.search(text):
+        return "promotional"
+    if sentence.lang == "en":
+        if n_tokens < 6 or n_terms < 3:
+            return "fragment"
+        if _CHITCHAT_RE.match(text) and n_tokens < 12:
+            return "chit-chat"
+    else:
+        chars = len(re.sub(r"\s", "", text))
+        if chars < 10 or n_terms < 3:
+            return "fragment"
+    if _FIRST_WORD_FRAGMENT_RE.match(text):
+        return "fragment"
+    visible = len(re.sub(r"\s", "", text)) or 1
+    if sum(len(u) for u in _URL_RE.findall(text)) / visible > 0.3:
+        return "mostly a link"
+    if sum(ch.isdigit() for ch in text) / visible > 0.3:
+        return "mostly numbers"
+    if len(_CODEISH_RE.findall(text)) >= 4 and len(_CODEISH_RE.findall(text)) / max(n_tokens, 1) > 0.2:
+        return "mostly code"
+    if text.endswith((":", "：")):
+        return "introduces something else"
+    return None

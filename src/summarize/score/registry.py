@@ -1,0 +1,60 @@
+"""Scorers by name. A scorer rates every sentence of a segmented Document; selection is separate.
+
+Built-ins register themselves when ``summarize.score`` is imported, which the registry
+itself does, so ``get_scorer`` never depends on what the caller happened to import first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..errors import UnknownChoiceError
+from ..model import Document
+
+Scores = Mapping[int, float]
+"""Sentence id → score; higher is better. Every candidate sentence is present."""
+
+
+class Scorer(Protocol):
+    def __call__(self, doc: Document) -> Scores: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Algorithm:
+    name: str
+    scorer: Scorer
+    description: str
+    reference: str = ""
+
+
+_REGISTRY: dict[str, Algorithm] = {}
+
+
+def register(name: str, description: str, reference: str = "") -> Callable[[Scorer], Scorer]:
+    def deco(fn: Scorer) -> Scorer:
+        if name in _REGISTRY:
+            raise ValueError(f"summarizer {name!r} registered twice")
+        _REGISTRY[name] = Algorithm(name, fn, description, reference)
+        return fn
+
+    return deco
+
+
+def algorithms() -> dict[str, Algorithm]:
+    """Every registered algorithm, by name, in registration order."""
+    _load_builtins()
+    return dict(_REGISTRY)
+
+
+def get_scorer(name: str) -> Scorer:
+    _load_builtins()
+    try:
+        return _REGISTRY[name].scorer
+    except KeyError:
+        raise UnknownChoiceError("--algorithm", name, _REGISTRY) from None
+
+
+def _load_builtins() -> None:
+    from . import builtin  # noqa: F401  (registers on first import)

@@ -1,0 +1,393 @@
+"""Sentence units for unpunctuated ASR text (caption dumps, auto transcripts).
+
+Speech recognisers print a lowercase word stream with no punctuation, so the usual sentence
+splitters return one giant "sentence". This module scores every gap between two words with
+boundary statistics learned from punctuated meeting transcripts (QMSum, AMI; the data file
+``data/asr_boundaries.json.gz`` records sources, licences and how it was built), adds a
+hand-set bonus for pauses when caption or word times are known, and keeps the gaps whose
+score is positive, cutting any unit longer than ``MAX_UNIT_WORDS`` at its best gap.
+
+It also holds the helpers that turn a punctuated transcript into an unpunctuated one with
+gold boundaries, so the training script, the benchmark and the tests share one definition
+of a boundary.
+
+Usage::
+
+    if looks_unpunctuated(text):
+        spans = split_unpunctuated(text, time_marks)   # [(start, end), ...] character offsets
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+from ..errors import ResourceError
+from ..parse.speech import split_speaker_label, strip_nonspeech
+
+__all__ = [
+    "MAX_UNIT_WORDS",
+    "TEMPLATES",
+    "boundary_prf",
+    "choose_boundaries",
+    "feature_keys",
+    "gap_scores",
+    "looks_unpunctuated",
+    "norm_word",
+    "spans_to_gaps",
+    "split_unpunctuated",
+    "unpunctuate",
+]
+
+DATA_FILE = "asr_boundaries.json.gz"
+
+#: Feature templates around the gap after word i: p = word i, n = word i+1, p2 / n2 = the
+#: words one further out; longer names join neighbouring words ("pn" = word i and i+1).
+TEMPLATES = ("p", "n", "pn", "pp", "nn", "ppn", "pnn", "nnn", "p2", "n2")
+
+#: A unit the model left longer than this many words is cut at its highest-scoring gap, so
+#: a stretch the statistics know nothing about never becomes one giant "sentence".
+MAX_UNIT_WORDS = 50
+
+#: Pause bonus, hand-set because the training transcripts carry no times: a pause longer than
+#: PAUSE_FLOOR seconds raises the gap's log-odds by PAUSE_WEIGHT per second, up to PAUSE_CAP
+#: seconds. The pause is what an interval between two timed words leaves after the document's
+#: median time per word; so 1.3 s of silence adds 1.5, enough to tip an undecided gap but not
+#: to cut "the | cloud" where a caption line happens to break.
+PAUSE_WEIGHT = 1.5
+PAUSE_FLOOR = 0.3
+PAUSE_CAP = 2.0
+
+#: Log-odds added where a token already ends with ., ? or ! (text with a few stray marks).
+PUNCT_BONUS = 3.0
+
+_TOKEN_RE = re.compile(r"\S+")
+_EDGE_RE = re.compile(r"^[\W_]+|[\W_]+$")
+_END_PUNCT = ".?!…。？！"
+_CLOSERS = "\"'”’)]}»」』）】"
+_ENDS_SENTENCE_RE = re.compile(rf"[{re.escape(_END_PUNCT)}][{re.escape(_CLOSERS)}]*$")
+# Titles and Latin abbreviations whose period never ends a sentence in the gold standard.
+_ABBREVIATIONS = frozenset("mr mrs ms dr prof hon st jr sr vs e.g i.e cf approx".split())
+
+
+def norm_word(token: str) -> str:
+    """The form a word takes as a feature: lowercase, no edge punctuation, numbers merged.
+
+    Numbers become ``<num>`` because captions print "2018" where transcripts spell
+    "twenty eighteen"; a token of punctuation only becomes ``<p>``.
+    """
+    word = _EDGE_RE.sub("", token.casefold().replace("’", "'").replace("‘", "'"))
+    if not word:
+        return "<p>"
+    if any(c.isdigit() for c in word):
+        return "<num>"
+    return word
+
+
+def feature_keys(words: Sequence[str], i: int) -> tuple[str, ...]:
+    """Feature keys of the gap after ``words[i]``, one per entry of ``TEMPLATES``.
+
+    ``words`` are already normalised (``norm_word``); outside the text they read ``<s>`` and
+    ``</s>``. Training and inference both call this, so they cannot drift apart.
+    """
+    n = len(words)
+    p2 = words[i - 1] if i >= 1 else "<s>"
+    p1 = words[i]
+    n1 = words[i + 1] if i + 1 < n else "</s>"
+    n2 = words[i + 2] if i + 2 < n else "</s>"
+    n3 = words[i + 3] if i + 3 < n else "</s>"
+    return (
+        p1,
+        n1,
+        f"{p1} {n1}",
+        f"{p2} {p1}",
+        f"{n1} {n2}",
+        f"{p2} {p1} {n1}",
+        f"{p1} {n1} {n2}",
+        f"{n1} {n2} {n3}",
+        p2,
+        n2,
+    )
+
+
+# -- the learned model ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Model:
+    bias: float
+    weights: tuple[dict[str, float], ...]  # one table per TEMPLATES entry
+    length_log_prior: np.ndarray  # log P(unit has L words), L = 1..len, max scaled to 0
+
+
+@functools.cache
+def _model() -> _Model:
+    """The shipped boundary statistics, read once (about 0.1 s) on the first unpunctuated text."""
+    try:
+        raw = resources.files("summarize").joinpath("data", DATA_FILE).read_bytes()
+        data = json.loads(gzip.decompress(raw))
+    except (OSError, ValueError) as e:
+        raise ResourceError(f"data file {DATA_FILE!r} is missing or damaged ({e}); reinstall summarize") from None
+    tables = data["weights"]
+    if tuple(data["templates"]) != TEMPLATES:
+        raise ResourceError(f"data file {DATA_FILE!r} has templates {data['templates']}, this code expects {TEMPLATES}")
+    prior = np.asarray(data["length_log_prior"], dtype=float)
+    return _Model(
+        bias=float(data["bias"]) - float(data["threshold"]),
+        weights=tuple(dict(tables[t]) for t in TEMPLATES),
+        length_log_prior=prior - prior.max(),
+    )
+
+
+def gap_scores(words: Sequence[str]) -> np.ndarray:
+    """Learned log-odds that a sentence ends after each word but the last, threshold subtracted.
+
+    ``words`` are raw tokens; a positive score means "cut here" on its own. The array has
+    ``len(words) - 1`` entries.
+    """
+    if len(words) < 2:
+        return np.zeros(0)
+    model = _model()
+    normed = [norm_word(w) for w in words]
+    tables = model.weights
+    out = np.empty(len(normed) - 1)
+    for i in range(len(normed) - 1):
+        keys = feature_keys(normed, i)
+        out[i] = model.bias + sum(table.get(key, 0.0) for table, key in zip(tables, keys))
+    return out
+
+
+def choose_boundaries(scores: np.ndarray, *, length_weight: float = 0.0, max_words: int = MAX_UNIT_WORDS) -> list[int]:
+    """Gaps to cut (i = after word i) given per-gap scores, no unit longer than ``max_words``.
+
+    With ``length_weight`` 0 a gap is cut when its score is positive. Otherwise a
+    semi-Markov pass maximises the cut gaps' scores plus ``length_weight`` times the shipped
+    log-prior of each unit's length (learned from long turns, so it favours spoken-sentence
+    lengths over one-word backchannels).
+    """
+    n_words = len(scores) + 1
+    max_words = max(1, max_words)
+    if length_weight:
+        return _semi_markov(scores, length_weight * _model().length_log_prior, max_words)
+    cuts = np.flatnonzero(scores > 0).tolist()
+    return _cap_lengths(scores, cuts, n_words, max_words)
+
+
+def _cap_lengths(scores: np.ndarray, cuts: list[int], n_words: int, max_words: int) -> list[int]:
+    """Add a cut at the best gap of every unit longer than ``max_words``, until none is."""
+    out: list[int] = []
+    units = []  # (a, b): the unit holds words a+1 .. b
+    start = -1
+    for c in [*cuts, n_words - 1]:
+        units.append((start, c))
+        start = c
+    units.reverse()
+    while units:
+        a, b = units.pop()
+        if b - a > max_words:
+            k = a + 1 + int(np.argmax(scores[a + 1 : b]))  # best gap strictly inside the unit
+            units += [(k, b), (a, k)]
+        elif b != n_words - 1:
+            out.append(b)
+    return out
+
+
+def _semi_markov(scores: np.ndarray, log_prior: np.ndarray, max_words: int) -> list[int]:
+    """Best segmentation under sum(cut scores) + sum(log_prior[unit length - 1]), by dynamic programming."""
+    n_words = len(scores) + 1
+    prior = np.full(max_words, log_prior[-1] if len(log_prior) else 0.0)
+    prior[: min(max_words, len(log_prior))] = log_prior[:max_words]
+    best = np.full(n_words + 1, -np.inf)
+    best[0] = 0.0
+    back = np.zeros(n_words + 1, dtype=np.int64)
+    for j in range(1, n_words + 1):  # best segmentation of the first j words
+        lo = max(0, j - max_words)
+        cand = best[lo:j] + prior[j - lo - 1 :: -1]  # the last unit holds words k .. j-1
+        k = int(np.argmax(cand))
+        best[j] = cand[k] + (scores[j - 1] if j < n_words else 0.0)
+        back[j] = lo + k
+    cuts = []
+    j = int(back[n_words])
+    while j > 0:
+        cuts.append(j - 1)
+        j = int(back[j])
+    return cuts[::-1]
+
+
+# -- timing ---------------------------------------------------------------------------------
+
+
+def _pause_bonus(starts: Sequence[int], time_marks: Sequence[tuple[int, float]]) -> np.ndarray:
+    """Per-gap log-odds bonus from caption or word times (zeros when there are fewer than 3).
+
+    Each mark is tied to the first token starting at or after its offset. Between two timed
+    tokens a and b, the pause before b is the interval minus (b - a) times the median time
+    per word over the document; cue starts and word starts work the same way.
+    """
+    n = len(starts)
+    bonus = np.zeros(max(n - 1, 0))
+    timed: dict[int, float] = {}
+    for offset, seconds in time_marks:
+        k = bisect_left(starts, offset)
+        if k < n and k not in timed and np.isfinite(seconds):
+            timed[k] = float(seconds)
+    points = sorted(timed.items())
+    pairs = [(a, ta, b, tb) for (a, ta), (b, tb) in zip(points, points[1:]) if tb >= ta]
+    if len(pairs) < 2:
+        return bonus
+    per_word = float(np.median([(tb - ta) / (b - a) for a, ta, b, tb in pairs]))
+    per_word = min(max(per_word, 0.15), 0.8)
+    for a, ta, b, tb in pairs:
+        pause = (tb - ta) - per_word * (b - a)
+        if pause > PAUSE_FLOOR:
+            bonus[b - 1] += PAUSE_WEIGHT * (min(pause, PAUSE_CAP) - PAUSE_FLOOR)
+    return bonus
+
+
+# -- public entry points --------------------------------------------------------------------
+
+
+def split_unpunctuated(text: str, time_marks: Sequence[tuple[int, float]] = ()) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of a text with no (or almost no) punctuation.
+
+    Spans are character offsets into ``text``, in order, without surrounding whitespace; together
+    they cover every non-space character. ``time_marks`` are ``(offset, seconds)`` pairs where a
+    caption cue or a word starts, sorted by offset; pauses they reveal make a cut more likely.
+    Any whitespace, a newline included, is just a gap between two words, since caption lines
+    break wherever the screen is full.
+    """
+    tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    if not tokens:
+        return []
+    words = [text[a:b] for a, b in tokens]
+    scores = gap_scores(words)
+    if len(scores):
+        if time_marks:
+            scores = scores + _pause_bonus([a for a, _b in tokens], time_marks)
+        stray = np.fromiter((_ENDS_SENTENCE_RE.search(w) is not None for w in words[:-1]), bool, len(scores))
+        scores = scores + PUNCT_BONUS * stray
+    spans = []
+    start = 0
+    for cut in choose_boundaries(scores):
+        spans.append((tokens[start][0], tokens[cut][1]))
+        start = cut + 1
+    spans.append((tokens[start][0], tokens[-1][1]))
+    return spans
+
+
+def looks_unpunctuated(text: str, *, min_words: int = 40, words_per_end: int = 40) -> bool:
+    """True for a text of at least ``min_words`` words with fewer than one ., ? or ! per ``words_per_end``.
+
+    Such text came from a speech recogniser (or was typed without punctuation), and an
+    ordinary sentence splitter would return it whole.
+    """
+    tokens = text.split()
+    if len(tokens) < min_words:
+        return False
+    ends = sum(1 for t in tokens if _ENDS_SENTENCE_RE.search(t))
+    return ends * words_per_end < len(tokens)
+
+
+# -- gold boundaries from punctuated text ---------------------------------------------------
+
+_CURLY_TAG_RE = re.compile(r"\{[a-z]+\}")
+_SPACED_HYPHEN_RE = re.compile(r"(?<=\w) - (?=\w)")
+_PTB_CLITIC_RE = re.compile(r"(?<=\w) ('(?:s|re|m|ll|ve|d)|n't)(?=\s|$)", re.IGNORECASE)
+_PTB_SPLIT_RE = re.compile(r"\b(gon|wan|got) (na|ta)\b", re.IGNORECASE)
+_ACRONYM_RE = re.compile(r"\b(?:[A-Za-z]_){2,}")
+_LABELLED_LINE_RE = re.compile(r"^[^:\n]{1,160}?:[ \t]+")
+_DASH_RE = re.compile(r"--+|[—–]")
+#: Hesitations that captioners and most recognisers leave out; transcripts keep them, often
+#: as sentences of their own ("Um."), which would teach the model cuts that ASR never sees.
+HESITATIONS = frozenset("um umm uh uhm er erm".split())
+
+
+def _clean_line(line: str, labelled_lines: bool) -> str:
+    if labelled_lines:
+        line = _LABELLED_LINE_RE.sub("", line, count=1)
+    else:
+        _speaker, start = split_speaker_label(line)
+        line = line[start:]
+    line = _DASH_RE.sub(" ", line)  # "mesh--" and "this—mindful": a recogniser prints two words
+    line = _CURLY_TAG_RE.sub(" ", line)  # QMSum {disfmarker}, {vocalsound}: not words
+    line = _ACRONYM_RE.sub(lambda m: m.group(0).replace("_", ""), line)  # AMI L_C_D_ -> LCD
+    line = _SPACED_HYPHEN_RE.sub("-", line)  # "Mm - hmm" -> "Mm-hmm", as a recogniser prints it
+    line = _PTB_CLITIC_RE.sub(r"\1", line)  # "we 're" -> "we're"
+    return _PTB_SPLIT_RE.sub(r"\1\2", line)  # "gon na" -> "gonna"
+
+
+def _ends_sentence(token: str, next_token: str | None) -> bool:
+    stripped = token.rstrip(_CLOSERS)
+    if not stripped or stripped[-1] not in _END_PUNCT:
+        return False
+    if stripped.endswith("."):
+        core = _EDGE_RE.sub("", stripped[:-1].casefold())
+        if core in _ABBREVIATIONS:
+            return False
+        if core == "etc" and next_token is not None and not next_token[:1].isupper():
+            return False
+    return True
+
+
+def unpunctuate(text: str, *, labelled_lines: bool = False) -> tuple[str, frozenset[int]]:
+    """Turn a punctuated transcript into ASR-like text plus its gold sentence boundaries.
+
+    Returns ``(words joined by single spaces, {i: a sentence ends after word i})``. Words are
+    lowercased and stripped of edge punctuation; speaker labels, non-speech tags
+    (``[MUSIC]``, QMSum's ``{disfmarker}``) and punctuation-only tokens disappear. A
+    sentence ends at ``.``, ``?``, ``!`` (not after titles such as "Mr.") and at the end of
+    every line, since a line is a speaker turn or a paragraph. Commas, colons and dashes
+    are not boundaries. Hesitations (``HESITATIONS``) are dropped, as captions drop them. The gap after the last word is not counted. With
+    ``labelled_lines`` every line starts with ``Speaker:`` (QMSum, AMI, ICSI exports);
+    otherwise labels are recognised as the transcript reader does.
+    """
+    words: list[str] = []
+    gold: set[int] = set()
+    for raw in strip_nonspeech(text).splitlines():
+        tokens = _clean_line(raw, labelled_lines).split()
+        for k, token in enumerate(tokens):
+            word = _EDGE_RE.sub("", token.casefold().replace("’", "'").replace("‘", "'"))
+            if word and word not in HESITATIONS:
+                words.append(word)
+            if words and _ends_sentence(token, tokens[k + 1] if k + 1 < len(tokens) else None):
+                gold.add(len(words) - 1)
+        if words:
+            gold.add(len(words) - 1)
+    gold.discard(len(words) - 1)
+    return " ".join(words), frozenset(gold)
+
+
+def spans_to_gaps(text: str, spans: Sequence[tuple[int, int]]) -> frozenset[int]:
+    """Word-gap indices where ``spans`` cut ``text``: i means "after the i-th word".
+
+    Words are whitespace-separated tokens, numbered from 0; the end of the last span is
+    not a gap.
+    """
+    starts = [m.start() for m in _TOKEN_RE.finditer(text)]
+    cuts = set()
+    for _start, end in spans[:-1]:
+        cuts.add(bisect_left(starts, end) - 1)
+    return frozenset(c for c in cuts if 0 <= c < len(starts) - 1)
+
+
+def boundary_prf(gold: frozenset[int] | set[int], predicted: frozenset[int] | set[int]) -> tuple[float, float, float]:
+    """Precision, recall and F1 of predicted boundary gaps against gold ones (exact gap match).
+
+    An empty prediction has precision 1 by convention; F1 is 0 when either side is empty
+    and the other is not, and 1 when both are.
+    """
+    hits = len(set(gold) & set(predicted))
+    precision = hits / len(predicted) if predicted else 1.0
+    recall = hits / len(gold) if gold else 1.0
+    if not gold and not predicted:
+        return 1.0, 1.0, 1.0
+    f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
+    return precision, recall, f1

@@ -1,0 +1,89 @@
+"""A disfluency-free view of spoken text: fillers ("uh", "um", "you know") and stutters ("I, I think").
+
+The view is reversible: :func:`disfluency_spans` names what a clean-up would remove, as
+offsets into the original, and :func:`clean` applies them. The original sentence and its
+offsets are never changed; ``Sentence.clean`` only holds the view.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FILLERS_EN = r"(?:u+h+|u+m+|e+r+m*|a+h+|h+m+|m+h?m+|uh-huh|mm-hmm)"
+_FILLER_RE = re.compile(rf"(?<![\w'’-]){_FILLERS_EN}(?![\w'’-])[,.…]*\s*", re.IGNORECASE)
+# "you know" / "I mean" as discourse markers: set off by commas or opening a clause, not "do you know".
+_MARKER_RE = re.compile(
+    r",\s*(?:you know|I mean)\s*,"  # "we had, you know, growth": both commas go with it
+    r"|(?:^|(?<=[.;!?]))\s*(?:you know|I mean|so yeah)\s*,\s*"  # opening a sentence or clause
+    r"|,\s*(?:you know|I mean)(?=\s*[.;!?]|\s*$)",  # closing one
+    re.IGNORECASE,
+)
+# A word or two said twice in a row: "I, I think", "it's, it's, it's a", "the the".
+_STUTTER_RE = re.compile(r"(?<![\w'’])((?:[\w'’]+)(?:\s+[\w'’]+)?)(?:[,\s]+\1)+(?![\w'’])", re.IGNORECASE)
+_ZH_FILLER_RE = re.compile(r"(?:^|(?<=[，。！？,]))\s*(?:嗯+|呃+|额+|唔+|啊+)[，,、]?\s*")
+_KEEP_DOUBLE = frozenset({"that", "had", "is", "very", "really", "no", "bye", "so", "ha", "well", "yeah", "yes"})
+
+
+def disfluency_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` that the clean view leaves out, sorted and disjoint.
+
+    Two passes, the second over what the first kept: "it's a, it's, it's a" needs the
+    single-word stutter gone before the two-word one shows.
+    """
+    spans = _one_pass(text)
+    kept_index = [i for i in range(len(text)) if not _inside(spans, i)]
+    kept_text = "".join(text[i] for i in kept_index)
+    for a, b in _one_pass(kept_text):
+        spans.append((kept_index[a], kept_index[b - 1] + 1))
+    return _merge(spans)
+
+
+def _inside(spans: list[tuple[int, int]], i: int) -> bool:
+    return any(a <= i < b for a, b in spans)
+
+
+def _one_pass(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _FILLER_RE.finditer(text)]
+    spans += [m.span() for m in _MARKER_RE.finditer(text)]
+    spans += [m.span() for m in _ZH_FILLER_RE.finditer(text) if m.end() > m.start()]
+    for m in _STUTTER_RE.finditer(text):
+        word = m.group(1)
+        if word.casefold() in _KEEP_DOUBLE or word.isdigit():
+            continue
+        # Keep the last repetition, drop the ones before it.
+        spans.append((m.start(), m.end() - len(word)))
+    return _merge(spans)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(s for s in spans if s[1] > s[0]):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def clean(text: str, spans: list[tuple[int, int]] | None = None) -> str:
+    """The clean view of ``text``; empty when the text was nothing but fillers."""
+    spans = disfluency_spans(text) if spans is None else spans
+    if not spans:
+        return text
+    kept: list[str] = []
+    cursor = 0
+    for a, b in spans:
+        kept.append(text[cursor:a])
+        cursor = b
+    kept.append(text[cursor:])
+    out = " ".join("".join(kept).split())
+    out = re.sub(r"\s+([,.;!?，。！？])", r"\1", out)
+    out = re.sub(r"^[,;，、\s]+", "", out)
+    out = re.sub(r",\s*([.!?])", r"\1", out)
+    return out if re.search(r"\w", out) else ""
+
+
+def filler_rate(text: str) -> float:
+    """Fillers per word: how spoken a text is (transcribed speech is well above 0.01)."""
+    words = len(re.findall(r"[\w'’]+", text))
+    return len(_FILLER_RE.findall(text)) / words if words else 0.0

@@ -1,0 +1,78 @@
+"""Chinese sentence boundaries and words.
+
+Sentences end at 。！？；… (and !?; in Chinese context); closing quotes and brackets stay
+with the sentence they close. Unlike sumy's regex splitter, text after the last
+terminator is a sentence too: nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .._text import CJK_CHAR
+
+_CLOSERS = "”’」』）)】》〉\"'"
+# A run of terminators, then any closers. Half-width ! ? ; count only next to Chinese text,
+# and a half-width period only between a hanzi and a space/hanzi/end (never "0.1" or "Tetrate.io").
+_END_RE = re.compile(
+    rf"(?:[。！？；]|…+|\.{{3,}})[。！？；!?…]*[{_CLOSERS}]*"
+    rf"|(?<=[{CJK_CHAR}{_CLOSERS}])[!?;][!?;]*[{_CLOSERS}]*"
+    rf"|(?<=[{CJK_CHAR}])\.(?=\s|[{CJK_CHAR}]|$)[{_CLOSERS}]*"
+)
+
+
+# An English sentence end inside Chinese text: ". " / "? " after a Latin word, before a capital or hanzi.
+_LATIN_END_RE = re.compile(rf"(?<=[A-Za-z0-9)\]\"'])(?P<word_end>[.?!]+)[{_CLOSERS}]*(?=\s+(?:[A-Z]|[{CJK_CHAR}]))")
+
+
+def zh_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans in ``text[start:end]`` (offsets into ``text``), whitespace-trimmed."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    cuts = sorted({m.end() for m in _END_RE.finditer(text, start, end)} | set(_latin_ends(text, start, end)))
+    for cut in cuts:
+        spans.append((cursor, cut))
+        cursor = cut
+    spans.append((cursor, end))
+    return [s for s in (_trim(text, a, b) for a, b in spans) if s]
+
+
+def _latin_ends(text: str, start: int, end: int) -> list[int]:
+    from .._resources import punkt
+
+    abbreviations = punkt()._params.abbrev_types
+    ends = []
+    for m in _LATIN_END_RE.finditer(text, start, end):
+        word = re.search(r"[\w.]+$", text[start : m.start("word_end")])
+        token = (word.group(0) if word else "").lower()
+        if m.group("word_end") == "." and (token in abbreviations or token.replace(".", "").isdigit()):
+            continue
+        ends.append(m.end())
+    return ends
+
+
+def terminator_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut only at full-width terminators: the first pass over mixed Chinese/English text."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for m in re.finditer(rf"[。！？；]+[{_CLOSERS}]*|…{{2,}}[{_CLOSERS}]*", text[start:end]):
+        spans.append((cursor, start + m.end()))
+        cursor = start + m.end()
+    spans.append((cursor, end))
+    return [s for s in (_trim(text, a, b) for a, b in spans) if s]
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (a, b) if a < b else None
+
+
+def zh_words(text: str) -> list[str]:
+    """Words of Chinese (or mixed) text through our own jieba Tokenizer; spaces dropped."""
+    from .._resources import jieba_tokenizer
+
+    return [w for w in jieba_tokenizer().lcut(text) if w.strip()]

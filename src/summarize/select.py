@@ -1,0 +1,109 @@
+"""Scores to chosen sentences: how many, no near-duplicates, one per section first, document order.
+
+This is the only place that decides what a summary contains, whichever scorer rated the
+sentences, so every algorithm is compared under the same rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+
+from .model import Document, Sentence
+from .score.analysis import analyse
+
+_NUMBERED_HEADING_RE = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.)、．]")
+
+
+def length_of(sentence: Sentence) -> int:
+    """Budget units: words for English, characters for Chinese (as ROUGE budgets are counted)."""
+    if sentence.lang == "zh":
+        return len(re.sub(r"\s", "", sentence.clean))
+    return len(sentence.clean.split())
+
+
+def select(
+    doc: Document,
+    scores: Mapping[int, float],
+    *,
+    n: int | None = 5,
+    max_words: int | None = None,
+    lang: str | None = None,
+    by_section: bool = True,
+    redundancy: float = 0.0,
+    duplicate_threshold: float = 0.6,
+    exclude: Collection[int] = (),
+) -> list[int]:
+    """Sentence ids to keep, in document order.
+
+    1. Candidates: scored sentences in ``lang`` (all languages when None), headings excluded.
+    2. Greedy by score (ties: earlier sentence first), less ``redundancy`` × the highest term
+       overlap with what is already chosen (MMR); a candidate overlapping a chosen sentence by
+       ``duplicate_threshold`` or more (Jaccard on content terms) is a near-duplicate and skipped.
+    3. With ``by_section`` and a post cut into sections, each section's best sentence comes
+       before any section's second (numbered sections such as "1. …" first, when there are any).
+    4. Stop at ``n`` sentences or when ``max_words`` (words; characters for Chinese) is used up.
+    """
+    if n is not None and n < 0:
+        raise ValueError(f"n must be >= 0, not {n}")
+    by_id = {s.id: s for s in doc.sentences}
+    candidates = [
+        i for i in scores
+        if i in by_id and i not in exclude and by_id[i].kind != "heading" and (lang is None or by_id[i].lang == lang)
+    ]
+    if not candidates or n == 0:
+        return []
+    terms = analyse(doc).terms
+    bags = {i: frozenset(terms[i]) for i in candidates}
+    lo, hi = min(scores[i] for i in candidates), max(scores[i] for i in candidates)
+    span = (hi - lo) or 1.0
+    norm = {i: (scores[i] - lo) / span for i in candidates}
+
+    quota = _section_quota(doc, candidates) if by_section else []
+    chosen: list[int] = []
+    used = 0
+    remaining = set(candidates)
+    while remaining and (n is None or len(chosen) < n):
+        pool = remaining
+        if quota:
+            covered = {by_id[c].section for c in chosen}
+            open_sections = [sec for sec in quota if sec not in covered]
+            in_open = {i for i in remaining if by_id[i].section in open_sections}
+            if in_open:
+                pool = in_open
+            else:
+                quota = []
+        best = max(pool, key=lambda i: (norm[i] - redundancy * _max_overlap(bags[i], chosen, bags), -i))
+        remaining.discard(best)
+        if _max_overlap(bags[best], chosen, bags) >= duplicate_threshold:
+            continue
+        cost = length_of(by_id[best])
+        if max_words is not None and chosen and used + cost > max_words:
+            continue
+        chosen.append(best)
+        used += cost
+        if max_words is not None and used >= max_words:
+            break
+    return sorted(chosen)
+
+
+def _max_overlap(bag: frozenset[str], chosen: list[int], bags: Mapping[int, frozenset[str]]) -> float:
+    best = 0.0
+    for c in chosen:
+        other = bags[c]
+        union = len(bag | other)
+        if union:
+            best = max(best, len(bag & other) / union)
+    return best
+
+
+def _section_quota(doc: Document, candidates: list[int]) -> list[int]:
+    """Sections that each deserve a takeaway: numbered ones if the post has two or more, else all."""
+    with_candidates = {doc.sentences[i].section for i in candidates}
+    if len(with_candidates) < 2:
+        return []
+    numbered = sorted(
+        {s.section for s in doc.sentences if s.kind == "heading" and _NUMBERED_HEADING_RE.match(s.text)}
+        & with_candidates
+    )
+    return numbered if len(numbered) >= 2 else sorted(with_candidates)

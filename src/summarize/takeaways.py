@@ -1,0 +1,129 @@
+"""Chosen sentences to takeaways a reader sees: cleaned, capitalised, with where they came from."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from .model import Document, Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Takeaway:
+    text: str
+    sentence_ids: tuple[int, ...]
+    line: int
+    time: float | None = None
+    speaker: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "sentence_ids": list(self.sentence_ids),
+            "line": self.line,
+            "time": self.time,
+            "speaker": self.speaker,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """A post's takeaways and the facts needed to show them (title, date, source)."""
+
+    source: str
+    title: str | None
+    lang: str
+    algorithm: str
+    takeaways: tuple[Takeaway, ...]
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    document: Document | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "meta", MappingProxyType(dict(self.meta)))
+        object.__setattr__(self, "takeaways", tuple(self.takeaways))
+
+    @property
+    def date(self) -> str | None:
+        value = self.meta.get("date")
+        return str(value) if value else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape: ``{"source", "title", "lang", "algorithm", "takeaways": [...]}`` (plus ``date``)."""
+        return {
+            "source": self.source,
+            "title": self.title,
+            "date": self.date,
+            "lang": self.lang,
+            "algorithm": self.algorithm,
+            "takeaways": [t.to_dict() for t in self.takeaways],
+        }
+
+    def to_text(self) -> str:
+        """One takeaway per line, nothing else."""
+        return "".join(t.text + "\n" for t in self.takeaways)
+
+    def to_markdown(self) -> str:
+        """Title, date and source, then "N key takeaways" as a numbered list."""
+        lines = [f"# {_md_escape(self.title or self.source)}", ""]
+        facts = [f for f in (self.date, f"`{self.source}`" if self.source and not self.source.startswith("<") else "") if f]
+        if facts:
+            lines += [" · ".join(facts), ""]
+        n = len(self.takeaways)
+        heading = f"{n} 个关键要点" if self.lang == "zh" else f"{n} key takeaway{'s' if n != 1 else ''}"
+        lines += [f"## {heading}", ""]
+        for number, t in enumerate(self.takeaways, start=1):
+            stamp = f" ({format_time(t.time)})" if t.time is not None else ""
+            lines.append(f"{number}. {_md_escape(t.text)}{stamp}")
+        return "\n".join(lines) + "\n"
+
+
+def format_time(seconds: float) -> str:
+    whole = int(seconds)
+    h, rest = divmod(whole, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def _md_escape(text: str) -> str:
+    """Keep a takeaway from turning into Markdown it never was (a list, a heading, emphasis)."""
+    text = re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
+    return re.sub(r"^(\d+)\.", r"\1\\.", re.sub(r"^([#>+-])", r"\\\1", text))
+
+
+_EN_OPENERS = re.compile(
+    r"^(?:(?:so|and|but|yeah|yes|well|now|oh|ok|okay|right|also|then|i mean|you know|like|basically|actually|"
+    r"of course|sure)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+_ZH_OPENERS = re.compile(r"^(?:(?:所以|那么|然后|是的|对|嗯|好的|其实|就是|那|而且)[，,、\s]*)+")
+
+
+def polish(sentence: Sentence, spoken: bool) -> str:
+    """The sentence as a takeaway: its clean view, without spoken openers, capitalised, terminated."""
+    text = sentence.clean.strip()
+    if spoken:
+        stripped = (_ZH_OPENERS if sentence.lang == "zh" else _EN_OPENERS).sub("", text)
+        if len(stripped) >= 0.5 * len(text):
+            text = stripped
+    text = re.sub(r"^[\s,，、;；:：\-–—]+", "", text)
+    if sentence.lang == "en":
+        if text[:1].islower():
+            text = text[0].upper() + text[1:]
+        if not re.search(r"[.!?\"'”’)]$", text):
+            text += "."
+    elif not re.search(r"[。！？”’」』）)!?.]$", text):
+        text += "。"
+    return text
+
+
+def build_summary(doc: Document, ids: list[int], *, algorithm: str, lang: str) -> Summary:
+    by_id = {s.id: s for s in doc.sentences}
+    takeaways = []
+    for i in ids:
+        s = by_id[i]
+        spoken = doc.spoken or s.clean != s.text
+        takeaways.append(Takeaway(polish(s, spoken), (s.id,), s.line, s.time, s.speaker))
+    return Summary(doc.source, doc.title, lang, algorithm, tuple(takeaways), dict(doc.meta), doc)

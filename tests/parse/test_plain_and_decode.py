@@ -1,0 +1,124 @@
+"""Plain text and transcripts, encodings, and format detection."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given
+from strategies import any_text
+
+from summarize.errors import DecodeError, SummarizeError
+from summarize.parse import detect_format, read_bytes, read_text
+from summarize.parse.decode import decode
+
+TRANSCRIPT = """Kubernetes Podcast from Google
+
+CRAIG BOX: Let's get to the news.
+
+[MUSIC PLAYING]
+
+ADAM GLICK: Istio 1.4 is out [LAUGHTER] today.
+
+And it brings auto mutual TLS.
+
+LIN SUN: Yes, I love it.
+"""
+
+
+def test_transcript_speakers_titles_and_nonspeech() -> None:
+    """Labels become speakers, a turn's unlabelled paragraphs keep its speaker, tags vanish."""
+    doc = read_text(TRANSCRIPT)
+    assert doc.format == "transcript" and doc.spoken
+    assert doc.title == "Kubernetes Podcast from Google"
+    got = [(b.speaker, b.text) for b in doc.blocks if b.kind == "paragraph"]
+    assert got == [
+        ("CRAIG BOX", "Let's get to the news."),
+        ("ADAM GLICK", "Istio 1.4 is out today."),
+        ("ADAM GLICK", "And it brings auto mutual TLS."),
+        ("LIN SUN", "Yes, I love it."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker", "text"),
+    [
+        ("<b>CRAIG BOX:</b> Hello there.", "CRAIG BOX", "Hello there."),
+        (">> So we shipped it.", None, "So we shipped it."),
+        ("A(PM): Hello, this meeting is about the remote.", "A", "Hello, this meeting is about the remote."),
+        ("林孙：我们在 2017 年开始。", "林孙", "我们在 2017 年开始。"),
+        ("[笑] 好的。", None, "好的。"),
+    ],
+)
+def test_label_forms(line: str, speaker: str | None, text: str) -> None:
+    """Each label style yields the same speaker metadata and clean text."""
+    src = f"{line}\n\n{line}\n"
+    doc = read_text(src, fmt="text")
+    assert (doc.blocks[0].speaker, doc.blocks[0].text) == (speaker, text)
+
+
+def test_otter_style_headers() -> None:
+    """`Name  0:13` lines give the following paragraph its speaker and start time."""
+    doc = read_text("Lin Sun  0:13\nWe started in 2017.\n\nCraig Box  1:02\nAnd then?\n", fmt="text")
+    assert [(b.speaker, b.time_at(0), b.text) for b in doc.blocks] == [
+        ("Lin Sun", 13.0, "We started in 2017."),
+        ("Craig Box", 62.0, "And then?"),
+    ]
+
+
+SAMPLE = "Istio 是一个服务网格。我们选择了 Envoy 作为数据平面，因为它很轻量。\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "gb18030", "gbk"])
+def test_encodings(encoding: str) -> None:
+    """UTF-8 with or without BOM, UTF-16 and GB18030/GBK all decode to the same text."""
+    data = SAMPLE.encode(encoding)
+    if encoding == "utf-16-le":
+        data = codecs.BOM_UTF16_LE + data
+    assert decode(data)[0].lstrip("\ufeff") == SAMPLE
+
+
+def test_big5() -> None:
+    """Traditional Chinese in Big5 decodes as Big5, not as GB18030 mojibake."""
+    text = "Istio 是一個服務網格。我們使用 Envoy 作為資料平面，這是台灣的文章。"
+    assert decode(text.encode("big5")) == (text, "big5")
+
+
+def test_crlf_is_normalised() -> None:
+    """CRLF files give the same blocks and lines as LF files."""
+    lf = read_bytes(b"# T\n\nOne.\n\nTwo.\n", fmt="markdown")
+    crlf = read_bytes(b"# T\r\n\r\nOne.\r\n\r\nTwo.\r\n", fmt="markdown")
+    assert lf.blocks == crlf.blocks
+
+
+@pytest.mark.parametrize(
+    ("data", "match"),
+    [(b"%PDF-1.7\n...", "PDF"), (b"\x89PNG\r\n\x1a\n....", "PNG"), (b"PK\x03\x04rest", "zip"), (b"ab\xff\xfe\xfdcd\x80", "offset 2")],
+)
+def test_binary_and_undecodable_are_refused(data: bytes, match: str) -> None:
+    """Binary files and undecodable bytes get a DecodeError that says what they are or where it failed."""
+    with pytest.raises(DecodeError, match=match):
+        read_bytes(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("---\ntitle: x\n---\nHello.\n", "markdown"),
+        ("# Heading\n\nSome [link](http://a).\n\n- a\n- b\n", "markdown"),
+        ("Just a plain paragraph.\n\nAnother one at 10:30 today.\n", "text"),
+        ("CRAIG BOX: Hi.\n\nADAM GLICK: Hello.\n", "text"),
+    ],
+)
+def test_detect_format(text: str, fmt: str) -> None:
+    """Formats are recognised from content alone."""
+    assert detect_format(text) == fmt
+
+
+@given(any_text)
+def test_reading_any_text_returns_a_document_or_a_summarize_error(text: str) -> None:
+    """Arbitrary input never escapes as anything but a SummarizeError."""
+    try:
+        read_text(text)
+    except SummarizeError:
+        pass

@@ -1,0 +1,106 @@
+"""The quiz engine on real posts: the cards that must exist, grounding, identity, packs."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import CORPORA
+
+from summarize.errors import TemplatePackError
+from summarize.quiz import quiz
+from summarize.quiz.engine import normalise
+from summarize.quiz.packs import load_packs
+
+PODCAST = CORPORA / "kubernetes-podcast-lin-sun-istio.transcript.txt"
+VARUN = CORPORA / "istio-varun-talwar-kubecon-chicago-2023.md"
+
+
+@pytest.fixture(scope="module")
+def podcast_cards():
+    return quiz(PODCAST)
+
+
+@pytest.fixture(scope="module")
+def varun_cards():
+    return quiz(VARUN)
+
+
+def test_envoy_over_nginx_card_english(podcast_cards) -> None:
+    """Seed 004: a card asks why Istio picked Envoy over Nginx, and its answer carries the reasons."""
+    card = next(c for c in podcast_cards if re.search(r"Why did .*Istio.* pick Envoy over Nginx\?", c.question))
+    for reason in ("lightweight", "C++", "2 million requests per second", "Lyft"):
+        assert reason in card.answer, (reason, card.answer)
+
+
+def test_envoy_over_nginx_card_chinese(varun_cards) -> None:
+    """Seed 001: the Chinese card says Nginx still lacked HTTP/2 support."""
+    card = next(c for c in varun_cards if "Envoy" in c.question and "Nginx" in c.question and "为什么" in c.question)
+    assert "HTTP2" in card.answer and "Nginx" in card.answer
+
+
+def test_bilingual_post_english_cards() -> None:
+    """--lang en on seed 001 gives English cards only."""
+    cards = quiz(VARUN, lang="en")
+    assert cards and all(c.lang == "en" and not re.search(r"[\u4e00-\u9fff]", c.question) for c in cards)
+
+
+@pytest.mark.parametrize("path", sorted(p for p in CORPORA.iterdir() if p.suffix in (".md", ".txt") and p.name != "SOURCES.md"), ids=lambda p: p.name)
+def test_every_card_is_grounded_and_well_formed(path) -> None:
+    """Answers come from the post, questions do not contain their answers, ids are unique, cap holds."""
+    cards = quiz(path, max_cards=20)
+    assert len(cards) <= 20
+    assert len({c.id for c in cards}) == len(cards)
+    for c in cards:
+        assert normalise(c.answer).replace(" ", "") in normalise(c.source_text).replace(" ", "") or all(
+            w in normalise(c.source_text) for w in normalise(c.answer).split()
+        ), c
+        if c.type != "cloze":
+            assert normalise(c.answer) not in normalise(c.question), c
+        else:
+            assert "{{c1::" in c.question
+        assert c.question.endswith(("?", "？")) or c.type == "cloze", c
+        assert c.tags[-1] == c.type
+
+
+def test_ids_are_stable_and_ignore_the_answer(tmp_path) -> None:
+    """Changing an answer's wording keeps the card id; the same post always gives the same ids."""
+    text = PODCAST.read_text(encoding="utf-8")
+    post = tmp_path / "podcast.txt"
+    post.write_text(text, encoding="utf-8")
+    before = {c.question: c for c in quiz(post)}
+    post.write_text(text.replace("extremely lightweight", "very lightweight"), encoding="utf-8")
+    after = {c.question: c for c in quiz(post)}
+    q = next(q for q in before if "pick Envoy over Nginx" in q)
+    assert before[q].id == after[q].id and before[q].answer != after[q].answer
+
+
+def test_max_cards_and_empty() -> None:
+    """max_cards caps the deck; a post with nothing to ask gives no cards and no error."""
+    assert len(quiz(PODCAST, max_cards=3)) == 3
+    assert quiz("Hello.") == []
+
+
+def test_user_pack_overrides_and_validates(tmp_path) -> None:
+    """A user pack replaces a built-in template by id; a broken one names its file and template."""
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "mine.toml").write_text(
+        '[pack]\nlang = "en"\n[[template]]\nid = "what-is-short"\ntype = "what"\n'
+        "pattern = '^(?P<term>Envoy) is (?P<definition>a proxy.*?)[.]$'\n"
+        'question = "What is {term}, really?"\nanswer = "definition"\nconfidence = 0.9\n',
+        encoding="utf-8",
+    )
+    packs = load_packs([good])
+    assert next(t for t in packs["en"].templates if t.id == "what-is-short").question == "What is {term}, really?"
+    cards = quiz("Envoy is a proxy written in C++ at Lyft.", templates=[good])
+    assert [(c.question, c.answer) for c in cards if c.type == "what"] == [("What is Envoy, really?", "A proxy written in C++ at Lyft.")]
+
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "broken.toml").write_text(
+        '[pack]\nlang = "en"\n[[template]]\nid = "oops"\ntype = "why"\npattern = "(unclosed"\nquestion = "why"\nanswer = "x"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(TemplatePackError, match=r"broken.toml \(template #1 'oops'\): pattern is not a valid regular expression"):
+        load_packs([bad])

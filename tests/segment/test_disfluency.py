@@ -1,0 +1,38 @@
+"""The disfluency-free view: what it removes, and that the original stays recoverable."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from strategies import any_text
+
+from summarize.segment.disfluency import clean, disfluency_spans
+
+
+@pytest.mark.parametrize(
+    ("spoken", "cleaned"),
+    [
+        ("Um OK. Let's just switch the image.", "OK. Let's just switch the image."),
+        ("So uh maybe tell us um what inspired you", "So maybe tell us what inspired you"),
+        ("I, I think it's fair to say", "I think it's fair to say"),
+        ("It's a, it's, it's a collaboration project", "it's a collaboration project"),
+        ("We had, you know, tremendous growth", "We had tremendous growth"),
+        ("Do you know what it does?", "Do you know what it does?"),
+        ("That that is very very good", "That that is very very good"),
+        ("嗯，我觉得这个很好", "我觉得这个很好"),
+        ("Uh uh", ""),
+    ],
+)
+def test_clean_view(spoken: str, cleaned: str) -> None:
+    """Fillers, discourse markers and stutters go; meaningful repeats and questions stay."""
+    assert clean(spoken) == cleaned
+
+
+@given(any_text)
+def test_spans_are_sorted_disjoint_and_inside(text: str) -> None:
+    """Removed ranges index the original text, so the original can always be rebuilt around them."""
+    spans = disfluency_spans(text)
+    last = 0
+    for a, b in spans:
+        assert last <= a < b <= len(text)
+        last = b

@@ -1,0 +1,66 @@
+"""Hypothesis strategies shared by every test module."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+HANZI = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+ZH_END = st.sampled_from(["。", "！", "？", "；", "……", "", "”", "。”"])
+EN_WORDS = st.sampled_from(
+    "Istio Envoy proxy mesh the a we picked because it is fast and light written in C++ Dr. e.g. "
+    "U.S. vs. 1.4 3.5 config.yaml version control plane data traffic routing Kubernetes Lyft".split()
+)
+
+
+@st.composite
+def zh_sentence(draw: st.DrawFn) -> str:
+    body = draw(st.text(HANZI, min_size=1, max_size=12))
+    if draw(st.booleans()):
+        body += " " + draw(EN_WORDS) + " " + draw(st.text(HANZI, min_size=1, max_size=6))
+    return body + draw(ZH_END)
+
+
+@st.composite
+def en_sentence(draw: st.DrawFn) -> str:
+    words = draw(st.lists(EN_WORDS, min_size=1, max_size=12))
+    words[0] = words[0][:1].upper() + words[0][1:]
+    return " ".join(words) + draw(st.sampled_from([".", "?", "!", ""]))
+
+
+@st.composite
+def prose(draw: st.DrawFn) -> str:
+    """A paragraph of English and Chinese sentences, possibly interleaved and line-broken."""
+    parts = draw(st.lists(st.one_of(zh_sentence(), en_sentence()), min_size=1, max_size=6))
+    seps = draw(st.lists(st.sampled_from([" ", "", "\n"]), min_size=len(parts), max_size=len(parts)))
+    return "".join(p + s for p, s in zip(parts, seps)).strip() or "x"
+
+
+@st.composite
+def markdown_doc(draw: st.DrawFn) -> str:
+    """A Markdown post from headings, paragraphs, lists, quotes, fences, shortcodes and front matter."""
+    blocks = []
+    if draw(st.booleans()):
+        blocks.append('---\ntitle: "Post"\ntags: [istio]\n---')
+    for _ in range(draw(st.integers(1, 6))):
+        kind = draw(st.sampled_from(["h", "p", "li", "quote", "fence", "shortcode", "link", "html"]))
+        text = draw(prose())
+        if kind == "h":
+            blocks.append("#" * draw(st.integers(1, 3)) + " " + text.replace("\n", " "))
+        elif kind == "li":
+            blocks.append("\n".join(f"- {line}" for line in text.split("\n")))
+        elif kind == "quote":
+            blocks.append("\n".join(f"> {line}" for line in text.split("\n")))
+        elif kind == "fence":
+            blocks.append("```go\nfunc main() { fmt.Println(\"x\") }\n```")
+        elif kind == "shortcode":
+            blocks.append("{{< youtube abc123 >}}")
+        elif kind == "link":
+            blocks.append(f"See [the docs](https://istio.io/x) and ![img](a.png). {text}")
+        elif kind == "html":
+            blocks.append(f"<svg><title>Logo</title></svg>\n\n{text} <!-- note -->")
+        else:
+            blocks.append(text)
+    return "\n\n".join(blocks) + "\n"
+
+
+any_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)

@@ -1,0 +1,90 @@
+"""`summarize FILE` and summarize.summarize(): the takeaways contract, on the bundled corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import CORPORA
+
+import summarize
+from summarize.cli import main
+
+MARKUP_RE = re.compile(r"\{\{[<%]|\]\(|!\[|<svg|\*\*|```|^\s*(?:title|date|tags)\s*:|\[MUSIC|\[LAUGH", re.IGNORECASE)
+SPEAKER_RE = re.compile(r"^(?:[A-Z]{2,}(?: [A-Z]+)*|Huabing|Varun)\s*[:：]")
+FILLER_RE = re.compile(r"\b(?:uh|um)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("path", sorted(p for p in CORPORA.iterdir() if p.suffix in (".md", ".txt") and p.name != "SOURCES.md"), ids=lambda p: p.name)
+def test_corpus_takeaways_are_clean(path) -> None:
+    """Five takeaways by default: complete, clean sentences in the post's language, no duplicates."""
+    s = summarize.summarize(path)
+    assert len(s.takeaways) == 5
+    texts = [t.text for t in s.takeaways]
+    assert len(set(texts)) == 5
+    for t in s.takeaways:
+        assert not MARKUP_RE.search(t.text), t.text
+        assert not SPEAKER_RE.match(t.text), t.text
+        assert not FILLER_RE.search(t.text), t.text
+        assert t.text[-1] in ".!。！\"”'’)）", t.text
+        if s.lang == "en":
+            assert t.text[0].isupper() or t.text[0].isdigit(), t.text
+    langs = {s.document.sentences[i].lang for t in s.takeaways for i in t.sentence_ids}
+    assert langs == {s.lang}
+
+
+def test_numbered_sections_each_get_one() -> None:
+    """The "5 key takeaways" article gets one takeaway from each of its five numbered sections."""
+    s = summarize.summarize(CORPORA / "istiocon-2021-5-key-takeaways.zh.md")
+    doc = s.document
+    numbered = {x.section for x in doc.sentences if x.kind == "heading" and re.match(r"\d\.", x.text)}
+    assert len(numbered) == 5
+    assert {doc.sentences[t.sentence_ids[0]].section for t in s.takeaways} == numbered
+
+
+def test_bilingual_post_language_choice() -> None:
+    """Seed 001: auto follows the Chinese title; --lang en gives English takeaways from the original."""
+    path = CORPORA / "istio-varun-talwar-kubecon-chicago-2023.md"
+    assert summarize.summarize(path).lang == "zh"
+    english = summarize.summarize(path, lang="en")
+    assert english.lang == "en" and all(re.search(r"[A-Za-z]{3}", t.text) for t in english.takeaways)
+
+
+def test_json_format_contract(capsys) -> None:
+    """--format json has the promised keys, and caption takeaways carry their time."""
+    path = CORPORA / "istio-community-roadmap-craig-box-2020.captions.txt"
+    assert main([str(path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"source", "title", "lang", "algorithm", "takeaways"} <= set(data)
+    assert data["title"] == "Istio Community Roadmap - Craig Box, Google"
+    for t in data["takeaways"]:
+        assert {"text", "sentence_ids", "line", "time", "speaker"} <= set(t)
+        assert isinstance(t["time"], float)
+
+
+def test_markdown_and_text_formats(capsys) -> None:
+    """md: title, date, source, "N key takeaways", a numbered list; text: one line per takeaway."""
+    path = CORPORA / "kubernetes-podcast-lin-sun-istio.transcript.txt"
+    assert main([str(path), "-n", "3"]) == 0
+    md = capsys.readouterr().out
+    assert md.startswith("# Kubernetes Podcast from Google\n") and "## 3 key takeaways" in md
+    assert len(re.findall(r"^\d\. ", md, re.MULTILINE)) == 3
+    assert main([str(path), "-n", "3", "--format", "text"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 3
+
+
+def test_max_words_budget() -> None:
+    """--max-words bounds the total length of the takeaways."""
+    s = summarize.summarize(CORPORA / "kubernetes-podcast-lin-sun-istio.transcript.txt", n=20, max_words=60)
+    assert sum(len(t.text.split()) for t in s.takeaways) <= 60 + 5  # openers removed after selection only shrink
+
+
+def test_output_is_deterministic(capsys) -> None:
+    """The same input and options give byte-identical output."""
+    path = str(CORPORA / "istio-lin-sun-kubecon-chicago-2023.md")
+    outs = []
+    for _ in range(2):
+        assert main([path, "--format", "json"]) == 0
+        outs.append(capsys.readouterr().out)
+    assert outs[0] == outs[1]
