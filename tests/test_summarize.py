@@ -88,3 +88,23 @@ def test_output_is_deterministic(capsys) -> None:
         assert main([path, "--format", "json"]) == 0
         outs.append(capsys.readouterr().out)
     assert outs[0] == outs[1]
+
+
+def test_results_do_not_depend_on_the_hash_seed() -> None:
+    """Takeaways and cards are the same under different PYTHONHASHSEED values (no set-order leaks)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json, summarize; from summarize.quiz import quiz; p = summarize.load(%r);"
+        "print(json.dumps([summarize.summarize(p).to_dict()['takeaways'], [c.to_dict() for c in quiz(p)]]))"
+    ) % str(CORPORA / "kubernetes-podcast-lin-sun-istio.transcript.txt")
+    outs = {
+        seed: subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert outs["1"] == outs["2"]

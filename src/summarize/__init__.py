@@ -5,6 +5,7 @@ Usage::
     import summarize
     summary = summarize.summarize("post.md", n=5)   # a Summary
     print(summary.to_markdown())
+    html = summarize.digest(["posts/"], n=3).to_html()   # many posts: see summarize.batch
     doc = summarize.load("post.md")                  # read + segment: a Document with .sentences
     for s in doc.sentences:
         print(s.line, s.lang, s.speaker, s.text)
@@ -30,11 +31,14 @@ _LAZY = {
     "Block": "model",
     "Sentence": "model",
     "SummarizeError": "errors",
+    "digest": "batch",
+    "summarize_many": "batch",
 }
 
 __all__ = ["__version__", *_LAZY]
 
 if TYPE_CHECKING:
+    from .batch import digest, summarize_many
     from .errors import SummarizeError
     from .model import Block, Document, Sentence
     from .pipeline import load, summarize

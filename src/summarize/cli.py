@@ -15,7 +15,8 @@ from typing import Any
 from . import __version__
 from .errors import SummarizeError, UsageError
 
-SUBCOMMANDS = ("sentences", "algorithms")
+SUBCOMMANDS = ("sentences", "algorithms", "quiz", "digest")
+QUIZ_FORMATS = ("apkg", "tsv", "json", "md")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -26,6 +27,16 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of stdout")
     parser.add_argument("--debug", action="store_true", help="show the full traceback on errors")
     parser.add_argument("--version", action="version", version=f"summarize {__version__}")
+
+
+def _summary_options(parser: argparse.ArgumentParser) -> None:
+    """The options every takeaways-producing command shares, mapped one to one onto summarize()."""
+    parser.add_argument("--max-words", type=int, default=None, metavar="N",
+                        help="length budget in words (characters for Chinese); stops before N is passed")
+    parser.add_argument("--lang", default="auto", metavar="LANG",
+                        help="auto (default: the post's main language, by its title when bilingual), en or zh")
+    parser.add_argument("--algorithm", default="takeaways", metavar="NAME",
+                        help="scorer to use (default takeaways); `summarize algorithms` lists them")
 
 
 def build_sentences_parser() -> argparse.ArgumentParser:
@@ -42,23 +53,75 @@ def build_sentences_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build_quiz_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="summarize quiz",
+        description="Make question/answer cards from posts: an Anki deck (one subdeck per post), TSV, JSON or Markdown.",
+        epilog="Example: summarize quiz posts/*.md -o istio.apkg --deck Istio",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="input file(s); - reads standard input")
+    parser.add_argument("--format", default=None, metavar="FMT",
+                        help="apkg, tsv, json or md (default: from the -o file name, else md)")
+    parser.add_argument("--deck", default="summarize", metavar="NAME", help="deck name (default summarize)")
+    parser.add_argument("--max-cards", type=int, default=20, metavar="N", help="cards per post at most (default 20)")
+    parser.add_argument("--lang", default="auto", metavar="LANG", help="auto (default), en or zh")
+    parser.add_argument("--templates", action="append", default=[], metavar="DIR",
+                        help="a folder of *.toml template packs to add (repeatable); same ids replace built-ins")
+    _common(parser)
+    return parser
+
+
+def build_digest_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="summarize digest",
+        description=(
+            "One section per post (title, date, link or path, key takeaways; with --quiz its top cards), "
+            "ordered by date then path. Folders are searched recursively for *.md, *.markdown, *.txt, *.srt "
+            "and *.vtt (hidden ones skipped). Results are cached by content: a rebuild redoes only changed posts."
+        ),
+        epilog="Example: summarize digest posts/ -o digest.html --quiz",
+    )
+    parser.add_argument("paths", nargs="+", metavar="DIR|FILE", help="folders of posts and/or post files")
+    parser.add_argument("--format", default=None, metavar="FMT",
+                        help="md, html (a fragment to embed) or json (default: from the -o file name, else md)")
+    parser.add_argument("-n", type=int, default=3, metavar="N", help="takeaways per post (default 3)")
+    _summary_options(parser)
+    parser.add_argument("--quiz", action="store_true", help="add each post's top quiz cards")
+    parser.add_argument("--max-cards", type=int, default=3, metavar="N", help="cards per post with --quiz (default 3)")
+    parser.add_argument("--templates", action="append", default=[], metavar="DIR",
+                        help="with --quiz: a folder of *.toml template packs to add (repeatable)")
+    parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                        help="worker processes (default: every core); 1 works in this process")
+    parser.add_argument("--engine", default=None, metavar="NAME",
+                        help="serial, process or dask (default: process when --jobs > 1, else serial; "
+                             "dask when --scheduler is given)")
+    parser.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                        help="Dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786 "
+                             '(pip install "summarize[dask]")')
+    parser.add_argument("--cache-dir", default=None, metavar="DIR",
+                        help="where results are cached (default: results/ in the user cache folder, "
+                             "~/.cache/summarize or $SUMMARIZE_CACHE_DIR)")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")
+    parser.add_argument("--no-progress", action="store_true",
+                        help="no progress bar (it is only ever shown on a terminal)")
+    _common(parser)
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="summarize",
         description="Print the key takeaways of a post, transcript or caption file, offline.",
         epilog=(
             "Other commands: `summarize sentences FILE` (the sentences it sees), "
-            "`summarize algorithms` (the scorers). Example: summarize post.md -n 5 --format json"
+            "`summarize algorithms` (the scorers), `summarize quiz FILE` (question cards, Anki decks), "
+            "`summarize digest DIR` (a digest of many posts). "
+            "Example: summarize post.md -n 5 --format json"
         ),
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="input file(s); - reads standard input")
     parser.add_argument("-n", type=int, default=5, metavar="N", help="number of takeaways (default 5)")
-    parser.add_argument("--max-words", type=int, default=None, metavar="N",
-                        help="length budget in words (characters for Chinese); stops before N is passed")
-    parser.add_argument("--lang", default="auto", metavar="LANG",
-                        help="auto (default: the post's main language, by its title when bilingual), en or zh")
-    parser.add_argument("--algorithm", default="takeaways", metavar="NAME",
-                        help="scorer to use (default takeaways); `summarize algorithms` lists them")
+    _summary_options(parser)
     parser.add_argument("--format", default="md", metavar="FMT", help="md (default), json or text")
     _common(parser)
     return parser
@@ -78,6 +141,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _run_sentences(build_sentences_parser().parse_args(args[1:]))
             if args and args[0] == "algorithms":
                 return _run_algorithms(args[1:])
+            if args and args[0] == "quiz":
+                return _run_quiz(build_quiz_parser().parse_args(args[1:]))
+            if args and args[0] == "digest":
+                return _run_digest(build_digest_parser().parse_args(args[1:]))
             return _run_summarize(build_parser().parse_args(args))
     except SummarizeError as error:
         if debug:
@@ -180,6 +247,104 @@ def _run_summarize(ns: argparse.Namespace) -> int:
     else:
         text = "\n".join(s.to_markdown() for s in summaries)
     emit(text, ns.output)
+    return 0
+
+
+def _run_quiz(ns: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ._output import check_output_path
+    from .errors import EmptyInputError, UnknownChoiceError
+    from .export import export
+    from .pipeline import LANGS, load
+    from .quiz import quiz
+    from .quiz.packs import load_packs
+
+    fmt = ns.format or (Path(ns.output).suffix.lstrip(".").lower() if ns.output else "md")
+    if fmt == "markdown":
+        fmt = "md"
+    if fmt not in QUIZ_FORMATS:
+        raise UnknownChoiceError("--format", fmt, QUIZ_FORMATS)
+    if ns.lang not in LANGS:
+        raise UnknownChoiceError("--lang", ns.lang, LANGS)
+    if fmt == "apkg" and not ns.output:
+        raise UsageError("an Anki deck is a file: give -o, e.g. -o quiz.apkg")
+    if ns.output:
+        check_output_path(ns.output)
+    load_packs(ns.templates)  # a broken pack is reported before any post is read
+    limits = _limits(ns)
+    cards = []
+    for name in ns.files:
+        doc = load(Path(name) if name != "-" else name, **limits)
+        if not doc.sentences:
+            raise EmptyInputError(f"{doc.source}: no prose to make cards from (empty, or only code, images or markup)")
+        cards += quiz(doc, lang=ns.lang, max_cards=ns.max_cards, templates=ns.templates)
+    if not cards:
+        raise EmptyInputError(
+            "no cards: none of the sentences matched a template (try --lang, or add templates with --templates DIR)"
+        )
+    options: dict[str, Any] = {"deck": ns.deck} if fmt in ("apkg", "tsv") else {}
+    count = export(cards, fmt, ns.output, **options)
+    if ns.output:
+        print(f"summarize: wrote {count} cards to {ns.output}", file=sys.stderr)
+    return 0
+
+
+def _run_digest(ns: argparse.Namespace) -> int:
+    import time
+    from pathlib import Path
+
+    from ._output import check_output_path, emit
+    from .batch import FORMATS, SUFFIXES, default_cache_dir, digest
+    from .batch.engines import default_jobs
+    from .errors import EmptyInputError, InputError, UnknownChoiceError
+
+    suffix = Path(ns.output).suffix.lstrip(".").lower() if ns.output else ""
+    fmt = ns.format or {"markdown": "md", "htm": "html"}.get(suffix, suffix if suffix in FORMATS else "md")
+    if fmt == "markdown":
+        fmt = "md"
+    if fmt not in FORMATS:
+        raise UnknownChoiceError("--format", fmt, FORMATS)
+    if ns.no_cache and ns.cache_dir:
+        raise UsageError("--cache-dir and --no-cache contradict each other; drop one")
+    if ns.output:
+        check_output_path(ns.output)
+    limits = _limits(ns)
+    jobs = ns.jobs if ns.jobs is not None else default_jobs()
+    cache_dir = None if ns.no_cache else (ns.cache_dir or default_cache_dir())
+    start = time.perf_counter()
+    result = digest(
+        ns.paths, n=ns.n, lang=ns.lang, algorithm=ns.algorithm, max_words=ns.max_words, quiz=ns.quiz,
+        max_cards=ns.max_cards, templates=ns.templates, jobs=jobs, engine=ns.engine, scheduler=ns.scheduler,
+        cache_dir=cache_dir, progress=not ns.no_progress, **limits,
+    )
+    seconds = time.perf_counter() - start
+    for r in result.results:
+        for message in r.warnings:
+            print(f"summarize: warning: {message}", file=sys.stderr)
+        if r.error is not None:
+            where = "" if r.error.startswith(r.path) else f"{r.path}: "
+            print(f"summarize: warning: {where}{r.error}", file=sys.stderr)
+            if ns.debug and r.detail:
+                print(r.detail, file=sys.stderr, end="")
+    if not result.results:
+        raise InputError(
+            f"no posts in {', '.join(ns.paths)} (looked for {', '.join('*' + s for s in SUFFIXES)}); "
+            "give a folder of posts or the files themselves"
+        )
+    if not result.posts:
+        raise EmptyInputError(
+            f"none of the {len(result.results)} posts could be summarized (the warnings above say why)"
+        )
+    emit(result.render(fmt), ns.output)
+    if ns.output or sys.stderr.isatty():
+        cached = sum(r.cached for r in result.results)
+        print(
+            f"summarize: digest of {len(result.posts)} posts ({cached} from the cache, "
+            f"{len(result.results) - cached} processed, {len(result.errors)} failed) in {seconds:.2f} s"
+            + (f", written to {ns.output}" if ns.output else ""),
+            file=sys.stderr,
+        )
     return 0
 
 

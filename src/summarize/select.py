@@ -12,6 +12,7 @@ from collections.abc import Collection, Mapping
 from .model import Document, Sentence
 from .score.analysis import analyse
 
+_HEAD = 50
 _NUMBERED_HEADING_RE = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.)、．]")
 
 
@@ -60,27 +61,42 @@ def select(
     norm = {i: (scores[i] - lo) / span for i in candidates}
 
     quota = _section_quota(doc, candidates) if by_section else []
+    # Candidates best first; each step looks only at the head of this list, because a sentence
+    # more than ``redundancy`` below the best remaining one can never win (the MMR penalty is at
+    # most ``redundancy``). The head is also capped, which keeps a post of 20,000 near-identical
+    # sentences linear instead of quadratic.
+    order = sorted(candidates, key=lambda i: (-norm[i], i))
     chosen: list[int] = []
+    chosen_bags: set[frozenset[str]] = set()
     used = 0
-    remaining = set(candidates)
-    while remaining and (n is None or len(chosen) < n):
-        pool = remaining
-        if quota:
-            covered = {by_id[c].section for c in chosen}
-            open_sections = [sec for sec in quota if sec not in covered]
-            in_open = {i for i in remaining if by_id[i].section in open_sections}
-            if in_open:
-                pool = in_open
-            else:
-                quota = []
-        best = max(pool, key=lambda i: (norm[i] - redundancy * _max_overlap(bags[i], chosen, bags), -i))
-        remaining.discard(best)
+    alive = dict.fromkeys(order)
+    while alive and (n is None or len(chosen) < n):
+        covered = {by_id[c].section for c in chosen}
+        open_sections = [sec for sec in quota if sec not in covered]
+        pool_iter = (i for i in alive if not open_sections or by_id[i].section in open_sections)
+        head: list[int] = []
+        exact_copies: list[int] = []
+        for i in pool_iter:
+            if bags[i] in chosen_bags:
+                exact_copies.append(i)  # the same terms as a chosen sentence: never worth a look again
+                continue
+            if head and (norm[head[0]] - norm[i] > redundancy or len(head) >= _HEAD):
+                break
+            head.append(i)
+        for i in exact_copies:
+            del alive[i]
+        if not head:
+            quota = []  # every open section is exhausted: fill by score alone
+            continue
+        best = max(head, key=lambda i: (norm[i] - redundancy * _max_overlap(bags[i], chosen, bags), -i))
+        del alive[best]
         if _max_overlap(bags[best], chosen, bags) >= duplicate_threshold:
             continue
         cost = length_of(by_id[best])
         if max_words is not None and chosen and used + cost > max_words:
             continue
         chosen.append(best)
+        chosen_bags.add(bags[best])
         used += cost
         if max_words is not None and used >= max_words:
             break

@@ -35,7 +35,9 @@ def _parser() -> MarkdownIt:
     from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.tasklists import tasklists_plugin
 
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # maxNesting: posts with deeply nested lists keep their text (markdown-it's default of 20
+    # levels drops what is deeper); 100 stays far from Python's recursion limit.
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": 100}).enable(["table", "strikethrough"])
     return md.use(footnote_plugin).use(deflist_plugin).use(tasklists_plugin)
 
 
@@ -46,7 +48,12 @@ def read_markdown(text: str, *, source: str) -> Document:
     body, embeds = strip_shortcodes(body)
     if embeds:
         meta["embeds"] = embeds
-    raws = list(_raw_blocks(_parser().parse(body)))
+    tokens = _parser().parse(body)
+    closed = _close_unclosed_fence(body, tokens, source)
+    if closed is not None:
+        body, tokens = closed, _parser().parse(closed)
+    raws = list(_raw_blocks(tokens)) + _uncovered_lines(body, tokens)
+    raws.sort(key=lambda raw: raw.lines[0][0] if raw.lines else 0)
     speakers = accepted_speakers(raws)
     blocks = build_blocks(raws, speakers)
     title = _title(meta, blocks)
@@ -58,6 +65,70 @@ def read_markdown(text: str, *, source: str) -> Document:
         meta=meta,
         spoken=bool(speakers),
     )
+
+
+_LEAF_TOKENS = frozenset(
+    "paragraph_open heading_open fence code_block html_block hr table_open footnote_reference_open dt_open dd_open".split()
+)
+_LINK_DEFINITION_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
+_LIST_MARKER_RE = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
+
+
+def _uncovered_lines(body: str, tokens: list[Token]) -> list[RawBlock]:
+    """Lines no block token claims, read as paragraphs: nothing a parser limit skips is lost.
+
+    markdown-it stops descending past its nesting limit and silently skips what is deeper;
+    this brings such text back (list markers removed) instead of dropping it.
+    """
+    covered: set[int] = set()
+    for tok in tokens:
+        # Leaf blocks only: a list item's map spans everything nested under it, read or not.
+        if tok.map and tok.type in _LEAF_TOKENS:
+            covered.update(range(tok.map[0], tok.map[1]))
+    raws: list[RawBlock] = []
+    current: RawBlock | None = None
+    for number, line in enumerate(body.split("\n")):
+        if number in covered or not line.strip() or _LINK_DEFINITION_RE.match(line):
+            current = None
+            continue
+        marker = _LIST_MARKER_RE.match(line)
+        text = line[marker.end() :].strip() if marker else line.strip()
+        if current is None or marker:
+            current = RawBlock("list_item" if marker else "paragraph", [], level=1 if marker else 0)
+            raws.append(current)
+        current.lines.append((number + 1, text))
+    return raws
+
+
+def _close_unclosed_fence(body: str, tokens: list[Token], source: str) -> str | None:
+    """A fence never closed would turn the rest of the post into code; close it at the next blank line.
+
+    CommonMark runs such a fence to the end of the file, but in a post that is almost always a
+    forgotten ```, and the prose after it matters more than the letter of the spec.
+    """
+    import warnings
+
+    from .markdown_warnings import MarkdownWarning
+
+    lines = body.split("\n")
+    for tok in tokens:
+        if tok.type != "fence" or not tok.map or tok.map[1] < len(lines) - 1:
+            continue
+        closing = lines[tok.map[1] - 1].strip()
+        if closing and set(closing) == {tok.markup[0]} and len(closing) >= len(tok.markup) and tok.map[1] - 1 > tok.map[0]:
+            continue
+        blank = next((j for j in range(tok.map[0] + 1, len(lines)) if not lines[j].strip()), None)
+        if blank is None or not any(line.strip() for line in lines[blank:]):
+            return None
+        warnings.warn(
+            f"{source}:{tok.map[0] + 1}: code fence {tok.markup!r} is never closed; "
+            f"treating it as closed at line {blank + 1} so the prose after it is read (close it to silence this)",
+            MarkdownWarning,
+            stacklevel=3,
+        )
+        lines[blank] = tok.markup
+        return "\n".join(lines)
+    return None
 
 
 def _title(meta: dict[str, Any], blocks: list[Any]) -> str | None:

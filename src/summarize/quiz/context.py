@@ -31,7 +31,9 @@ class Context:
     entity_class: dict[str, str] = field(default_factory=dict)
     turns: list[list[int]] = field(default_factory=list)
     turn_of: dict[int, int] = field(default_factory=dict)
+    index_in_turn: dict[int, int] = field(default_factory=dict)
     topic: str | None = None
+    _entity_cache: dict[int, list[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Document, pack: Pack) -> Context:
@@ -60,15 +62,16 @@ class Context:
         if current:
             self.turns.append(current)
         for n, turn in enumerate(self.turns):
-            for i in turn:
+            for k, i in enumerate(turn):
                 self.turn_of[i] = n
+                self.index_in_turn[i] = k
 
     def _topic(self) -> str | None:
         """The post's main named subject: the entity its title names, else the most mentioned one."""
         title = self.doc.title or ""
         counts: Counter[str] = Counter()
         for s in self.doc.sentences:
-            for e in self.entities_in(s.text):
+            for e in self.entities_of(s.id):
                 counts[e] += 1
         if not counts:
             return None
@@ -84,6 +87,13 @@ class Context:
             if re.search(pattern, text, 0 if name.isupper() else re.IGNORECASE):
                 found.append(name)
         return found
+
+    def entities_of(self, sentence_id: int) -> list[str]:
+        """Entities named in one sentence, computed once per sentence."""
+        cached = self._entity_cache.get(sentence_id)
+        if cached is None:
+            cached = self._entity_cache[sentence_id] = self.entities_in(self.doc.sentences[sentence_id].text)
+        return cached
 
     def proper(self, word: str) -> bool:
         return word.strip(",.") in self.proper_words
@@ -110,7 +120,7 @@ class Context:
             return None
         if p in ("it", "they", "this", "that", "它", "他们"):
             for prev in self.before(s, 3):
-                ents = self.entities_in(prev.text)
+                ents = self.entities_of(prev.id)
                 if ents:
                     return min(ents, key=lambda e: prev.text.lower().rfind(e.lower()) * -1)
             return None

@@ -30,6 +30,11 @@ _CONTINUATION_RE = re.compile(r"^(?:and|also|plus|it|they|second|secondly|third|
 _ZH_DANGLING_RE = re.compile(r"(?:他们|她们|它们|这个|那个|这些|那些|它|他|她|你们|你|我们|我)(?!们)")
 
 
+#: Templates run on sentences up to this length; a longer "sentence" is a run-on no card could
+#: quote, and user-written patterns may backtrack badly on it.
+MAX_TEMPLATE_CHARS = 600
+
+
 @dataclass
 class Draft:
     """A card before checks and ranking."""
@@ -62,7 +67,7 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20) -> 
     ctx = Context.build(doc, pack)
     drafts: list[Draft] = []
     for s in doc.sentences:
-        if s.lang != lang or s.kind == "heading":
+        if s.lang != lang or s.kind == "heading" or len(s.clean) > MAX_TEMPLATE_CHARS:
             continue
         for template in pack.templates:
             if template.pattern is None:
@@ -183,16 +188,21 @@ def _with_alternative(question: str, s: Sentence, ctx: Context) -> str:
     if not kind:
         return question
     nearby = _turn_window(s, ctx)
-    for other in ctx.entities_in(" ".join(x.text for x in nearby)):
+    for other in dict.fromkeys(e for x in nearby for e in ctx.entities_of(x.id)):
         if other != chosen and ctx.entity_class.get(other) == kind and other.lower() != chosen.lower():
             return question[:-1] + f" over {other}?"
     return question
 
 
-def _turn_window(s: Sentence, ctx: Context) -> list[Sentence]:
-    """The sentence's turn and the one before it: where alternatives and referents are named."""
-    turn = ctx.turn_of.get(s.id, 0)
-    ids = [i for n in (turn - 1, turn) if 0 <= n < len(ctx.turns) for i in ctx.turns[n]]
+def _turn_window(s: Sentence, ctx: Context, reach: int = 8) -> list[Sentence]:
+    """Where alternatives and referents are named: the sentences just before ``s`` in its turn,
+    and the end of the turn before (a host's question). Bounded, so a huge turn costs no more."""
+    turn_no = ctx.turn_of.get(s.id, 0)
+    turn = ctx.turns[turn_no]
+    k = ctx.index_in_turn[s.id]
+    ids = turn[max(0, k - reach) : k + 1]
+    if turn_no > 0:
+        ids = ctx.turns[turn_no - 1][-reach:] + ids
     return [ctx.doc.sentences[i] for i in ids]
 
 
@@ -265,7 +275,7 @@ def _zh_question(question: str, s: Sentence, ctx: Context) -> str | None:
 
 def _previous_in_turn(s: Sentence, ctx: Context) -> Sentence | None:
     turn = ctx.turns[ctx.turn_of[s.id]]
-    i = turn.index(s.id)
+    i = ctx.index_in_turn[s.id]
     if i > 0:
         return ctx.doc.sentences[turn[i - 1]]
     # The previous paragraph of the same speaker also counts.
@@ -282,7 +292,8 @@ def _with_continuation(answer: str, s: Sentence, ctx: Context) -> tuple[str, tup
     turn = ctx.turns[ctx.turn_of[s.id]]
     more: list[int] = []
     text = answer
-    for i in turn[turn.index(s.id) + 1 :][:2]:
+    start = ctx.index_in_turn[s.id] + 1
+    for i in turn[start : start + 2]:
         nxt = ctx.doc.sentences[i]
         if not _CONTINUATION_RE.match(nxt.clean) or len((text + nxt.clean).split()) > 70:
             break
@@ -457,9 +468,9 @@ def _contrast_cards(doc: Document, ctx: Context, lang: str) -> Iterator[Draft]:
             continue
         mentions: dict[str, list[Sentence]] = {}
         for s in sents:
-            for e in ctx.entities_in(s.text):
+            for e in ctx.entities_of(s.id):
                 mentions.setdefault(e, []).append(s)
-        for kind in {ctx.entity_class[e] for e in mentions}:
+        for kind in sorted({ctx.entity_class[e] for e in mentions}):
             members = [e for e in mentions if ctx.entity_class[e] == kind and e != ctx.topic]
             if len(members) < 2:
                 continue
@@ -472,8 +483,12 @@ def _contrast_cards(doc: Document, ctx: Context, lang: str) -> Iterator[Draft]:
                 question = f"为什么 {ctx.topic} 选择了 {a} 而不是 {b}？"
             else:
                 question = f"Why did {ctx.topic} pick {a} over {b}?"
-            evidence = [s for s in sents if a in s.text or b in s.text or any(c in s.text.lower() for c in (*choose, *reject))]
-            evidence = [s for s in sents if s in evidence or s.id == sents[0].id and "应该" in s.text]
+            # What the turn says about either side, plus its opening sentence when it states the requirement.
+            cues = (*choose, *reject)
+            evidence = [
+                s for s in sents
+                if a in s.text or b in s.text or any(c in s.text.lower() for c in cues) or (s.id == sents[0].id and "应该" in s.text)
+            ]
             answer_sents = []
             total = 0
             for s in evidence:

@@ -69,7 +69,7 @@ def score_takeaways(doc: Document, weights: Weights = DEFAULT_WEIGHTS) -> Scores
 def _idf(candidates: list[Sentence], terms: tuple[tuple[str, ...], ...]) -> dict[str, float]:
     df: Counter[str] = Counter()
     for s in candidates:
-        df.update(set(terms[s.id]))
+        df.update(dict.fromkeys(terms[s.id], 1))
     n = len(candidates)
     return {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
 
@@ -99,14 +99,15 @@ def _keyphrase_coverage(doc: Document, candidates: list[Sentence], terms: tuple[
             key[term] = max(key.get(term, 0.0), 1.0)
     counts: Counter[str] = Counter()
     for s in candidates:
-        counts.update(set(terms[s.id]))
-    # Terms in at least 3 sentences and among the post's 30 most repeated, weighted by rank.
-    repeated = [t for t, c in counts.most_common(30) if c >= 3]
+        counts.update(dict.fromkeys(terms[s.id], 1))
+    # Terms in at least 3 sentences and among the post's 30 most repeated, weighted by rank
+    # (ties by the term itself: never by hash order, so scores do not depend on PYTHONHASHSEED).
+    repeated = [t for t, c in sorted(counts.items(), key=lambda tc: (-tc[1], tc[0]))[:30] if c >= 3]
     for rank, term in enumerate(repeated):
         key[term] = max(key.get(term, 0.0), 1.0 - rank / (2 * len(repeated)))
     raw = {}
     for s in candidates:
-        bag = set(terms[s.id])
+        bag = sorted(set(terms[s.id]))
         raw[s.id] = sum(key.get(t, 0.0) for t in bag) / math.sqrt(len(bag) + 1)
     return _scaled(raw)
 

@@ -19,6 +19,12 @@ from .disfluency import clean, filler_rate
 
 __all__ = ["segment", "block_spans", "words"]
 
+#: No sentence is longer than this many characters: past it, text with no sentence ends
+#: (minified dumps, a 1 MB line of hanzi) is cut at the best break before the limit, so
+#: every later stage sees bounded input.
+MAX_SENTENCE_CHARS = 1000
+_BREAK_RE = re.compile(r"[，,、；;：:]\s*|\s+")
+
 _TERMINAL_RE = re.compile(r"[.!?。！？；;…:：\"'”’」』）)】]$")
 
 
@@ -71,7 +77,27 @@ def block_spans(text: str, time_marks: tuple[tuple[int, float], ...] = ()) -> li
     spans: list[tuple[int, int]] = []
     for start, end in _pieces(text):
         spans.extend(_split_piece(text, start, end, time_marks))
-    return _merge_after_abbreviations(text, spans)
+    return _cap_lengths(text, _merge_after_abbreviations(text, spans))
+
+
+def _cap_lengths(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        while b - a > MAX_SENTENCE_CHARS:
+            window = text[a : a + MAX_SENTENCE_CHARS]
+            breaks = [m.end() for m in _BREAK_RE.finditer(window) if m.end() > MAX_SENTENCE_CHARS // 2]
+            cut = a + (breaks[-1] if breaks else MAX_SENTENCE_CHARS)
+            piece = (a, cut)
+            while piece[1] > piece[0] and text[piece[1] - 1].isspace():
+                piece = (piece[0], piece[1] - 1)
+            if piece[1] > piece[0]:
+                out.append(piece)
+            a = cut
+            while a < b and text[a].isspace():
+                a += 1
+        if b > a:
+            out.append((a, b))
+    return out
 
 
 def _merge_after_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -27,11 +27,13 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from ..errors import ResourceError
 from ..parse.speech import split_speaker_label, strip_nonspeech
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "MAX_UNIT_WORDS",
@@ -123,6 +125,8 @@ def feature_keys(words: Sequence[str], i: int) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class _Model:
+    """The data file, ready to score: per-template weight tables and the threshold folded into the bias."""
+
     bias: float
     weights: tuple[dict[str, float], ...]  # one table per TEMPLATES entry
     length_log_prior: np.ndarray  # log P(unit has L words), L = 1..len, max scaled to 0
@@ -131,6 +135,8 @@ class _Model:
 @functools.cache
 def _model() -> _Model:
     """The shipped boundary statistics, read once (about 0.1 s) on the first unpunctuated text."""
+    import numpy as np  # deferred: the segmenter imports this module for every paragraph
+
     try:
         raw = resources.files("summarize").joinpath("data", DATA_FILE).read_bytes()
         data = json.loads(gzip.decompress(raw))
@@ -153,6 +159,8 @@ def gap_scores(words: Sequence[str]) -> np.ndarray:
     ``words`` are raw tokens; a positive score means "cut here" on its own. The array has
     ``len(words) - 1`` entries.
     """
+    import numpy as np
+
     if len(words) < 2:
         return np.zeros(0)
     model = _model()
@@ -173,6 +181,8 @@ def choose_boundaries(scores: np.ndarray, *, length_weight: float = 0.0, max_wor
     log-prior of each unit's length (learned from long turns, so it favours spoken-sentence
     lengths over one-word backchannels).
     """
+    import numpy as np
+
     n_words = len(scores) + 1
     max_words = max(1, max_words)
     if length_weight:
@@ -183,6 +193,8 @@ def choose_boundaries(scores: np.ndarray, *, length_weight: float = 0.0, max_wor
 
 def _cap_lengths(scores: np.ndarray, cuts: list[int], n_words: int, max_words: int) -> list[int]:
     """Add a cut at the best gap of every unit longer than ``max_words``, until none is."""
+    import numpy as np
+
     out: list[int] = []
     units = []  # (a, b): the unit holds words a+1 .. b
     start = -1
@@ -202,6 +214,8 @@ def _cap_lengths(scores: np.ndarray, cuts: list[int], n_words: int, max_words: i
 
 def _semi_markov(scores: np.ndarray, log_prior: np.ndarray, max_words: int) -> list[int]:
     """Best segmentation under sum(cut scores) + sum(log_prior[unit length - 1]), by dynamic programming."""
+    import numpy as np
+
     n_words = len(scores) + 1
     prior = np.full(max_words, log_prior[-1] if len(log_prior) else 0.0)
     prior[: min(max_words, len(log_prior))] = log_prior[:max_words]
@@ -232,6 +246,8 @@ def _pause_bonus(starts: Sequence[int], time_marks: Sequence[tuple[int, float]])
     tokens a and b, the pause before b is the interval minus (b - a) times the median time
     per word over the document; cue starts and word starts work the same way.
     """
+    import numpy as np
+
     n = len(starts)
     bonus = np.zeros(max(n - 1, 0))
     timed: dict[int, float] = {}
@@ -264,6 +280,8 @@ def split_unpunctuated(text: str, time_marks: Sequence[tuple[int, float]] = ()) 
     Any whitespace, a newline included, is just a gap between two words, since caption lines
     break wherever the screen is full.
     """
+    import numpy as np
+
     tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
     if not tokens:
         return []
@@ -345,9 +363,10 @@ def unpunctuate(text: str, *, labelled_lines: bool = False) -> tuple[str, frozen
     (``[MUSIC]``, QMSum's ``{disfmarker}``) and punctuation-only tokens disappear. A
     sentence ends at ``.``, ``?``, ``!`` (not after titles such as "Mr.") and at the end of
     every line, since a line is a speaker turn or a paragraph. Commas, colons and dashes
-    are not boundaries. Hesitations (``HESITATIONS``) are dropped, as captions drop them. The gap after the last word is not counted. With
-    ``labelled_lines`` every line starts with ``Speaker:`` (QMSum, AMI, ICSI exports);
-    otherwise labels are recognised as the transcript reader does.
+    are not boundaries. Hesitations (``HESITATIONS``) are dropped, as captions drop them.
+    The gap after the last word is not counted. With ``labelled_lines`` every line starts
+    with ``Speaker:`` (QMSum, AMI, ICSI exports); otherwise labels are recognised as the
+    transcript reader does.
     """
     words: list[str] = []
     gold: set[int] = set()
