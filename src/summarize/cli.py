@@ -183,14 +183,15 @@ def _limits(ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def _run_sentences(ns: argparse.Namespace) -> int:
-    from ._output import check_output_path, emit
-    from .pipeline import load
     from pathlib import Path
+
+    from ._output import check_output_path, emit
+    from .pipeline import load, require_prose
 
     if ns.output:
         check_output_path(ns.output)
     limits = _limits(ns)
-    docs = [load(Path(f) if f != "-" else f, **limits) for f in ns.files]
+    docs = [require_prose(load(Path(f) if f != "-" else f, **limits), "cut into sentences") for f in ns.files]
     out: list[str] = []
     if ns.format == "json":
         payload = [
@@ -214,7 +215,7 @@ def _run_sentences(ns: argparse.Namespace) -> int:
 def _run_summarize(ns: argparse.Namespace) -> int:
     from ._output import check_output_path, emit
     from .errors import EmptyInputError, UnknownChoiceError
-    from .pipeline import LANGS, load, summarize
+    from .pipeline import LANGS, load, require_prose, summarize
     from .score import algorithms
     from pathlib import Path
 
@@ -229,9 +230,7 @@ def _run_summarize(ns: argparse.Namespace) -> int:
     limits = _limits(ns)
     summaries = []
     for name in ns.files:
-        doc = load(Path(name) if name != "-" else name, **limits)
-        if not doc.sentences:
-            raise EmptyInputError(f"{doc.source}: no prose to summarize (the file is empty, or only code, images or markup)")
+        doc = require_prose(load(Path(name) if name != "-" else name, **limits))
         summary = summarize(doc, n=ns.n, lang=ns.lang, algorithm=ns.algorithm, max_words=ns.max_words)
         if not summary.takeaways and ns.n > 0:
             other = "zh" if summary.lang == "en" else "en"
@@ -256,7 +255,7 @@ def _run_quiz(ns: argparse.Namespace) -> int:
     from ._output import check_output_path
     from .errors import EmptyInputError, UnknownChoiceError
     from .export import export
-    from .pipeline import LANGS, load
+    from .pipeline import LANGS, load, require_prose
     from .quiz import quiz
     from .quiz.packs import load_packs
 
@@ -275,9 +274,7 @@ def _run_quiz(ns: argparse.Namespace) -> int:
     limits = _limits(ns)
     cards = []
     for name in ns.files:
-        doc = load(Path(name) if name != "-" else name, **limits)
-        if not doc.sentences:
-            raise EmptyInputError(f"{doc.source}: no prose to make cards from (empty, or only code, images or markup)")
+        doc = require_prose(load(Path(name) if name != "-" else name, **limits), "make cards from")
         cards += quiz(doc, lang=ns.lang, max_cards=ns.max_cards, templates=ns.templates)
     if not cards:
         raise EmptyInputError(

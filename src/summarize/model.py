@@ -134,6 +134,8 @@ class Document:
     sentences: tuple[Sentence, ...] = ()
     lang: str | None = None
     """Main language of the document ('en' or 'zh'), set by segmentation."""
+    source_chars: int = 0
+    """Non-space characters in the decoded input: tells an empty file from one with only markup."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "meta", _frozen_mapping(self.meta))

@@ -91,3 +91,16 @@ def summarize(
     scores = scorer(doc)
     ids = select(doc, scores, n=n, max_words=max_words, lang=target, redundancy=0.3)
     return build_summary(doc, ids, algorithm=algorithm, lang=target)
+
+
+def require_prose(doc: Document, purpose: str = "summarize") -> Document:
+    """``doc`` itself, or an EmptyInputError that says whether it was empty or only non-prose."""
+    from .errors import EmptyInputError
+
+    if doc.sentences:
+        return doc
+    if not doc.source_chars:
+        raise EmptyInputError(f"{doc.source} is empty (or only whitespace): nothing to {purpose}")
+    kinds = sorted({b.kind for b in doc.blocks if b.kind in ("code", "table")})
+    what = " and ".join(kinds) if kinds else "markup, images or embeds"
+    raise EmptyInputError(f"{doc.source} has no prose to {purpose}: only {what}; give a post with some text")

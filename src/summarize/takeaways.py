@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -101,9 +102,14 @@ _EN_OPENERS = re.compile(
 _ZH_OPENERS = re.compile(r"^(?:(?:所以|那么|然后|是的|对|嗯|好的|其实|就是|那|而且)[，,、\s]*)+")
 
 
-def polish(sentence: Sentence, spoken: bool) -> str:
-    """The sentence as a takeaway: its clean view, without spoken openers, capitalised, terminated."""
+def polish(sentence: Sentence, spoken: bool, casing: Mapping[str, str] | None = None) -> str:
+    """The sentence as a takeaway: its clean view, without spoken openers, capitalised, terminated.
+
+    ``casing`` (from :func:`casing_for`) restores names in all-lowercase ASR text.
+    """
     text = sentence.clean.strip()
+    if casing and sentence.lang == "en" and not any(ch.isupper() for ch in text):
+        text = truecase(text, casing)
     if spoken:
         stripped = (_ZH_OPENERS if sentence.lang == "zh" else _EN_OPENERS).sub("", text)
         if len(stripped) >= 0.5 * len(text):
@@ -119,11 +125,42 @@ def polish(sentence: Sentence, spoken: bool) -> str:
     return text
 
 
+_WORD_RE = re.compile(r"[A-Za-z][\w.'/-]*")
+
+
+@functools.cache
+def _lexicon() -> dict[str, str]:
+    from ._resources import data_lines
+
+    return {form.lower(): form for form in data_lines("truecase.txt")}
+
+
+def casing_for(doc: Document) -> dict[str, str]:
+    """Lower-case phrase → its written form: the shipped lexicon, then capitalised phrases of the post's
+    own title and description ("Craig Box"), which name what its captions only say in lower case."""
+    casing = dict(_lexicon())
+    for field_value in (doc.title, doc.meta.get("description"), doc.meta.get("author")):
+        if not isinstance(field_value, str):
+            continue
+        for m in re.finditer(r"\b[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)+", field_value):
+            casing.setdefault(m.group(0).lower(), m.group(0))
+    return casing
+
+
+def truecase(text: str, casing: Mapping[str, str]) -> str:
+    """Apply ``casing`` to lower-case text, longest phrases first, on word boundaries only."""
+    for phrase in sorted(casing, key=len, reverse=True):
+        if phrase in text:
+            text = re.sub(rf"(?<![\w.'-]){re.escape(phrase)}(?![\w'-])", casing[phrase], text)
+    return text
+
+
 def build_summary(doc: Document, ids: list[int], *, algorithm: str, lang: str) -> Summary:
     by_id = {s.id: s for s in doc.sentences}
+    casing = casing_for(doc) if doc.spoken else None
     takeaways = []
     for i in ids:
         s = by_id[i]
         spoken = doc.spoken or s.clean != s.text
-        takeaways.append(Takeaway(polish(s, spoken), (s.id,), s.line, s.time, s.speaker))
+        takeaways.append(Takeaway(polish(s, spoken, casing), (s.id,), s.line, s.time, s.speaker))
     return Summary(doc.source, doc.title, lang, algorithm, tuple(takeaways), dict(doc.meta), doc)

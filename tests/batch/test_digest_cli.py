@@ -24,7 +24,7 @@ def test_html_file_with_warnings_for_broken_posts(posts: Path, tmp_path: Path,
     err = capsys.readouterr().err.splitlines()
     warnings = [line for line in err if line.startswith("summarize: warning:")]
     assert len(warnings) == 2
-    assert any(f"{posts / 'empty.txt'}: no prose to summarize" in w for w in warnings)
+    assert any(f"{posts / 'empty.txt'} is empty (or only whitespace): nothing to summarize" in w for w in warnings)
     assert any(str(posts / "broken.md") in w and "PNG image" in w for w in warnings)
     assert "digest of 5 posts (0 from the cache, 7 processed, 2 failed)" in err[-1]
 

@@ -18,6 +18,8 @@ from summarize.segment.disfluency import clean, disfluency_spans
         ("It's a, it's, it's a collaboration project", "it's a collaboration project"),
         ("We had, you know, tremendous growth", "We had tremendous growth"),
         ("Do you know what it does?", "Do you know what it does?"),
+        ("Do you know, really, what it is?", "Do you know, really, what it is?"),
+        ("It does traffic shifting you know, resiliency", "It does traffic shifting resiliency"),
         ("That that is very very good", "That that is very very good"),
         ("嗯，我觉得这个很好", "我觉得这个很好"),
         ("Uh uh", ""),

@@ -196,7 +196,7 @@ def process_file(path: str, options: Options, data: bytes | None = None) -> Resu
     """
     from ..errors import EmptyInputError, SummarizeError
     from ..parse import read_bytes
-    from ..pipeline import load, summarize
+    from ..pipeline import load, require_prose, summarize
     from ..segment import segment
 
     start = time.perf_counter()
@@ -207,10 +207,7 @@ def process_file(path: str, options: Options, data: bytes | None = None) -> Resu
                 doc = load(Path(path), fmt=options.fmt, max_bytes=options.max_bytes)
             else:  # the same two steps as pipeline.load on a path, on bytes already in hand
                 doc = segment(read_bytes(data, source=path, fmt=options.fmt))
-            if not doc.sentences:
-                raise EmptyInputError(
-                    f"{doc.source}: no prose to summarize (the file is empty, or only code, images or markup)"
-                )
+            require_prose(doc)
             summary = summarize(doc, n=options.n, lang=options.lang, algorithm=options.algorithm,
                                 max_words=options.max_words)
             if not summary.takeaways and options.n > 0:

@@ -6,6 +6,7 @@ file name is only a hint) and dispatches to one reader.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from pathlib import Path
@@ -43,14 +44,16 @@ def read_text(text: str, *, source: str = "<text>", fmt: str = "auto") -> Docume
     if fmt in ("srt", "vtt", "caption-dump"):
         from .captions import read_captions
 
-        return read_captions(text, source=source, fmt=fmt)
-    if fmt == "markdown":
+        doc = read_captions(text, source=source, fmt=fmt)
+    elif fmt == "markdown":
         from .markdown import read_markdown
 
-        return read_markdown(text, source=source)
-    from .plain import read_plain
+        doc = read_markdown(text, source=source)
+    else:
+        from .plain import read_plain
 
-    return read_plain(text, source=source)
+        doc = read_plain(text, source=source)
+    return dataclasses.replace(doc, source_chars=len(text) - sum(text.count(c) for c in " \t\n\u3000\u00a0"))
 
 
 def detect_format(text: str, *, source: str = "") -> str:

@@ -20,7 +20,7 @@ from pathlib import PurePath
 
 from .._text import CJK_RE
 from ..model import Card, Document, Sentence
-from ..score.analysis import analyse
+from ..score.roles import askers, is_real_question
 from ..score.takeaways import score_takeaways
 from .context import Context, display_name
 from .english import dangling, strip_openers, wh_question
@@ -305,7 +305,6 @@ def _with_continuation(answer: str, s: Sentence, ctx: Context) -> tuple[str, tup
 # ---------------------------------------------------------------------------- interviews
 
 
-_TAG_QUESTION_RE = re.compile(r",\s*(?:right|correct|isn't it|aren't they|don't you think|no|yeah|huh)\s*\?\s*$|对吧？$|是吧？$|对吗？$", re.IGNORECASE)
 _REASON_CUE_RE = re.compile(
     r"(?i:\b(?:the|one|our|my)\s+(?:main\s+|primary\s+|key\s+|biggest\s+|real\s+)?reasons?\s+(?:was|were|is|are)\s+(?:that\s+)?"
     r"|\bbecause\s+(?:of\s+)?|\bso that\s+|\bthat'?s why\s+)|(?:原因是|因为|由于|为了)"
@@ -320,15 +319,12 @@ def _interview_cards(doc: Document, ctx: Context, lang: str) -> Iterator[Draft]:
     if not doc.spoken:
         return
     scores = score_takeaways(doc)
-    hosts = _hosts(doc, ctx)
+    hosts = askers(doc)
     for n, turn in enumerate(ctx.turns[:-1]):
         asker = doc.sentences[turn[-1]]
         if asker.speaker not in hosts or asker.lang != lang:
             continue
-        questions = [
-            doc.sentences[i] for i in turn
-            if re.search(r"[?？]\s*$", doc.sentences[i].clean) and not _TAG_QUESTION_RE.search(doc.sentences[i].clean)
-        ]
+        questions = [doc.sentences[i] for i in turn if is_real_question(doc.sentences[i].clean)]
         if not questions:
             continue
         answer_ids = _answer_turn(ctx, n, asker.speaker)
@@ -353,18 +349,6 @@ def _interview_cards(doc: Document, ctx: Context, lang: str) -> Iterator[Draft]:
             picked = sorted(best[:2])
             answer = " ".join(doc.sentences[i].clean for i in picked)
         yield Draft("interview", "interview-turn", q, answer, tuple(picked), 0.6)
-
-
-def _hosts(doc: Document, ctx: Context) -> set[str]:
-    """Speakers who mostly ask: at least a third of their turns end with a real question."""
-    asked: dict[str, list[bool]] = {}
-    for turn in ctx.turns:
-        last = doc.sentences[turn[-1]]
-        if last.speaker:
-            asked.setdefault(last.speaker, []).append(
-                bool(re.search(r"[?？]\s*$", last.clean)) and not _TAG_QUESTION_RE.search(last.clean)
-            )
-    return {name for name, flags in asked.items() if len(flags) >= 2 and sum(flags) / len(flags) >= 1 / 3}
 
 
 def _reason_answer(q: str, answer_ids: list[int], ctx: Context) -> tuple[str, tuple[int, ...]] | None:

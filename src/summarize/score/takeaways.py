@@ -23,6 +23,7 @@ from ..model import Document, Sentence
 from .analysis import analyse, sentence_terms
 from .quality import rejection
 from .registry import Scores
+from .roles import askers
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,10 @@ class Weights:
     position: float = 0.15
     length: float = 0.10
     fluency: float = 0.10
+    dangling: float = 0.7
+    """Multiplier for a sentence that opens with a pronoun pointing outside it."""
+    interviewer: float = 0.75
+    """Multiplier for the sentences of a speaker who mostly asks."""
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -54,16 +59,32 @@ def score_takeaways(doc: Document, weights: Weights = DEFAULT_WEIGHTS) -> Scores
     centrality = _centrality(candidates, terms)
     keyphrase = _keyphrase_coverage(doc, candidates, terms)
     position = _position(doc, candidates)
+    interviewers = askers(doc)
     scores: dict[int, float] = {}
     for s in candidates:
-        scores[s.id] = (
+        base = (
             weights.centrality * centrality[s.id]
             + weights.keyphrase * keyphrase[s.id]
             + weights.position * position[s.id]
             + weights.length * _length_preference(s, len(analysis.tokens[s.id]))
             + weights.fluency * _fluency(s)
         )
+        # A takeaway must stand alone, and an interview's content is in the answers.
+        if not _self_contained(s):
+            base *= weights.dangling
+        if s.speaker in interviewers:
+            base *= weights.interviewer
+        scores[s.id] = base
     return scores
+
+
+_DANGLING_EN_RE = re.compile(r"^\W*(?:he|she|it|they|them|this|that|these|those|his|her|its|their|him)\b(?!\s+(?:is|was)\s+(?:why|how|what))", re.IGNORECASE)
+_DANGLING_ZH_RE = re.compile(r"^\W*(?:你们?|他们?|她们?|它们?|这|那(?!么))")
+
+
+def _self_contained(s: Sentence) -> bool:
+    """Sentences opening with a pronoun lean on the one before ("She currently works on …")."""
+    return not (_DANGLING_ZH_RE if s.lang == "zh" else _DANGLING_EN_RE).match(s.clean)
 
 
 def _idf(candidates: list[Sentence], terms: tuple[tuple[str, ...], ...]) -> dict[str, float]:

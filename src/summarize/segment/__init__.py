@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from .._text import CJK_RE, guess_lang
-from ..model import PROSE_KINDS, Block, Document, Sentence
+from ..model import PROSE_KINDS, Document, Sentence
 from .disfluency import clean, filler_rate
 
 __all__ = ["segment", "block_spans", "words"]

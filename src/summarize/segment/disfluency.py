@@ -15,7 +15,8 @@ _FILLER_RE = re.compile(rf"(?<![\w'’-]){_FILLERS_EN}(?![\w'’-])[,.…]*\s*",
 _MARKER_RE = re.compile(
     r",\s*(?:you know|I mean)\s*,"  # "we had, you know, growth": both commas go with it
     r"|(?:^|(?<=[.;!?]))\s*(?:you know|I mean|so yeah)\s*,\s*"  # opening a sentence or clause
-    r"|,\s*(?:you know|I mean)(?=\s*[.;!?]|\s*$)",  # closing one
+    r"|,\s*(?:you know|I mean)(?=\s*[.;!?]|\s*$)"  # closing one
+    r"|(?<=\w\s)(?<![Dd]o\s)(?<![Dd]id\s)(?<![Dd]oes\s)(?<![Ii]f\s)you know,\s*",  # mid-clause: "traffic you know, resiliency"
     re.IGNORECASE,
 )
 # A word or two said twice in a row: "I, I think", "it's, it's, it's a", "the the".

@@ -1,0 +1,33 @@
+"""Who asks and who answers: in an interview, the guest's sentences carry the content."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document
+
+_QUESTION_RE = re.compile(r"[?？]\s*[\"'”’」』）)]*\s*$")
+_TAG_QUESTION_RE = re.compile(
+    r",\s*(?:right|correct|isn't it|aren't they|don't you think|no|yeah|huh)\s*\?\s*$|对吧？$|是吧？$|对吗？$", re.IGNORECASE
+)
+
+
+def is_real_question(text: str) -> bool:
+    """A question asked for an answer, not a tag question ("…, right?")."""
+    return bool(_QUESTION_RE.search(text)) and not _TAG_QUESTION_RE.search(text)
+
+
+def askers(doc: Document) -> set[str]:
+    """Speakers with two or more turns, at least a third of which end in a real question."""
+    turns: list[tuple[str, str]] = []  # (speaker, last sentence of the turn)
+    for s in doc.sentences:
+        if not s.speaker:
+            continue
+        if turns and turns[-1][0] == s.speaker:
+            turns[-1] = (s.speaker, s.clean)
+        else:
+            turns.append((s.speaker, s.clean))
+    asked: dict[str, list[bool]] = {}
+    for speaker, last in turns:
+        asked.setdefault(speaker, []).append(is_real_question(last))
+    return {name for name, flags in asked.items() if len(flags) >= 2 and sum(flags) / len(flags) >= 1 / 3}
