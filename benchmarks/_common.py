@@ -5,6 +5,7 @@ Kept free of project imports so a benchmark can say "skipped" before anything he
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
@@ -14,7 +15,7 @@ import shlex
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -144,29 +145,47 @@ def write_section(name: str, markdown: str, path: Path | None = None) -> Path:
     """Replace the text between ``<!-- NAME:start -->`` and ``<!-- NAME:end -->`` in ``path``.
 
     Other sections (other scripts write theirs) are left byte for byte; a missing file or
-    missing markers are created, the markers appended at the end. The write is atomic.
+    missing markers are created, the markers appended at the end. The write is atomic, and a
+    lock file keeps two benchmarks finishing at once from losing each other's section.
     """
     path = BENCHMARKS_MD if path is None else path
-    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
-    block = f"{start}\n{markdown.rstrip()}\n{end}"
-    old = path.read_text(encoding="utf-8") if path.exists() else _MD_HEADER
-    i, j = old.find(start), old.find(end)
-    if i != -1 and j > i:
-        new = old[:i] + block + old[j + len(end):]
-    else:
-        if (i == -1) != (j == -1) or (i != -1 and j < i):
-            raise ValueError(f"{path}: markers for section {name!r} are unbalanced; fix them by hand")
-        new = old.rstrip("\n") + "\n\n" + block + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(new)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with _locked(path.with_name(f".{path.name}.lock")):
+        start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+        block = f"{start}\n{markdown.rstrip()}\n{end}"
+        old = path.read_text(encoding="utf-8") if path.exists() else _MD_HEADER
+        i, j = old.find(start), old.find(end)
+        if i != -1 and j > i:
+            new = old[:i] + block + old[j + len(end):]
+        else:
+            if (i == -1) != (j == -1) or (i != -1 and j < i):
+                raise ValueError(f"{path}: markers for section {name!r} are unbalanced; fix them by hand")
+            new = old.rstrip("\n") + "\n\n" + block + "\n"
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(new)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
     return path
+
+
+@contextlib.contextmanager
+def _locked(lock_path: Path) -> Iterator[None]:
+    """An exclusive advisory lock (POSIX); elsewhere, no lock."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        yield
+        return
+    with lock_path.open("a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def command_line(script: str, argv: Sequence[str]) -> str:

@@ -73,17 +73,18 @@ SETS: tuple[QASet, ...] = (
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _EN_TOKEN_RE = re.compile(r"[^\W_]+")
-# Chinese: a run of ASCII letters/digits is one token, any other letter or digit (hanzi, kana,
-# Greek ...) is a token of its own; punctuation and spaces are dropped.
-_ZH_TOKEN_RE = re.compile(r"[a-z0-9]+|[^\W_a-z0-9]")
+# Chinese: a run of ASCII letters is one token, a run of ASCII digits another ("TSR1996年" is
+# tsr, 1996, 年); any other letter or digit (hanzi, kana, Greek ...) is a token of its own;
+# punctuation and spaces are dropped.
+_ZH_TOKEN_RE = re.compile(r"[a-z]+|[0-9]+|[^\W_a-z0-9]")
 
 
 def tokens(text: str, lang: str, *, drop_articles: bool = True) -> list[str]:
     """Matching units: NFKC, lower case, punctuation and spaces dropped.
 
     English: words (articles a/an/the dropped unless ``drop_articles`` is False, as the
-    official SQuAD scorer does). Chinese: characters, with each ASCII letter/digit run as one
-    unit, so "2013" never matches inside "20130".
+    official SQuAD scorer does). Chinese: characters, with each run of ASCII letters and each
+    run of ASCII digits as one unit, so "2013" never matches inside "20130".
     """
     text = unicodedata.normalize("NFKC", text).lower()
     if lang == "zh":
@@ -506,10 +507,10 @@ def render(cmd: str, ns: argparse.Namespace, per_set: list[tuple[QASet, int, int
         "",
         f"Reproduce: `{cmd}`.",
         "",
-        "Anchor for context: Heilman & Smith (2010), *Good Question! Statistical Ranking for Question "
-        "Generation*, had 27% of all generated questions rated acceptable by people, 52% in the top-ranked "
-        "fifth. That is human acceptability of questions; the numbers below are automatic recall of "
-        "gold answer spans, a different measure, and not comparable with it.",
+        ("Anchor for context: Heilman & Smith (2010), *Good Question! Statistical Ranking for Question "
+         "Generation*, had 27% of all generated questions rated acceptable by people, 52% in the top-ranked "
+         "fifth. That is human acceptability of questions; the numbers below are automatic recall of "
+         "gold answer spans, a different measure, and not comparable with it."),
         "",
     ]
     for spec, n_par, n_total, aggs in per_set:
@@ -536,9 +537,9 @@ def render(cmd: str, ns: argparse.Namespace, per_set: list[tuple[QASet, int, int
         mix_table([(n, a["templates"]) for n, a in engines], "template"),
         "### Do recalling cards ask the same kind of question?",
         "",
-        "Per gold question kind: its share of the gold questions · the share of them whose answer the engine "
-        "recalls (strict) · how many of those are recalled by a card of the agreeing type / only by cloze "
-        "cards / only by cards of another type.",
+        ("Per gold question kind: its share of the gold questions · the share of them whose answer the engine "
+         "recalls (strict) · how many of those are recalled by a card of the agreeing type / only by cloze "
+         "cards / only by cards of another type."),
         "",
         agreement_table(engines),
         "### Definitions",
@@ -546,29 +547,30 @@ def render(cmd: str, ns: argparse.Namespace, per_set: list[tuple[QASet, int, int
         "- Paragraphs: questions are grouped by `context`; each paragraph's cards are made once, "
         "`quiz(context, lang=..., max_cards=N)`. "
         + ("Sampling: " + _sample_rule_text() + "." if ns.sample else "No sampling: every paragraph of each set."),
-        "- Normalisation: NFKC, lower case, punctuation and spaces dropped. English is compared by words with "
-        "*a/an/the* dropped (as the official SQuAD scorer does); Chinese by characters, each run of ASCII "
-        "letters/digits being one unit (so `3` does not match inside `13`). A gold question's answer variants are "
-        "de-duplicated; it counts as recalled when any variant matches any card answer.",
-        "- **Strict**: the gold answer's units are a contiguous run of a card answer's. **Lenient**: gold and card "
-        "answer share a contiguous run of at least half the gold's units, rounded up (covers strict, a card answer "
-        "inside the gold covering half of it, and partial overlaps). **Exact**: equal unit sequences. "
-        "Macro = mean over paragraphs of the share recalled; micro = pooled over questions.",
-        "- Strict containment rewards long answers (a why-card's reason clause holds many spans); the exact column, "
-        "the median answer length and *cards hitting a gold answer* (share of cards whose answer recalls at least one "
-        "of the paragraph's gold answers) show that trade-off. *Recalled per 10 cards* = strictly recalled questions "
-        "× 10 ÷ cards.",
+        ("- Normalisation: NFKC, lower case, punctuation and spaces dropped. English is compared by words with "
+         "*a/an/the* dropped (as the official SQuAD scorer does); Chinese by characters, each run of ASCII "
+         "letters and each run of digits being one unit (so `3` does not match inside `13`, and `TSR1996年` is "
+         "`tsr 1996 年`). A gold question's answer variants are "
+         "de-duplicated; it counts as recalled when any variant matches any card answer."),
+        ("- **Strict**: the gold answer's units are a contiguous run of a card answer's. **Lenient**: gold and card "
+         "answer share a contiguous run of at least half the gold's units, rounded up (covers strict, a card answer "
+         "inside the gold covering half of it, and partial overlaps). **Exact**: equal unit sequences. "
+         "Macro = mean over paragraphs of the share recalled; micro = pooled over questions."),
+        ("- Strict containment rewards long answers (a why-card's reason clause holds many spans); the exact column, "
+         "the median answer length and *cards hitting a gold answer* (share of cards whose answer recalls at least one "
+         "of the paragraph's gold answers) show that trade-off. *Recalled per 10 cards* = strictly recalled questions "
+         "× 10 ÷ cards."),
         "- **Grounded**: the card answer's units (articles kept) are a contiguous run of the paragraph's.",
-        "- Gold question kind: the earliest wh-cue in the question, the more specific cue winning at one position "
-        "(en: why/what reason → why; how many/how much/what percentage → how-many; when/what year/which century → "
-        "when; who/whom/whose → who; where/which city → where; then what/which, how. zh: 为什么/为何 → why; "
-        "什么时候/哪一年/何时 → when; 多少/几 → how-many; 谁/哪位 → who; 哪里/什么地方 → where; 什么/哪 → what; "
-        "怎么/如何 → how). Agreeing card types: what→what, who→who, when→when, how-many→how-many, why and "
-        "choice→why; cloze and interview cards ask no wh-question; no card type asks *where*.",
-        "- Baseline (a trivial named-entity extractor used as cloze answers). English: maximal runs of "
-        "whitespace-separated tokens starting with a capital letter or digit, broken at punctuation. Chinese: "
-        "maximal runs of ASCII letters/digits (NFKC), joined by single spaces or `. , ' & + - ·`. Each distinct "
-        "span is one card; the capped row keeps the first max-cards spans in text order.",
+        ("- Gold question kind: the earliest wh-cue in the question, the more specific cue winning at one position "
+         "(en: why/what reason → why; how many/how much/what percentage → how-many; when/what year/which century → "
+         "when; who/whom/whose → who; where/which city → where; then what/which, how. zh: 为什么/为何 → why; "
+         "什么时候/哪一年/何时 → when; 多少/几 → how-many; 谁/哪位 → who; 哪里/什么地方 → where; 什么/哪 → what; "
+         "怎么/如何 → how). Agreeing card types: what→what, who→who, when→when, how-many→how-many, why and "
+         "choice→why; cloze and interview cards ask no wh-question; no card type asks *where*."),
+        ("- Baseline (a trivial named-entity extractor used as cloze answers). English: maximal runs of "
+         "whitespace-separated tokens starting with a capital letter or digit, broken at punctuation. Chinese: "
+         "maximal runs of ASCII letters/digits (NFKC), joined by single spaces or `. , ' & + - ·`. Each distinct "
+         "span is one card; the capped row keeps the first max-cards spans in text order."),
         f"- Run: {wall:.0f} s wall in total. {machine_facts()}; load average {load_average()}; {code_version()}.",
     ]
     out += [f"- {n}" for n in notes]

@@ -75,7 +75,7 @@ def summarize(
     4. Polish them into takeaways (clean spoken text, capitalised, with line/time/speaker).
     """
     from .errors import UnknownChoiceError, UsageError
-    from .score import get_scorer
+    from .score import get_algorithm
     from .select import select
     from .takeaways import build_summary
 
@@ -85,11 +85,11 @@ def summarize(
         raise UsageError(f"-n must be 0 or more, not {n}")
     if max_words is not None and max_words <= 0:
         raise UsageError(f"--max-words must be a positive number, not {max_words}")
-    scorer = get_scorer(algorithm)
+    chosen_algorithm = get_algorithm(algorithm)
     doc = source if isinstance(source, Document) else load(source, fmt=fmt, max_bytes=max_bytes)
     target = doc.lang or "en" if lang == "auto" else lang
-    scores = scorer(doc)
-    ids = select(doc, scores, n=n, max_words=max_words, lang=target, redundancy=0.3)
+    scores = chosen_algorithm.scorer(doc)
+    ids = select(doc, scores, n=n, max_words=max_words, lang=target, redundancy=chosen_algorithm.redundancy(doc))
     return build_summary(doc, ids, algorithm=algorithm, lang=target)
 
 

@@ -31,7 +31,9 @@ def split_front_matter(text: str, *, source: str = "<input>") -> tuple[dict[str,
     first = 0
     while first < len(lines) and not lines[first].strip():
         first += 1
-    if first >= len(lines) or lines[first].strip() not in _FENCES:
+    if first < len(lines) and lines[first].strip() not in _FENCES:
+        return _hexo_front_matter(lines, first, source)
+    if first >= len(lines):
         return {}, 0
     fence = lines[first].strip()
     for close in range(first + 1, len(lines)):
@@ -44,6 +46,25 @@ def split_front_matter(text: str, *, source: str = "<input>") -> tuple[dict[str,
         FrontMatterWarning,
         stacklevel=3,
     )
+    return {}, 0
+
+
+_YAML_LINE_RE = re.compile(r"^(?:[A-Za-z_][\w-]*:(?:\s.*)?|\s+-\s.*|\s+\S.*|-\s.*)$")
+
+
+def _hexo_front_matter(lines: list[str], first: int, source: str) -> tuple[dict[str, Any], int]:
+    """Hexo's front matter has no opening fence: ``key: value`` lines from the top, then ``---``."""
+    if not re.match(r"^[A-Za-z_][\w-]*:\s", lines[first]):
+        return {}, 0
+    for close in range(first + 1, min(len(lines), first + 60)):
+        if lines[close].strip() == "---":
+            body = lines[first:close]
+            if all(_YAML_LINE_RE.match(line) or not line.strip() for line in body):
+                meta = _parse("\n".join(body), "yaml", source=source, line=first + 1)
+                return (meta, close + 1) if meta else ({}, 0)
+            return {}, 0
+        if not lines[close].strip():
+            continue
     return {}, 0
 
 

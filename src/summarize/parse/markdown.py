@@ -188,10 +188,11 @@ def _raw_blocks(tokens: list[Token]) -> Any:
             start = (tok.map[0] + 1 + (kind == "fence")) if tok.map else 1
             yield RawBlock("code", [(start + n, line) for n, line in enumerate(tok.content.rstrip("\n").split("\n"))])
         elif kind == "html_block":
+            # Each line of an HTML block is its own unit: <summary>, <p> and <li> lines are not one sentence.
             start = (tok.map[0] + 1) if tok.map else 1
-            lines = [(start + n, line) for n, line in enumerate(_html_text(tok.content).split("\n"))]
-            if _has_text(lines):
-                yield RawBlock("quote" if quote_depth else "paragraph", lines)
+            for n, line in enumerate(_html_text(tok.content).split("\n")):
+                if line.strip():
+                    yield RawBlock("quote" if quote_depth else "paragraph", [(start + n, line)])
         elif kind == "table_open":
             i, raw = _table(tokens, i)
             if raw:

@@ -61,7 +61,7 @@ _NOT_SPEAKERS = frozenset(
         "First Second Third Finally Also But And Or Captions Playlist Publication Transcript Video "
         "Videos Slides Photo Image Credit Credits Category Categories Keywords Status Version Release "
         "Problem Solution Answer Conclusion Background Context Goal Goals Why How What When Where Who "
-        "Day Time Location Venue Speaker Speakers Host Hosts Guest Guests Topic Topics Agenda "
+        "Day Time Location Venue Topic Topics Agenda "
         "原文 译文 注意 注 提示 警告 说明 总结 结论 问题 答案 回答 参考 来源 链接 作者 日期 标题 "
         "简介 摘要 背景 例如 比如 首先 其次 最后 第一 第二 第三 采访内容 采访原文 时间 地点 主题"
     ).split()

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .registry import Algorithm, Scores, Scorer, algorithms, get_scorer, register
+from .registry import Algorithm, Scores, Scorer, algorithms, get_algorithm, get_scorer, register
 
-__all__ = ["Algorithm", "Scores", "Scorer", "algorithms", "get_scorer", "register"]
+__all__ = ["Algorithm", "Scores", "Scorer", "algorithms", "get_algorithm", "get_scorer", "register"]

@@ -9,7 +9,18 @@ from .registry import Scores, register
 from .sumy_adapter import sumy_scores
 
 
-@register("takeaways", "ours (default): centrality + keyphrase coverage + position, editor's filters, MMR", "")
+def _takeaways_redundancy(doc: Document) -> float:
+    from .takeaways import register_of, shipped_weights
+
+    return shipped_weights()[register_of(doc)].redundancy
+
+
+@register(
+    "takeaways",
+    "ours (default): centrality + keyphrase coverage + position, editor's filters, MMR",
+    "",
+    redundancy=_takeaways_redundancy,
+)
 def takeaways(doc: Document) -> Scores:
     from .takeaways import score_takeaways
 

@@ -21,22 +21,30 @@ class Scorer(Protocol):
     def __call__(self, doc: Document) -> Scores: ...
 
 
+def _no_redundancy(doc: Document) -> float:
+    return 0.0
+
+
 @dataclass(frozen=True, slots=True)
 class Algorithm:
     name: str
     scorer: Scorer
     description: str
     reference: str = ""
+    redundancy: Callable[[Document], float] = _no_redundancy
+    """The MMR weight selection uses with this scorer: 0 keeps reference algorithms as published."""
 
 
 _REGISTRY: dict[str, Algorithm] = {}
 
 
-def register(name: str, description: str, reference: str = "") -> Callable[[Scorer], Scorer]:
+def register(
+    name: str, description: str, reference: str = "", redundancy: Callable[[Document], float] = _no_redundancy
+) -> Callable[[Scorer], Scorer]:
     def deco(fn: Scorer) -> Scorer:
         if name in _REGISTRY:
             raise ValueError(f"summarizer {name!r} registered twice")
-        _REGISTRY[name] = Algorithm(name, fn, description, reference)
+        _REGISTRY[name] = Algorithm(name, fn, description, reference, redundancy)
         return fn
 
     return deco
@@ -48,12 +56,16 @@ def algorithms() -> dict[str, Algorithm]:
     return dict(_REGISTRY)
 
 
-def get_scorer(name: str) -> Scorer:
+def get_algorithm(name: str) -> Algorithm:
     _load_builtins()
     try:
-        return _REGISTRY[name].scorer
+        return _REGISTRY[name]
     except KeyError:
         raise UnknownChoiceError("--algorithm", name, _REGISTRY) from None
+
+
+def get_scorer(name: str) -> Scorer:
+    return get_algorithm(name).scorer
 
 
 def _load_builtins() -> None:

@@ -14,6 +14,7 @@ summarization), which keeps a 1 MB transcript at well under a second of scoring.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -26,27 +27,67 @@ from .registry import Scores
 from .roles import askers
 
 
+FEATURES = ("centrality", "keyphrase", "lead", "early", "section_start", "block_start", "length", "fluency")
+
+
 @dataclass(frozen=True, slots=True)
 class Weights:
-    """How much each feature counts; see ``data/takeaways_weights.json`` for where they come from."""
+    """How much each feature counts, and the two multipliers.
+
+    The shipped values live in ``data/takeaways_weights.json`` with where they came from;
+    these defaults are only the starting point of that fit.
+    """
 
     centrality: float = 0.40
     keyphrase: float = 0.25
-    position: float = 0.15
+    lead: float = 0.05
+    early: float = 0.05
+    section_start: float = 0.06
+    block_start: float = 0.04
     length: float = 0.10
     fluency: float = 0.10
     dangling: float = 0.7
     """Multiplier for a sentence that opens with a pronoun pointing outside it."""
     interviewer: float = 0.75
     """Multiplier for the sentences of a speaker who mostly asks."""
+    redundancy: float = 0.3
+    """MMR weight the pipeline's selection uses with this scorer."""
+
+    def vector(self) -> tuple[float, ...]:
+        return tuple(getattr(self, name) for name in FEATURES)
 
 
-DEFAULT_WEIGHTS = Weights()
+@functools.cache
+def shipped_weights() -> dict[str, Weights]:
+    """The fitted weights by register ("spoken", "written"), from the package data."""
+    import json
+
+    from .._resources import data_text
+
+    data = json.loads(data_text("takeaways_weights.json"))
+    return {register: Weights(**values) for register, values in data["weights"].items()}
 
 
-def score_takeaways(doc: Document, weights: Weights = DEFAULT_WEIGHTS) -> Scores:
-    if not doc.sentences:
-        return {}
+def register_of(doc: Document) -> str:
+    """"spoken" for transcripts, captions and interview write-ups full of fillers; else "written"."""
+    if doc.spoken:
+        return "spoken"
+    disfluent = sum(1 for s in doc.sentences if s.clean != s.text)
+    return "spoken" if doc.sentences and disfluent / len(doc.sentences) > 0.1 else "written"
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Every candidate's feature values, computed once: fitting tries many weights on the same features."""
+
+    ids: tuple[int, ...]
+    values: tuple[tuple[float, ...], ...]
+    """One row per id, in FEATURES order, each value in [0, 1]."""
+    dangling: frozenset[int]
+    interviewer: frozenset[int]
+
+
+def features(doc: Document) -> Features:
     analysis = analyse(doc)
     candidates: list[Sentence] = []
     for s in doc.sentences:
@@ -54,28 +95,50 @@ def score_takeaways(doc: Document, weights: Weights = DEFAULT_WEIGHTS) -> Scores
         if reason is None:
             candidates.append(s)
     if not candidates:
-        return {}
+        return Features((), (), frozenset(), frozenset())
     terms = analysis.terms
     centrality = _centrality(candidates, terms)
     keyphrase = _keyphrase_coverage(doc, candidates, terms)
     position = _position(doc, candidates)
-    interviewers = askers(doc)
-    scores: dict[int, float] = {}
+    rows = []
     for s in candidates:
-        base = (
-            weights.centrality * centrality[s.id]
-            + weights.keyphrase * keyphrase[s.id]
-            + weights.position * position[s.id]
-            + weights.length * _length_preference(s, len(analysis.tokens[s.id]))
-            + weights.fluency * _fluency(s)
+        rows.append(
+            (
+                centrality[s.id],
+                keyphrase[s.id],
+                *position[s.id],
+                _length_preference(s, len(analysis.tokens[s.id])),
+                _fluency(s),
+            )
         )
-        # A takeaway must stand alone, and an interview's content is in the answers.
-        if not _self_contained(s):
-            base *= weights.dangling
-        if s.speaker in interviewers:
-            base *= weights.interviewer
-        scores[s.id] = base
+    interviewers = askers(doc)
+    return Features(
+        tuple(s.id for s in candidates),
+        tuple(rows),
+        frozenset(s.id for s in candidates if not _self_contained(s)),
+        frozenset(s.id for s in candidates if s.speaker in interviewers),
+    )
+
+
+def combine(feats: Features, weights: Weights) -> dict[int, float]:
+    """Weighted sum of the features, times the multipliers; a pure function of its inputs."""
+    w = weights.vector()
+    scores: dict[int, float] = {}
+    for i, row in zip(feats.ids, feats.values):
+        value = sum(a * b for a, b in zip(w, row))
+        if i in feats.dangling:
+            value *= weights.dangling
+        if i in feats.interviewer:
+            value *= weights.interviewer
+        scores[i] = value
     return scores
+
+
+def score_takeaways(doc: Document, weights: Weights | None = None) -> Scores:
+    if not doc.sentences:
+        return {}
+    chosen = weights or shipped_weights()[register_of(doc)]
+    return combine(features(doc), chosen)
 
 
 _DANGLING_EN_RE = re.compile(r"^\W*(?:he|she|it|they|them|this|that|these|those|his|her|its|their|him)\b(?!\s+(?:is|was)\s+(?:why|how|what))", re.IGNORECASE)
@@ -156,19 +219,23 @@ def _terms_of(text: str, doc: Document) -> tuple[str, ...]:
     return sentence_terms(probe)
 
 
-def _position(doc: Document, candidates: list[Sentence]) -> dict[int, float]:
-    """Early in the post, early in its section, and first in its paragraph or turn."""
+def _position(doc: Document, candidates: list[Sentence]) -> dict[int, tuple[float, float, float, float]]:
+    """(lead, early, section_start, block_start): the first few sentences of the post, how early in
+    it, how early in its section, and whether it opens its paragraph or turn."""
     total = max(len(doc.sentences), 1)
-    first_in_block: dict[int, int] = {}
+    seen_blocks: set[int] = set()
     rank_in_section: Counter[int] = Counter()
     out = {}
-    for s in candidates:
-        first = s.block not in first_in_block
-        first_in_block.setdefault(s.block, s.id)
+    for rank, s in enumerate(candidates):
+        first = s.block not in seen_blocks
+        seen_blocks.add(s.block)
         rank_in_section[s.section] += 1
-        in_post = 1.0 - s.id / total
-        in_section = 1.0 / rank_in_section[s.section]
-        out[s.id] = 0.3 * in_post + 0.4 * in_section + 0.3 * (1.0 if first else 0.0)
+        out[s.id] = (
+            math.exp(-rank / 3),
+            1.0 - s.id / total,
+            1.0 / rank_in_section[s.section],
+            1.0 if first else 0.0,
+        )
     return out
 
 
