@@ -150,7 +150,7 @@ def write_section(name: str, markdown: str, path: Path | None = None) -> Path:
     """
     path = BENCHMARKS_MD if path is None else path
     path.parent.mkdir(parents=True, exist_ok=True)
-    with _locked(path.with_name(f".{path.name}.lock")):
+    with _locked(path.parent):
         start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
         block = f"{start}\n{markdown.rstrip()}\n{end}"
         old = path.read_text(encoding="utf-8") if path.exists() else _MD_HEADER
@@ -165,6 +165,7 @@ def write_section(name: str, markdown: str, path: Path | None = None) -> Path:
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(new)
+            os.chmod(tmp, _file_mode(path))  # mkstemp makes it 0600; keep the file readable as before
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -172,20 +173,28 @@ def write_section(name: str, markdown: str, path: Path | None = None) -> Path:
     return path
 
 
+def _file_mode(path: Path) -> int:
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 @contextlib.contextmanager
-def _locked(lock_path: Path) -> Iterator[None]:
-    """An exclusive advisory lock (POSIX); elsewhere, no lock."""
+def _locked(directory: Path) -> Iterator[None]:
+    """An exclusive advisory lock on ``directory`` (POSIX flock; no stray lock file); elsewhere, no lock."""
     try:
         import fcntl
     except ImportError:  # Windows
         yield
         return
-    with lock_path.open("a") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def command_line(script: str, argv: Sequence[str]) -> str:

@@ -108,11 +108,13 @@ def test_write_section_replaces_only_its_own_markers(common: ModuleType, tmp_pat
     """Another script's section survives byte for byte; a second write replaces, not appends."""
     md = tmp_path / "BENCHMARKS.md"
     md.write_text("# B\n\n<!-- asr:start -->\nASR TABLE\n<!-- asr:end -->\n", encoding="utf-8")
+    md.chmod(0o644)
     common.write_section("rouge", "first", path=md)
     common.write_section("rouge", "second", path=md)
     text = md.read_text(encoding="utf-8")
     assert "<!-- asr:start -->\nASR TABLE\n<!-- asr:end -->" in text
     assert text.count("<!-- rouge:start -->") == 1 and "second" in text and "first" not in text
+    assert md.stat().st_mode & 0o777 == 0o644 and sorted(p.name for p in tmp_path.iterdir()) == ["BENCHMARKS.md"]
 
 
 @needs_rouge

@@ -66,6 +66,11 @@ def select(
     # most ``redundancy``). The head is also capped, which keeps a post of 20,000 near-identical
     # sentences linear instead of quadratic.
     order = sorted(candidates, key=lambda i: (-norm[i], i))
+    if max_words is not None:
+        # A sentence longer than the whole budget is only a last resort: LCSTS's 18-character
+        # headlines must not come back as 45-character sentences when a shorter one exists.
+        fitting = [i for i in order if length_of(by_id[i]) <= max_words]
+        order = fitting or order
     chosen: list[int] = []
     chosen_bags: set[frozenset[str]] = set()
     used = 0

@@ -122,3 +122,20 @@ def test_reading_any_text_returns_a_document_or_a_summarize_error(text: str) -> 
         read_text(text)
     except SummarizeError:
         pass
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The Polish federation (PZPN) said so.", "The Polish federation (PZPN) said so."),
+        ("We joined the (CNCF) early.", "We joined the (CNCF) early."),
+        ("志愿军（PVA）部队", "志愿军（PVA）部队"),
+        ("Hi [LAUGHTER] there [MUSIC PLAYING]", "Hi there"),
+        ("(Applause) thanks [笑]", "thanks"),
+    ],
+)
+def test_acronyms_in_parentheses_are_not_sounds(text: str, kept: str) -> None:
+    """Only bracketed ALL-CAPS tags and known sound words are non-speech; "(PZPN)" is prose."""
+    from summarize.parse.speech import strip_nonspeech
+
+    assert strip_nonspeech(text) == kept

@@ -15,11 +15,14 @@ _SOUND_WORDS = (
     "upbeat music|intro music|outro music|theme music|笑|笑声|掌声|音乐|鼓掌|听不清|背景音乐|噪音"
 )
 _NONSPEECH_RE = re.compile(
-    r"[\[（(【]\s*(?:"
-    r"(?:[A-Z][A-Z'’ -]{2,})"  # any ALL-CAPS tag: [MUSIC PLAYING], [CROSSTALK]
-    rf"|(?i:(?:{_SOUND_WORDS})(?:[\s\w'’-]{{0,24}}))"  # known sound words: (laughs), [Applause], [笑]
-    r")\s*[\]）)】]"
-    r"|♪[^♪\n]{0,200}♪|♪",
+    # [MUSIC PLAYING], [CROSSTALK]: any ALL-CAPS tag, but only in square brackets, because
+    # "(CNCF)" and "（PVA）" in parentheses are acronyms in prose, not sounds.
+    r"[\[【]\s*[A-Z][A-Z'’ -]{2,}\s*[\]】]"
+    # (laughs), [Applause], [笑], （掌声）: known sound words in any bracket.
+    rf"|[\[（(【]\s*(?i:(?:{_SOUND_WORDS})(?:[\s\w'’-]{{0,24}}))\s*[\]）)】]"
+    r"|♪[^♪\n]{0,200}♪|♪"
+    # Meeting-corpus annotations: {disfmarker}, {vocalsound}, {gap}, {pause}, {comment}.
+    r"|\{(?:disfmarker|vocalsound|gap|pause|comment|nonvocalsound|laugh|cough|breath)\}",
 )
 
 
@@ -29,7 +32,7 @@ def strip_nonspeech(text: str) -> str:
     Removal replaces the tag by nothing but collapses the doubled space it leaves, so
     ``"Hi [LAUGHTER] there"`` becomes ``"Hi there"``.
     """
-    if not any(c in text for c in "[(（【♪"):
+    if not any(c in text for c in "[(（【♪{"):
         return text
     out = _NONSPEECH_RE.sub("\x00", text)
     out = re.sub(r"[ \t]*\x00[ \t]*", lambda m: " " if m.start() and m.end() < len(out) else "", out)
@@ -45,6 +48,8 @@ _LABEL_RE = re.compile(
     r"[A-Z][A-Z0-9.'’-]*(?:[ \t][A-Z][A-Z0-9.'’-]*){0,3}"
     r"|[A-Z][a-z0-9.'’-]+(?:[ \t](?:[A-Z][A-Za-z0-9.'’-]*|de|van|von|da|del|la)){0,3}"
     r"|[A-Z](?:\([A-Z]{1,4}\))?"
+    r"|(?:PhD|Prof|Dr|Grad|Professor|Postdoc|Undergrad|Speaker|Person|Participant)[ \t]?[A-Z0-9]{1,2}"  # QMSum, AMI
+    r"|\#[A-Za-z]+\d*\#"  # DialogSum: #Person1#
     r"|[\u4e00-\u9fff·]{1,6}"
     r")"
     r"[ \t]*(?:\([^)\n]{1,30}\)|（[^）\n]{1,30}）)?[ \t]*[:：][ \t]*(?=\S)"

@@ -34,6 +34,7 @@ class Context:
     index_in_turn: dict[int, int] = field(default_factory=dict)
     topic: str | None = None
     _entity_cache: dict[int, list[str]] = field(default_factory=dict)
+    key_terms: list[str] | None = None
 
     @classmethod
     def build(cls, doc: Document, pack: Pack) -> Context:

@@ -510,18 +510,44 @@ def _cloze_cards(doc: Document, ctx: Context, lang: str, t: Template) -> Iterato
                 break
 
 
+_NAME_RUN_RE = re.compile(r"(?<=[a-z0-9,;:)]\s)((?:[A-Z][\w.+-]*|of|the|and|for)(?:\s(?:[A-Z][\w.+-]*|of|the|and|for)){0,4})")
+_LATIN_TERM_RE = re.compile(r"^[\w.+-]+(?:\s[\w.+-]+)*$")
+
+
 def _key_terms(doc: Document, ctx: Context) -> list[str]:
+    """What is worth blanking out, rarest first: the pack's entities, the domain dictionary, and the
+    post's own names (capitalised runs mid-sentence; jieba's person, place, organisation and other
+    proper-noun tags in Chinese). Computed once per post."""
+    if ctx.key_terms is not None:
+        return ctx.key_terms
     from .._resources import data_lines
 
-    domain = [line.split()[0] for line in data_lines("zh_terms.txt")]
+    candidates: list[str] = [*ctx.entity_class, *(line.split()[0] for line in data_lines("zh_terms.txt"))]
+    for s in doc.sentences:
+        if s.lang == "en":
+            for m in _NAME_RUN_RE.finditer(s.text):
+                name = re.sub(r"(?:\s(?:of|the|and|for))+$", "", m.group(1)).strip()
+                if name and name[:1].isupper() and (len(name) > 3 or name.isupper()) and not name.isdigit():
+                    candidates.append(name)
+    if any(s.lang == "zh" for s in doc.sentences):
+        from .._resources import jieba_posseg
+
+        tagger = jieba_posseg()
+        for s in doc.sentences:
+            if s.lang == "zh" and len(s.text) <= MAX_TEMPLATE_CHARS:
+                candidates += [w for w, flag in tagger.lcut(s.text) if flag in ("nr", "ns", "nt", "nz") and len(w) >= 2]
+    text = "\n".join(s.text for s in doc.sentences)
     counts: dict[str, int] = {}
-    text = " ".join(s.text for s in doc.sentences)
-    for term in dict.fromkeys([*ctx.entity_class, *domain]):
-        n = len(re.findall(re.escape(term), text))
+    for term in dict.fromkeys(candidates):
+        if _LATIN_TERM_RE.match(term) and term.isascii():
+            n = len(re.findall(rf"(?<![\w.+-]){re.escape(term)}(?![\w+-])", text))
+        else:
+            n = text.count(term)
         if n:
             counts[term] = n
-    # Rarer terms make better blanks than the post's topic, which every sentence names.
-    return sorted((t for t in counts if t != ctx.topic), key=lambda t: (counts[t], t))
+    # Rarer terms make better blanks than the post's topic, which nearly every sentence names.
+    ctx.key_terms = sorted((t for t in counts if t != ctx.topic), key=lambda t: (counts[t], -len(t), t))
+    return ctx.key_terms
 
 
 # ------------------------------------------------------------------------ check and rank

@@ -20,12 +20,17 @@ AUXILIARIES = frozenset(
 SUBJECT_PRONOUNS = frozenset("i we you he she it they this that these those there".split())
 _OPENERS_RE = re.compile(
     r"^(?:(?:so|and|but|well|now|also|then|thankfully|fortunately|unfortunately|basically|actually|honestly|"
-    r"obviously|of course|in fact|i think|i believe|i guess|i would say|i'd say|you know|to be (?:really )?(?:frank|honest))"
-    r"\b[\s,]*)+",
+    r"obviously|of course|in fact|however|for example|for instance|moreover|meanwhile|instead|still|"
+    r"i think|i believe|i guess|i would say|i'd say|you know|to be (?:really )?(?:frank|honest)|according to [^,]{1,60},)"
+    r"(?:\b|(?<=,))[\s,]*)+",
     re.IGNORECASE,
 )
 # ", as a community," / ", in 2016," between subject and verb: set off by commas, gone from the question.
 _PARENTHETICAL_RE = re.compile(r",\s*[^,]{1,40},\s*")
+_PRENOMINAL = frozenset(
+    "the a an this that these those its their our my your his her first second third last next new old main "
+    "early late other same whole entire".split()
+)
 _SINGULAR_S = frozenset("this its his hers was has does yes thus ours yours theirs news series always".split())
 _PLURALS = frozenset("i we you they these those people children men women folks data both".split())
 _LOWERCASE_STARTS = frozenset("the a an our their its my your his her this that these those some many most all each every".split())
@@ -74,6 +79,14 @@ def split_clause(clause: str) -> tuple[list[str], str, list[str], str] | None:
         if raw.endswith(",") or raw[:1] in "(\"'":
             continue
         subject = words[:i]
+        if raw[:1].isupper() and w not in AUXILIARIES:
+            # "the United States", "Apollo Manned": a capitalised word inside the subject is a name, not a verb.
+            if not _looks_like_subject(subject + [raw]):
+                return None
+            continue
+        following = words[i + 1].lower().strip(",") if i + 1 < len(words) else ""
+        if subject[-1].lower() in _PRENOMINAL and w not in AUXILIARIES:
+            continue  # "the first manned flight": after "the first", "manned" describes, it does not act
         if any(s.endswith(",") for s in subject[:-1]) and len(subject) > 4:
             return None
         if w in AUXILIARIES:
@@ -84,6 +97,10 @@ def split_clause(clause: str) -> tuple[list[str], str, list[str], str] | None:
                     return subject, w, words[i + 1 :], "VBZ" if w == "has" else ("VBD" if w == "had" else "VBP")
             return subject, w, words[i + 1 :], "aux"
         lemma = verb_lemma(w)
+        if lemma and (following in AUXILIARIES or _is_finite_verb(following)) and w not in AUXILIARIES:
+            # "Saudi Arabia and the other states joined": a verb-looking word followed by the real verb
+            # is a noun in the subject.
+            lemma = None
         if lemma:
             tag = tense_of(w, lemma)
             if tag == "VBP" and not _plural_subject(subject):
@@ -93,6 +110,16 @@ def split_clause(clause: str) -> tuple[list[str], str, list[str], str] | None:
         if not _looks_like_subject(subject + [raw]):
             return None
     return None
+
+
+def _is_finite_verb(word: str) -> bool:
+    if not word or word in ("the", "a", "an", "to"):
+        return False
+    lemma = verb_lemma(word)
+    if not lemma:
+        return False
+    lemmas = _lemminflect().getAllLemmas(word)
+    return tense_of(word, lemma) in ("VBD", "VBZ") and "NOUN" not in lemmas and "ADJ" not in lemmas
 
 
 def _plural_subject(words: list[str]) -> bool:
@@ -127,6 +154,8 @@ def subject_text(words: list[str], proper: Callable[[str], bool] | None = None) 
     lowered = first.lower()
     if proper is not None and proper(first):
         return text
+    if len(words) > 1 and words[1][:1].isupper():
+        return text  # "Matt Klein", "Red Hat": a run of capitalised words is a name
     lemmas = _lemminflect().getAllLemmas(lowered)
     plural_noun = "NOUN" in lemmas and lowered not in lemmas["NOUN"]
     common = proper is not None and bool(lemmas)

@@ -28,7 +28,7 @@ _PROMO_RE = re.compile(
     r"contact (?:me|us)|reach out|get in touch|register (?:for|now|here|today)|sign up|subscribe|follow (?:me|us)|"
     r"check out our|visit our|free trial|book a demo|request a demo|join us (?:at|on|for)|discount|coupon|"
     r"you can find (?:us|me|the show)|send us (?:a|an|your) |email us|tweet at|show notes|like and subscribe|"
-    r"联系我|联系我们|请随时|注册|订阅|关注我们|关注公众号|扫码|免费收听|报名|优惠|欢迎加入",
+    r"联系我|联系我们|请随时|注册|订阅|关注我们|关注公众号|扫码|免费收听|报名|欢迎加入",
     re.IGNORECASE,
 )
 _URL_RE = re.compile(r"https?://\S+|www\.\S+|\b[\w-]+\.(?:io|com|org|net|dev|cn)(?:/\S*)?")

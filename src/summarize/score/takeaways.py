@@ -95,6 +95,10 @@ def features(doc: Document) -> Features:
         if reason is None:
             candidates.append(s)
     if not candidates:
+        # Every sentence fails an editor's rule (a headline-length post, a chat log): rather than say
+        # nothing, rank the prose sentences anyway, so a summary always has something in it.
+        candidates = [s for s in doc.sentences if s.kind != "heading" and analysis.terms[s.id]]
+    if not candidates:
         return Features((), (), frozenset(), frozenset())
     terms = analysis.terms
     centrality = _centrality(candidates, terms)

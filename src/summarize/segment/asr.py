@@ -311,7 +311,9 @@ def looks_unpunctuated(text: str, *, min_words: int = 40, words_per_end: int = 4
     if len(tokens) < min_words:
         return False
     ends = sum(1 for t in tokens if _ENDS_SENTENCE_RE.search(t))
-    return ends * words_per_end < len(tokens)
+    # A long written sentence has one period but several commas; recogniser output has neither.
+    marks = ends + sum(1 for t in tokens if t.endswith((",", ";", ":")))
+    return ends * words_per_end < len(tokens) and marks * 20 < len(tokens)
 
 
 # -- gold boundaries from punctuated text ---------------------------------------------------

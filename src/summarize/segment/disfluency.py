@@ -32,15 +32,18 @@ def disfluency_spans(text: str) -> list[tuple[int, int]]:
     single-word stutter gone before the two-word one shows.
     """
     spans = _one_pass(text)
-    kept_index = [i for i in range(len(text)) if not _inside(spans, i)]
+    if not spans:
+        return spans  # nothing removed, so nothing new can have become adjacent
+    kept_index: list[int] = []
+    cursor = 0
+    for a, b in spans:
+        kept_index.extend(range(cursor, a))
+        cursor = b
+    kept_index.extend(range(cursor, len(text)))
     kept_text = "".join(text[i] for i in kept_index)
     for a, b in _one_pass(kept_text):
         spans.append((kept_index[a], kept_index[b - 1] + 1))
     return _merge(spans)
-
-
-def _inside(spans: list[tuple[int, int]], i: int) -> bool:
-    return any(a <= i < b for a, b in spans)
 
 
 def _one_pass(text: str) -> list[tuple[int, int]]:
@@ -79,6 +82,7 @@ def clean(text: str, spans: list[tuple[int, int]] | None = None) -> str:
     kept.append(text[cursor:])
     out = " ".join("".join(kept).split())
     out = re.sub(r"\s+([,.;!?，。！？])", r"\1", out)
+    out = re.sub(r"([,，])(?:\s*[,，])+", r"\1", out)  # "we ,, think" after a removed tag or filler
     out = re.sub(r"^[,;，、\s]+", "", out)
     out = re.sub(r",\s*([.!?])", r"\1", out)
     return out if re.search(r"\w", out) else ""
