@@ -138,6 +138,7 @@ def _scorer_for(name: str, get_scorer: Callable[[str], Any]) -> Any:
 def evaluate_record(record: dict[str, Any], algorithms: Sequence[str]) -> dict[str, Any]:
     """Load one document, run every algorithm at the reference's budget, score with ROUGE."""
     from summarize.pipeline import load
+    from summarize.score import get_algorithm
     from summarize.select import select
 
     if not _WORKER:
@@ -176,8 +177,10 @@ def evaluate_record(record: dict[str, Any], algorithms: Sequence[str]) -> dict[s
                 out["kl"] = kl_info
             else:
                 scores = _WORKER["scorers"][name](doc)
+                # Each algorithm with the selection it ships with: MMR is part of our default, while
+                # sumy's algorithms keep redundancy 0, as sumy itself selects.
                 chosen = select(doc, scores, n=None, max_words=budget, lang=doc.lang, by_section=False,
-                                redundancy=0.0)
+                                redundancy=get_algorithm(name).redundancy(doc))
         except Exception as error:
             result.error = f"{type(error).__name__}: {error}"
             result.seconds = time.process_time() - t
@@ -391,8 +394,9 @@ def report(runs: Sequence[SetRun], algorithms: Sequence[str], argv: Sequence[str
              "character or ASCII alphanumeric run). ROUGE-Lsum puts summary and reference sentences one per line "
              "(references split at . ! ? / 。！？ by a regex). Budget per document = reference length in words "
              "(en) or non-space characters (zh); every algorithm's scores go through "
-             "`select(doc, scores, n=None, max_words=budget, lang=doc.lang, by_section=False, redundancy=0.0)`, "
-             "which may overshoot the budget only with its first sentence. "
+             "`select(doc, scores, n=None, max_words=budget, lang=doc.lang, by_section=False, redundancy=R)` with "
+             "each algorithm's own R (0.3 MMR for `takeaways`, 0 for sumy's and lead), which prefers sentences "
+             "that fit the budget and may overshoot it only with its first sentence. "
              f"`{LEAD3}` = first three sentences regardless of budget (See et al. 2017 convention), CNN/DM only. "
              "Best per column in bold.\n"]
     header = ["algorithm"] + [f"{c} ({len(run_by[c].docs)})" for c in cols]

@@ -64,3 +64,35 @@ def markdown_doc(draw: st.DrawFn) -> str:
 
 
 any_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
+
+
+@st.composite
+def caption_doc(draw: st.DrawFn) -> str:
+    """An SRT or WebVTT file: cues with (sometimes broken, overlapping or rolling) timings and text."""
+    vtt = draw(st.booleans())
+    cues = []
+    t = 0.0
+    for n in range(draw(st.integers(1, 8))):
+        t += draw(st.floats(0.0, 5.0, allow_nan=False))
+        end = t + draw(st.floats(0.1, 4.0, allow_nan=False))
+        sep = "." if vtt else ","
+        stamp = lambda x: f"{int(x // 3600):02d}:{int(x % 3600 // 60):02d}:{int(x % 60):02d}{sep}{int(x * 1000 % 1000):03d}"  # noqa: E731
+        timing = f"{stamp(t)} --> {stamp(end)}" if draw(st.integers(0, 9)) else "00:xx:01,000 --> ??"
+        text = draw(st.one_of(en_sentence(), zh_sentence(), st.sampled_from(["[MUSIC PLAYING]", ">> and so we shipped it", "CRAIG BOX: hello there"])))
+        cues.append(("" if vtt else f"{n + 1}\n") + f"{timing}\n{text}")
+    return ("WEBVTT\n\n" if vtt else "") + "\n\n".join(cues) + "\n"
+
+
+@st.composite
+def transcript_doc(draw: st.DrawFn) -> str:
+    """A speaker-labelled transcript: labels, continuation paragraphs, non-speech tags, fillers."""
+    speakers = draw(st.lists(st.sampled_from(["CRAIG BOX", "LIN SUN", "Huabing", "Varun", "Host"]), min_size=1, max_size=3, unique=True))
+    turns = []
+    for _ in range(draw(st.integers(1, 8))):
+        who = draw(st.sampled_from(speakers))
+        colon = draw(st.sampled_from([": ", "："]))
+        body = draw(prose()).replace("\n", " ")
+        filler = draw(st.sampled_from(["", "Um, ", "Uh I, I think ", "You know, "]))
+        tag = draw(st.sampled_from(["", " [LAUGHTER]", " [笑]"]))
+        turns.append(f"{who}{colon}{filler}{body}{tag}")
+    return "\n\n".join(turns) + "\n"

@@ -39,7 +39,11 @@ def held_out(doc_id: str) -> bool:
 
 
 def prepare(paths: list[Path], limit: int | None) -> list[dict[str, Any]]:
+    import summarize.score.analysis as analysis
     from summarize.pipeline import load
+
+    # Every evaluation re-selects on every document: keep all their analyses, not the last 8.
+    analysis._CACHE_SIZE = 1_000_000
     from summarize.score.takeaways import features, register_of
 
     docs = []
@@ -106,6 +110,7 @@ def fit(docs: list[dict[str, Any]], rouge: Rouge, rounds: int) -> tuple[Any, lis
                 if score > best_value + 1e-6:
                     best, best_value, improved = trial, score, True
                     log.append(f"round {round_no + 1}: {name} {current} -> {value}: {score:.3f}")
+                    print(log[-1], flush=True)
         if not improved:
             break
     return best, log
@@ -124,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
 
     t0 = time.time()
     docs = prepare(ns.paths, ns.limit)
+    print(f"prepared {len(docs)} documents in {time.time() - t0:.0f} s", flush=True)
     rouge = Rouge()
     fitting = [d for d in docs if not d["held_out"]]
     holdout = [d for d in docs if d["held_out"]]

@@ -96,7 +96,7 @@ def _md_escape(text: str) -> str:
 
 _EN_OPENERS = re.compile(
     r"^(?:(?:so|and|but|yeah|yes|well|now|oh|ok|okay|right|also|then|i mean|you know|like|basically|actually|"
-    r"of course|sure)\b[\s,]*)+",
+    r"of course|sure|that is right|that's right|that's true|that is true|exactly|absolutely|definitely)\b[\s,]*)+",
     re.IGNORECASE,
 )
 _ZH_OPENERS = re.compile(r"^(?:(?:所以|那么|然后|是的|对|嗯|好的|其实|就是|那|而且)[，,、\s]*)+")

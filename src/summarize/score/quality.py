@@ -12,7 +12,7 @@ from ..model import Sentence
 
 _QUESTION_RE = re.compile(r"[?？]\s*[\"'”’」』）)]*\s*$")
 _GREETING_RE = re.compile(
-    r"^\s*(?:hi|hello|hey|thanks|thank you|thank|welcome|good (?:morning|afternoon|evening)|nice to (?:meet|see)|"
+    r"^\s*(?:(?:and|so|but|well|oh|okay|ok)[\s,]+)?(?:hi|hello|hey|thanks|thank you|thank|welcome|good (?:morning|afternoon|evening)|nice to (?:meet|see)|"
     r"great to (?:have|be)|it'?s (?:great|good|a pleasure) to|(?:it'?s )?my pleasure|congrat\w*|cheers|bye|goodbye|"
     r"你好|大家好|谢谢|感谢|欢迎|再见|很高兴)\b",
     re.IGNORECASE,
