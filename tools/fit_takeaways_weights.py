@@ -84,7 +84,7 @@ def by_set(docs: list[dict[str, Any]], weights: Any, rouge: Rouge) -> dict[str, 
             for name in sorted({d["set"] for d in docs})}
 
 
-def fit(docs: list[dict[str, Any]], rouge: Rouge, rounds: int) -> tuple[Any, list[str]]:
+def fit(docs: list[dict[str, Any]], rouge: Rouge, rounds: int, start: Any = None) -> tuple[Any, list[str]]:
     from summarize.score.takeaways import Weights
 
     # Each set counts equally, whatever its size: VCSum's 135 segments must not outvote AMI's 20 meetings.
@@ -93,7 +93,7 @@ def fit(docs: list[dict[str, Any]], rouge: Rouge, rounds: int) -> tuple[Any, lis
     def objective(w: Any) -> float:
         return sum(evaluate([d for d in docs if d["set"] == s], w, rouge) for s in sets) / len(sets)
 
-    best = Weights()
+    best = start or Weights()
     best_value = objective(best)
     log = [f"start {best_value:.3f}"]
     names = [f.name for f in dataclasses.fields(Weights)]
@@ -102,7 +102,10 @@ def fit(docs: list[dict[str, Any]], rouge: Rouge, rounds: int) -> tuple[Any, lis
         for name in names:
             current = getattr(best, name)
             for step in STEPS:
-                value = round(min(current * step if current else step * 0.1, 1.0 if name in ("dangling", "interviewer") else 2.0), 4)
+                cap = {"dangling": 1.0, "interviewer": 1.0, "long_en": 120.0, "long_zh": 300.0}.get(name, 2.0)
+                value = round(min(current * step if current else step * 0.1, cap), 4)
+                if name.startswith("long_") and value < 10:
+                    continue
                 if value == current:
                     continue
                 trial = dataclasses.replace(best, **{name: value})
@@ -125,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--written-lead", type=float, default=None,
                         help="lead weight for written prose (a hand-set prior, not fitted: no licensed written set)")
     parser.add_argument("--date", default=time.strftime("%Y-%m-%d"))
+    parser.add_argument("--from-shipped", action="store_true",
+                        help="start from the spoken weights now in the package instead of the code defaults")
     ns = parser.parse_args(argv)
 
     t0 = time.time()
@@ -135,8 +140,13 @@ def main(argv: list[str] | None = None) -> int:
     holdout = [d for d in docs if d["held_out"]]
     from summarize.score.takeaways import Weights
 
-    start = Weights()
-    weights, log = fit(fitting, rouge, ns.rounds)
+    if ns.from_shipped:
+        from summarize.score.takeaways import shipped_weights
+
+        start = shipped_weights()["spoken"]
+    else:
+        start = Weights()
+    weights, log = fit(fitting, rouge, ns.rounds, start)
     report = {
         "fit_split": {"start": by_set(fitting, start, rouge), "fitted": by_set(fitting, weights, rouge)},
         "held_out_split": {"start": by_set(holdout, start, rouge), "fitted": by_set(holdout, weights, rouge)},
@@ -157,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         "what": "weights of the `takeaways` scorer (summarize/score/takeaways.py), by register",
         "built": ns.date,
         "command": "python tools/fit_takeaways_weights.py " + " ".join(str(p) for p in ns.paths)
-        + f" -o {ns.output}" + (f" --written-lead {ns.written_lead}" if ns.written_lead is not None else ""),
+        + f" -o {ns.output}" + (f" --written-lead {ns.written_lead}" if ns.written_lead is not None else "")
+        + (" --from-shipped" if ns.from_shipped else "") + f" --rounds {ns.rounds}",
         "method": "coordinate ascent over multiples of each weight, maximising the mean over sets of "
                   "(ROUGE-1 F1 + ROUGE-2 F1)/2 at the reference length through summarize.select; "
                   "a quarter of each set (sha1(id) % 4 == 0) held out",

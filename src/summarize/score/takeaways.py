@@ -52,6 +52,10 @@ class Weights:
     """Multiplier for the sentences of a speaker who mostly asks."""
     redundancy: float = 0.3
     """MMR weight the pipeline's selection uses with this scorer."""
+    long_en: float = 35.0
+    """English sentences longer than this many words start losing the length feature."""
+    long_zh: float = 90.0
+    """The same for Chinese, in characters."""
 
     def vector(self) -> tuple[float, ...]:
         return tuple(getattr(self, name) for name in FEATURES)
@@ -85,6 +89,9 @@ class Features:
     """One row per id, in FEATURES order, each value in [0, 1]."""
     dangling: frozenset[int]
     interviewer: frozenset[int]
+    sizes: tuple[tuple[str, int], ...] = ()
+    """(lang, words or characters) per id: the length feature depends on fitted bounds, so it is
+    computed in :func:`combine`."""
 
 
 def features(doc: Document) -> Features:
@@ -111,7 +118,7 @@ def features(doc: Document) -> Features:
                 centrality[s.id],
                 keyphrase[s.id],
                 *position[s.id],
-                _length_preference(s, len(analysis.tokens[s.id])),
+                0.0,  # length: filled in by combine(), from the weights' bounds
                 _fluency(s),
             )
         )
@@ -121,15 +128,17 @@ def features(doc: Document) -> Features:
         tuple(rows),
         frozenset(s.id for s in candidates if not _self_contained(s)),
         frozenset(s.id for s in candidates if s.speaker in interviewers),
+        tuple((s.lang, _size(s, len(analysis.tokens[s.id]))) for s in candidates),
     )
 
 
 def combine(feats: Features, weights: Weights) -> dict[int, float]:
     """Weighted sum of the features, times the multipliers; a pure function of its inputs."""
     w = weights.vector()
+    length_at = FEATURES.index("length")
     scores: dict[int, float] = {}
-    for i, row in zip(feats.ids, feats.values):
-        value = sum(a * b for a, b in zip(w, row))
+    for i, row, (lang, size) in zip(feats.ids, feats.values, feats.sizes):
+        value = sum(a * b for a, b in zip(w, row)) + w[length_at] * _length_preference(lang, size, weights)
         if i in feats.dangling:
             value *= weights.dangling
         if i in feats.interviewer:
@@ -243,14 +252,13 @@ def _position(doc: Document, candidates: list[Sentence]) -> dict[int, tuple[floa
     return out
 
 
-def _length_preference(s: Sentence, n_tokens: int) -> float:
-    """Readable takeaways are 12-35 words (25-90 characters in Chinese); very long ones tire the reader."""
-    if s.lang == "zh":
-        n = len(re.sub(r"\s", "", s.clean))
-        low, high = 25, 90
-    else:
-        n = n_tokens
-        low, high = 12, 35
+def _size(s: Sentence, n_tokens: int) -> int:
+    return len(re.sub(r"\s", "", s.clean)) if s.lang == "zh" else n_tokens
+
+
+def _length_preference(lang: str, n: int, weights: Weights) -> float:
+    """Readable takeaways are 12 words (25 characters) up to a fitted bound; past it, the feature fades."""
+    low, high = (25, weights.long_zh) if lang == "zh" else (12, weights.long_en)
     if n < low:
         return n / low
     if n > high:
