@@ -50,13 +50,18 @@ def cache_dir() -> Path:
 
 
 @functools.cache
+def abbreviations() -> frozenset[str]:
+    """Lowercase abbreviations (without the final period) after which a sentence never ends."""
+    return frozenset(word for line in data_lines("en_abbreviations.txt") for word in line.split())
+
+
+@functools.cache
 def punkt() -> Any:
     """NLTK's Punkt sentence splitter on our own parameters: no nltk_data, no download."""
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
-    for line in data_lines("en_abbreviations.txt"):
-        params.abbrev_types.update(line.split())
+    params.abbrev_types.update(abbreviations())
     return PunktSentenceTokenizer(params)
 
 

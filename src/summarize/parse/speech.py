@@ -34,9 +34,10 @@ def strip_nonspeech(text: str) -> str:
     """
     if not any(c in text for c in "[(（【♪{"):
         return text
-    out = _NONSPEECH_RE.sub("\x00", text)
-    out = re.sub(r"[ \t]*\x00[ \t]*", lambda m: " " if m.start() and m.end() < len(out) else "", out)
-    return re.sub(r"(?m)^ +| +$", "", out) if "\x00" not in out else out.replace("\x00", "")
+    marked = _NONSPEECH_RE.sub("\x00", text)
+    # A tag between words leaves one space; at either end of the text, none.
+    out = re.sub(r"[ \t]*\x00[ \t]*", lambda m: " " if m.start() and m.end() < len(marked) else "", marked)
+    return re.sub(r"(?m)^ +| +$", "", out)
 
 
 # A speaker label: an ALL-CAPS name (CRAIG BOX), a capitalised name of one to four words

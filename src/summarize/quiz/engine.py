@@ -65,6 +65,7 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20) -> 
     if not doc.sentences or max_cards <= 0:
         return []
     ctx = Context.build(doc, pack)
+    ctx.sentence_scores = dict(score_takeaways(doc))
     drafts: list[Draft] = []
     for s in doc.sentences:
         if s.lang != lang or s.kind == "heading" or len(s.clean) > MAX_TEMPLATE_CHARS:
@@ -318,7 +319,7 @@ def _interview_cards(doc: Document, ctx: Context, lang: str) -> Iterator[Draft]:
     """A host's question, made self-contained, answered by the next speaker's key sentences."""
     if not doc.spoken:
         return
-    scores = score_takeaways(doc)
+    scores = ctx.sentence_scores
     hosts = askers(doc)
     for n, turn in enumerate(ctx.turns[:-1]):
         asker = doc.sentences[turn[-1]]
@@ -489,7 +490,7 @@ def _contrast_cards(doc: Document, ctx: Context, lang: str) -> Iterator[Draft]:
 
 def _cloze_cards(doc: Document, ctx: Context, lang: str, t: Template) -> Iterator[Draft]:
     """Key terms blanked out of the post's most central sentences."""
-    scores = score_takeaways(doc)
+    scores = ctx.sentence_scores
     if not scores:
         return
     terms = _key_terms(doc, ctx)
@@ -554,7 +555,7 @@ def _key_terms(doc: Document, ctx: Context) -> list[str]:
 
 
 def _finish(doc: Document, ctx: Context, drafts: list[Draft], lang: str, max_cards: int) -> list[Card]:
-    scores = score_takeaways(doc)
+    scores = ctx.sentence_scores
     hi = max(scores.values(), default=1.0) or 1.0
     key_terms = set(_key_terms(doc, ctx))
     cards: list[Card] = []

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from ..model import Sentence
+from .roles import is_question
 
-_QUESTION_RE = re.compile(r"[?？]\s*[\"'”’」』）)]*\s*$")
 _GREETING_RE = re.compile(
     r"^\s*(?:(?:and|so|but|well|oh|okay|ok)[\s,]+)?(?:hi|hello|hey|thanks|thank you|thank|welcome|good (?:morning|afternoon|evening)|nice to (?:meet|see)|"
     r"great to (?:have|be)|it'?s (?:great|good|a pleasure) to|(?:it'?s )?my pleasure|congrat\w*|cheers|bye|goodbye|"
@@ -41,7 +41,7 @@ def rejection(sentence: Sentence, *, n_tokens: int, n_terms: int) -> str | None:
     text = sentence.clean.strip()
     if sentence.kind in ("heading", "code", "table"):
         return "heading or non-prose"
-    if _QUESTION_RE.search(text):
+    if is_question(text):
         return "question"
     if _GREETING_RE.search(text):
         return "greeting or thanks"

@@ -12,9 +12,14 @@ _TAG_QUESTION_RE = re.compile(
 )
 
 
+def is_question(text: str) -> bool:
+    """Ends with a question mark (closing quotes and brackets allowed)."""
+    return bool(_QUESTION_RE.search(text))
+
+
 def is_real_question(text: str) -> bool:
     """A question asked for an answer, not a tag question ("…, right?")."""
-    return bool(_QUESTION_RE.search(text)) and not _TAG_QUESTION_RE.search(text)
+    return is_question(text) and not _TAG_QUESTION_RE.search(text)
 
 
 def askers(doc: Document) -> set[str]:

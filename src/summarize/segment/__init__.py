@@ -102,9 +102,9 @@ def _cap_lengths(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
 
 def _merge_after_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Whatever cut a span, it never ends on "Dr." or "e.g.": such a span runs on into the next."""
-    from .._resources import punkt
+    from .._resources import abbreviations as known_abbreviations
 
-    abbreviations = punkt()._params.abbrev_types
+    abbreviations = known_abbreviations()
     merged: list[tuple[int, int]] = []
     for span in spans:
         if merged:

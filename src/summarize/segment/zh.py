@@ -39,9 +39,9 @@ def zh_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 
 
 def _latin_ends(text: str, start: int, end: int) -> list[int]:
-    from .._resources import punkt
+    from .._resources import abbreviations as known_abbreviations
 
-    abbreviations = punkt()._params.abbrev_types
+    abbreviations = known_abbreviations()
     ends = []
     for m in _LATIN_END_RE.finditer(text, start, end):
         word = re.search(r"[\w.]+$", text[start : m.start("word_end")])
