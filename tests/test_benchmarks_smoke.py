@@ -123,7 +123,7 @@ def test_rouge_benchmark_end_to_end(rouge: ModuleType, tmp_path: Path) -> None:
     eval_dir = _write_sets(tmp_path / "eval")
     out = tmp_path / "BENCHMARKS.md"
     docs = tmp_path / "docs.json"
-    algos = ["lead", "lexrank", "kl"]
+    algos = ["takeaways", "lead", "lexrank", "kl"]
     assert rouge.main(["--eval-dir", str(eval_dir), "--sets", "cnndm", "lcsts", "--algorithms", *algos,
                        "--workers", "1", "--sample", "5", "--quiet", "--output", str(out),
                        "--docs-json", str(docs)]) == 0
@@ -138,6 +138,8 @@ def test_rouge_benchmark_end_to_end(rouge: ModuleType, tmp_path: Path) -> None:
                 assert all(0.0 <= v <= 100.0 for v in result["scores"].values())
                 assert result["chosen"]
     assert payload["cnndm"][0]["algorithms"]["lead-3"]["chosen"] == [0, 1, 2]
+    assert "| takeaways-3 |" in text and 1 <= len(payload["cnndm"][0]["algorithms"]["takeaways-3"]["chosen"]) <= 3
+    assert "takeaways-3" not in payload["lcsts"][0]["algorithms"]
     # two worker processes give the same summaries and scores (only timings differ)
     docs2 = tmp_path / "docs2.json"
     assert rouge.main(["--eval-dir", str(eval_dir), "--sets", "cnndm", "lcsts", "--algorithms", *algos,

@@ -72,7 +72,7 @@ def evaluate(docs: list[dict[str, Any]], weights: Any, rouge: Rouge) -> float:
     for d in docs:
         scores = combine(d["feats"], weights)
         chosen = select(d["doc"], scores, n=None, max_words=d["budget"], lang=d["doc"].lang, by_section=False,
-                        redundancy=weights.redundancy)
+                        redundancy=weights.redundancy, coverage=weights.coverage)
         sentences = [d["doc"].sentences[i].clean for i in chosen]
         r = rouge.score(d["reference"], sentences, d["lang"])
         total += (r["rouge1"] + r["rouge2"]) / 2
@@ -84,7 +84,8 @@ def by_set(docs: list[dict[str, Any]], weights: Any, rouge: Rouge) -> dict[str, 
             for name in sorted({d["set"] for d in docs})}
 
 
-def fit(docs: list[dict[str, Any]], rouge: Rouge, rounds: int, start: Any = None) -> tuple[Any, list[str]]:
+def fit(docs: list[dict[str, Any]], rouge: Rouge, rounds: int, start: Any = None,
+        only: list[str] | None = None) -> tuple[Any, list[str]]:
     from summarize.score.takeaways import Weights
 
     # Each set counts equally, whatever its size: VCSum's 135 segments must not outvote AMI's 20 meetings.
@@ -96,13 +97,13 @@ def fit(docs: list[dict[str, Any]], rouge: Rouge, rounds: int, start: Any = None
     best = start or Weights()
     best_value = objective(best)
     log = [f"start {best_value:.3f}"]
-    names = [f.name for f in dataclasses.fields(Weights)]
+    names = [f.name for f in dataclasses.fields(Weights) if not only or f.name in only]
     for round_no in range(rounds):
         improved = False
         for name in names:
             current = getattr(best, name)
             for step in STEPS:
-                cap = {"dangling": 1.0, "interviewer": 1.0, "long_en": 120.0, "long_zh": 300.0}.get(name, 2.0)
+                cap = {"dangling": 1.0, "interviewer": 1.0, "long_en": 120.0, "long_zh": 300.0, "coverage": 8.0}.get(name, 2.0)
                 value = round(min(current * step if current else step * 0.1, cap), 4)
                 if name.startswith("long_") and value < 10:
                     continue
@@ -127,6 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--written-lead", type=float, default=None,
                         help="lead weight for written prose (a hand-set prior, not fitted: no licensed written set)")
+    parser.add_argument("--only", nargs="+", default=None, metavar="WEIGHT",
+                        help="fit only these weights, keeping the others as they start")
+    parser.add_argument("--written-coverage", type=float, default=None,
+                        help="concept-coverage weight for written prose (a hand-set prior, like --written-lead)")
     parser.add_argument("--date", default=time.strftime("%Y-%m-%d"))
     parser.add_argument("--from-shipped", action="store_true",
                         help="start from the spoken weights now in the package instead of the code defaults")
@@ -146,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         start = shipped_weights()["spoken"]
     else:
         start = Weights()
-    weights, log = fit(fitting, rouge, ns.rounds, start)
+    weights, log = fit(fitting, rouge, ns.rounds, start, ns.only)
     report = {
         "fit_split": {"start": by_set(fitting, start, rouge), "fitted": by_set(fitting, weights, rouge)},
         "held_out_split": {"start": by_set(holdout, start, rouge), "fitted": by_set(holdout, weights, rouge)},
@@ -155,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     written = dict(spoken)
     if ns.written_lead is not None:
         written["lead"] = ns.written_lead
+    if ns.written_coverage is not None:
+        written["coverage"] = ns.written_coverage
     sources = []
     for path in ns.paths:
         first = read_jsonl(path)[0]
@@ -168,7 +175,9 @@ def main(argv: list[str] | None = None) -> int:
         "built": ns.date,
         "command": "python tools/fit_takeaways_weights.py " + " ".join(str(p) for p in ns.paths)
         + f" -o {ns.output}" + (f" --written-lead {ns.written_lead}" if ns.written_lead is not None else "")
-        + (" --from-shipped" if ns.from_shipped else "") + f" --rounds {ns.rounds}",
+        + (f" --written-coverage {ns.written_coverage}" if ns.written_coverage is not None else "")
+        + (" --from-shipped" if ns.from_shipped else "") + (f" --only {' '.join(ns.only)}" if ns.only else "")
+        + f" --rounds {ns.rounds}",
         "method": "coordinate ascent over multiples of each weight, maximising the mean over sets of "
                   "(ROUGE-1 F1 + ROUGE-2 F1)/2 at the reference length through summarize.select; "
                   "a quarter of each set (sha1(id) % 4 == 0) held out",

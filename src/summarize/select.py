@@ -6,7 +6,9 @@ sentences, so every algorithm is compared under the same rules.
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections import Counter
 from collections.abc import Collection, Mapping
 
 from .model import Document, Sentence
@@ -32,6 +34,7 @@ def select(
     lang: str | None = None,
     by_section: bool = True,
     redundancy: float = 0.0,
+    coverage: float = 0.0,
     duplicate_threshold: float = 0.6,
     exclude: Collection[int] = (),
 ) -> list[int]:
@@ -44,6 +47,10 @@ def select(
     3. With ``by_section`` and a post cut into sections, each section's best sentence comes
        before any section's second (numbered sections such as "1. …" first, when there are any).
     4. Stop at ``n`` sentences or when ``max_words`` (words; characters for Chinese) is used up.
+
+    With ``coverage`` > 0 the greedy step also rewards the post's concepts (content words and
+    adjacent content-word pairs that occur in two or more sentences) that a sentence adds to
+    the summary, per word it costs: see :func:`_select_by_coverage`.
     """
     if n is not None and n < 0:
         raise ValueError(f"n must be >= 0, not {n}")
@@ -71,6 +78,11 @@ def select(
         # headlines must not come back as 45-character sentences when a shorter one exists.
         fitting = [i for i in order if length_of(by_id[i]) <= max_words]
         order = fitting or order
+    if coverage > 0:
+        return _select_by_coverage(
+            by_id, order, norm, terms, bags, quota, n=n, max_words=max_words, redundancy=redundancy,
+            coverage=coverage, duplicate_threshold=duplicate_threshold,
+        )
     chosen: list[int] = []
     chosen_bags: set[frozenset[str]] = set()
     used = 0
@@ -106,6 +118,102 @@ def select(
         if max_words is not None and used >= max_words:
             break
     return sorted(chosen)
+
+
+def _select_by_coverage(
+    by_id: Mapping[int, Sentence],
+    order: list[int],
+    norm: Mapping[int, float],
+    terms: tuple[tuple[str, ...], ...],
+    bags: Mapping[int, frozenset[str]],
+    quota: list[int],
+    *,
+    n: int | None,
+    max_words: int | None,
+    redundancy: float,
+    coverage: float,
+    duplicate_threshold: float,
+) -> list[int]:
+    """Greedy budgeted concept coverage, after Gillick & Favre (2009) and Lin & Bilmes (2011).
+
+    A sentence's value is its score plus ``coverage`` × the weight of the concepts it would add,
+    as a share of all concept weight, per share of the budget it takes (its words of ``max_words``,
+    or one of ``n`` sentences). A concept's weight is
+    the summed score of the sentences that carry it, so the scorer's judgement (position,
+    filters, key phrases) decides which repeated words matter. Added weight can only shrink as
+    the summary grows, so a value computed earlier is an upper bound: the heap re-scores only
+    the sentence on top (lazy greedy, Minoux 1978), which keeps long posts near linear.
+    """
+    concepts = {i: _concepts(terms[i]) for i in order}
+    document_frequency: Counter[object] = Counter()
+    weight: dict[object, float] = {}
+    for i in order:
+        for c in concepts[i]:
+            document_frequency[c] += 1
+            weight[c] = weight.get(c, 0.0) + norm[i]
+    weight = {c: w for c, w in weight.items() if document_frequency[c] >= 2}
+    total = sum(weight.values()) or 1.0
+    cost = {i: max(length_of(by_id[i]), 1) for i in order}
+    # The share of the budget a sentence takes: its length against max_words; or, for n sentences,
+    # one of n slots of the post's median sentence length (a longer sentence takes more than one:
+    # a run-on is not five takeaways' worth; a short remark is still a whole slot).
+    if max_words is not None:
+        scale = {i: max_words / cost[i] for i in order}
+    else:
+        slot = sorted(cost.values())[len(cost) // 2]
+        scale = {i: (n or 5) / max(1.0, cost[i] / slot) for i in order}
+    covered: set[object] = set()
+    chosen: list[int] = []
+    chosen_bags: set[frozenset[str]] = set()
+
+    def value(i: int) -> float:
+        added = sum(weight.get(c, 0.0) for c in concepts[i] if c not in covered)
+        v = norm[i] + coverage * (added / total) * scale[i]
+        if redundancy:
+            v -= redundancy * _max_overlap(bags[i], chosen, bags)
+        return v
+
+    heap = [(-value(i), i) for i in order]
+    heapq.heapify(heap)
+    deferred: list[tuple[float, int]] = []
+    used = 0
+    while n is None or len(chosen) < n:
+        covered_sections = {by_id[c].section for c in chosen}
+        open_sections = {sec for sec in quota if sec not in covered_sections}
+        if deferred and (not open_sections or not heap):
+            # Every section has its takeaway, or the open ones have no candidates left: fill by value.
+            quota = []
+            for item in deferred:
+                heapq.heappush(heap, item)
+            deferred = []
+            continue
+        if not heap:
+            break
+        item = heapq.heappop(heap)
+        i = item[1]
+        if open_sections and by_id[i].section not in open_sections:
+            deferred.append(item)
+            continue
+        if bags[i] in chosen_bags or _max_overlap(bags[i], chosen, bags) >= duplicate_threshold:
+            continue  # a near-duplicate now stays one: overlap with the summary only grows
+        if max_words is not None and chosen and used + cost[i] > max_words:
+            continue  # the budget only shrinks
+        fresh = (-value(i), i)
+        if heap and fresh > heap[0]:
+            heapq.heappush(heap, fresh)  # stale bound: someone else may be better now
+            continue
+        chosen.append(i)
+        chosen_bags.add(bags[i])
+        covered.update(concepts[i])
+        used += cost[i]
+        if max_words is not None and used >= max_words:
+            break
+    return sorted(chosen)
+
+
+def _concepts(terms: tuple[str, ...]) -> frozenset[object]:
+    """Content words and adjacent content-word pairs: the units whose coverage ROUGE-1/2 rewards."""
+    return frozenset((*terms, *zip(terms, terms[1:])))
 
 
 def _max_overlap(bag: frozenset[str], chosen: list[int], bags: Mapping[int, frozenset[str]]) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import PurePath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -68,7 +69,9 @@ class Summary:
 
     def to_markdown(self) -> str:
         """Title, date and source, then "N key takeaways" as a numbered list."""
-        lines = [f"# {_md_escape(self.title or self.source)}", ""]
+        # Without a title, the file's name heads the list; its full path follows on the facts line.
+        name = self.source if self.source.startswith("<") else PurePath(self.source).name or self.source
+        lines = [f"# {_md_escape(self.title or name)}", ""]
         facts = [f for f in (self.date, f"`{self.source}`" if self.source and not self.source.startswith("<") else "") if f]
         if facts:
             lines += [" · ".join(facts), ""]
@@ -99,7 +102,10 @@ _EN_OPENERS = re.compile(
     r"of course|sure|that is right|that's right|that's true|that is true|exactly|absolutely|definitely)\b[\s,]*)+",
     re.IGNORECASE,
 )
-_ZH_OPENERS = re.compile(r"^(?:(?:所以|那么|然后|是的|对|嗯|好的|其实|就是|那|而且)[，,、\s]*)+")
+_ZH_OPENERS = re.compile(
+    r"^(?:(?:所以|那么|然后|是的|好的|其实|就是|而且|总结一下|总的来说)[，,、：:\s]*"
+    r"|(?:对|嗯|好|行|那)[，,、：:\s]+|那(?=我|你|咱))+"
+)
 
 
 def polish(sentence: Sentence, spoken: bool, casing: Mapping[str, str] | None = None) -> str:
@@ -115,6 +121,8 @@ def polish(sentence: Sentence, spoken: bool, casing: Mapping[str, str] | None = 
         if len(stripped) >= 0.5 * len(text):
             text = stripped
     text = re.sub(r"^[\s,，、;；:：\-–—]+", "", text)
+    # A clause cut at a semicolon or comma ends with a full stop, not with both ("…规则；。").
+    text = re.sub(r"[\s,，、;；:：\-–—]+$", "", text)
     if sentence.lang == "en":
         if text[:1].islower():
             text = text[0].upper() + text[1:]

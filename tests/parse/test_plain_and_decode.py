@@ -139,3 +139,14 @@ def test_acronyms_in_parentheses_are_not_sounds(text: str, kept: str) -> None:
     from summarize.parse.speech import strip_nonspeech
 
     assert strip_nonspeech(text) == kept
+
+
+def test_a_title_may_carry_a_colon_a_speaker_label_may_not() -> None:
+    """"Show — Episode 112: Topic" is a title; "HOST: Welcome" is the first turn."""
+    from summarize.pipeline import load
+
+    episode = load("Cloud Native Coffee — Episode 112: WebAssembly on the Server\n\nHOST: Welcome to the show.\n\n"
+                   "GUEST: Thanks for having me.\n")
+    assert episode.title == "Cloud Native Coffee — Episode 112: WebAssembly on the Server"
+    turns = load("HOST: Welcome to the show\n\nGUEST: Thanks for having me.\n\nHOST: Let's start.\n")
+    assert turns.title is None and turns.sentences[0].speaker == "HOST"

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from summarize.model import Block, Document
 from summarize.segment import segment
-from summarize.select import length_of, select
+from summarize.score.analysis import analyse
+from summarize.select import _concepts, _max_overlap, length_of, select
 
 WORDS = "istio envoy proxy mesh control plane data traffic routing lyft nginx kubernetes cluster policy".split()
 
@@ -27,25 +28,26 @@ def doc_of(paragraphs: list[str], headings: list[str] | None = None) -> Document
 sentence_st = st.lists(st.sampled_from(WORDS), min_size=3, max_size=10).map(lambda ws: " ".join(ws).capitalize() + ".")
 
 
-@given(st.lists(sentence_st, min_size=1, max_size=12), st.integers(0, 15), st.randoms(use_true_random=False))
+@given(st.lists(sentence_st, min_size=1, max_size=12), st.integers(0, 15), st.randoms(use_true_random=False),
+       st.sampled_from([0.0, 2.0]))
 @settings(max_examples=80, deadline=None)
-def test_selection_is_an_ordered_deterministic_subset(sentences, n, rnd) -> None:
+def test_selection_is_an_ordered_deterministic_subset(sentences, n, rnd, coverage) -> None:
     """At most n ids, all real, in document order, and the same on every call."""
     doc = doc_of([" ".join(sentences)])
     scores = {s.id: rnd.random() for s in doc.sentences}
-    chosen = select(doc, scores, n=n)
+    chosen = select(doc, scores, n=n, coverage=coverage)
     assert chosen == sorted(set(chosen)) and len(chosen) <= n
     assert set(chosen) <= set(scores)
-    assert chosen == select(doc, dict(reversed(list(scores.items()))), n=n)
+    assert chosen == select(doc, dict(reversed(list(scores.items()))), n=n, coverage=coverage)
 
 
-@given(st.lists(sentence_st, min_size=1, max_size=12), st.integers(1, 60))
+@given(st.lists(sentence_st, min_size=1, max_size=12), st.integers(1, 60), st.sampled_from([0.0, 2.0]))
 @settings(max_examples=60, deadline=None)
-def test_budget_is_respected(sentences, budget) -> None:
+def test_budget_is_respected(sentences, budget, coverage) -> None:
     """The chosen sentences fit in max_words, unless a single first sentence is longer than the budget."""
     doc = doc_of([" ".join(sentences)])
     scores = {s.id: float(len(doc.sentences) - s.id) for s in doc.sentences}
-    chosen = select(doc, scores, n=None, max_words=budget)
+    chosen = select(doc, scores, n=None, max_words=budget, coverage=coverage)
     total = sum(length_of(doc.sentences[i]) for i in chosen)
     assert total <= budget or len(chosen) == 1
 
@@ -76,3 +78,64 @@ def test_language_filter() -> None:
     scores = {s.id: 1.0 for s in doc.sentences}
     assert [doc.sentences[i].lang for i in select(doc, scores, lang="en")] == ["en"]
     assert [doc.sentences[i].lang for i in select(doc, scores, lang="zh")] == ["zh"]
+
+
+def _plain_greedy(doc, scores, n, coverage, redundancy):
+    """Coverage selection the slow, obvious way: re-score every sentence at every step."""
+    terms = analyse(doc).terms
+    ids = sorted(scores)
+    lo, hi = min(scores.values()), max(scores.values())
+    norm = {i: (scores[i] - lo) / ((hi - lo) or 1.0) for i in ids}
+    concepts = {i: _concepts(terms[i]) for i in ids}
+    bags = {i: frozenset(terms[i]) for i in ids}
+    carriers: dict[object, list[int]] = {}
+    for i in sorted(ids, key=lambda i: (-norm[i], i)):
+        for c in concepts[i]:
+            carriers.setdefault(c, []).append(i)
+    weight = {}
+    for i in sorted(ids, key=lambda i: (-norm[i], i)):
+        for c in concepts[i]:
+            weight[c] = weight.get(c, 0.0) + norm[i]
+    weight = {c: w for c, w in weight.items() if len(carriers[c]) >= 2}
+    total = sum(weight.values()) or 1.0
+    cost = {i: max(length_of(doc.sentences[i]), 1) for i in ids}
+    slot = sorted(cost.values())[len(cost) // 2]
+    chosen: list[int] = []
+    covered: set[object] = set()
+    left = set(ids)
+    while left and len(chosen) < n:
+        def value(i):
+            added = sum(weight.get(c, 0.0) for c in concepts[i] if c not in covered)
+            return norm[i] + coverage * (added / total) * n / max(1.0, cost[i] / slot) - redundancy * _max_overlap(bags[i], chosen, bags)
+        best = max(left, key=lambda i: (value(i), -i))
+        left.discard(best)
+        if bags[best] in {bags[c] for c in chosen} or _max_overlap(bags[best], chosen, bags) >= 0.6:
+            continue
+        chosen.append(best)
+        covered |= concepts[best]
+    return sorted(chosen)
+
+
+@given(st.lists(sentence_st, min_size=1, max_size=14), st.integers(1, 6), st.randoms(use_true_random=False),
+       st.sampled_from([0.5, 2.0, 8.0]), st.sampled_from([0.0, 0.3]))
+@settings(max_examples=80, deadline=None)
+def test_lazy_coverage_greedy_matches_the_plain_greedy(sentences, n, rnd, coverage, redundancy) -> None:
+    """Re-scoring only the heap's top is exact because a sentence's value never grows as the summary does."""
+    doc = doc_of([" ".join(sentences)])
+    scores = {s.id: rnd.random() for s in doc.sentences}
+    lazy = select(doc, scores, n=n, by_section=False, coverage=coverage, redundancy=redundancy)
+    assert lazy == _plain_greedy(doc, scores, n, coverage, redundancy)
+
+
+def test_coverage_prefers_new_information_over_a_reworded_point() -> None:
+    """The second takeaway says something new, even if a restatement of the first scores higher."""
+    doc = doc_of([
+        "Istio moved its control plane into one binary called istiod. "
+        "Istio merged Pilot, Citadel and Galley into istiod, a single control plane. "
+        "Ambient mode removes the sidecar proxy from every pod. "
+        "Ambient mode runs a ztunnel proxy per node instead of a sidecar proxy per pod. "
+        "Istiod is now a single control plane binary."
+    ])
+    scores = {0: 1.0, 1: 0.95, 2: 0.8, 3: 0.3, 4: 0.2}
+    assert select(doc, scores, n=2, coverage=0.0) == [0, 1]
+    assert select(doc, scores, n=2, coverage=2.0) == [0, 2]

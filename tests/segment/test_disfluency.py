@@ -23,6 +23,7 @@ from summarize.segment.disfluency import clean, disfluency_spans
         ("That that is very very good", "That that is very very good"),
         ("嗯，我觉得这个很好", "我觉得这个很好"),
         ("Uh uh", ""),
+        ("It went from eighteen to about, um, fifty-two percent", "It went from eighteen to about fifty-two percent"),
     ],
 )
 def test_clean_view(spoken: str, cleaned: str) -> None:

@@ -58,7 +58,12 @@ def _is_title(first: RawBlock, rest: list[RawBlock]) -> bool:
     if len(first.lines) != 1 or not rest:
         return False
     text = first.lines[0][1].strip()
-    return 0 < len(text) <= 120 and not text.endswith(_TERMINAL) and ":" not in text[:40]
+    if not 0 < len(text) <= 120 or text.endswith(_TERMINAL):
+        return False
+    # A colon early on is usually a speaker label ("HOST: Hi"), unless what precedes it is too long to
+    # be a name ("Cloud Native Coffee — Episode 112: WebAssembly on the Server").
+    label = re.match(r"([^:：]{1,40})[:：]", text)
+    return label is None or len(label.group(1).split()) >= 4
 
 
 def _html_labels(line: str) -> str:

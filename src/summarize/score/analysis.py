@@ -55,20 +55,20 @@ def stem(word: str) -> str:
     return str(_stemmer().stem(word))
 
 
+def term_of(token: str, lang: str) -> str | None:
+    """The term a lowercased token counts as: stemmed English, Chinese as is; None for a stop word,
+    a number or punctuation."""
+    if token in stop_words(lang) or not _CONTENT_RE.search(token):
+        return None
+    if lang == "en" or token.isascii():
+        return stem(token) if len(token) >= 2 else None
+    return token
+
+
 def sentence_terms(sentence: Sentence, tokens: tuple[str, ...] | None = None) -> tuple[str, ...]:
     tokens = tokens if tokens is not None else tuple(w.lower() for w in words(sentence))
-    stops = stop_words(sentence.lang)
-    out = []
-    for token in tokens:
-        if token in stops or not _CONTENT_RE.search(token):
-            continue
-        if sentence.lang == "en" or token.isascii():
-            if len(token) < 2:
-                continue
-            out.append(stem(token))
-        else:
-            out.append(token)
-    return tuple(out)
+    found = (term_of(token, sentence.lang) for token in tokens)
+    return tuple(t for t in found if t is not None)
 
 
 def analyse(doc: Document) -> Analysis:

@@ -15,11 +15,18 @@ def _takeaways_redundancy(doc: Document) -> float:
     return shipped_weights()[register_of(doc)].redundancy
 
 
+def _takeaways_coverage(doc: Document) -> float:
+    from .takeaways import register_of, shipped_weights
+
+    return shipped_weights()[register_of(doc)].coverage
+
+
 @register(
     "takeaways",
-    "ours (default): centrality + keyphrase coverage + position, editor's filters, MMR",
+    "ours (default): centrality + keyphrase coverage + position, editor's filters, concept coverage",
     "",
     redundancy=_takeaways_redundancy,
+    coverage=_takeaways_coverage,
 )
 def takeaways(doc: Document) -> Scores:
     from .takeaways import score_takeaways

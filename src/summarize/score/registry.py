@@ -25,6 +25,10 @@ def _no_redundancy(doc: Document) -> float:
     return 0.0
 
 
+def _no_coverage(doc: Document) -> float:
+    return 0.0
+
+
 @dataclass(frozen=True, slots=True)
 class Algorithm:
     name: str
@@ -33,18 +37,24 @@ class Algorithm:
     reference: str = ""
     redundancy: Callable[[Document], float] = _no_redundancy
     """The MMR weight selection uses with this scorer: 0 keeps reference algorithms as published."""
+    coverage: Callable[[Document], float] = _no_coverage
+    """The concept-coverage weight selection uses with this scorer (``select(coverage=...)``)."""
 
 
 _REGISTRY: dict[str, Algorithm] = {}
 
 
 def register(
-    name: str, description: str, reference: str = "", redundancy: Callable[[Document], float] = _no_redundancy
+    name: str,
+    description: str,
+    reference: str = "",
+    redundancy: Callable[[Document], float] = _no_redundancy,
+    coverage: Callable[[Document], float] = _no_coverage,
 ) -> Callable[[Scorer], Scorer]:
     def deco(fn: Scorer) -> Scorer:
         if name in _REGISTRY:
             raise ValueError(f"summarizer {name!r} registered twice")
-        _REGISTRY[name] = Algorithm(name, fn, description, reference, redundancy)
+        _REGISTRY[name] = Algorithm(name, fn, description, reference, redundancy, coverage)
         return fn
 
     return deco

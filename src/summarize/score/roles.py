@@ -22,17 +22,25 @@ def is_real_question(text: str) -> bool:
     return is_question(text) and not _TAG_QUESTION_RE.search(text)
 
 
+_HOST_NAME_RE = re.compile(r"^(?:host|co-?host|interviewer|moderator|q|主持人?|记者|采访者|提问)$", re.IGNORECASE)
+
+
 def askers(doc: Document) -> set[str]:
-    """Speakers with two or more turns, at least a third of which end in a real question."""
-    turns: list[tuple[str, str]] = []  # (speaker, last sentence of the turn)
+    """Speakers labelled as the host; else speakers with two or more turns, at least a third of which
+    end in a real question (ending, not containing: guests ask themselves rhetorical questions)."""
+    turns: list[tuple[str, bool]] = []  # (speaker, whether the turn ends in a question)
     for s in doc.sentences:
         if not s.speaker:
             continue
+        asks = is_real_question(s.clean)
         if turns and turns[-1][0] == s.speaker:
-            turns[-1] = (s.speaker, s.clean)
+            turns[-1] = (s.speaker, asks)
         else:
-            turns.append((s.speaker, s.clean))
+            turns.append((s.speaker, asks))
     asked: dict[str, list[bool]] = {}
-    for speaker, last in turns:
-        asked.setdefault(speaker, []).append(is_real_question(last))
+    for speaker, asks in turns:
+        asked.setdefault(speaker, []).append(asks)
+    named = {name for name in asked if _HOST_NAME_RE.match(name.strip())}
+    if named and len(asked) > len(named):
+        return named
     return {name for name, flags in asked.items() if len(flags) >= 2 and sum(flags) / len(flags) >= 1 / 3}

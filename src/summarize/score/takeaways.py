@@ -52,6 +52,8 @@ class Weights:
     """Multiplier for the sentences of a speaker who mostly asks."""
     redundancy: float = 0.3
     """MMR weight the pipeline's selection uses with this scorer."""
+    coverage: float = 0.0
+    """Concept-coverage weight of the selection (``select(coverage=...)``); 0 is plain MMR."""
     long_en: float = 35.0
     """English sentences longer than this many words start losing the length feature."""
     long_zh: float = 90.0
@@ -78,6 +80,9 @@ def register_of(doc: Document) -> str:
         return "spoken"
     disfluent = sum(1 for s in doc.sentences if s.clean != s.text)
     return "spoken" if doc.sentences and disfluent / len(doc.sentences) > 0.1 else "written"
+
+
+_ENOUGH_GUEST_SENTENCES = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +112,12 @@ def features(doc: Document) -> Features:
         candidates = [s for s in doc.sentences if s.kind != "heading" and analysis.terms[s.id]]
     if not candidates:
         return Features((), (), frozenset(), frozenset())
+    interviewers = askers(doc)
+    # A host's lines (questions, introductions of the guest, hand-overs) are not the post's points: they
+    # are left out whenever the guests said enough, and only down-weighted (the multiplier) when not.
+    guests = [s for s in candidates if s.speaker not in interviewers]
+    if len(guests) >= _ENOUGH_GUEST_SENTENCES:
+        candidates = guests
     terms = analysis.terms
     centrality = _centrality(candidates, terms)
     keyphrase = _keyphrase_coverage(doc, candidates, terms)
@@ -122,7 +133,6 @@ def features(doc: Document) -> Features:
                 _fluency(s),
             )
         )
-    interviewers = askers(doc)
     return Features(
         tuple(s.id for s in candidates),
         tuple(rows),
@@ -154,8 +164,16 @@ def score_takeaways(doc: Document, weights: Weights | None = None) -> Scores:
     return combine(features(doc), chosen)
 
 
-_DANGLING_EN_RE = re.compile(r"^\W*(?:he|she|it|they|them|this|that|these|those|his|her|its|their|him)\b(?!\s+(?:is|was)\s+(?:why|how|what))", re.IGNORECASE)
-_DANGLING_ZH_RE = re.compile(r"^\W*(?:你们?|他们?|她们?|它们?|这|那(?!么))")
+_DANGLING_EN_RE = re.compile(
+    r"^\W*(?:"
+    r"(?:he|she|it|they|them|this|that|these|those|his|her|its|their|him)\b(?!\s+(?:is|was)\s+(?:why|how|what))"
+    r"|(?:then|also|since then|after that|second(?:ly)?|third(?:ly)?)\b"
+    r"|the (?:second|third|fourth|fifth|other|latter|former)\b"
+    r"(?!\s+(?:half|quarter|largest|biggest|most|time|version|release|edition|day|week|year)\b)"
+    r")",
+    re.IGNORECASE,
+)
+_DANGLING_ZH_RE = re.compile(r"^\W*(?:你们?|他们?|她们?|它们?|这|那(?!么)|然后|其次|第[二三四五六七八九十]\s*[，,、是个条]|后者|前者)")
 
 
 def _self_contained(s: Sentence) -> bool:

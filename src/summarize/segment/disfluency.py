@@ -47,7 +47,7 @@ def disfluency_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _one_pass(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _FILLER_RE.finditer(text)]
+    spans = [_with_enclosing_comma(text, *m.span()) for m in _FILLER_RE.finditer(text)]
     spans += [m.span() for m in _MARKER_RE.finditer(text)]
     spans += [m.span() for m in _ZH_FILLER_RE.finditer(text) if m.end() > m.start()]
     for m in _STUTTER_RE.finditer(text):
@@ -67,6 +67,15 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((a, b))
     return merged
+
+
+def _with_enclosing_comma(text: str, start: int, end: int) -> tuple[int, int]:
+    """A filler set off by commas takes one of them along: "about, um, fifty" is "about fifty"."""
+    body = text[start:end].rstrip()
+    before = text[:start].rstrip()
+    if body.endswith(",") and before.endswith(","):
+        return len(before) - 1, start + len(body)
+    return start, end
 
 
 def clean(text: str, spans: list[tuple[int, int]] | None = None) -> str:
