@@ -140,3 +140,15 @@ def test_a_hosts_lines_are_not_takeaways() -> None:
     text = "HOST: " + host + "\n\n" + "\n\n".join(f"GUEST: {g}\n\nHOST: Right, that makes sense." for g in guest)
     summary = summarize.summarize(text, n=5)
     assert summary.takeaways and all(t.speaker == "GUEST" for t in summary.takeaways)
+
+
+def test_captions_without_punctuation_prefer_units_the_model_is_sure_of() -> None:
+    """In unpunctuated captions, takeaways come from units whose both ends the boundary model cut with
+    confidence (on held-out meetings, twice as often whole gold sentences: docs/BENCHMARKS.md)."""
+    from summarize.score.takeaways import _MIN_BOUNDARY_CONFIDENCE
+
+    s = summarize.summarize(CORPORA / "istio-community-roadmap-craig-box-2020.captions.txt")
+    sure = [x for x in s.document.sentences if x.boundary is not None and x.boundary >= _MIN_BOUNDARY_CONFIDENCE]
+    assert len(sure) >= 8
+    chosen = [s.document.sentences[i] for t in s.takeaways for i in t.sentence_ids]
+    assert chosen and all(x.boundary is not None and x.boundary >= _MIN_BOUNDARY_CONFIDENCE for x in chosen)

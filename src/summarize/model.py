@@ -91,6 +91,10 @@ class Sentence:
     speaker: str | None = None
     time: float | None = None
     clean: str = ""
+    boundary: float | None = None
+    """For a sentence cut out of unpunctuated speech by the boundary model: the model's confidence
+    in its less certain end (log-odds over the cut threshold); None where the text's own
+    punctuation or structure ended it."""
 
     def __post_init__(self) -> None:
         if not self.text.strip():
@@ -114,6 +118,7 @@ class Sentence:
             "block": self.block,
             "start": self.start,
             "end": self.end,
+            "boundary": None if self.boundary is None else round(self.boundary, 3),
         }
 
 

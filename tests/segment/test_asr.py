@@ -78,6 +78,36 @@ def test_trivial_inputs(text: str) -> None:
     assert split_unpunctuated(text) == expected
 
 
+@settings(deadline=None)
+@given(st.one_of(any_text, WORDY))
+def test_margins_name_each_spans_weaker_end(text: str) -> None:
+    """One margin per span: the lower of the gap scores at its two ends, the text's edges counting as certain."""
+    margins: list[float] = []
+    spans = split_unpunctuated(text, (), margins)
+    assert spans == split_unpunctuated(text) and len(margins) == len(spans)
+    if not spans:
+        return
+    # Recompute each cut's score from the spans themselves: the gap after a span's last word.
+    words = text.split()
+    scores = gap_scores(words) + asr.PUNCT_BONUS * np.array(
+        [asr._ENDS_SENTENCE_RE.search(w) is not None for w in words[:-1]], dtype=float)
+    last_word = np.cumsum([len(text[a:b].split()) for a, b in spans]) - 1
+    ends = [float(scores[i]) for i in last_word[:-1]]
+    expected = [min(a, b) for a, b in zip([asr.EDGE_MARGIN, *ends], [*ends, asr.EDGE_MARGIN])]
+    assert margins == pytest.approx(expected)
+
+
+def test_sentences_carry_the_models_confidence_only_when_it_cut_them() -> None:
+    """Unpunctuated speech gets a boundary confidence per unit; punctuated prose gets None."""
+    from summarize.pipeline import load
+
+    spoken = load(SPOKEN)
+    written = load("Istio picked Envoy in 2017. It was fast and written in C++. Lyft had tested it at scale.")
+    assert len(spoken.sentences) >= 3 and all(s.boundary is not None for s in spoken.sentences)
+    assert all(s.boundary is None for s in written.sentences)
+    assert json.loads(json.dumps(spoken.sentences[0].to_dict()))["boundary"] == round(spoken.sentences[0].boundary, 3)
+
+
 def test_deterministic_and_not_fixed_length() -> None:
     """The same input gives the same cuts, and the cuts follow the words, not a word count."""
     first = split_unpunctuated(SPOKEN)

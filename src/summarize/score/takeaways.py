@@ -82,7 +82,8 @@ def register_of(doc: Document) -> str:
     return "spoken" if doc.sentences and disfluent / len(doc.sentences) > 0.1 else "written"
 
 
-_ENOUGH_GUEST_SENTENCES = 8
+_ENOUGH_PREFERRED = 8
+_MIN_BOUNDARY_CONFIDENCE = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +117,17 @@ def features(doc: Document) -> Features:
     # A host's lines (questions, introductions of the guest, hand-overs) are not the post's points: they
     # are left out whenever the guests said enough, and only down-weighted (the multiplier) when not.
     guests = [s for s in candidates if s.speaker not in interviewers]
-    if len(guests) >= _ENOUGH_GUEST_SENTENCES:
+    if len(guests) >= _ENOUGH_PREFERRED:
         candidates = guests
+    # In speech without punctuation, a unit the boundary model cut with little confidence at either
+    # end is often not a whole sentence ("i see is putting …"): the surer units are preferred, and
+    # the bar drops only as far as it must to leave enough candidates.
+    cut_by_model = sorted((s.boundary for s in candidates if s.boundary is not None), reverse=True)
+    if cut_by_model:
+        punctuated = sum(1 for s in candidates if s.boundary is None)
+        needed = max(_ENOUGH_PREFERRED - punctuated, 1)
+        bar = min(_MIN_BOUNDARY_CONFIDENCE, cut_by_model[min(needed, len(cut_by_model)) - 1])
+        candidates = [s for s in candidates if s.boundary is None or s.boundary >= bar]
     terms = analysis.terms
     centrality = _centrality(candidates, terms)
     keyphrase = _keyphrase_coverage(doc, candidates, terms)

@@ -36,7 +36,8 @@ def segment(doc: Document) -> Document:
             continue
         block_lang = guess_lang(block.text)
         spoken = doc.spoken or filler_rate(block.text) > 0.015
-        for start, end in block_spans(block.text, block.time_marks):
+        margins: dict[tuple[int, int], float] = {}
+        for start, end in block_spans(block.text, block.time_marks, margins):
             raw = block.text[start:end]
             text = _unwrap(raw)
             lang = guess_lang(text, default=block_lang)
@@ -54,6 +55,7 @@ def segment(doc: Document) -> Document:
                     speaker=block.speaker,
                     time=block.time_at(start),
                     clean=(clean(text) or text) if spoken else text,
+                    boundary=margins.get((start, end)),
                 )
             )
     return dataclasses.replace(doc, sentences=tuple(sentences), lang=main_language(doc, sentences))
@@ -72,11 +74,17 @@ def main_language(doc: Document, sentences: list[Sentence]) -> str:
     return top
 
 
-def block_spans(text: str, time_marks: tuple[tuple[int, float], ...] = ()) -> list[tuple[int, int]]:
-    """Sentence spans of one block's text, in order, covering every non-space character."""
+def block_spans(
+    text: str, time_marks: tuple[tuple[int, float], ...] = (), margins: dict[tuple[int, int], float] | None = None
+) -> list[tuple[int, int]]:
+    """Sentence spans of one block's text, in order, covering every non-space character.
+
+    ``margins``, when given, receives the boundary model's confidence for each span it cut out of
+    unpunctuated speech (see :func:`summarize.segment.asr.split_unpunctuated`).
+    """
     spans: list[tuple[int, int]] = []
     for start, end in _pieces(text):
-        spans.extend(_split_piece(text, start, end, time_marks))
+        spans.extend(_split_piece(text, start, end, time_marks, margins))
     return _cap_lengths(text, _merge_after_abbreviations(text, spans))
 
 
@@ -157,7 +165,10 @@ def _hard_wrapped_chinese(text: str, lines: list[tuple[int, int]]) -> bool:
     return unterminated >= 0.6 * len(body) and lengths[len(lengths) // 2] >= 20
 
 
-def _split_piece(text: str, start: int, end: int, time_marks: tuple[tuple[int, float], ...]) -> list[tuple[int, int]]:
+def _split_piece(
+    text: str, start: int, end: int, time_marks: tuple[tuple[int, float], ...],
+    margins: dict[tuple[int, int], float] | None = None,
+) -> list[tuple[int, int]]:
     from .asr import looks_unpunctuated
 
     piece = text[start:end]
@@ -165,7 +176,11 @@ def _split_piece(text: str, start: int, end: int, time_marks: tuple[tuple[int, f
         from .asr import split_unpunctuated
 
         marks = tuple((o - start, t) for o, t in time_marks if start <= o < end)
-        return [(start + a, start + b) for a, b in split_unpunctuated(piece, marks)]
+        confidence: list[float] = []
+        spans = [(start + a, start + b) for a, b in split_unpunctuated(piece, marks, confidence)]
+        if margins is not None:
+            margins.update(zip(spans, confidence))
+        return spans
     from .zh import terminator_spans, zh_spans
 
     spans: list[tuple[int, int]] = []

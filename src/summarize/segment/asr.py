@@ -71,6 +71,10 @@ PAUSE_CAP = 2.0
 #: Log-odds added where a token already ends with ., ? or ! (text with a few stray marks).
 PUNCT_BONUS = 3.0
 
+#: The confidence ``split_unpunctuated`` reports for an end that is the edge of its text (a turn,
+#: a paragraph): as sure as a stray full stop.
+EDGE_MARGIN = PUNCT_BONUS
+
 _TOKEN_RE = re.compile(r"\S+")
 _EDGE_RE = re.compile(r"^[\W_]+|[\W_]+$")
 _END_PUNCT = ".?!…。？！"
@@ -271,14 +275,18 @@ def _pause_bonus(starts: Sequence[int], time_marks: Sequence[tuple[int, float]])
 # -- public entry points --------------------------------------------------------------------
 
 
-def split_unpunctuated(text: str, time_marks: Sequence[tuple[int, float]] = ()) -> list[tuple[int, int]]:
+def split_unpunctuated(
+    text: str, time_marks: Sequence[tuple[int, float]] = (), margins: list[float] | None = None
+) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of a text with no (or almost no) punctuation.
 
     Spans are character offsets into ``text``, in order, without surrounding whitespace; together
     they cover every non-space character. ``time_marks`` are ``(offset, seconds)`` pairs where a
     caption cue or a word starts, sorted by offset; pauses they reveal make a cut more likely.
     Any whitespace, a newline included, is just a gap between two words, since caption lines
-    break wherever the screen is full.
+    break wherever the screen is full. When ``margins`` is a list, it receives one number per
+    span: the score of the span's less certain end (log-odds over the cut threshold; the text's
+    own edges count as certain), which says how likely the span is a whole sentence.
     """
     import numpy as np
 
@@ -294,10 +302,14 @@ def split_unpunctuated(text: str, time_marks: Sequence[tuple[int, float]] = ()) 
         scores = scores + PUNCT_BONUS * stray
     spans = []
     start = 0
-    for cut in choose_boundaries(scores):
+    cuts = choose_boundaries(scores)
+    for cut in cuts:
         spans.append((tokens[start][0], tokens[cut][1]))
         start = cut + 1
     spans.append((tokens[start][0], tokens[-1][1]))
+    if margins is not None:
+        edges = [EDGE_MARGIN, *(float(scores[c]) for c in cuts), EDGE_MARGIN]
+        margins.extend(min(a, b) for a, b in zip(edges, edges[1:]))
     return spans
 
 
