@@ -152,3 +152,16 @@ def test_captions_without_punctuation_prefer_units_the_model_is_sure_of() -> Non
     assert len(sure) >= 8
     chosen = [s.document.sentences[i] for t in s.takeaways for i in t.sentence_ids]
     assert chosen and all(x.boundary is not None and x.boundary >= _MIN_BOUNDARY_CONFIDENCE for x in chosen)
+
+
+def test_lowercase_captions_get_names_back_from_the_title() -> None:
+    """Shaped names in the title ("GitOps", "Argo CD") are restored in all-lowercase captions; the title's
+    other capitalised words ("Mistakes") are not."""
+    from summarize.pipeline import load
+    from summarize.takeaways import casing_for, truecase
+
+    doc = load("---\ntitle: 6 GitOps Mistakes Everyone Makes With Argo CD\n---\n\nSome text here.\n")
+    casing = casing_for(doc)
+    assert truecase("argo cd projects fix most gitops mistakes with craig box", casing) == (
+        "Argo CD projects fix most GitOps mistakes with craig box"
+    )

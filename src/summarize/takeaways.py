@@ -152,7 +152,33 @@ def casing_for(doc: Document) -> dict[str, str]:
             continue
         for m in re.finditer(r"\b[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)+", field_value):
             casing.setdefault(m.group(0).lower(), m.group(0))
+        if field_value.isupper():
+            continue  # a shouted title says nothing about how its words are spelled
+        # Names spelled by their shape ("GitOps", "eBPF", "CD"), and an acronym with the capitalised word
+        # before it ("Argo CD", "Gateway API"): a title-case run such as "Mistakes Everyone Makes With
+        # Argo CD" never recurs whole.
+        words = [w.strip(".,:;!?()\"'“”") for w in field_value.split()]
+        for i, word in enumerate(words):
+            if not _name_shaped(word):
+                continue
+            casing.setdefault(word.lower(), word)
+            if i and word.isupper() and words[i - 1][:1].isupper() and words[i - 1].lower() not in _stop_words_en():
+                phrase = f"{words[i - 1]} {word}"
+                casing.setdefault(phrase.lower(), phrase)
     return casing
+
+
+def _stop_words_en() -> frozenset[str]:
+    from .score.analysis import stop_words
+
+    return stop_words("en")
+
+
+def _name_shaped(word: str) -> bool:
+    """Capitals past the first letter (GitOps, eBPF) or all capitals (CD, SLO), and not a common word."""
+    if len(word) < 2 or not word.isalpha() or word.lower() in _stop_words_en():
+        return False
+    return word.isupper() or any(c.isupper() for c in word[1:])
 
 
 def truecase(text: str, casing: Mapping[str, str]) -> str:
