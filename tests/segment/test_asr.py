@@ -108,6 +108,20 @@ def test_sentences_carry_the_models_confidence_only_when_it_cut_them() -> None:
     assert json.loads(json.dumps(spoken.sentences[0].to_dict()))["boundary"] == round(spoken.sentences[0].boundary, 3)
 
 
+def test_long_sentence_news_is_punctuated_prose() -> None:
+    """A news article of 40-word sentences (one full stop per 40 words) is read with punctuation, not by the model."""
+    from summarize.pipeline import load
+
+    sentence = ("The world number four and second seed who had surgery on his foot last autumn and dropped out of "
+                "the top hundred for a while comfortably beat his compatriot in straight sets on the clay of the "
+                "Catalan capital on {day} afternoon.")
+    days = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Monday Tuesday Wednesday".split()
+    text = " ".join(sentence.format(day=d) for d in days)
+    assert len(text.split()) >= 400 and not looks_unpunctuated(text)
+    doc = load(text)
+    assert len(doc.sentences) == 10 and all(s.boundary is None for s in doc.sentences)
+
+
 def test_deterministic_and_not_fixed_length() -> None:
     """The same input gives the same cuts, and the cuts follow the words, not a word count."""
     first = split_unpunctuated(SPOKEN)
