@@ -179,7 +179,8 @@ def evaluate_record(record: dict[str, Any], algorithms: Sequence[str]) -> dict[s
             elif name == TAKEAWAYS3:
                 algorithm = get_algorithm(DEFAULT_ALGORITHM)
                 chosen = select(doc, algorithm.scorer(doc), n=3, lang=doc.lang, by_section=False,
-                                redundancy=algorithm.redundancy(doc), coverage=algorithm.coverage(doc))
+                                redundancy=algorithm.redundancy(doc), coverage=algorithm.coverage(doc),
+                                reserve=algorithm.reserve(doc))
             elif name == "kl":
                 chosen, kl_info = _kl_select(doc, budget, rouge, reference, lang)
                 out["kl"] = kl_info
@@ -189,7 +190,8 @@ def evaluate_record(record: dict[str, Any], algorithms: Sequence[str]) -> dict[s
                 # sumy's algorithms keep redundancy 0, as sumy itself selects.
                 algorithm = get_algorithm(name)
                 chosen = select(doc, scores, n=None, max_words=budget, lang=doc.lang, by_section=False,
-                                redundancy=algorithm.redundancy(doc), coverage=algorithm.coverage(doc))
+                                redundancy=algorithm.redundancy(doc), coverage=algorithm.coverage(doc),
+                                reserve=algorithm.reserve(doc))
         except Exception as error:
             result.error = f"{type(error).__name__}: {error}"
             result.seconds = time.process_time() - t
@@ -395,7 +397,7 @@ def report(runs: Sequence[SetRun], algorithms: Sequence[str], argv: Sequence[str
     run_by = {r.spec.name: r for r in runs}
     rows = list(algorithms) + [p for p in PSEUDO if any(p in r.algorithms for r in runs)]
     means = {(a, c): mean_scores(run_by[c], a) if a in run_by[c].algorithms else None for a in rows for c in cols}
-    lines = [f"## ROUGE at the reference's length\n",
+    lines = ["## ROUGE at the reference's length\n",
              "```sh", command_line("rouge.py", argv), "```\n",
              f"Code: {code}. Machine: {machine_facts()}; {workers} worker process(es); {load}. "
              f"Total wall time {total_seconds / 60:.1f} min. Times below are CPU seconds "

@@ -140,6 +140,8 @@ def test_a_hosts_lines_are_not_takeaways() -> None:
     text = "HOST: " + host + "\n\n" + "\n\n".join(f"GUEST: {g}\n\nHOST: Right, that makes sense." for g in guest)
     summary = summarize.summarize(text, n=5)
     assert summary.takeaways and all(t.speaker == "GUEST" for t in summary.takeaways)
+    # The host's lines are a reserve, not a ban: asked for more than the guest said, they fill the rest.
+    assert len(summarize.summarize(text, n=9).takeaways) == 9  # eight guest points and the introduction
 
 
 def test_captions_without_punctuation_prefer_units_the_model_is_sure_of() -> None:

@@ -44,7 +44,7 @@ def prepare(paths: list[Path], limit: int | None) -> list[dict[str, Any]]:
 
     # Every evaluation re-selects on every document: keep all their analyses, not the last 8.
     analysis._CACHE_SIZE = 1_000_000
-    from summarize.score.takeaways import features, register_of
+    from summarize.score.takeaways import features, register_of, reserve_of
 
     docs = []
     for path in paths:
@@ -59,7 +59,7 @@ def prepare(paths: list[Path], limit: int | None) -> list[dict[str, Any]]:
             docs.append({
                 "id": r["id"], "set": family, "doc": doc, "feats": features(doc), "lang": lang,
                 "reference": reference, "budget": budget_of(reference, lang), "register": register_of(doc),
-                "held_out": held_out(r["id"]),
+                "held_out": held_out(r["id"]), "reserve": reserve_of(doc),
             })
     return docs
 
@@ -72,7 +72,7 @@ def evaluate(docs: list[dict[str, Any]], weights: Any, rouge: Rouge) -> float:
     for d in docs:
         scores = combine(d["feats"], weights)
         chosen = select(d["doc"], scores, n=None, max_words=d["budget"], lang=d["doc"].lang, by_section=False,
-                        redundancy=weights.redundancy, coverage=weights.coverage)
+                        redundancy=weights.redundancy, coverage=weights.coverage, reserve=d["reserve"])
         sentences = [d["doc"].sentences[i].clean for i in chosen]
         r = rouge.score(d["reference"], sentences, d["lang"])
         total += (r["rouge1"] + r["rouge2"]) / 2
@@ -130,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="lead weight for written prose (a hand-set prior, not fitted: no licensed written set)")
     parser.add_argument("--only", nargs="+", default=None, metavar="WEIGHT",
                         help="fit only these weights, keeping the others as they start")
+    parser.add_argument("--set", nargs="+", default=[], metavar="WEIGHT=VALUE", dest="overrides",
+                        help="start these weights at these values (e.g. coverage=1: the ascent multiplies a "
+                             "weight, so one at 0 needs a non-zero start)")
     parser.add_argument("--written-coverage", type=float, default=None,
                         help="concept-coverage weight for written prose (a hand-set prior, like --written-lead)")
     parser.add_argument("--date", default=time.strftime("%Y-%m-%d"))
@@ -148,13 +151,20 @@ def main(argv: list[str] | None = None) -> int:
     if ns.from_shipped:
         from summarize.score.takeaways import shipped_weights
 
-        start = shipped_weights()["spoken"]
+        before = shipped_weights()["spoken"]
     else:
-        start = Weights()
+        before = Weights()
+    names = {f.name for f in dataclasses.fields(Weights)}
+    unknown = [w for w in (ns.only or []) + [o.split("=", 1)[0] for o in ns.overrides] if w not in names]
+    if unknown:
+        raise SystemExit(f"unknown weight(s) {unknown}; choose from {sorted(names)}")
+    start = dataclasses.replace(before, **{k: float(v) for k, v in (o.split("=", 1) for o in ns.overrides)})
     weights, log = fit(fitting, rouge, ns.rounds, start, ns.only)
     report = {
-        "fit_split": {"start": by_set(fitting, start, rouge), "fitted": by_set(fitting, weights, rouge)},
-        "held_out_split": {"start": by_set(holdout, start, rouge), "fitted": by_set(holdout, weights, rouge)},
+        "fit_split": {"before": by_set(fitting, before, rouge), "start": by_set(fitting, start, rouge),
+                      "fitted": by_set(fitting, weights, rouge)},
+        "held_out_split": {"before": by_set(holdout, before, rouge), "start": by_set(holdout, start, rouge),
+                           "fitted": by_set(holdout, weights, rouge)},
     }
     spoken = dataclasses.asdict(weights)
     written = dict(spoken)
@@ -177,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         + f" -o {ns.output}" + (f" --written-lead {ns.written_lead}" if ns.written_lead is not None else "")
         + (f" --written-coverage {ns.written_coverage}" if ns.written_coverage is not None else "")
         + (" --from-shipped" if ns.from_shipped else "") + (f" --only {' '.join(ns.only)}" if ns.only else "")
+        + (f" --set {' '.join(ns.overrides)}" if ns.overrides else "")
         + f" --rounds {ns.rounds}",
         "method": "coordinate ascent over multiples of each weight, maximising the mean over sets of "
                   "(ROUGE-1 F1 + ROUGE-2 F1)/2 at the reference length through summarize.select; "
@@ -185,8 +196,8 @@ def main(argv: list[str] | None = None) -> int:
         "objective": report,
         "log": log,
         "written_note": "no openly licensed written-prose set with references is available; the written "
-                        "register uses the spoken fit with a hand-set lead weight (the well-known lead bias of "
-                        "news and blog writing, See et al. 2017), not fitted on any data",
+                        "register uses the spoken fit (coverage included) with a hand-set lead weight (the "
+                        "well-known lead bias of news and blog writing, See et al. 2017), not fitted on any data",
         "weights": {"spoken": spoken, "written": written},
     }
     ns.output.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

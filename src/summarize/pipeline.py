@@ -90,7 +90,7 @@ def summarize(
     target = doc.lang or "en" if lang == "auto" else lang
     scores = chosen_algorithm.scorer(doc)
     ids = select(doc, scores, n=n, max_words=max_words, lang=target, redundancy=chosen_algorithm.redundancy(doc),
-                 coverage=chosen_algorithm.coverage(doc))
+                 coverage=chosen_algorithm.coverage(doc), reserve=chosen_algorithm.reserve(doc))
     return build_summary(doc, ids, algorithm=algorithm, lang=target)
 
 

@@ -7,8 +7,9 @@ sentences, so every algorithm is compared under the same rules.
 from __future__ import annotations
 
 import heapq
+import math
 import re
-from collections import Counter
+from itertools import pairwise
 from collections.abc import Collection, Mapping
 
 from .model import Document, Sentence
@@ -37,6 +38,7 @@ def select(
     coverage: float = 0.0,
     duplicate_threshold: float = 0.6,
     exclude: Collection[int] = (),
+    reserve: Collection[int] = (),
 ) -> list[int]:
     """Sentence ids to keep, in document order.
 
@@ -50,7 +52,9 @@ def select(
 
     With ``coverage`` > 0 the greedy step also rewards the post's concepts (content words and
     adjacent content-word pairs that occur in two or more sentences) that a sentence adds to
-    the summary, per word it costs: see :func:`_select_by_coverage`.
+    the summary, per share of the budget it takes: see :func:`_select_by_coverage`.
+    Sentences in ``reserve`` (the scorer would rather not use them) are taken only when the
+    others cannot fill ``n`` or ``max_words``.
     """
     if n is not None and n < 0:
         raise ValueError(f"n must be >= 0, not {n}")
@@ -72,7 +76,8 @@ def select(
     # more than ``redundancy`` below the best remaining one can never win (the MMR penalty is at
     # most ``redundancy``). The head is also capped, which keeps a post of 20,000 near-identical
     # sentences linear instead of quadratic.
-    order = sorted(candidates, key=lambda i: (-norm[i], i))
+    tier = {i: 1 if i in reserve else 0 for i in candidates}
+    order = sorted(candidates, key=lambda i: (tier[i], -norm[i], i))
     if max_words is not None:
         # A sentence longer than the whole budget is only a last resort: LCSTS's 18-character
         # headlines must not come back as 45-character sentences when a shorter one exists.
@@ -80,7 +85,7 @@ def select(
         order = fitting or order
     if coverage > 0:
         return _select_by_coverage(
-            by_id, order, norm, terms, bags, quota, n=n, max_words=max_words, redundancy=redundancy,
+            by_id, order, norm, tier, terms, bags, quota, n=n, max_words=max_words, redundancy=redundancy,
             coverage=coverage, duplicate_threshold=duplicate_threshold,
         )
     chosen: list[int] = []
@@ -97,7 +102,7 @@ def select(
             if bags[i] in chosen_bags:
                 exact_copies.append(i)  # the same terms as a chosen sentence: never worth a look again
                 continue
-            if head and (norm[head[0]] - norm[i] > redundancy or len(head) >= _HEAD):
+            if head and (tier[i] != tier[head[0]] or norm[head[0]] - norm[i] > redundancy or len(head) >= _HEAD):
                 break
             head.append(i)
         for i in exact_copies:
@@ -124,6 +129,7 @@ def _select_by_coverage(
     by_id: Mapping[int, Sentence],
     order: list[int],
     norm: Mapping[int, float],
+    tier: Mapping[int, int],
     terms: tuple[tuple[str, ...], ...],
     bags: Mapping[int, frozenset[str]],
     quota: list[int],
@@ -145,14 +151,13 @@ def _select_by_coverage(
     the sentence on top (lazy greedy, Minoux 1978), which keeps long posts near linear.
     """
     concepts = {i: _concepts(terms[i]) for i in order}
-    document_frequency: Counter[object] = Counter()
-    weight: dict[object, float] = {}
+    carriers: dict[object, list[float]] = {}
     for i in order:
         for c in concepts[i]:
-            document_frequency[c] += 1
-            weight[c] = weight.get(c, 0.0) + norm[i]
-    weight = {c: w for c, w in weight.items() if document_frequency[c] >= 2}
-    total = sum(weight.values()) or 1.0
+            carriers.setdefault(c, []).append(norm[i])
+    # math.fsum is exact, so no sum here depends on the order of a set's iteration (the hash seed).
+    weight = {c: math.fsum(scores) for c, scores in carriers.items() if len(scores) >= 2}
+    total = math.fsum(weight.values()) or 1.0
     cost = {i: max(length_of(by_id[i]), 1) for i in order}
     # The share of the budget a sentence takes: its length against max_words; or, for n sentences,
     # one of n slots of the post's median sentence length (a longer sentence takes more than one:
@@ -167,15 +172,16 @@ def _select_by_coverage(
     chosen_bags: set[frozenset[str]] = set()
 
     def value(i: int) -> float:
-        added = sum(weight.get(c, 0.0) for c in concepts[i] if c not in covered)
+        added = math.fsum(weight.get(c, 0.0) for c in concepts[i] if c not in covered)
         v = norm[i] + coverage * (added / total) * scale[i]
         if redundancy:
             v -= redundancy * _max_overlap(bags[i], chosen, bags)
         return v
 
-    heap = [(-value(i), i) for i in order]
+    # Reserve sentences (tier 1) come after every other one, whatever their value.
+    heap = [(tier[i], -value(i), i) for i in order]
     heapq.heapify(heap)
-    deferred: list[tuple[float, int]] = []
+    deferred: list[tuple[int, float, int]] = []
     used = 0
     while n is None or len(chosen) < n:
         covered_sections = {by_id[c].section for c in chosen}
@@ -190,7 +196,7 @@ def _select_by_coverage(
         if not heap:
             break
         item = heapq.heappop(heap)
-        i = item[1]
+        i = item[2]
         if open_sections and by_id[i].section not in open_sections:
             deferred.append(item)
             continue
@@ -198,7 +204,7 @@ def _select_by_coverage(
             continue  # a near-duplicate now stays one: overlap with the summary only grows
         if max_words is not None and chosen and used + cost[i] > max_words:
             continue  # the budget only shrinks
-        fresh = (-value(i), i)
+        fresh = (tier[i], -value(i), i)
         if heap and fresh > heap[0]:
             heapq.heappush(heap, fresh)  # stale bound: someone else may be better now
             continue
@@ -213,7 +219,7 @@ def _select_by_coverage(
 
 def _concepts(terms: tuple[str, ...]) -> frozenset[object]:
     """Content words and adjacent content-word pairs: the units whose coverage ROUGE-1/2 rewards."""
-    return frozenset((*terms, *zip(terms, terms[1:])))
+    return frozenset((*terms, *pairwise(terms)))
 
 
 def _max_overlap(bag: frozenset[str], chosen: list[int], bags: Mapping[int, frozenset[str]]) -> float:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import PurePath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from types import MappingProxyType
 from typing import Any
 
@@ -104,7 +104,7 @@ _EN_OPENERS = re.compile(
 )
 _ZH_OPENERS = re.compile(
     r"^(?:(?:所以|那么|然后|是的|好的|其实|就是|而且|总结一下|总的来说)[，,、：:\s]*"
-    r"|(?:对|嗯|好|行|那)[，,、：:\s]+|那(?=我|你|咱))+"
+    r"|(?:对|嗯|好|行|那)[，,、：:]+\s*|那(?=我|你|咱))+"
 )
 
 

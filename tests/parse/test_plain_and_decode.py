@@ -150,3 +150,7 @@ def test_a_title_may_carry_a_colon_a_speaker_label_may_not() -> None:
     assert episode.title == "Cloud Native Coffee — Episode 112: WebAssembly on the Server"
     turns = load("HOST: Welcome to the show\n\nGUEST: Thanks for having me.\n\nHOST: Let's start.\n")
     assert turns.title is None and turns.sentences[0].speaker == "HOST"
+    zh = load("服务网格的未来：Istio 环境模式详解\n\nIstio 1.20 发布了环境模式。它更快。\n")
+    assert zh.title == "服务网格的未来：Istio 环境模式详解"
+    zh_turns = load("张三：今天我们讨论选型\n\n李四：我同意。\n\n张三：好的，那就这样。\n")
+    assert zh_turns.title is None and zh_turns.sentences[0].speaker == "张三"

@@ -71,6 +71,10 @@ def test_default_scorer_rules_out_what_an_editor_would_not_pick() -> None:
         ("If you enjoyed the episode, leave us a review, it really helps the show.", "promotional"),
         ("好，第二个议题，上周三日志系统的故障，王芳你来说一下。", "meeting procedure"),
         ("OK, let's move on to the second item, the logging incident from last week.", "meeting procedure"),
+        ("We replaced hundreds of YAML files with code that validates itself on every commit.", None),
+        ("You can use code generation to build typed clients for every API.", None),
+        ("The project is sponsored by the CNCF and governed by its steering committee.", None),
+        ("我叫他们先把日志系统迁移到 Loki 上，再看存储成本。", None),
         ("Istio picked Envoy because it was lightweight and written in C++.", None),
     ],
 )

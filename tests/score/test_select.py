@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -92,12 +98,8 @@ def _plain_greedy(doc, scores, n, coverage, redundancy):
     for i in sorted(ids, key=lambda i: (-norm[i], i)):
         for c in concepts[i]:
             carriers.setdefault(c, []).append(i)
-    weight = {}
-    for i in sorted(ids, key=lambda i: (-norm[i], i)):
-        for c in concepts[i]:
-            weight[c] = weight.get(c, 0.0) + norm[i]
-    weight = {c: w for c, w in weight.items() if len(carriers[c]) >= 2}
-    total = sum(weight.values()) or 1.0
+    weight = {c: math.fsum(norm[i] for i in carriers[c]) for c in carriers if len(carriers[c]) >= 2}
+    total = math.fsum(weight.values()) or 1.0
     cost = {i: max(length_of(doc.sentences[i]), 1) for i in ids}
     slot = sorted(cost.values())[len(cost) // 2]
     chosen: list[int] = []
@@ -105,7 +107,7 @@ def _plain_greedy(doc, scores, n, coverage, redundancy):
     left = set(ids)
     while left and len(chosen) < n:
         def value(i):
-            added = sum(weight.get(c, 0.0) for c in concepts[i] if c not in covered)
+            added = math.fsum(weight.get(c, 0.0) for c in concepts[i] if c not in covered)
             return norm[i] + coverage * (added / total) * n / max(1.0, cost[i] / slot) - redundancy * _max_overlap(bags[i], chosen, bags)
         best = max(left, key=lambda i: (value(i), -i))
         left.discard(best)
@@ -139,3 +141,35 @@ def test_coverage_prefers_new_information_over_a_reworded_point() -> None:
     scores = {0: 1.0, 1: 0.95, 2: 0.8, 3: 0.3, 4: 0.2}
     assert select(doc, scores, n=2, coverage=0.0) == [0, 1]
     assert select(doc, scores, n=2, coverage=2.0) == [0, 2]
+
+
+def test_reserve_is_used_only_when_the_others_cannot_fill_the_summary() -> None:
+    """Reserved sentences come after every other one, but still fill what the others cannot."""
+    doc = doc_of([" ".join(f"Istio routes traffic {w} through the Envoy proxy mesh." for w in
+                           "alpha beta gamma delta epsilon zeta eta theta".split())])
+    scores = {s.id: float(len(doc.sentences) - s.id) for s in doc.sentences}
+    reserve = {0, 1, 2}
+    for coverage in (0.0, 2.0):
+        assert not set(select(doc, scores, n=5, reserve=reserve, coverage=coverage, duplicate_threshold=1.1)) & reserve
+        assert len(select(doc, scores, n=8, reserve=reserve, coverage=coverage, duplicate_threshold=1.1)) == 8
+
+
+def test_coverage_selection_does_not_depend_on_the_hash_seed() -> None:
+    """Sums over concept sets are exact (math.fsum), so a tie is broken the same way under every hash seed."""
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from test_select import doc_of; from summarize.select import select; "
+        "doc = doc_of(['Routing mesh proxy istio plane kubernetes mesh istio. Lyft envoy routing data envoy proxy plane "
+        "nginx cluster. Routing routing routing mesh control data envoy policy data plane. Kubernetes cluster proxy istio "
+        "data policy cluster. Data kubernetes mesh control control policy istio. Routing control policy mesh plane. Lyft "
+        "data routing traffic proxy cluster plane lyft policy nginx. Cluster plane traffic cluster traffic traffic "
+        "kubernetes. Mesh mesh traffic nginx lyft kubernetes cluster. Mesh mesh traffic proxy.']); "
+        "scores = {0: 0.3, 1: 0.7, 2: 0.7, 3: 0.2, 4: 0.7, 5: 0.3, 6: 0.3, 7: 0.7, 8: 0.7, 9: 0.3}; "
+        "print(select(doc, scores, n=2, by_section=False, coverage=2.0, redundancy=0.3))"
+    )
+    here = str(Path(__file__).resolve().parent)
+    outputs = {
+        subprocess.run([sys.executable, "-c", code, here], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": str(Path(here).parents[0])}).stdout
+        for seed in range(1, 7)
+    }
+    assert len(outputs) == 1, outputs

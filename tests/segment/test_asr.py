@@ -122,6 +122,13 @@ def test_long_sentence_news_is_punctuated_prose() -> None:
     assert len(doc.sentences) == 10 and all(s.boundary is None for s in doc.sentences)
 
 
+def test_captions_with_a_stray_full_stop_still_go_to_the_model() -> None:
+    """Lower-case recogniser output with a full stop every 60 words is unpunctuated; capitalised prose is not."""
+    words = (SPOKEN + " ").split()
+    stray = " ".join(w + "." if i % 60 == 59 else w for i, w in enumerate(words * 3))
+    assert looks_unpunctuated(stray)
+
+
 def test_deterministic_and_not_fixed_length() -> None:
     """The same input gives the same cuts, and the cuts follow the words, not a word count."""
     first = split_unpunctuated(SPOKEN)

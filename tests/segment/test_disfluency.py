@@ -24,6 +24,7 @@ from summarize.segment.disfluency import clean, disfluency_spans
         ("嗯，我觉得这个很好", "我觉得这个很好"),
         ("Uh uh", ""),
         ("It went from eighteen to about, um, fifty-two percent", "It went from eighteen to about fifty-two percent"),
+        ("the cost,uh,doubled", "the cost,doubled"),
     ],
 )
 def test_clean_view(spoken: str, cleaned: str) -> None:

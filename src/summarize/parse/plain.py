@@ -60,10 +60,14 @@ def _is_title(first: RawBlock, rest: list[RawBlock]) -> bool:
     text = first.lines[0][1].strip()
     if not 0 < len(text) <= 120 or text.endswith(_TERMINAL):
         return False
-    # A colon early on is usually a speaker label ("HOST: Hi"), unless what precedes it is too long to
-    # be a name ("Cloud Native Coffee — Episode 112: WebAssembly on the Server").
+    # A colon early on is usually a speaker label ("HOST: Hi", "张三："), unless what precedes it is too
+    # long to be a name ("Cloud Native Coffee — Episode 112: WebAssembly…", "服务网格的未来：…").
     label = re.match(r"([^:：]{1,40})[:：]", text)
-    return label is None or len(label.group(1).split()) >= 4
+    if label is None:
+        return True
+    before = label.group(1).strip()
+    hanzi = len(re.findall(r"[\u3400-\u9fff]", before))
+    return len(before.split()) >= 4 or hanzi > 5
 
 
 def _html_labels(line: str) -> str:

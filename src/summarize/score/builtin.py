@@ -21,12 +21,19 @@ def _takeaways_coverage(doc: Document) -> float:
     return shipped_weights()[register_of(doc)].coverage
 
 
+def _takeaways_reserve(doc: Document) -> frozenset[int]:
+    from .takeaways import reserve_of
+
+    return reserve_of(doc)
+
+
 @register(
     "takeaways",
     "ours (default): centrality + keyphrase coverage + position, editor's filters, concept coverage",
     "",
     redundancy=_takeaways_redundancy,
     coverage=_takeaways_coverage,
+    reserve=_takeaways_reserve,
 )
 def takeaways(doc: Document) -> Scores:
     from .takeaways import score_takeaways

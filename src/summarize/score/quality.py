@@ -28,18 +28,21 @@ _PROMO_RE = re.compile(
     r"contact (?:me|us)|reach out|get in touch|register (?:for|now|here|today)|sign up|subscribe|follow (?:me|us)|"
     r"check out our|visit our|free trial|book a demo|request a demo|join us (?:at|on|for)|discount|coupon|"
     r"you can find (?:us|me|the show)|send us (?:a|an|your) |email us|tweet at|show notes|like and subscribe|"
-    r"brought to you by|(?:our|today'?s|this episode'?s) sponsors?\b|sponsored by|leave (?:us )?a (?:review|rating)|"
-    r"rate (?:and|&) review|(?:use|with) (?:the )?(?:promo )?code\b|\bdot (?:com|dev|io|org) slash\b|link in the description|"
-    r"联系我|联系我们|请随时|注册|订阅|关注我们|关注公众号|扫码|免费收听|报名|欢迎加入|本期节目由|赞助",
+    r"brought to you by|(?:our|today'?s|this episode'?s|this week'?s) sponsors?\b|"
+    r"(?:episode|show|video|podcast|newsletter) is sponsored by|leave (?:us )?a (?:review|rating)|rate (?:and|&) review|"
+    r"(?:promo|coupon|discount) code|\buse (?:the )?code (?-i:[A-Z0-9]{3,})\b|\bdot (?:com|dev|io|org) slash\b|"
+    r"link in the description|"
+    r"联系我|联系我们|请随时|注册|订阅|关注我们|关注公众号|扫码|免费收听|报名|欢迎加入|本期(?:节目)?由.{1,20}赞助|感谢.{1,20}赞助",
     re.IGNORECASE,
 )
 _SELF_INTRODUCTION_RE = re.compile(
     r"^\W*(?:(?i:and|so|well|hi|hello)[\s,]+)?(?:[Mm]y name is|I'?m [A-Z][\w'-]+(?: [A-Z][\w'-]+)*,? (?:and I|from|with|I work)|"
-    r"I am [A-Z][\w'-]+(?: [A-Z][\w'-]+)*,? (?:and I|from|with|I work))|^\W*(?:我叫|我的名字(?:是|叫))"
+    r"I am [A-Z][\w'-]+(?: [A-Z][\w'-]+)*,? (?:and I|from|with|I work))|^\W*(?:我叫[\u4e00-\u9fff]{2,4}[，,。]|我的名字(?:是|叫))"
 )
 _PROCEDURE_RE = re.compile(
     r"(?:你|您)来(?:说|讲|介绍|汇报)一下|(?:下一个|第[一二三四五六七八九十]个)议题[，,：:]?\s*\S{0,20}$|我们开始吧|"
-    r"\bover to you\b|\blet'?s move on to\b|\bnext (?:item|topic) on the agenda\b|\bwho wants to go first\b",
+    r"^\W*(?:(?:ok(?:ay)?|so|right|and)[\s,]+)*(?:over to you|let'?s move on to)\b|"
+    r"\bnext (?:item|topic) on the agenda\b|\bwho wants to go first\b",
     re.IGNORECASE,
 )
 _URL_RE = re.compile(r"https?://\S+|www\.\S+|\b[\w-]+\.(?:io|com|org|net|dev|cn)(?:/\S*)?")

@@ -29,6 +29,10 @@ def _no_coverage(doc: Document) -> float:
     return 0.0
 
 
+def _no_reserve(doc: Document) -> frozenset[int]:
+    return frozenset()
+
+
 @dataclass(frozen=True, slots=True)
 class Algorithm:
     name: str
@@ -39,6 +43,8 @@ class Algorithm:
     """The MMR weight selection uses with this scorer: 0 keeps reference algorithms as published."""
     coverage: Callable[[Document], float] = _no_coverage
     """The concept-coverage weight selection uses with this scorer (``select(coverage=...)``)."""
+    reserve: Callable[[Document], frozenset[int]] = _no_reserve
+    """Sentences selection takes only when the others cannot fill the summary (``select(reserve=...)``)."""
 
 
 _REGISTRY: dict[str, Algorithm] = {}
@@ -50,11 +56,12 @@ def register(
     reference: str = "",
     redundancy: Callable[[Document], float] = _no_redundancy,
     coverage: Callable[[Document], float] = _no_coverage,
+    reserve: Callable[[Document], frozenset[int]] = _no_reserve,
 ) -> Callable[[Scorer], Scorer]:
     def deco(fn: Scorer) -> Scorer:
         if name in _REGISTRY:
             raise ValueError(f"summarizer {name!r} registered twice")
-        _REGISTRY[name] = Algorithm(name, fn, description, reference, redundancy, coverage)
+        _REGISTRY[name] = Algorithm(name, fn, description, reference, redundancy, coverage, reserve)
         return fn
 
     return deco

@@ -82,8 +82,10 @@ def register_of(doc: Document) -> str:
     return "spoken" if doc.sentences and disfluent / len(doc.sentences) > 0.1 else "written"
 
 
-_ENOUGH_PREFERRED = 8
 _MIN_BOUNDARY_CONFIDENCE = 1.0
+"""Units of unpunctuated speech whose weaker end the boundary model cut with less confidence than
+this (log-odds over its threshold) are often not whole sentences; chosen on held-out AMI and
+committee meetings (benchmarks/asr_boundaries.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,21 +115,6 @@ def features(doc: Document) -> Features:
         candidates = [s for s in doc.sentences if s.kind != "heading" and analysis.terms[s.id]]
     if not candidates:
         return Features((), (), frozenset(), frozenset())
-    interviewers = askers(doc)
-    # A host's lines (questions, introductions of the guest, hand-overs) are not the post's points: they
-    # are left out whenever the guests said enough, and only down-weighted (the multiplier) when not.
-    guests = [s for s in candidates if s.speaker not in interviewers]
-    if len(guests) >= _ENOUGH_PREFERRED:
-        candidates = guests
-    # In speech without punctuation, a unit the boundary model cut with little confidence at either
-    # end is often not a whole sentence ("i see is putting …"): the surer units are preferred, and
-    # the bar drops only as far as it must to leave enough candidates.
-    cut_by_model = sorted((s.boundary for s in candidates if s.boundary is not None), reverse=True)
-    if cut_by_model:
-        punctuated = sum(1 for s in candidates if s.boundary is None)
-        needed = max(_ENOUGH_PREFERRED - punctuated, 1)
-        bar = min(_MIN_BOUNDARY_CONFIDENCE, cut_by_model[min(needed, len(cut_by_model)) - 1])
-        candidates = [s for s in candidates if s.boundary is None or s.boundary >= bar]
     terms = analysis.terms
     centrality = _centrality(candidates, terms)
     keyphrase = _keyphrase_coverage(doc, candidates, terms)
@@ -143,6 +130,7 @@ def features(doc: Document) -> Features:
                 _fluency(s),
             )
         )
+    interviewers = askers(doc)
     return Features(
         tuple(s.id for s in candidates),
         tuple(rows),
@@ -167,6 +155,20 @@ def combine(feats: Features, weights: Weights) -> dict[int, float]:
     return scores
 
 
+def reserve_of(doc: Document) -> frozenset[int]:
+    """Sentences to use only when the others cannot fill the summary (``select(reserve=...)``).
+
+    An editor lifts a takeaway out of its post, so a host's lines (introductions of the guest,
+    hand-overs, questions) and units of unpunctuated speech the boundary model was unsure of
+    ("i see is putting …") come last.
+    """
+    hosts = askers(doc)
+    return frozenset(
+        s.id for s in doc.sentences
+        if s.speaker in hosts or (s.boundary is not None and s.boundary < _MIN_BOUNDARY_CONFIDENCE)
+    )
+
+
 def score_takeaways(doc: Document, weights: Weights | None = None) -> Scores:
     if not doc.sentences:
         return {}
@@ -177,8 +179,8 @@ def score_takeaways(doc: Document, weights: Weights | None = None) -> Scores:
 _DANGLING_EN_RE = re.compile(
     r"^\W*(?:"
     r"(?:he|she|it|they|them|this|that|these|those|his|her|its|their|him)\b(?!\s+(?:is|was)\s+(?:why|how|what))"
-    r"|(?:then|also|since then|after that|second(?:ly)?|third(?:ly)?)\b"
-    r"|the (?:second|third|fourth|fifth|other|latter|former)\b"
+    r"|(?:then|also|since then|after that|second(?:ly)?|third(?:ly)?)(?![\w-])"
+    r"|the (?:second|third|fourth|fifth|other)(?![\w-])"
     r"(?!\s+(?:half|quarter|largest|biggest|most|time|version|release|edition|day|week|year)\b)"
     r")",
     re.IGNORECASE,

@@ -55,10 +55,19 @@ def segment(doc: Document) -> Document:
                     speaker=block.speaker,
                     time=block.time_at(start),
                     clean=(clean(text) or text) if spoken else text,
-                    boundary=margins.get((start, end)),
+                    boundary=_margin_of(margins, start, end),
                 )
             )
     return dataclasses.replace(doc, sentences=tuple(sentences), lang=main_language(doc, sentences))
+
+
+def _margin_of(margins: dict[tuple[int, int], float], start: int, end: int) -> float | None:
+    """The model's confidence for a span it cut; for a span merged or re-cut afterwards, the least
+    confident of the model's spans it overlaps (None when it overlaps none: punctuation made it)."""
+    if (start, end) in margins:
+        return margins[(start, end)]
+    overlapping = [m for (a, b), m in margins.items() if a < end and start < b]
+    return min(overlapping) if overlapping else None
 
 
 def main_language(doc: Document, sentences: list[Sentence]) -> str:
@@ -177,10 +186,10 @@ def _split_piece(
 
         marks = tuple((o - start, t) for o, t in time_marks if start <= o < end)
         confidence: list[float] = []
-        spans = [(start + a, start + b) for a, b in split_unpunctuated(piece, marks, confidence)]
+        units = [(start + a, start + b) for a, b in split_unpunctuated(piece, marks, confidence)]
         if margins is not None:
-            margins.update(zip(spans, confidence))
-        return spans
+            margins.update(zip(units, confidence))
+        return units
     from .zh import terminator_spans, zh_spans
 
     spans: list[tuple[int, int]] = []

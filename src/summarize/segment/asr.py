@@ -27,6 +27,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..errors import ResourceError
@@ -309,7 +310,7 @@ def split_unpunctuated(
     spans.append((tokens[start][0], tokens[-1][1]))
     if margins is not None:
         edges = [EDGE_MARGIN, *(float(scores[c]) for c in cuts), EDGE_MARGIN]
-        margins.extend(min(a, b) for a, b in zip(edges, edges[1:]))
+        margins.extend(min(a, b) for a, b in pairwise(edges))
     return spans
 
 
@@ -326,7 +327,14 @@ def looks_unpunctuated(text: str, *, min_words: int = 40, words_per_end: int = 8
     ends = sum(1 for t in tokens if _ENDS_SENTENCE_RE.search(t))
     # A long written sentence has one period but several commas; recogniser output has neither.
     marks = ends + sum(1 for t in tokens if t.endswith((",", ";", ":")))
-    return ends * words_per_end < len(tokens) and marks * 20 < len(tokens)
+    if marks * 20 >= len(tokens):
+        return False
+    if ends * words_per_end < len(tokens):
+        return True
+    # One stray full stop per 40-80 words: a recogniser's lower-case output, or written prose of long
+    # sentences, which capitalises its names and sentence starts.
+    capitalised = sum(1 for t in tokens if t[:1].isupper())
+    return ends * words_per_end // 2 < len(tokens) and capitalised * 20 < len(tokens)
 
 
 # -- gold boundaries from punctuated text ---------------------------------------------------

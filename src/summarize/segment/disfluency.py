@@ -73,7 +73,8 @@ def _with_enclosing_comma(text: str, start: int, end: int) -> tuple[int, int]:
     """A filler set off by commas takes one of them along: "about, um, fifty" is "about fifty"."""
     body = text[start:end].rstrip()
     before = text[:start].rstrip()
-    if body.endswith(",") and before.endswith(","):
+    spaced = len(before) < start and len(body) < end - start  # ", um, " and not ",um,"
+    if spaced and body.endswith(",") and before.endswith(","):
         return len(before) - 1, start + len(body)
     return start, end
 
