@@ -183,14 +183,14 @@ def caption_effect(seeds: Path) -> list[list[str]] | None:
 
 
 def whole_sentence_takeaways(sets: dict[str, list[tuple[str, Gold]]]) -> list[list[str]]:
-    """Share of the takeaways (n=5 and n=10 per text) that are whole gold sentences, with the default
-    preference for units the model cut confidently, and with it switched off."""
+    """Share of the takeaways (n=5 and n=10 per text) that are whole gold sentences, with the default's
+    reserve for units the model cut without confidence, and with it switched off."""
     import summarize
     import summarize.score.takeaways as takeaways
 
     shipped = takeaways._MIN_BOUNDARY_CONFIDENCE
     rows = []
-    for label, bar in ((f"preferring units with both ends >= {shipped} (shipped)", shipped), ("no preference", -1e9)):
+    for label, bar in ((f"units with an end below {shipped} reserved (shipped)", shipped), ("no reserve", -1e9)):
         takeaways._MIN_BOUNDARY_CONFIDENCE = bar
         cells = [label]
         try:
@@ -289,9 +289,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "",
         "Takeaways from the stripped texts (`summarize.summarize(text, n=5)` and `n=10`): how many are whole gold "
         "sentences (both ends at gold boundaries). Each unit carries the model's confidence in its weaker end "
-        "(`Sentence.boundary`); the default scorer prefers units at or above the bar, lowering it only as far as "
-        "needed to keep 8 candidates. The bar was chosen on the held-out AMI and committee meetings (licensed), "
-        "from 0, 0.5, 1, 1.5, 2 and 2.5; seed 004 and ICSI are measured only.",
+        "(`Sentence.boundary`); the default scorer reserves units below the bar (`select(reserve=...)`: used only "
+        "when the others cannot fill the summary). The bar was chosen on the held-out AMI and committee meetings "
+        "(licensed), from 0, 0.5, 1, 1.5, 2 and 2.5; seed 004 and ICSI are measured only.",
         "",
         markdown_table(["takeaways", *sets.keys()], whole),
     ]
