@@ -70,7 +70,7 @@ class EvalSet:
 
 
 SETS: tuple[EvalSet, ...] = (
-    EvalSet("vtssum", "vtssum/video_dev.jsonl", "VT-SSum lectures (en)", 40, transcript=True),
+    EvalSet("vtssum", "vtssum/video_dev.jsonl", "VT-SSum lectures (en)", 150, transcript=True),
     EvalSet("qmsum", "qmsum/meeting_val.jsonl", "QMSum meetings (en)", None, transcript=True),
     EvalSet("ami", "ami/dev.jsonl", "AMI meetings (en)", None, transcript=True),
     EvalSet("cnndm", "cnndm/dev.jsonl", "CNN/DM news (en)", None),
@@ -79,6 +79,8 @@ SETS: tuple[EvalSet, ...] = (
     EvalSet("dialogsum", "dialogsum/dev.jsonl", "DialogSum (en)", 200, extra=True),
     # ~55 CPU-s per meeting: run it with --sets ... icsi
     EvalSet("icsi", "icsi/dev.jsonl", "ICSI meetings (en)", None, extra=True, default=False),
+    # Whole VCSum meetings (~15k characters each), where the fit used only their topic segments.
+    EvalSet("vcsum-meetings", "vcsum/meeting_dev.jsonl", "VCSum whole meetings (zh)", None, extra=True, default=False),
 )
 SETS_BY_NAME = {s.name: s for s in SETS}
 DEFAULT_ALGORITHM = "takeaways"
