@@ -167,3 +167,9 @@ def test_lowercase_captions_get_names_back_from_the_title() -> None:
     assert truecase("argo cd projects fix most gitops mistakes with craig box", casing) == (
         "Argo CD projects fix most GitOps mistakes with craig box"
     )
+
+
+def test_a_transcript_pasted_into_a_post_is_polished_as_speech() -> None:
+    """Without speaker labels, a post that is mostly disfluent speech still loses its spoken openers."""
+    s = summarize.summarize(CORPORA / "istio-lin-sun-kubecon-chicago-2023.md")
+    assert s.takeaways and not any(re.match(r"(?:And|So|But|Yeah|Well)\b", t.text) for t in s.takeaways)

@@ -190,11 +190,16 @@ def truecase(text: str, casing: Mapping[str, str]) -> str:
 
 
 def build_summary(doc: Document, ids: list[int], *, algorithm: str, lang: str) -> Summary:
+    from .score.takeaways import register_of
+
     by_id = {s.id: s for s in doc.sentences}
     casing = casing_for(doc) if doc.spoken else None
+    # A machine transcript pasted into a blog post is speech too ("And we started talking to Google."),
+    # even without speaker labels: the register the scorer saw decides, not only the reader's flag.
+    spoken_post = doc.spoken or register_of(doc) == "spoken"
     takeaways = []
     for i in ids:
         s = by_id[i]
-        spoken = doc.spoken or s.clean != s.text
+        spoken = spoken_post or s.clean != s.text
         takeaways.append(Takeaway(polish(s, spoken, casing), (s.id,), s.line, s.time, s.speaker))
     return Summary(doc.source, doc.title, lang, algorithm, tuple(takeaways), dict(doc.meta), doc)
