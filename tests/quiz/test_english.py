@@ -48,3 +48,15 @@ def test_unresolved_pronouns_give_no_question(clause: str) -> None:
 def test_dangling(question: str, is_dangling: bool) -> None:
     """Questions that lean on context outside the card are recognised."""
     assert dangling(question) is is_dangling
+
+
+@pytest.mark.parametrize(
+    ("words", "mid_sentence"),
+    [(["The", "CNCF"], "the CNCF"), (["The", "project"], "the project"), (["Our", "Istio", "team"], "our Istio team"),
+     (["Matt", "Klein"], "Matt Klein"), (["Envoy"], "Envoy"), (["Users"], "users")],
+)
+def test_subject_reads_mid_sentence(words: list[str], mid_sentence: str) -> None:
+    """A determiner is lowered even before a capitalised name ("How many … does the CNCF say …"); names stay."""
+    from summarize.quiz.english import subject_text
+
+    assert subject_text(words) == mid_sentence

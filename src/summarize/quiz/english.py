@@ -154,6 +154,8 @@ def subject_text(words: list[str], proper: Callable[[str], bool] | None = None) 
     lowered = first.lower()
     if proper is not None and proper(first):
         return text
+    if lowered in _LOWERCASE_STARTS:
+        return lowered + text[len(first) :]  # "The CNCF" → "the CNCF": a determiner, whatever follows
     if len(words) > 1 and words[1][:1].isupper():
         return text  # "Matt Klein", "Red Hat": a run of capitalised words is a name
     lemmas = _lemminflect().getAllLemmas(lowered)
