@@ -238,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if ns.no_write:
         print(section)
     else:
-        path = write_section(SECTION, section, **({"path": ns.output} if ns.output else {}))
+        path = write_section(SECTION, section, ns.output)
         print(f"wrote the {SECTION!r} section of {path}")
     return 0
 

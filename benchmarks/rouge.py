@@ -181,8 +181,7 @@ def evaluate_record(record: dict[str, Any], algorithms: Sequence[str]) -> dict[s
             elif name == TAKEAWAYS3:
                 algorithm = get_algorithm(DEFAULT_ALGORITHM)
                 chosen = select(doc, algorithm.scorer(doc), n=3, lang=doc.lang, by_section=False,
-                                redundancy=algorithm.redundancy(doc), coverage=algorithm.coverage(doc),
-                                reserve=algorithm.reserve(doc))
+                                **algorithm.selection(doc))
             elif name == "kl":
                 chosen, kl_info = _kl_select(doc, budget, rouge, reference, lang)
                 out["kl"] = kl_info
@@ -192,8 +191,7 @@ def evaluate_record(record: dict[str, Any], algorithms: Sequence[str]) -> dict[s
                 # sumy's algorithms keep redundancy 0, as sumy itself selects.
                 algorithm = get_algorithm(name)
                 chosen = select(doc, scores, n=None, max_words=budget, lang=doc.lang, by_section=False,
-                                redundancy=algorithm.redundancy(doc), coverage=algorithm.coverage(doc),
-                                reserve=algorithm.reserve(doc))
+                                **algorithm.selection(doc))
         except Exception as error:
             result.error = f"{type(error).__name__}: {error}"
             result.seconds = time.process_time() - t
@@ -638,7 +636,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         docs_json(runs, ns.docs_json)
         print(f"per-document scores: {ns.docs_json}")
     if not ns.no_write:
-        target = write_section(SECTION, section, **({"path": ns.output} if ns.output else {}))
+        target = write_section(SECTION, section, ns.output)
         print(f"wrote section `{SECTION}` of {target}")
     return 0
 

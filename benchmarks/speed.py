@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import re
 import shlex
 import subprocess
@@ -407,7 +406,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     section = "\n".join(md) + "\n"
     print(section)
     if not ns.no_write:
-        target = write_section(SECTION, section, **({"path": ns.output} if ns.output else {}))
+        target = write_section(SECTION, section, ns.output)
         print(f"wrote section `{SECTION}` of {target}")
     return 0
 

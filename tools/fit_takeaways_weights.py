@@ -133,8 +133,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", nargs="+", default=[], metavar="WEIGHT=VALUE", dest="overrides",
                         help="start these weights at these values (e.g. coverage=1: the ascent multiplies a "
                              "weight, so one at 0 needs a non-zero start)")
-    parser.add_argument("--written-coverage", type=float, default=None,
-                        help="concept-coverage weight for written prose (a hand-set prior, like --written-lead)")
     parser.add_argument("--date", default=time.strftime("%Y-%m-%d"))
     parser.add_argument("--from-shipped", action="store_true",
                         help="start from the spoken weights now in the package instead of the code defaults")
@@ -170,8 +168,6 @@ def main(argv: list[str] | None = None) -> int:
     written = dict(spoken)
     if ns.written_lead is not None:
         written["lead"] = ns.written_lead
-    if ns.written_coverage is not None:
-        written["coverage"] = ns.written_coverage
     sources = []
     for path in ns.paths:
         first = read_jsonl(path)[0]
@@ -185,7 +181,6 @@ def main(argv: list[str] | None = None) -> int:
         "built": ns.date,
         "command": "python tools/fit_takeaways_weights.py " + " ".join(str(p) for p in ns.paths)
         + f" -o {ns.output}" + (f" --written-lead {ns.written_lead}" if ns.written_lead is not None else "")
-        + (f" --written-coverage {ns.written_coverage}" if ns.written_coverage is not None else "")
         + (" --from-shipped" if ns.from_shipped else "") + (f" --only {' '.join(ns.only)}" if ns.only else "")
         + (f" --set {' '.join(ns.overrides)}" if ns.overrides else "")
         + f" --rounds {ns.rounds}",

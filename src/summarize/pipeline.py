@@ -89,8 +89,7 @@ def summarize(
     doc = source if isinstance(source, Document) else load(source, fmt=fmt, max_bytes=max_bytes)
     target = doc.lang or "en" if lang == "auto" else lang
     scores = chosen_algorithm.scorer(doc)
-    ids = select(doc, scores, n=n, max_words=max_words, lang=target, redundancy=chosen_algorithm.redundancy(doc),
-                 coverage=chosen_algorithm.coverage(doc), reserve=chosen_algorithm.reserve(doc))
+    ids = select(doc, scores, n=n, max_words=max_words, lang=target, **chosen_algorithm.selection(doc))
     return build_summary(doc, ids, algorithm=algorithm, lang=target)
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from itertools import pairwise
 from collections.abc import Collection, Mapping
+from itertools import pairwise
 
 from .model import Document, Sentence
 from .score.analysis import analyse
@@ -144,8 +144,8 @@ def _select_by_coverage(
 
     A sentence's value is its score plus ``coverage`` × the weight of the concepts it would add,
     as a share of all concept weight, per share of the budget it takes (its words of ``max_words``,
-    or one of ``n`` sentences). A concept's weight is
-    the summed score of the sentences that carry it, so the scorer's judgement (position,
+    or its median-length slots of ``n``). A concept's weight is the summed score of the sentences
+    that carry it, so the scorer's judgement (position,
     filters, key phrases) decides which repeated words matter. Added weight can only shrink as
     the summary grows, so a value computed earlier is an upper bound: the heap re-scores only
     the sentence on top (lazy greedy, Minoux 1978), which keeps long posts near linear.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..errors import UnknownChoiceError
 from ..model import Document
@@ -45,6 +45,10 @@ class Algorithm:
     """The concept-coverage weight selection uses with this scorer (``select(coverage=...)``)."""
     reserve: Callable[[Document], frozenset[int]] = _no_reserve
     """Sentences selection takes only when the others cannot fill the summary (``select(reserve=...)``)."""
+
+    def selection(self, doc: Document) -> dict[str, Any]:
+        """The keywords ``select`` takes with this scorer on ``doc``: its MMR, coverage and reserve."""
+        return {"redundancy": self.redundancy(doc), "coverage": self.coverage(doc), "reserve": self.reserve(doc)}
 
 
 _REGISTRY: dict[str, Algorithm] = {}
