@@ -5,6 +5,8 @@ Kept free of project imports so a benchmark can say "skipped" before anything he
 
 from __future__ import annotations
 
+import argparse
+
 import contextlib
 import json
 import os
@@ -139,6 +141,19 @@ def markdown_table(header: Sequence[str], rows: Iterable[Sequence[Any]], align: 
             raise ValueError(f"row has {len(cells)} cells, header has {len(header)}: {cells}")
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+def add_common_arguments(ap: argparse.ArgumentParser) -> None:
+    """``--eval-dir``, the hidden ``--output`` (tests write elsewhere) and ``--no-write``."""
+    ap.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"),
+                    help="the shared evaluation data (default ../shared/eval, relative to the repository root)")
+    ap.add_argument("--output", type=Path, default=BENCHMARKS_MD, help=argparse.SUPPRESS)
+    ap.add_argument("--no-write", action="store_true", help="print only; leave docs/BENCHMARKS.md alone")
+
+
+def from_root(path: Path) -> Path:
+    """A relative path as the repository root sees it, whatever the working directory."""
+    return path if path.is_absolute() else ROOT / path
 
 
 def write_section(name: str, markdown: str, path: Path | None = None) -> Path:

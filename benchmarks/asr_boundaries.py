@@ -28,7 +28,7 @@ from importlib import resources
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import BENCHMARKS_MD, ROOT, command_line, markdown_table, read_jsonl, write_section  # noqa: E402
+from _common import add_common_arguments, command_line, from_root, markdown_table, read_jsonl, write_section  # noqa: E402
 
 SECTION = "asr-boundaries"
 CHUNK_WORDS = 15
@@ -217,13 +217,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seeds", type=Path, default=Path("../shared/seeds"),
                     help="folder holding 004_*.txt and 002_*.txt (default ../shared/seeds, relative to the repository root)")
-    ap.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"),
-                    help="the shared evaluation data (default ../shared/eval, relative to the repository root)")
-    ap.add_argument("--output", type=Path, default=BENCHMARKS_MD, help=argparse.SUPPRESS)  # tests: another file
-    ap.add_argument("--no-write", action="store_true", help="print only; leave docs/BENCHMARKS.md alone")
+    add_common_arguments(ap)
     ns = ap.parse_args(argv)
-    seeds = ns.seeds if ns.seeds.is_absolute() else ROOT / ns.seeds
-    eval_dir = ns.eval_dir if ns.eval_dir.is_absolute() else ROOT / ns.eval_dir
+    seeds = from_root(ns.seeds)
+    eval_dir = from_root(ns.eval_dir)
 
     started = time.perf_counter()
     import numpy  # noqa: F401  (imported first so the load time below is the data file's alone)

@@ -48,6 +48,11 @@ def speed(common: ModuleType) -> ModuleType:
     return _module("speed")
 
 
+@pytest.fixture(scope="module")
+def register(common: ModuleType) -> ModuleType:
+    return _module("register")
+
+
 EN_DOC = {
     "id": "en-1", "lang": "en",
     "text": ("The city council approved a new budget for public parks on Monday. "
@@ -192,3 +197,24 @@ def test_first_line_quotes_the_exception(speed: ModuleType) -> None:
     err = "Traceback (most recent call last):\n  File x\nLookupError: punkt missing\nDownload it\n"
     assert speed.first_line(err) == "LookupError: punkt missing"
     assert speed.first_line("usage: sumy\nmore") == "usage: sumy"
+
+
+def test_register_benchmark_reads_a_talk_as_speech_and_news_as_prose(register: ModuleType, tmp_path: Path) -> None:
+    """Labels are stripped from the spoken sets first; the table gives each set's share read as speech."""
+    talk = "\n".join(f"Lecturer: {line}" for line in (
+        "So today I want to show you how the scheduler works.", "Okay, let's look at the first slide.",
+        "And you can see the queue here on the left.", "The pods wait in it until a node has room.",
+        "Now, what happens when no node has room?", "Well, the pod stays pending and you get an event.",
+        "I think that is the part people miss.", "So the queue is the signal.",
+    ))
+    assert register.without_labels(talk).startswith("So today")
+    eval_dir = tmp_path / "eval"
+    for rel, record in (("ami/dev.jsonl", {"id": "t", "text": talk}), ("cnndm/dev.jsonl", {"id": "n", "text": EN_DOC["text"]})):
+        (eval_dir / rel).parent.mkdir(parents=True)
+        (eval_dir / rel).write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "BENCHMARKS.md"
+    assert register.main(["--eval-dir", str(eval_dir), "--output", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "| ami | spoken | 1 | 1.00 | 1.00 |" in text
+    assert "| cnndm | written | 1 | 0.00 | 0.00 |" in text
+    assert "Skipped" in text and "qmsum" in text

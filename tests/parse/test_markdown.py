@@ -102,6 +102,25 @@ def test_a_single_note_label_is_not_a_speaker() -> None:
     assert doc.blocks[0].text.startswith("Note:")
 
 
+def test_changelog_labels_in_list_items_are_not_speakers() -> None:
+    """"- Fix: …" and "- Breaking: …" bullets label changes: the post stays written and keeps its words."""
+    src = (
+        "# Release 2.4\n\nThis release makes the gateway faster.\n\n"
+        "- Fix: retries no longer double the timeout.\n- Fix: the health check uses the admin port.\n"
+        "- Breaking: the v1alpha1 API is removed.\n- Breaking: the default log format is JSON.\n"
+    )
+    doc = read_text(src, fmt="markdown")
+    assert not doc.spoken
+    assert [b.speaker for b in doc.blocks] == [None] * len(doc.blocks)
+    assert any(b.text.startswith("Fix: retries") for b in doc.blocks)
+
+
+def test_a_double_colon_is_a_scope_not_a_label() -> None:
+    """"REXML::Document" (Ruby) names a class; it does not open a turn."""
+    doc = read_text("REXML::Document expands entities.\n\nREXML::Parsers do too.\n", fmt="text")
+    assert not doc.spoken and doc.blocks[0].text.startswith("REXML::Document")
+
+
 @given(markdown_doc())
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_no_markup_survives_and_lines_are_in_range(src: str) -> None:

@@ -36,7 +36,9 @@ def accepted_speakers(raws: list[RawBlock]) -> set[str]:
     """
     counts: Counter[str] = Counter()
     for raw in raws:
-        if raw.kind not in ("paragraph", "list_item", "quote"):
+        # Not list items: "- Fix: …", "- Breaking: …", "- Website: …" are a changelog's and a README's
+        # labels; people's turns are paragraphs (or quotes).
+        if raw.kind not in ("paragraph", "quote"):
             continue
         for _, text in raw.lines:
             name, _ = split_speaker_label(text)

@@ -53,7 +53,7 @@ _LABEL_RE = re.compile(
     r"|\#[A-Za-z]+\d*\#"  # DialogSum: #Person1#
     r"|[\u4e00-\u9fff·]{1,6}"
     r")"
-    r"[ \t]*(?:\([^)\n]{1,30}\)|（[^）\n]{1,30}）)?[ \t]*[:：][ \t]*(?=\S)"
+    r"[ \t]*(?:\([^)\n]{1,30}\)|（[^）\n]{1,30}）)?[ \t]*[:：](?![:：])[ \t]*(?=\S)"  # not Ruby's REXML::Document
 )
 
 # Words that end with a colon at a line start but are never speakers.

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from .._text import CJK_RE, guess_lang
 from ..model import PROSE_KINDS, Document, Sentence
-from .disfluency import clean, filler_rate
+from .disfluency import clean, filler_rate, sounds_spoken
 
 __all__ = ["segment", "block_spans", "words"]
 
@@ -24,6 +24,8 @@ __all__ = ["segment", "block_spans", "words"]
 #: every later stage sees bounded input.
 MAX_SENTENCE_CHARS = 1000
 _BREAK_RE = re.compile(r"[，,、；;：:]\s*|\s+")
+
+_SPEECH_KINDS = frozenset({"paragraph", "caption"})
 
 _TERMINAL_RE = re.compile(r"[.!?。！？；;…:：\"'”’」』）)】]$")
 
@@ -58,7 +60,13 @@ def segment(doc: Document) -> Document:
                     boundary=_margin_of(margins, start, end),
                 )
             )
-    return dataclasses.replace(doc, sentences=tuple(sentences), lang=main_language(doc, sentences))
+    spoken = doc.spoken
+    if not spoken and sounds_spoken([s.text for s in sentences if s.lang == "en" and s.kind in _SPEECH_KINDS]):
+        # Auto-punctuated speech with no fillers left in it (Whisper, lecture captions): a transcript all
+        # the same, so it gets the clean view and everything later stages do for speech.
+        spoken = True
+        sentences = [s if s.clean != s.text else dataclasses.replace(s, clean=clean(s.text) or s.text) for s in sentences]
+    return dataclasses.replace(doc, sentences=tuple(sentences), lang=main_language(doc, sentences), spoken=spoken)
 
 
 def _margin_of(margins: dict[tuple[int, int], float], start: int, end: int) -> float | None:

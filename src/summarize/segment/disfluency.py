@@ -102,3 +102,28 @@ def filler_rate(text: str) -> float:
     """Fillers per word: how spoken a text is (transcribed speech is well above 0.01)."""
     words = len(re.findall(r"[\w'’]+", text))
     return len(_FILLER_RE.findall(text)) / words if words else 0.0
+
+
+# Speech that a recogniser has already punctuated and stripped of "um" (Whisper, YouTube's and
+# VideoLectures' auto-captions) has no fillers to count, but it still talks: its sentences open with
+# "So", "And", "Yeah", "Okay", and it says "I" and "you".
+_SPOKEN_OPENER_RE = re.compile(r"(?:so|and|but|yeah|yes|okay|ok|well|now|right|alright|oh|um|uh|like)\b[ ,]", re.IGNORECASE)
+_FIRST_SECOND_PERSON_RE = re.compile(r"\b(?:I|you|I'm|you're|we're|let's|I've|you've)\b")
+_MIN_SENTENCES_TO_JUDGE = 8
+SPOKEN_OPENER_SHARE = 0.15
+"""Share of sentences opening with a discourse marker above which prose reads as speech: set between
+meeting transcripts with their labels removed (QMSum, AMI: 0.16 and up in all but two of 55) and
+project READMEs (0.10 at most); benchmarks/register.py measures both sides."""
+SPOKEN_PERSON_RATE = 0.5
+"""And at least this many first- or second-person words per 100: a news story quoting a few people
+can open sentences with "But" and "And" without anyone talking to the reader."""
+
+
+def sounds_spoken(sentences: list[str]) -> bool:
+    """True for English prose that reads as transcribed speech, with or without fillers."""
+    if len(sentences) < _MIN_SENTENCES_TO_JUDGE:
+        return False
+    openers = sum(1 for s in sentences if _SPOKEN_OPENER_RE.match(s.lstrip()))
+    words = sum(len(s.split()) for s in sentences)
+    persons = sum(len(_FIRST_SECOND_PERSON_RE.findall(s)) for s in sentences)
+    return openers / len(sentences) >= SPOKEN_OPENER_SHARE and persons * 100 / max(words, 1) >= SPOKEN_PERSON_RATE

@@ -1,0 +1,76 @@
+"""Speech that a recogniser punctuated and stripped of fillers still reads as speech (Whisper, lecture captions)."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES
+
+import summarize
+from summarize.pipeline import load
+from summarize.segment.disfluency import sounds_spoken
+
+LECTURE = FIXTURES / "posts" / "whisper-lecture.txt"
+
+TALK = [
+    "So today I want to show you how the scheduler works.",
+    "Okay, let's look at the first slide.",
+    "And you can see the queue here on the left.",
+    "The pods wait in it until a node has room.",
+    "Now, what happens when no node has room?",
+    "Well, the pod stays pending and you get an event.",
+    "I think that is the part people miss.",
+    "The autoscaler reads those events and adds a node.",
+    "So the queue is the signal.",
+    "Right, that is the whole loop.",
+]
+README = [
+    "The scheduler assigns pods to nodes.",
+    "It reads the queue of pending pods and filters the nodes that can run each one.",
+    "Scoring plugins then rank the remaining nodes.",
+    "The highest-ranked node is bound to the pod.",
+    "Plugins are configured in the scheduler profile.",
+    "Each profile names the plugins it enables at every extension point.",
+    "Custom plugins are compiled into the scheduler binary.",
+    "See the configuration reference for every field.",
+    "The default profile suits most clusters.",
+    "Large clusters may lower the share of nodes scored per pod.",
+]
+# News quoting people opens sentences with "But" and "And", yet nobody in it talks to the reader.
+NEWS = [
+    "The company reported a loss of $40 million in the third quarter.",
+    "But analysts had expected a larger loss.",
+    "And the shares rose 4% in early trading.",
+    "The chief executive said the results showed progress.",
+    "But the board has not approved the new budget.",
+    "So far the market has taken the news calmly.",
+    "Revenue grew 12% compared with a year earlier.",
+    "And the cloud division grew fastest.",
+    "The company will report again in February.",
+    "Now the focus turns to the holiday season.",
+]
+
+
+def test_a_talk_sounds_spoken_and_prose_does_not() -> None:
+    assert sounds_spoken(TALK)
+    assert not sounds_spoken(README)
+    assert not sounds_spoken(NEWS)  # openers alone are not enough: no "I" or "you"
+
+
+def test_too_little_text_is_not_judged() -> None:
+    assert not sounds_spoken(TALK[:7])
+
+
+def test_punctuated_transcript_without_fillers_is_read_as_speech() -> None:
+    doc = load(LECTURE)
+    assert doc.format == "text" and doc.spoken
+    stutter = next(s for s in doc.sentences if "you, you need" in s.text)
+    assert "you, you" not in stutter.clean  # the clean view is on, though no filler ever switched it on
+
+
+def test_lecture_takeaways_are_polished_as_speech() -> None:
+    s = summarize.summarize(LECTURE)
+    assert len(s.takeaways) == 5
+    for t in s.takeaways:
+        assert not t.text.startswith(("So ", "So,", "And ", "Okay", "Yeah", "Right", "Well", "Now,")), t.text
+        assert t.text[0].isupper(), t.text
+        assert "you, you" not in t.text
+        assert "Thank you" not in t.text
