@@ -122,6 +122,35 @@ def test_clause_endings_become_one_full_stop() -> None:
     assert polish(en, spoken=False) == "We moved every service to the new gateway."
 
 
+@pytest.mark.parametrize(
+    ("text", "spoken", "expected"),
+    [
+        ("But if annotations are your configuration language, migrate.", False, "If annotations are your configuration language, migrate."),
+        ("However, the controller restarts cleanly.", False, "The controller restarts cleanly."),
+        ("However large the cluster, the controller restarts cleanly.", False, "However large the cluster, the controller restarts cleanly."),
+        ("So far the migration has taken six weeks.", False, "So far the migration has taken six weeks."),
+        ("So far the migration has taken six weeks.", True, "So far the migration has taken six weeks."),
+        ("So that's open to anybody who wants to help.", True, "That's open to anybody who wants to help."),
+        ("So that every team can deploy, we split the cluster.", True, "So that every team can deploy, we split the cluster."),
+        ("So, yeah, we moved every service in six weeks.", True, "We moved every service in six weeks."),
+        ("Now that Istio has graduated, adoption is growing.", True, "Now that Istio has graduated, adoption is growing."),
+        ("Right now we run forty services on the mesh.", True, "Right now we run forty services on the mesh."),
+        ("Well-known tools such as Envoy handle this.", True, "Well-known tools such as Envoy handle this."),
+        ("Like Envoy, the proxy is written in C++.", True, "Like Envoy, the proxy is written in C++."),
+        ("Like, the proxy is written in C++.", True, "The proxy is written in C++."),
+        ("Still, the team kept the old gateway for a month.", False, "The team kept the old gateway for a month."),
+        ("Still water runs deep in every cluster we run.", False, "Still water runs deep in every cluster we run."),
+    ],
+)
+def test_openers_that_lean_on_the_sentence_before_are_dropped(text: str, spoken: bool, expected: str) -> None:
+    """A takeaway stands alone: "But", "So", "However," go; "So far", "Now that", "Well-known" stay."""
+    from summarize.model import Sentence
+    from summarize.takeaways import polish
+
+    s = Sentence(id=0, text=text, lang="en", block=0, start=0, end=len(text), line=1)
+    assert polish(s, spoken=spoken) == expected
+
+
 def test_a_hosts_lines_are_not_takeaways() -> None:
     """In a labelled interview, the host's introduction of the guest never beats the guest's points."""
     guest = [

@@ -97,11 +97,17 @@ def _md_escape(text: str) -> str:
     return re.sub(r"^(\d+)\.", r"\1\\.", re.sub(r"^([#>+-])", r"\\\1", text))
 
 
+# Openers that only link a sentence to the one before it. Not when they start a fixed phrase that carries
+# meaning: "So far", "So-called", "Now that", "Right now", "Well-known", "Like Envoy, …".
+_SO = r"so(?!\s+(?:far|much|many|long|called)\b|\s+that\b(?!['’]))"
 _EN_OPENERS = re.compile(
-    r"^(?:(?:so|and|but|yeah|yes|well|now|oh|ok|okay|right|also|then|i mean|you know|like|basically|actually|"
-    r"of course|sure|that is right|that's right|that's true|that is true|exactly|absolutely|definitely)\b[\s,]*)+",
+    rf"^(?:(?:{_SO}|and|but|yeah|yes|well|now(?!\s+that\b)|oh|ok|okay|right(?!\s+now\b)|also|then|i mean|you know|"
+    r"like(?=\s*,)|basically|actually|of course|sure|that is right|that's right|that's true|that is true|exactly|"
+    r"absolutely|definitely)\b(?![-'’])[\s,]*)+",
     re.IGNORECASE,
 )
+# In writing, only a connective that leans on the sentence before: "But if annotations have become …".
+_EN_CONNECTIVES = re.compile(rf"^(?:and|but|{_SO}|yet|also|(?:however|still|plus|besides)(?=\s*,))\b(?![-'’])[\s,]*", re.IGNORECASE)
 _ZH_OPENERS = re.compile(
     r"^(?:(?:所以|那么|然后|是的|好的|其实|就是|而且|总结一下|总的来说)[，,、：:\s]*"
     r"|(?:对|嗯|好|行|那)[，,、：:]+\s*|那(?=我|你|咱))+"
@@ -118,8 +124,10 @@ def polish(sentence: Sentence, spoken: bool, casing: Mapping[str, str] | None = 
         text = truecase(text, casing)
     if spoken:
         stripped = (_ZH_OPENERS if sentence.lang == "zh" else _EN_OPENERS).sub("", text)
-        if len(stripped) >= 0.5 * len(text):
-            text = stripped
+    else:
+        stripped = _EN_CONNECTIVES.sub("", text) if sentence.lang == "en" else text
+    if len(stripped) >= 0.5 * len(text):
+        text = stripped
     text = re.sub(r"^[\s,，、;；:：\-–—]+", "", text)
     # A clause cut at a semicolon or comma ends with a full stop, not with both ("…规则；。").
     text = re.sub(r"[\s,，、;；:：\-–—]+$", "", text)

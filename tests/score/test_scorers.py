@@ -76,6 +76,17 @@ def test_default_scorer_rules_out_what_an_editor_would_not_pick() -> None:
         ("The project is sponsored by the CNCF and governed by its steering committee.", None),
         ("我叫他们先把日志系统迁移到 Loki 上，再看存储成本。", None),
         ("Istio picked Envoy because it was lightweight and written in C++.", None),
+        ("This post reflects Istio 1.22; details may change in later versions.", "about the post itself"),
+        ("I do a lot of videos on Kubernetes and platform engineering.", "promotional"),
+        ("So if you are new here, make sure the notifications are on.", "promotional"),
+        ("We do a lot of load tests before every release of the controller.", None),
+        ("In this talk I'm going to show you three ways to cut your cluster bill.", "about the post itself"),
+        ("So that is my list of GitOps mistakes for platform teams.", "about the post itself"),
+        ("That's all I have for today, see you at the next meetup.", "about the post itself"),
+        ("本文基于 Istio 1.22 版本，后续版本可能会有变化。", "about the post itself"),
+        ("以上就是今天关于服务网格的全部分享内容。", "about the post itself"),
+        ("The post-mortem covers the outage and the three fixes we shipped after it.", None),
+        ("That is the list of APIs the controller watches on every cluster.", None),
     ],
 )
 def test_rejection_rules(text: str, reason: str | None) -> None:

@@ -31,7 +31,8 @@ _PROMO_RE = re.compile(
     r"brought to you by|(?:our|today'?s|this episode'?s|this week'?s) sponsors?\b|"
     r"(?:episode|show|video|podcast|newsletter) is sponsored by|leave (?:us )?a (?:review|rating)|rate (?:and|&) review|"
     r"(?:promo|coupon|discount) code|\buse (?:the )?code (?-i:[A-Z0-9]{3,})\b|\bdot (?:com|dev|io|org) slash\b|"
-    r"link in the description|"
+    r"link in the description|\bif you(?:'re| are) new (?:here|to (?:the|this|my) channel)|welcome back to (?:the|my) channel|"
+    r"\bI (?:do|make|post|publish) (?:a lot of |lots of |weekly |new )?(?:videos|tutorials|content)\b|hit the (?:like|bell)|"
     r"联系我|联系我们|请随时|注册|订阅|关注我们|关注公众号|扫码|免费收听|报名|欢迎加入|本期(?:节目)?由.{1,20}赞助|感谢.{1,20}赞助",
     re.IGNORECASE,
 )
@@ -43,6 +44,19 @@ _PROCEDURE_RE = re.compile(
     r"(?:你|您)来(?:说|讲|介绍|汇报)一下|(?:下一个|第[一二三四五六七八九十]个)议题[，,：:]?\s*\S{0,20}$|我们开始吧|"
     r"^\W*(?:(?:ok(?:ay)?|so|right|and)[\s,]+)*(?:over to you|let'?s move on to)\b|"
     r"\bnext (?:item|topic) on the agenda\b|\bwho wants to go first\b",
+    re.IGNORECASE,
+)
+# Sentences about the post rather than its subject: a disclaimer ("This post reflects Istio 1.22"), what
+# it sets out to do ("In this talk I'll cover …"), or its sign-off ("That is my list of GitOps mistakes.").
+_ABOUT_THE_POST_RE = re.compile(
+    r"^\W*(?:(?:so|and|okay|ok|well)[\s,]+)?(?:"
+    r"(?:this|the) (?:blog )?(?:post|article|write-?up|guide|tutorial|video|talk|episode|session|newsletter) "
+    r"(?:reflects|is based on|was (?:written|updated|published|recorded)|applies to|covers|describes|walks|will (?:cover|show|walk|explain|describe|look))\b"
+    r"|in (?:this|today'?s) (?:blog )?(?:post|article|video|talk|episode|session),? (?:I|we)(?:'ll| will| want to| am going to| are going to|'m going to|'re going to)\b"
+    r"|(?:that'?s|that is|this is|those are|these are) (?:my list|our list|all (?:I have|I've got|we have|for (?:today|now))|it for (?:today|now|this (?:week|episode|time)))\b"
+    r"|that (?:wraps|brings) (?:it |us )?(?:up|to the end)\b|see you (?:next time|in the next)\b"
+    r")"
+    r"|^\W*(?:本文(?:基于|反映|适用于|介绍|将)|以上就是|今天(?:就)?(?:先)?(?:讲|说|聊|分享)到这里|我们下期再见)",
     re.IGNORECASE,
 )
 _URL_RE = re.compile(r"https?://\S+|www\.\S+|\b[\w-]+\.(?:io|com|org|net|dev|cn)(?:/\S*)?")
@@ -65,6 +79,8 @@ def rejection(sentence: Sentence, *, n_tokens: int, n_terms: int) -> str | None:
         return "self-introduction"
     if _PROCEDURE_RE.search(text):
         return "meeting procedure"
+    if _ABOUT_THE_POST_RE.search(text):
+        return "about the post itself"
     if sentence.lang == "en":
         if n_tokens < 6 or n_terms < 3:
             return "fragment"
