@@ -5,8 +5,8 @@ lecture captions), with no speaker labels: nothing but its language says it is s
 detector (``summarize.segment.disfluency.sounds_spoken``) counts sentences opening with a
 discourse marker ("So", "And", "Okay") and first- and second-person words.
 
-Spoken sets: QMSum and AMI meetings (the thresholds were set between these and the READMEs)
-and ICSI and VT-SSum (measured only), each with its speaker labels removed. Written sets:
+Spoken sets: QMSum, AMI and VCSum meetings (the thresholds were set between these and written
+posts) and ICSI and VT-SSum (measured only), each with its speaker labels removed. Written sets:
 CNN/DM news (measured only), and the long descriptions of the Python packages installed
 where the benchmark runs (project READMEs: technical prose like the posts users summarise).
 Missing paths are skipped.
@@ -34,7 +34,8 @@ from _common import (  # noqa: E402
 
 SECTION = "register"
 SPOKEN_SETS = (("qmsum", "qmsum/meeting_val.jsonl", None), ("ami", "ami/dev.jsonl", None),
-               ("icsi", "icsi/dev.jsonl", None), ("vtssum", "vtssum/video_dev.jsonl", 150))
+               ("vcsum", "vcsum/segment_dev.jsonl", None), ("icsi", "icsi/dev.jsonl", None),
+               ("vtssum", "vtssum/video_dev.jsonl", 150))
 WRITTEN_SETS = (("cnndm", "cnndm/dev.jsonl", None),)
 MIN_README_WORDS = 400
 _LABEL_RE = re.compile(r"(?m)^[^\S\n]*[^:\n]{1,40}:[^\S\n]*")
@@ -65,8 +66,11 @@ def judge(text: str) -> tuple[bool, bool]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         doc = load(text)
-    english = [s.text for s in doc.sentences if s.lang == "en" and s.kind in ("paragraph", "caption")]
-    return sounds_spoken(english), register_of(doc) == "spoken"
+    detected = any(
+        sounds_spoken([s.text for s in doc.sentences if s.lang == lang and s.kind in ("paragraph", "caption")], lang)
+        for lang in ("en", "zh")
+    )
+    return detected, register_of(doc) == "spoken"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -105,10 +109,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"Reproduce: `{command_line('register.py', list(argv) if argv is not None else sys.argv[1:])}`.",
         "",
         "Share of texts read as speech. Spoken sets have their `Name:` labels removed first, as a recogniser "
-        "without speaker labels prints them. The detector needs 8 or more English sentences, at least "
-        "15% of them opening with a discourse marker (So, And, But, Yeah, Okay, Well, Now, Right …), and "
-        "at least 0.5 first- or second-person words per 100. The thresholds were set between the "
-        "licensed meetings (QMSum, AMI) and the READMEs. ICSI, VT-SSum and CNN/DM are measured only. "
+        "without speaker labels prints them. The detector needs 8 or more sentences in one language, at "
+        "least 15% of them opening with a discourse marker (So, And, But, Yeah, Okay, Well, Now, Right …; "
+        "10% for Chinese: 然后, 就是, 所以, 对，, 其实 …), and at least 0.5 first- or second-person words per "
+        "100 words (per 100 characters of Chinese). The thresholds were set between the licensed meetings "
+        "(QMSum, AMI, VCSum) and written posts (these READMEs; the project's Chinese posts). ICSI, VT-SSum "
+        "and CNN/DM are measured only. "
         "The register column also counts filler-rich text.",
         "",
         table,

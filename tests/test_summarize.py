@@ -123,6 +123,23 @@ def test_clause_endings_become_one_full_stop() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("首先是资源占用：每个 Pod 额外运行一个代理容器。", "资源占用：每个 Pod 额外运行一个代理容器。"),
+        ("第一，不是所有服务都需要上网格。", "不是所有服务都需要上网格。"),
+        ("最后，控制面升级要用金丝雀的方式。", "控制面升级要用金丝雀的方式。"),
+        ("第一次升级控制面时我们回滚了两次。", "第一次升级控制面时我们回滚了两次。"),
+    ],
+)
+def test_chinese_list_openers_are_dropped(text: str, expected: str) -> None:
+    from summarize.model import Sentence
+    from summarize.takeaways import polish
+
+    s = Sentence(id=0, text=text, lang="zh", block=0, start=0, end=len(text), line=1)
+    assert polish(s, spoken=False) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "spoken", "expected"),
     [
         ("But if annotations are your configuration language, migrate.", False, "If annotations are your configuration language, migrate."),
@@ -140,6 +157,11 @@ def test_clause_endings_become_one_full_stop() -> None:
         ("Like, the proxy is written in C++.", True, "The proxy is written in C++."),
         ("Still, the team kept the old gateway for a month.", False, "The team kept the old gateway for a month."),
         ("Still water runs deep in every cluster we run.", False, "Still water runs deep in every cluster we run."),
+        ("Second, we underestimated how much disruption budgets matter.", False, "We underestimated how much disruption budgets matter."),
+        ("So, lesson one: start with the paved road, not the platform.", True, "Start with the paved road, not the platform."),
+        ("Finally, measure the time from a spike to new capacity.", False, "Measure the time from a spike to new capacity."),
+        ("First-party charts are signed by the maintainers.", False, "First-party charts are signed by the maintainers."),
+        ("The first lesson is to start small.", False, "The first lesson is to start small."),
     ],
 )
 def test_openers_that_lean_on_the_sentence_before_are_dropped(text: str, spoken: bool, expected: str) -> None:

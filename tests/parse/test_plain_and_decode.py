@@ -48,6 +48,11 @@ def test_transcript_speakers_titles_and_nonspeech() -> None:
         ("A(PM): Hello, this meeting is about the remote.", "A", "Hello, this meeting is about the remote."),
         ("林孙：我们在 2017 年开始。", "林孙", "我们在 2017 年开始。"),
         ("[笑] 好的。", None, "好的。"),
+        ("Tomás: Pick the metric that represents real work.", "Tomás", "Pick the metric that represents real work."),
+        ("Lynne Neagle AM: Good morning, everyone.", "Lynne Neagle AM", "Good morning, everyone."),
+        ("AttributeError: 'NoneType' object has no attribute 'x'", None, "AttributeError: 'NoneType' object has no attribute 'x'"),
+        ("ŁUKASZ NOWAK: We shipped it.", "ŁUKASZ NOWAK", "We shipped it."),
+        ("Ömer Şahin: Autoscaling is a loop.", "Ömer Şahin", "Autoscaling is a loop."),
     ],
 )
 def test_label_forms(line: str, speaker: str | None, text: str) -> None:

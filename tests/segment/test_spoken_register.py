@@ -74,3 +74,23 @@ def test_lecture_takeaways_are_polished_as_speech() -> None:
         assert t.text[0].isupper(), t.text
         assert "you, you" not in t.text
         assert "Thank you" not in t.text
+
+
+ZH_TALK = [
+    "好，那我们就开始吧。", "然后今天的话题是服务网格。", "就是我们团队这两年踩过的坑。", "对，不是所有服务都需要上网格。",
+    "其实控制面升级风险挺大的。", "所以我们后来用了金丝雀升级。", "我觉得这个是最重要的一点。", "你们如果也在用网格，可以试一下。",
+    "那我们看下一个问题。", "延迟在长调用链上会累积。",
+]
+ZH_BLOG = [
+    "服务网格为微服务提供流量治理能力。", "Sidecar 模式为每个 Pod 注入一个代理容器。", "这种方式带来了额外的资源开销。",
+    "但是它的隔离性较好。", "eBPF 方案把部分能力下沉到内核。", "因为不需要代理容器，延迟更低。", "我们在生产环境对比了两种方案。",
+    "对于七层能力，仍然需要用户态代理。", "迁移过程持续了三个月。", "最终集群的 CPU 占用下降了约百分之九。",
+]
+
+
+def test_chinese_speech_without_labels_sounds_spoken_and_a_blog_does_not() -> None:
+    assert sounds_spoken(ZH_TALK, "zh")
+    assert not sounds_spoken(ZH_BLOG, "zh")  # 但是, 因为, 对于 open written sentences too
+    doc = load("\n".join(ZH_TALK))
+    assert doc.spoken and doc.lang == "zh"
+    assert not load("\n\n".join(ZH_BLOG)).spoken

@@ -43,11 +43,14 @@ def strip_nonspeech(text: str) -> str:
 # A speaker label: an ALL-CAPS name (CRAIG BOX), a capitalised name of one to four words
 # (Lin Sun, Dr. Jane Doe), an AMI-style code (A(PM)), or a short CJK name (华兵), followed by
 # a half- or full-width colon. Bold and <b> wrappers are removed by the readers first.
+# Capitals of the Latin alphabets names are written in (Tomás, Ömer, Łukasz, Šimon), not only A-Z.
+_UP = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŮŰŹŻŽȘȚ"
+_NAME_CHAR = rf"(?:[^\W_{_UP}]|[.'’-])"  # lower case after the capital: "AttributeError:" is not a name
 _LABEL_RE = re.compile(
     r"^[ \t]*(?:>>[ \t]*)?"
     r"(?P<name>"
-    r"[A-Z][A-Z0-9.'’-]*(?:[ \t][A-Z][A-Z0-9.'’-]*){0,3}"
-    r"|[A-Z][a-z0-9.'’-]+(?:[ \t](?:[A-Z][A-Za-z0-9.'’-]*|de|van|von|da|del|la)){0,3}"
+    rf"[{_UP}][{_UP}0-9.'’-]*(?:[ \t][{_UP}][{_UP}0-9.'’-]*){{0,3}}"
+    rf"|[{_UP}]{_NAME_CHAR}+(?:[ \t](?:[{_UP}](?:[^\W_]|[.'’-])*|de|van|von|da|del|la)){{0,3}}"  # Lynne Neagle AM
     r"|[A-Z](?:\([A-Z]{1,4}\))?"
     r"|(?:PhD|Prof|Dr|Grad|Professor|Postdoc|Undergrad|Speaker|Person|Participant)[ \t]?[A-Z0-9]{1,2}"  # QMSum, AMI
     r"|\#[A-Za-z]+\d*\#"  # DialogSum: #Person1#
@@ -97,7 +100,7 @@ def _normalise_name(name: str) -> str:
 
 # Otter.ai exports put the speaker and a timestamp on a line of their own: "Lin Sun  0:13".
 _OTTER_RE = re.compile(
-    r"^(?P<name>[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}|Speaker[ \t]\d+|[\u4e00-\u9fff·]{1,6})"
+    rf"^(?P<name>[{_UP}][\w.'’-]*(?:[ \t][{_UP}][\w.'’-]*){{0,3}}|Speaker[ \t]\d+|[\u4e00-\u9fff·]{{1,6}})"
     r"[ \t]{1,}(?P<time>(?:\d{1,2}:)?\d{1,2}:\d{2})[ \t]*$"
 )
 

@@ -14,6 +14,7 @@ from .roles import is_question
 _GREETING_RE = re.compile(
     r"^\s*(?:(?:and|so|but|well|oh|okay|ok)[\s,]+)?(?:hi|hello|hey|thanks|thank you|thank|welcome|good (?:morning|afternoon|evening)|nice to (?:meet|see)|"
     r"great to (?:have|be)|it'?s (?:great|good|a pleasure) to|(?:it'?s )?my pleasure|congrat\w*|cheers|bye|goodbye|"
+    r"(?:special|big|huge|many) thanks|a (?:big|huge|special) thank you|"
     r"你好|大家好|谢谢|感谢|欢迎|再见|很高兴)\b",
     re.IGNORECASE,
 )
@@ -55,8 +56,10 @@ _ABOUT_THE_POST_RE = re.compile(
     r"|in (?:this|today'?s) (?:blog )?(?:post|article|video|talk|episode|session),? (?:I|we)(?:'ll| will| want to| am going to| are going to|'m going to|'re going to)\b"
     r"|(?:that'?s|that is|this is|those are|these are) (?:my list|our list|all (?:I have|I've got|we have|for (?:today|now))|it for (?:today|now|this (?:week|episode|time)))\b"
     r"|that (?:wraps|brings) (?:it |us )?(?:up|to the end)\b|see you (?:next time|in the next)\b"
+    r"|in the next (?:video|episode|part|post|article|session),? (?:we|I)(?:'ll| will| are going to|'re going to| am going to|'m going to)\b"
     r")"
-    r"|^\W*(?:本文(?:基于|反映|适用于|介绍|将)|以上就是|今天(?:就)?(?:先)?(?:讲|说|聊|分享)到这里|我们下期再见)",
+    r"|^\W*(?:本文(?:基于|反映|适用于|介绍|将)|以上就是|今天(?:就)?(?:先)?(?:讲|说|聊|分享)到这里|我们下期再见"
+    r"|今天(?:我|我们)?(?:主要)?(?:想|要|会|来)?(?:跟|和|给|同|向)大家(?:聊|讲|分享|介绍|说|汇报))",
     re.IGNORECASE,
 )
 _URL_RE = re.compile(r"https?://\S+|www\.\S+|\b[\w-]+\.(?:io|com|org|net|dev|cn)(?:/\S*)?")

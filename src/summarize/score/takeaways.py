@@ -100,6 +100,8 @@ class Features:
     sizes: tuple[tuple[str, int], ...] = ()
     """(lang, words or characters) per id: the length feature depends on fitted bounds, so it is
     computed in :func:`combine`."""
+    signposted: frozenset[int] = frozenset()
+    """Sentences the post itself marks as one of its points ("Lesson two: …", "The third mistake is …")."""
 
 
 def features(doc: Document) -> Features:
@@ -137,6 +139,7 @@ def features(doc: Document) -> Features:
         frozenset(s.id for s in candidates if not _self_contained(s)),
         frozenset(s.id for s in candidates if s.speaker in interviewers),
         tuple((s.lang, _size(s, len(analysis.tokens[s.id]))) for s in candidates),
+        frozenset(s.id for s in candidates if (_SIGNPOST_ZH_RE if s.lang == "zh" else _SIGNPOST_EN_RE).match(s.clean)),
     )
 
 
@@ -147,7 +150,9 @@ def combine(feats: Features, weights: Weights) -> dict[int, float]:
     scores: dict[int, float] = {}
     for i, row, (lang, size) in zip(feats.ids, feats.values, feats.sizes):
         value = sum(a * b for a, b in zip(w, row)) + w[length_at] * _length_preference(lang, size, weights)
-        if i in feats.dangling:
+        if i in feats.signposted:
+            value *= SIGNPOST_BOOST  # "The second mistake is …" leans on nothing: the post numbered it
+        elif i in feats.dangling:
             value *= weights.dangling
         if i in feats.interviewer:
             value *= weights.interviewer
@@ -176,6 +181,23 @@ def score_takeaways(doc: Document, weights: Weights | None = None) -> Scores:
     return combine(features(doc), chosen)
 
 
+SIGNPOST_BOOST = 1.5
+"""Multiplier for a point the post numbers itself. Hand-set, not fitted: the licensed meeting sets
+(QMSum, AMI, VCSum) almost never number their points, so they cannot say how much it is worth; an
+editor takes the speaker's own "Lesson one: …" over any sentence around it."""
+_POINT_NOUNS = r"(?:lesson|takeaway|tip|rule|step|mistake|principle|point|reason|learning|myth|pitfall|trap|anti-?pattern)"
+_ORDINALS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|biggest|most important)"
+_SIGNPOST_EN_RE = re.compile(
+    r"^\W*(?:(?:so|and|okay|ok|now|alright)[\s,]+)?(?:"
+    rf"{_POINT_NOUNS}\s+(?:number\s+|#\s*)?(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s*[:：.,–—-]"
+    rf"|(?:the|my|our)\s+{_ORDINALS}\s+{_POINT_NOUNS}\s+(?:(?:I|we)\s+(?:learned|see|made)\s+)?(?:is|was)\b"
+    r")",
+    re.IGNORECASE,
+)
+_SIGNPOST_ZH_RE = re.compile(
+    r"^\W*(?:(?:所以|那么|好)[，,]?)?(?:第[一二三四五六七八九十]{1,3}(?:个|条|点)?(?:教训|经验|建议|原则|要点|坑|误区|心得)"
+    r"|(?:最大|最重要)的(?:一个)?(?:教训|经验|收获|建议))"
+)
 _DANGLING_EN_RE = re.compile(
     r"^\W*(?:"
     r"(?:he|she|it|they|them|this|that|these|those|his|her|its|their|him)\b(?!\s+(?:is|was)\s+(?:why|how|what))"

@@ -61,7 +61,9 @@ def segment(doc: Document) -> Document:
                 )
             )
     spoken = doc.spoken
-    if not spoken and sounds_spoken([s.text for s in sentences if s.lang == "en" and s.kind in _SPEECH_KINDS]):
+    if not spoken and any(
+        sounds_spoken([s.text for s in sentences if s.lang == lang and s.kind in _SPEECH_KINDS], lang) for lang in ("en", "zh")
+    ):
         # Auto-punctuated speech with no fillers left in it (Whisper, lecture captions): a transcript all
         # the same, so it gets the clean view and everything later stages do for speech.
         spoken = True

@@ -22,6 +22,15 @@ _MARKER_RE = re.compile(
 # A word or two said twice in a row: "I, I think", "it's, it's, it's a", "the the".
 _STUTTER_RE = re.compile(r"(?<![\w'’])((?:[\w'’]+)(?:\s+[\w'’]+)?)(?:[,\s]+\1)+(?![\w'’])", re.IGNORECASE)
 _ZH_FILLER_RE = re.compile(r"(?:^|(?<=[，。！？,]))\s*(?:嗯+|呃+|额+|唔+|啊+)[，,、]?\s*")
+_LINKS = frozenset({"and", "or", "by", "after", "upon"})  # not "to": "to make to make" is a stutter
+_FUNCTION_WORDS = frozenset("the a an to of in on at it we i you he she they that this is was and or by for with".split())
+
+
+def _is_reduplication(unit: str) -> bool:
+    """"and round" in "round and round and round": a linking word and a content word, said on purpose.
+    "to the to the" is a stutter: both are function words."""
+    words = unit.casefold().split()
+    return len(words) == 2 and bool(_LINKS & set(words)) and not set(words) <= _FUNCTION_WORDS
 _KEEP_DOUBLE = frozenset({"that", "had", "is", "very", "really", "no", "bye", "so", "ha", "well", "yeah", "yes"})
 
 
@@ -54,6 +63,8 @@ def _one_pass(text: str) -> list[tuple[int, int]]:
         word = m.group(1)
         if word.casefold() in _KEEP_DOUBLE or word.isdigit():
             continue
+        if _is_reduplication(word):
+            continue  # "round and round and round", "step by step by step": said on purpose
         # Keep the last repetition, drop the ones before it.
         spans.append((m.start(), m.end() - len(word)))
     return _merge(spans)
@@ -106,24 +117,33 @@ def filler_rate(text: str) -> float:
 
 # Speech that a recogniser has already punctuated and stripped of "um" (Whisper, YouTube's and
 # VideoLectures' auto-captions) has no fillers to count, but it still talks: its sentences open with
-# "So", "And", "Yeah", "Okay", and it says "I" and "you".
-_SPOKEN_OPENER_RE = re.compile(r"(?:so|and|but|yeah|yes|okay|ok|well|now|right|alright|oh|um|uh|like)\b[ ,]", re.IGNORECASE)
-_FIRST_SECOND_PERSON_RE = re.compile(r"\b(?:I|you|I'm|you're|we're|let's|I've|you've)\b")
+# "So", "And", "Yeah", "Okay" (然后, 就是, 所以, 对，), and it says "I" and "you" (我, 你, 我们).
+_SPOKEN_OPENER_RE = {
+    "en": re.compile(r"(?:so|and|but|yeah|yes|okay|ok|well|now|right|alright|oh|um|uh|like)\b[ ,]", re.IGNORECASE),
+    # Not 但是 or 因为, which open written sentences as often; 那 only before a pronoun or 就 (not 那些).
+    "zh": re.compile(r"(?:然后|就是|所以|那么|对[，,。！]|嗯|其实|好[，,的]|呃|啊|反正|那个|我觉得|那(?=我|你|咱|就))"),
+}
+_FIRST_SECOND_PERSON_RE = {
+    "en": re.compile(r"\b(?:I|you|I'm|you're|we're|let's|I've|you've)\b"),
+    "zh": re.compile(r"我们|咱们|我|你们|你|大家"),
+}
 _MIN_SENTENCES_TO_JUDGE = 8
-SPOKEN_OPENER_SHARE = 0.15
+SPOKEN_OPENER_SHARE = {"en": 0.15, "zh": 0.10}
 """Share of sentences opening with a discourse marker above which prose reads as speech: set between
-meeting transcripts with their labels removed (QMSum, AMI: 0.16 and up in all but two of 55) and
-project READMEs (0.10 at most); benchmarks/register.py measures both sides."""
+transcripts with their labels removed (QMSum, AMI: 0.16 and up in all but two of 55; VCSum: 0.10 and up
+in nine of ten) and written posts (READMEs 0.10 at most; the project's Chinese posts 0.03 at most);
+benchmarks/register.py measures both sides."""
 SPOKEN_PERSON_RATE = 0.5
-"""And at least this many first- or second-person words per 100: a news story quoting a few people
-can open sentences with "But" and "And" without anyone talking to the reader."""
+"""And at least this many first- or second-person words per 100 words (per 100 characters of Chinese):
+a news story quoting a few people can open sentences with "But" and "And" without anyone talking to
+the reader."""
 
 
-def sounds_spoken(sentences: list[str]) -> bool:
-    """True for English prose that reads as transcribed speech, with or without fillers."""
+def sounds_spoken(sentences: list[str], lang: str = "en") -> bool:
+    """True for prose in ``lang`` ("en" or "zh") that reads as transcribed speech, with or without fillers."""
     if len(sentences) < _MIN_SENTENCES_TO_JUDGE:
         return False
-    openers = sum(1 for s in sentences if _SPOKEN_OPENER_RE.match(s.lstrip()))
-    words = sum(len(s.split()) for s in sentences)
-    persons = sum(len(_FIRST_SECOND_PERSON_RE.findall(s)) for s in sentences)
-    return openers / len(sentences) >= SPOKEN_OPENER_SHARE and persons * 100 / max(words, 1) >= SPOKEN_PERSON_RATE
+    openers = sum(1 for s in sentences if _SPOKEN_OPENER_RE[lang].match(s.lstrip()))
+    size = sum(len(s.split()) if lang == "en" else len(s) for s in sentences)
+    persons = sum(len(_FIRST_SECOND_PERSON_RE[lang].findall(s)) for s in sentences)
+    return openers / len(sentences) >= SPOKEN_OPENER_SHARE[lang] and persons * 100 / max(size, 1) >= SPOKEN_PERSON_RATE
