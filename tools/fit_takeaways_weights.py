@@ -44,7 +44,7 @@ def prepare(paths: list[Path], limit: int | None) -> list[dict[str, Any]]:
 
     # Every evaluation re-selects on every document: keep all their analyses, not the last 8.
     analysis._CACHE_SIZE = 1_000_000
-    from summarize.score.takeaways import features, register_of, reserve_of
+    from summarize.score.takeaways import features, numbered_points, register_of, reserve_of
 
     docs = []
     for path in paths:
@@ -59,7 +59,7 @@ def prepare(paths: list[Path], limit: int | None) -> list[dict[str, Any]]:
             docs.append({
                 "id": r["id"], "set": family, "doc": doc, "feats": features(doc), "lang": lang,
                 "reference": reference, "budget": budget_of(reference, lang), "register": register_of(doc),
-                "held_out": held_out(r["id"]), "reserve": reserve_of(doc),
+                "held_out": held_out(r["id"]), "reserve": reserve_of(doc), "first": numbered_points(doc),
             })
     return docs
 
@@ -72,7 +72,8 @@ def evaluate(docs: list[dict[str, Any]], weights: Any, rouge: Rouge) -> float:
     for d in docs:
         scores = combine(d["feats"], weights)
         chosen = select(d["doc"], scores, n=None, max_words=d["budget"], lang=d["doc"].lang, by_section=False,
-                        redundancy=weights.redundancy, coverage=weights.coverage, reserve=d["reserve"])
+                        redundancy=weights.redundancy, coverage=weights.coverage, reserve=d["reserve"],
+                        first=d["first"])
         sentences = [d["doc"].sentences[i].clean for i in chosen]
         r = rouge.score(d["reference"], sentences, d["lang"])
         total += (r["rouge1"] + r["rouge2"]) / 2

@@ -39,6 +39,7 @@ def select(
     duplicate_threshold: float = 0.6,
     exclude: Collection[int] = (),
     reserve: Collection[int] = (),
+    first: Collection[int] = (),
 ) -> list[int]:
     """Sentence ids to keep, in document order.
 
@@ -54,7 +55,8 @@ def select(
     adjacent content-word pairs that occur in two or more sentences) that a sentence adds to
     the summary, per share of the budget it takes: see :func:`_select_by_coverage`.
     Sentences in ``reserve`` (the scorer would rather not use them) are taken only when the
-    others cannot fill ``n`` or ``max_words``.
+    others cannot fill ``n`` or ``max_words``; sentences in ``first`` (the post's own numbered
+    points) before any other, best first.
     """
     if n is not None and n < 0:
         raise ValueError(f"n must be >= 0, not {n}")
@@ -76,7 +78,7 @@ def select(
     # more than ``redundancy`` below the best remaining one can never win (the MMR penalty is at
     # most ``redundancy``). The head is also capped, which keeps a post of 20,000 near-identical
     # sentences linear instead of quadratic.
-    tier = {i: 1 if i in reserve else 0 for i in candidates}
+    tier = {i: 1 if i in reserve else -1 if i in first else 0 for i in candidates}
     order = sorted(candidates, key=lambda i: (tier[i], -norm[i], i))
     if max_words is not None:
         # A sentence longer than the whole budget is only a last resort: LCSTS's 18-character
@@ -178,7 +180,8 @@ def _select_by_coverage(
             v -= redundancy * _max_overlap(bags[i], chosen, bags)
         return v
 
-    # Reserve sentences (tier 1) come after every other one, whatever their value.
+    # The post's own points (tier -1) come first and reserve sentences (tier 1) after every other one,
+    # whatever their value.
     heap = [(tier[i], -value(i), i) for i in order]
     heapq.heapify(heap)
     deferred: list[tuple[int, float, int]] = []

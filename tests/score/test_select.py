@@ -154,6 +154,17 @@ def test_reserve_is_used_only_when_the_others_cannot_fill_the_summary() -> None:
         assert len(select(doc, scores, n=8, reserve=reserve, coverage=coverage, duplicate_threshold=1.1)) == 8
 
 
+def test_first_sentences_come_before_better_scored_ones_and_reserve_still_wins() -> None:
+    """The post's own numbered points are taken first, best first; one that is also reserved stays a reserve."""
+    doc = doc_of([" ".join(f"Istio routes traffic {w} through the Envoy proxy mesh." for w in
+                           "alpha beta gamma delta epsilon zeta eta theta".split())])
+    scores = {s.id: float(len(doc.sentences) - s.id) for s in doc.sentences}
+    for coverage in (0.0, 2.0):
+        assert select(doc, scores, n=3, first={5, 6, 7}, coverage=coverage, duplicate_threshold=1.1) == [5, 6, 7]
+        assert select(doc, scores, n=2, first={5, 6, 7}, coverage=coverage, duplicate_threshold=1.1) == [5, 6]
+        assert select(doc, scores, n=3, first={5, 6, 7}, reserve={7}, coverage=coverage, duplicate_threshold=1.1) == [0, 5, 6]
+
+
 def test_coverage_selection_does_not_depend_on_the_hash_seed() -> None:
     """Sums over concept sets are exact (math.fsum), so a tie is broken the same way under every hash seed."""
     code = (

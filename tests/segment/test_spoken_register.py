@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from conftest import FIXTURES
 
+from summarize.score.takeaways import numbered_points
+
 import summarize
 from summarize.pipeline import load
 from summarize.segment.disfluency import sounds_spoken
@@ -94,3 +96,34 @@ def test_chinese_speech_without_labels_sounds_spoken_and_a_blog_does_not() -> No
     doc = load("\n".join(ZH_TALK))
     assert doc.spoken and doc.lang == "zh"
     assert not load("\n\n".join(ZH_BLOG)).spoken
+
+
+LESSONS = [
+    "Thanks for having me, it's great to be here at the conference.",
+    "We moved three hundred services from virtual machines onto Kubernetes over two years.",
+    "The migration team was six people, and they owned every deploy pipeline in the company.",
+    "So I've boiled what we learned down to four lessons.",
+    "Lesson one: start with the paved road, not the platform.",
+    "We built a portal first, and nobody used it for six months because deploying was still hard.",
+    "Lesson two: resource requests are a social problem, not a technical one.",
+    "Teams asked for four times the memory they used until they saw the bill in dollars every month.",
+    "Lesson three: your observability has to be ready before the first migration, not after.",
+    "We migrated the payments service blind and spent a week guessing at a latency regression.",
+    "Lesson four: plan for the long tail, because it will take half your time.",
+    "The first eighty percent of services moved in a year, and the last twenty took another year.",
+]
+
+
+def test_a_talk_s_own_numbered_lessons_are_its_takeaways() -> None:
+    """A speaker who numbers four lessons has said what the takeaways are; they come first, without "Lesson N:"."""
+    s = summarize.summarize(" ".join(LESSONS))
+    texts = [t.text for t in s.takeaways]
+    for lesson in ("Start with the paved road", "Resource requests are a social problem",
+                   "Your observability has to be ready", "Plan for the long tail"):
+        assert any(t.startswith(lesson) for t in texts), (lesson, texts)
+
+
+def test_one_numbered_sentence_is_not_a_list() -> None:
+    doc = load(" ".join(LESSONS[:6]))
+    assert numbered_points(doc) == frozenset()
+    assert len(numbered_points(load(" ".join(LESSONS)))) == 4

@@ -27,6 +27,12 @@ def _takeaways_reserve(doc: Document) -> frozenset[int]:
     return reserve_of(doc)
 
 
+def _takeaways_first(doc: Document) -> frozenset[int]:
+    from .takeaways import numbered_points
+
+    return numbered_points(doc)
+
+
 @register(
     "takeaways",
     "ours (default): centrality + keyphrase coverage + position, editor's filters, concept coverage",
@@ -34,6 +40,7 @@ def _takeaways_reserve(doc: Document) -> frozenset[int]:
     redundancy=_takeaways_redundancy,
     coverage=_takeaways_coverage,
     reserve=_takeaways_reserve,
+    first=_takeaways_first,
 )
 def takeaways(doc: Document) -> Scores:
     from .takeaways import score_takeaways

@@ -45,10 +45,13 @@ class Algorithm:
     """The concept-coverage weight selection uses with this scorer (``select(coverage=...)``)."""
     reserve: Callable[[Document], frozenset[int]] = _no_reserve
     """Sentences selection takes only when the others cannot fill the summary (``select(reserve=...)``)."""
+    first: Callable[[Document], frozenset[int]] = _no_reserve
+    """Sentences selection takes before any other (``select(first=...)``): the post's own numbered points."""
 
     def selection(self, doc: Document) -> dict[str, Any]:
-        """The keywords ``select`` takes with this scorer on ``doc``: its MMR, coverage and reserve."""
-        return {"redundancy": self.redundancy(doc), "coverage": self.coverage(doc), "reserve": self.reserve(doc)}
+        """The keywords ``select`` takes with this scorer on ``doc``: its MMR, coverage, reserve and first."""
+        return {"redundancy": self.redundancy(doc), "coverage": self.coverage(doc), "reserve": self.reserve(doc),
+                "first": self.first(doc)}
 
 
 _REGISTRY: dict[str, Algorithm] = {}
@@ -61,11 +64,12 @@ def register(
     redundancy: Callable[[Document], float] = _no_redundancy,
     coverage: Callable[[Document], float] = _no_coverage,
     reserve: Callable[[Document], frozenset[int]] = _no_reserve,
+    first: Callable[[Document], frozenset[int]] = _no_reserve,
 ) -> Callable[[Scorer], Scorer]:
     def deco(fn: Scorer) -> Scorer:
         if name in _REGISTRY:
             raise ValueError(f"summarizer {name!r} registered twice")
-        _REGISTRY[name] = Algorithm(name, fn, description, reference, redundancy, coverage, reserve)
+        _REGISTRY[name] = Algorithm(name, fn, description, reference, redundancy, coverage, reserve, first)
         return fn
 
     return deco

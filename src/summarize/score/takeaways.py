@@ -174,6 +174,19 @@ def reserve_of(doc: Document) -> frozenset[int]:
     )
 
 
+def numbered_points(doc: Document) -> frozenset[int]:
+    """The points a post numbers itself ("Lesson one: …" … "Lesson four: …"), when it numbers two or more:
+    its own list of key points, which an editor takes before anything else (``select(first=...)``).
+    A point an asker makes (a host's "the first question is …") is not one of them."""
+    hosts = askers(doc)
+    points = frozenset(
+        s.id for s in doc.sentences
+        if s.kind != "heading" and s.speaker not in hosts
+        and (_SIGNPOST_ZH_RE if s.lang == "zh" else _SIGNPOST_EN_RE).match(s.clean)
+    )
+    return points if len(points) >= 2 else frozenset()
+
+
 def score_takeaways(doc: Document, weights: Weights | None = None) -> Scores:
     if not doc.sentences:
         return {}
