@@ -19,7 +19,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 import warnings
@@ -38,12 +37,18 @@ SPOKEN_SETS = (("qmsum", "qmsum/meeting_val.jsonl", None), ("ami", "ami/dev.json
                ("vtssum", "vtssum/video_dev.jsonl", 150))
 WRITTEN_SETS = (("cnndm", "cnndm/dev.jsonl", None),)
 MIN_README_WORDS = 400
-_LABEL_RE = re.compile(r"(?m)^[^\S\n]*[^:\n]{1,40}:[^\S\n]*")
 
 
 def without_labels(text: str) -> str:
-    """A transcript as a recogniser without diarisation prints it: no ``Name:`` at line starts."""
-    return _LABEL_RE.sub("", text)
+    """A transcript as a recogniser without diarisation prints it: no speaker label at line starts
+    (the reader's own label rule, so "We met at 10:30" keeps its words)."""
+    from summarize.parse.speech import split_speaker_label
+
+    lines = []
+    for line in text.split("\n"):
+        name, offset = split_speaker_label(line)
+        lines.append(line[offset:] if name is not None else line)
+    return "\n".join(lines)
 
 
 def readmes() -> list[tuple[str, str]]:
@@ -76,6 +81,8 @@ def judge(text: str) -> tuple[bool, bool]:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_common_arguments(ap)
+    ap.add_argument("--no-readmes", action="store_true",
+                    help="leave out the installed packages' READMEs (they differ from machine to machine)")
     ns = ap.parse_args(argv)
     eval_dir = from_root(ns.eval_dir)
 
@@ -91,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             records = sample_records(read_jsonl(path), sample, name)
             texts = [without_labels(r["text"]) if kind == "spoken" else r["text"] for r in records]
             groups.append((name + (f" (sample of {sample})" if sample else ""), kind, texts))
-    packages = readmes()
+    packages = [] if ns.no_readmes else readmes()
     if packages:
         groups.append((f"installed packages' READMEs ({len(packages)})", "written", [body for _, body in packages]))
 

@@ -129,6 +129,9 @@ def test_clause_endings_become_one_full_stop() -> None:
         ("第一，不是所有服务都需要上网格。", "不是所有服务都需要上网格。"),
         ("最后，控制面升级要用金丝雀的方式。", "控制面升级要用金丝雀的方式。"),
         ("第一次升级控制面时我们回滚了两次。", "第一次升级控制面时我们回滚了两次。"),
+        ("最后的结果是延迟降低了一半。", "最后的结果是延迟降低了一半。"),
+        ("再次升级控制面时没有出问题。", "再次升级控制面时没有出问题。"),
+        ("第一个教训：不是所有服务都需要上网格。", "不是所有服务都需要上网格。"),
     ],
 )
 def test_chinese_list_openers_are_dropped(text: str, expected: str) -> None:
@@ -162,6 +165,12 @@ def test_chinese_list_openers_are_dropped(text: str, expected: str) -> None:
         ("Finally, measure the time from a spike to new capacity.", False, "Measure the time from a spike to new capacity."),
         ("First-party charts are signed by the maintainers.", False, "First-party charts are signed by the maintainers."),
         ("The first lesson is to start small.", False, "The first lesson is to start small."),
+        ("Lesson two: go slow.", True, "Go slow."),
+        ("Step 1.2: configure the gateway.", False, "Step 1.2: configure the gateway."),
+        ("Yet another templating tool is here.", False, "Yet another templating tool is here."),
+        ("Also known as IRSA, it maps roles to pods.", False, "Also known as IRSA, it maps roles to pods."),
+        ("But for the cache, every request would hit the database.", False, "But for the cache, every request would hit the database."),
+        ("And/or conditions are supported in every rule.", False, "And/or conditions are supported in every rule."),
     ],
 )
 def test_openers_that_lean_on_the_sentence_before_are_dropped(text: str, spoken: bool, expected: str) -> None:

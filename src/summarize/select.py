@@ -97,7 +97,8 @@ def select(
     while alive and (n is None or len(chosen) < n):
         covered = {by_id[c].section for c in chosen}
         open_sections = [sec for sec in quota if sec not in covered]
-        pool_iter = (i for i in alive if not open_sections or by_id[i].section in open_sections)
+        # The post's own numbered points (tier -1) are not held back by the one-per-section quota.
+        pool_iter = (i for i in alive if not open_sections or tier[i] < 0 or by_id[i].section in open_sections)
         head: list[int] = []
         exact_copies: list[int] = []
         for i in pool_iter:
@@ -200,7 +201,7 @@ def _select_by_coverage(
             break
         item = heapq.heappop(heap)
         i = item[2]
-        if open_sections and by_id[i].section not in open_sections:
+        if open_sections and tier[i] >= 0 and by_id[i].section not in open_sections:
             deferred.append(item)
             continue
         if bags[i] in chosen_bags or _max_overlap(bags[i], chosen, bags) >= duplicate_threshold:

@@ -107,16 +107,23 @@ _EN_OPENERS = re.compile(
     re.IGNORECASE,
 )
 # In writing, only a connective that leans on the sentence before: "But if annotations have become …".
-_EN_CONNECTIVES = re.compile(rf"^(?:and|but|{_SO}|yet|also|(?:however|still|plus|besides)(?=\s*,))\b(?![-'’])[\s,]*", re.IGNORECASE)
+_EN_CONNECTIVES = re.compile(
+    rf"^(?:and|but(?!\s+for\b)|{_SO}|also(?!\s+known\b)|(?:however|still|plus|besides)(?=\s*,))\b(?![-'’/])[\s,]*",
+    re.IGNORECASE,
+)
 # A list's ordinal marks where a point sits in the post, not what it says: "Second, we underestimated …",
 # "Lesson one: start with …", "首先是资源占用：…", "第一，…".
 _NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _EN_LIST_OPENERS = re.compile(
     r"^(?:(?:first|second|third|fourth|fifth|next|finally|lastly)(?:ly)?\s*,\s*"
-    rf"|(?:lesson|step|tip|rule|mistake|takeaway|point|number)\s+{_NUMBER_WORD}\s*[:：.,–—-]\s*)",
+    rf"|(?:lesson|step|tip|rule|mistake|takeaway|point|number)\s+(?:number\s+)?{_NUMBER_WORD}(?![.:]\d)\s*[:：.,–—-]\s*)",
     re.IGNORECASE,
 )
-_ZH_LIST_OPENERS = re.compile(r"^(?:(?:首先|其次|再次|最后)(?:是|呢)?[，,、：:]?\s*|第[一二三四五六七八九十]{1,3}(?:点|条)?[，,、：:]\s*)")
+# Only with its punctuation (or 是): "最后的结果" and "再次升级" are words, not list marks.
+_ZH_LIST_OPENERS = re.compile(
+    r"^(?:(?:首先|其次|最后)是|(?:首先|其次|再次|最后)(?:是|呢)?[，,、：:])\s*"
+    r"|^第[一二三四五六七八九十]{1,3}(?:点|条|个(?:教训|经验|建议|原则|要点|坑|问题))?[，,、：:]\s*"
+)
 _ZH_OPENERS = re.compile(
     r"^(?:(?:所以|那么|然后|是的|好的|其实|就是|而且|总结一下|总的来说)[，,、：:\s]*"
     r"|(?:对|嗯|好|行|那)[，,、：:]+\s*|那(?=我|你|咱))+"
@@ -138,7 +145,7 @@ def polish(sentence: Sentence, spoken: bool, casing: Mapping[str, str] | None = 
     if len(stripped) >= 0.5 * len(text):
         text = stripped
     unlisted = (_ZH_LIST_OPENERS if sentence.lang == "zh" else _EN_LIST_OPENERS).sub("", text)
-    if len(unlisted) >= 0.5 * len(text):
+    if len(unlisted) >= 4:  # "Lesson two: go slow." keeps "Go slow."
         text = unlisted
     text = re.sub(r"^[\s,，、;；:：\-–—]+", "", text)
     # A clause cut at a semicolon or comma ends with a full stop, not with both ("…规则；。").

@@ -50,6 +50,7 @@ def test_transcript_speakers_titles_and_nonspeech() -> None:
         ("[笑] 好的。", None, "好的。"),
         ("Tomás: Pick the metric that represents real work.", "Tomás", "Pick the metric that represents real work."),
         ("Lynne Neagle AM: Good morning, everyone.", "Lynne Neagle AM", "Good morning, everyone."),
+        ("Docker镜像：使用多阶段构建可以减小体积。", None, "Docker镜像：使用多阶段构建可以减小体积。"),
         ("AttributeError: 'NoneType' object has no attribute 'x'", None, "AttributeError: 'NoneType' object has no attribute 'x'"),
         ("ŁUKASZ NOWAK: We shipped it.", "ŁUKASZ NOWAK", "We shipped it."),
         ("Ömer Şahin: Autoscaling is a loop.", "Ömer Şahin", "Autoscaling is a loop."),

@@ -25,6 +25,8 @@ from summarize.segment.disfluency import clean, disfluency_spans
         ("it got worse day by day by day", "it got worse day by day by day"),
         ("we moved it to the to the cluster", "we moved it to the cluster"),
         ("I just agreed to make to make the panels", "I just agreed to make the panels"),
+        ("and then and then we deployed it", "and then we deployed it"),
+        ("or something, or something like that", "or something like that"),
         ("嗯，我觉得这个很好", "我觉得这个很好"),
         ("Uh uh", ""),
         ("It went from eighteen to about, um, fifty-two percent", "It went from eighteen to about fifty-two percent"),

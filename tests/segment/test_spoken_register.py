@@ -127,3 +127,25 @@ def test_one_numbered_sentence_is_not_a_list() -> None:
     doc = load(" ".join(LESSONS[:6]))
     assert numbered_points(doc) == frozenset()
     assert len(numbered_points(load(" ".join(LESSONS)))) == 4
+
+
+
+def test_numbered_lessons_under_one_heading_all_come_first() -> None:
+    """The one-per-section quota does not hold a post's own numbered points back."""
+    body = [s for s in LESSONS if not s.startswith(("Thanks", "So I've"))]
+    post = (
+        "# Four lessons from a migration\n\n## Where we started\n\n" + " ".join(body[:2])
+        + "\n\n## What we learned\n\n" + " ".join(body[2:]) + "\n\n## Costs\n\nThe cloud bill fell by a third over the year."
+        + "\n\n## Next\n\nWe are moving the data tier to managed services next year."
+    )
+    texts = [t.text for t in summarize.summarize(post, n=4).takeaways]
+    assert sum(t.startswith(("Start with", "Resource requests", "Your observability", "Plan for")) for t in texts) == 4, texts
+
+
+def test_descriptive_ordinals_and_tutorial_steps_are_not_numbered_points() -> None:
+    from summarize.score.takeaways import _SIGNPOST_EN_RE
+
+    assert not _SIGNPOST_EN_RE.match("The first step is slow because it downloads every image.")
+    assert not _SIGNPOST_EN_RE.match("Step 1: Install the Istio CLI on your laptop.")
+    assert _SIGNPOST_EN_RE.match("The second lesson I've learned is to measure first.")
+    assert _SIGNPOST_EN_RE.match("My first tip: pin your chart versions.")

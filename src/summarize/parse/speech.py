@@ -45,12 +45,13 @@ def strip_nonspeech(text: str) -> str:
 # a half- or full-width colon. Bold and <b> wrappers are removed by the readers first.
 # Capitals of the Latin alphabets names are written in (Tomás, Ömer, Łukasz, Šimon), not only A-Z.
 _UP = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŮŰŹŻŽȘȚ"
-_NAME_CHAR = rf"(?:[^\W_{_UP}]|[.'’-])"  # lower case after the capital: "AttributeError:" is not a name
+_LOW = "a-z0-9ß-öø-ÿąćčďęěğıłńňőœřśşšţťůűźżžșț"
+_NAME_CHAR = rf"[{_LOW}.'’-]"  # Latin lower case after the capital: not "AttributeError:", not "Docker镜像："
 _LABEL_RE = re.compile(
     r"^[ \t]*(?:>>[ \t]*)?"
     r"(?P<name>"
     rf"[{_UP}][{_UP}0-9.'’-]*(?:[ \t][{_UP}][{_UP}0-9.'’-]*){{0,3}}"
-    rf"|[{_UP}]{_NAME_CHAR}+(?:[ \t](?:[{_UP}](?:[^\W_]|[.'’-])*|de|van|von|da|del|la)){{0,3}}"  # Lynne Neagle AM
+    rf"|[{_UP}]{_NAME_CHAR}+(?:[ \t](?:[{_UP}][{_UP}{_LOW}.'’-]*|de|van|von|da|del|la)){{0,3}}"  # Lynne Neagle AM
     r"|[A-Z](?:\([A-Z]{1,4}\))?"
     r"|(?:PhD|Prof|Dr|Grad|Professor|Postdoc|Undergrad|Speaker|Person|Participant)[ \t]?[A-Z0-9]{1,2}"  # QMSum, AMI
     r"|\#[A-Za-z]+\d*\#"  # DialogSum: #Person1#

@@ -32,8 +32,8 @@ _PROMO_RE = re.compile(
     r"brought to you by|(?:our|today'?s|this episode'?s|this week'?s) sponsors?\b|"
     r"(?:episode|show|video|podcast|newsletter) is sponsored by|leave (?:us )?a (?:review|rating)|rate (?:and|&) review|"
     r"(?:promo|coupon|discount) code|\buse (?:the )?code (?-i:[A-Z0-9]{3,})\b|\bdot (?:com|dev|io|org) slash\b|"
-    r"link in the description|\bif you(?:'re| are) new (?:here|to (?:the|this|my) channel)|welcome back to (?:the|my) channel|"
-    r"\bI (?:do|make|post|publish) (?:a lot of |lots of |weekly |new )?(?:videos|tutorials|content)\b|hit the (?:like|bell)|"
+    r"link in the description|\bif you(?:'re| are) new to (?:the|this|my) channel|welcome back to (?:the|my) channel|"
+    r"\bI (?:do|make|post|publish) (?:a lot of |lots of |weekly |new )?(?:videos|tutorials) (?:on|about)\b|hit the (?:like|bell)|"
     r"联系我|联系我们|请随时|注册|订阅|关注我们|关注公众号|扫码|免费收听|报名|欢迎加入|本期(?:节目)?由.{1,20}赞助|感谢.{1,20}赞助",
     re.IGNORECASE,
 )
@@ -51,14 +51,15 @@ _PROCEDURE_RE = re.compile(
 # it sets out to do ("In this talk I'll cover …"), or its sign-off ("That is my list of GitOps mistakes.").
 _ABOUT_THE_POST_RE = re.compile(
     r"^\W*(?:(?:so|and|okay|ok|well)[\s,]+)?(?:"
-    r"(?:this|the) (?:blog )?(?:post|article|write-?up|guide|tutorial|video|talk|episode|session|newsletter) "
-    r"(?:reflects|is based on|was (?:written|updated|published|recorded)|applies to|covers|describes|walks|will (?:cover|show|walk|explain|describe|look))\b"
+    r"this (?:blog )?(?:post|article|write-?up|guide|tutorial|video|talk|episode|newsletter) "
+    r"(?:reflects|is based on|was written|covers|describes|walks|will (?:cover|show|walk|explain|describe|look))\b"
     r"|in (?:this|today'?s) (?:blog )?(?:post|article|video|talk|episode|session),? (?:I|we)(?:'ll| will| want to| am going to| are going to|'m going to|'re going to)\b"
-    r"|(?:that'?s|that is|this is|those are|these are) (?:my list|our list|all (?:I have|I've got|we have|for (?:today|now))|it for (?:today|now|this (?:week|episode|time)))\b"
-    r"|that (?:wraps|brings) (?:it |us )?(?:up|to the end)\b|see you (?:next time|in the next)\b"
+    r"|(?:that'?s|that is|this is|those are|these are) (?:my list|our list|all for (?:today|now)|it for (?:today|now|this (?:week|episode|time))"
+    r"|all (?:I have|I've got|we have)(?:\s+for (?:you|today|now))?(?:\W*$|,? see you\b|,? thank))"
+    r"|that wraps (?:it |things |us )?up\b|that brings us to the end\b|see you (?:next time|in the next)\b"
     r"|in the next (?:video|episode|part|post|article|session),? (?:we|I)(?:'ll| will| are going to|'re going to| am going to|'m going to)\b"
     r")"
-    r"|^\W*(?:本文(?:基于|反映|适用于|介绍|将)|以上就是|今天(?:就)?(?:先)?(?:讲|说|聊|分享)到这里|我们下期再见"
+    r"|^\W*(?:本文(?:基于|反映|适用于|将)|本文(?:主要)?介绍了?(?!的)|以上就是|今天(?:就)?(?:先)?(?:讲|说|聊|分享)到这里|我们下期再见"
     r"|今天(?:我|我们)?(?:主要)?(?:想|要|会|来)?(?:跟|和|给|同|向)大家(?:聊|讲|分享|介绍|说|汇报))",
     re.IGNORECASE,
 )

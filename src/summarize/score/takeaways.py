@@ -198,12 +198,13 @@ SIGNPOST_BOOST = 1.5
 """Multiplier for a point the post numbers itself. Hand-set, not fitted: the licensed meeting sets
 (QMSum, AMI, VCSum) almost never number their points, so they cannot say how much it is worth; an
 editor takes the speaker's own "Lesson one: …" over any sentence around it."""
-_POINT_NOUNS = r"(?:lesson|takeaway|tip|rule|step|mistake|principle|point|reason|learning|myth|pitfall|trap|anti-?pattern)"
+# Not "step" or "point": "The first step is slow because …" describes, and "Step 1:" of a tutorial is not a key point.
+_POINT_NOUNS = r"(?:lesson|takeaway|tip|rule|mistake|principle|reason|learning|myth|pitfall|trap|anti-?pattern)"
 _ORDINALS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|biggest|most important)"
 _SIGNPOST_EN_RE = re.compile(
     r"^\W*(?:(?:so|and|okay|ok|now|alright)[\s,]+)?(?:"
-    rf"{_POINT_NOUNS}\s+(?:number\s+|#\s*)?(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s*[:：.,–—-]"
-    rf"|(?:the|my|our)\s+{_ORDINALS}\s+{_POINT_NOUNS}\s+(?:(?:I|we)\s+(?:learned|see|made)\s+)?(?:is|was)\b"
+    rf"{_POINT_NOUNS}\s+(?:number\s+|#\s*)?(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s*(?:[:：.,–—-]|is\b)"
+    rf"|(?:the|my|our)\s+{_ORDINALS}\s+{_POINT_NOUNS}\s*(?:[:：]|(?:(?:I|we)(?:'ve|\s+have)?\s+(?:learned|learnt|see|made)\s+)?(?:is|was)\b)"
     r")",
     re.IGNORECASE,
 )

@@ -22,15 +22,22 @@ _MARKER_RE = re.compile(
 # A word or two said twice in a row: "I, I think", "it's, it's, it's a", "the the".
 _STUTTER_RE = re.compile(r"(?<![\w'’])((?:[\w'’]+)(?:\s+[\w'’]+)?)(?:[,\s]+\1)+(?![\w'’])", re.IGNORECASE)
 _ZH_FILLER_RE = re.compile(r"(?:^|(?<=[，。！？,]))\s*(?:嗯+|呃+|额+|唔+|啊+)[，,、]?\s*")
-_LINKS = frozenset({"and", "or", "by", "after", "upon"})  # not "to": "to make to make" is a stutter
-_FUNCTION_WORDS = frozenset("the a an to of in on at it we i you he she they that this is was and or by for with".split())
+_LINKS = frozenset({"and", "or", "by", "after", "upon"})
+_NOT_REPEATED_ON_PURPOSE = frozenset(
+    "the a an to of in on at it we i you he she they that this is was and or by for with then so something stuff like".split()
+)
 
 
-def _is_reduplication(unit: str) -> bool:
-    """"and round" in "round and round and round": a linking word and a content word, said on purpose.
-    "to the to the" is a stutter: both are function words."""
-    words = unit.casefold().split()
-    return len(words) == 2 and bool(_LINKS & set(words)) and not set(words) <= _FUNCTION_WORDS
+def _is_reduplication(repeated: str) -> bool:
+    """"round and round and round", "day by day by day": a word, a linking word and the same word again,
+    said on purpose. "and then and then" and "or something or something" are stutters."""
+    words = repeated.casefold().split()
+    return any(
+        words[k + 1] in _LINKS and words[k] == words[k + 2] and words[k] not in _NOT_REPEATED_ON_PURPOSE
+        for k in range(len(words) - 2)
+    )
+
+
 _KEEP_DOUBLE = frozenset({"that", "had", "is", "very", "really", "no", "bye", "so", "ha", "well", "yeah", "yes"})
 
 
@@ -63,7 +70,7 @@ def _one_pass(text: str) -> list[tuple[int, int]]:
         word = m.group(1)
         if word.casefold() in _KEEP_DOUBLE or word.isdigit():
             continue
-        if _is_reduplication(word):
+        if _is_reduplication(m.group(0)):
             continue  # "round and round and round", "step by step by step": said on purpose
         # Keep the last repetition, drop the ones before it.
         spans.append((m.start(), m.end() - len(word)))
@@ -121,10 +128,11 @@ def filler_rate(text: str) -> float:
 _SPOKEN_OPENER_RE = {
     "en": re.compile(r"(?:so|and|but|yeah|yes|okay|ok|well|now|right|alright|oh|um|uh|like)\b[ ,]", re.IGNORECASE),
     # Not 但是 or 因为, which open written sentences as often; 那 only before a pronoun or 就 (not 那些).
-    "zh": re.compile(r"(?:然后|就是|所以|那么|对[，,。！]|嗯|其实|好[，,的]|呃|啊|反正|那个|我觉得|那(?=我|你|咱|就))"),
+    # Not 那么 or 其实 either: written Chinese argues with them too.
+    "zh": re.compile(r"(?:然后|就是|所以|对[，,。！]|嗯|好[，,的]|呃|啊|反正|那个|我觉得|那(?=我|你|咱|就))"),
 }
 _FIRST_SECOND_PERSON_RE = {
-    "en": re.compile(r"\b(?:I|you|I'm|you're|we're|let's|I've|you've)\b"),
+    "en": re.compile(r"\b(?:I|I'm|I've|you|you're|you've|let's)\b|\b(?i:you|you're|you've|let's)\b"),
     "zh": re.compile(r"我们|咱们|我|你们|你|大家"),
 }
 _MIN_SENTENCES_TO_JUDGE = 8
