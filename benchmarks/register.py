@@ -66,16 +66,12 @@ def judge(text: str) -> tuple[bool, bool]:
     """(the detector alone, the scorer's register: detector or fillers) for one text."""
     from summarize.pipeline import load
     from summarize.score.takeaways import register_of
-    from summarize.segment.disfluency import sounds_spoken
+    from summarize.segment import reads_as_speech
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         doc = load(text)
-    detected = any(
-        sounds_spoken([s.text for s in doc.sentences if s.lang == lang and s.kind in ("paragraph", "caption")], lang)
-        for lang in ("en", "zh")
-    )
-    return detected, register_of(doc) == "spoken"
+    return reads_as_speech(doc.sentences), register_of(doc) == "spoken"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

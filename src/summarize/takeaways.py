@@ -223,7 +223,7 @@ def build_summary(doc: Document, ids: list[int], *, algorithm: str, lang: str) -
     casing = casing_for(doc) if doc.spoken else None
     # A machine transcript pasted into a blog post is speech too ("And we started talking to Google."),
     # even without speaker labels: the register the scorer saw decides, not only the reader's flag.
-    spoken_post = doc.spoken or register_of(doc) == "spoken"
+    spoken_post = register_of(doc) == "spoken"  # "spoken" for every doc.spoken too
     takeaways = []
     for i in ids:
         s = by_id[i]

@@ -29,7 +29,7 @@ def _no_coverage(doc: Document) -> float:
     return 0.0
 
 
-def _no_reserve(doc: Document) -> frozenset[int]:
+def _no_sentences(doc: Document) -> frozenset[int]:
     return frozenset()
 
 
@@ -43,9 +43,9 @@ class Algorithm:
     """The MMR weight selection uses with this scorer: 0 keeps reference algorithms as published."""
     coverage: Callable[[Document], float] = _no_coverage
     """The concept-coverage weight selection uses with this scorer (``select(coverage=...)``)."""
-    reserve: Callable[[Document], frozenset[int]] = _no_reserve
+    reserve: Callable[[Document], frozenset[int]] = _no_sentences
     """Sentences selection takes only when the others cannot fill the summary (``select(reserve=...)``)."""
-    first: Callable[[Document], frozenset[int]] = _no_reserve
+    first: Callable[[Document], frozenset[int]] = _no_sentences
     """Sentences selection takes before any other (``select(first=...)``): the post's own numbered points."""
 
     def selection(self, doc: Document) -> dict[str, Any]:
@@ -63,8 +63,8 @@ def register(
     reference: str = "",
     redundancy: Callable[[Document], float] = _no_redundancy,
     coverage: Callable[[Document], float] = _no_coverage,
-    reserve: Callable[[Document], frozenset[int]] = _no_reserve,
-    first: Callable[[Document], frozenset[int]] = _no_reserve,
+    reserve: Callable[[Document], frozenset[int]] = _no_sentences,
+    first: Callable[[Document], frozenset[int]] = _no_sentences,
 ) -> Callable[[Scorer], Scorer]:
     def deco(fn: Scorer) -> Scorer:
         if name in _REGISTRY:

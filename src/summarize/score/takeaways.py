@@ -139,7 +139,7 @@ def features(doc: Document) -> Features:
         frozenset(s.id for s in candidates if not _self_contained(s)),
         frozenset(s.id for s in candidates if s.speaker in interviewers),
         tuple((s.lang, _size(s, len(analysis.tokens[s.id]))) for s in candidates),
-        frozenset(s.id for s in candidates if (_SIGNPOST_ZH_RE if s.lang == "zh" else _SIGNPOST_EN_RE).match(s.clean)),
+        frozenset(s.id for s in candidates if _numbered(s)),
     )
 
 
@@ -181,8 +181,7 @@ def numbered_points(doc: Document) -> frozenset[int]:
     hosts = askers(doc)
     points = frozenset(
         s.id for s in doc.sentences
-        if s.kind != "heading" and s.speaker not in hosts
-        and (_SIGNPOST_ZH_RE if s.lang == "zh" else _SIGNPOST_EN_RE).match(s.clean)
+        if s.kind != "heading" and s.speaker not in hosts and _numbered(s)
     )
     return points if len(points) >= 2 else frozenset()
 
@@ -222,6 +221,11 @@ _DANGLING_EN_RE = re.compile(
     re.IGNORECASE,
 )
 _DANGLING_ZH_RE = re.compile(r"^\W*(?:你们?|他们?|她们?|它们?|这|那(?!么)|然后|其次|第[二三四五六七八九十]\s*[，,、是个条]|后者|前者)")
+
+
+def _numbered(s: Sentence) -> bool:
+    """Whether the post marks ``s`` as one of its numbered points ("Lesson two: …", "第一个教训是…")."""
+    return (_SIGNPOST_ZH_RE if s.lang == "zh" else _SIGNPOST_EN_RE).match(s.clean) is not None
 
 
 def _self_contained(s: Sentence) -> bool:

@@ -11,13 +11,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .._text import CJK_RE, guess_lang
 from ..model import PROSE_KINDS, Document, Sentence
 from .disfluency import clean, filler_rate, sounds_spoken
 
-__all__ = ["segment", "block_spans", "words"]
+__all__ = ["segment", "block_spans", "reads_as_speech", "words"]
 
 #: No sentence is longer than this many characters: past it, text with no sentence ends
 #: (minified dumps, a 1 MB line of hanzi) is cut at the best break before the limit, so
@@ -61,14 +61,20 @@ def segment(doc: Document) -> Document:
                 )
             )
     spoken = doc.spoken
-    if not spoken and any(
-        sounds_spoken([s.text for s in sentences if s.lang == lang and s.kind in _SPEECH_KINDS], lang) for lang in ("en", "zh")
-    ):
+    if not spoken and reads_as_speech(sentences):
         # Auto-punctuated speech with no fillers left in it (Whisper, lecture captions): a transcript all
         # the same, so it gets the clean view and everything later stages do for speech.
         spoken = True
         sentences = [s if s.clean != s.text else dataclasses.replace(s, clean=clean(s.text) or s.text) for s in sentences]
     return dataclasses.replace(doc, sentences=tuple(sentences), lang=main_language(doc, sentences), spoken=spoken)
+
+
+def reads_as_speech(sentences: Sequence[Sentence]) -> bool:
+    """Whether a document's prose, in either language, sounds like transcribed speech (see
+    :func:`~summarize.segment.disfluency.sounds_spoken`), labels and fillers or not."""
+    return any(
+        sounds_spoken([s.text for s in sentences if s.lang == lang and s.kind in _SPEECH_KINDS], lang) for lang in ("en", "zh")
+    )
 
 
 def _margin_of(margins: dict[tuple[int, int], float], start: int, end: int) -> float | None:

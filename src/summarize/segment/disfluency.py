@@ -132,7 +132,7 @@ _SPOKEN_OPENER_RE = {
     "zh": re.compile(r"(?:然后|就是|所以|对[，,。！]|嗯|好[，,的]|呃|啊|反正|那个|我觉得|那(?=我|你|咱|就))"),
 }
 _FIRST_SECOND_PERSON_RE = {
-    "en": re.compile(r"\b(?:I|I'm|I've|you|you're|you've|let's)\b|\b(?i:you|you're|you've|let's)\b"),
+    "en": re.compile(r"\b(?:I|I'm|I've)\b|\b(?i:you|you're|you've|let's)\b"),  # "I" only as the pronoun
     "zh": re.compile(r"我们|咱们|我|你们|你|大家"),
 }
 _MIN_SENTENCES_TO_JUDGE = 8
