@@ -20,6 +20,25 @@ def zh_sentence(draw: st.DrawFn) -> str:
     return body + draw(ZH_END)
 
 
+#: English names that Chinese technical writing carries; none of them is an English function word.
+PRODUCT_NAMES = (
+    "Istio", "Envoy", "API Server", "K8s", "xDS", "LDS/CDS", "Kubernetes Gateway API", "ztunnel", "Pod", "CRD",
+    "HTTPRoute", "mTLS", "Open Policy Agent", "Service Mesh", "Prometheus", "Helm Chart", "GitOps", "eBPF", "WASM",
+    "Sidecar Proxy", "Control Plane", "Red Hat", "OpenTelemetry Collector",
+)
+_ZH_CLAUSES = st.sampled_from(
+    ["服务网格是一个基础设施层", "我们在生产环境中部署了它", "配置会下发给每个代理", "这个问题已经修复了",
+     "流量通过网关进入集群", "用户可以根据需要启用", "控制平面负责管理证书", "他们把规则写在资源里"]
+)
+
+
+@st.composite
+def zh_grammar_sentence(draw: st.DrawFn) -> str:
+    """A Chinese sentence with Chinese grammar (function words such as 是/的/在/了), one to three clauses."""
+    clauses = draw(st.lists(_ZH_CLAUSES, min_size=1, max_size=3))
+    return "，".join(clauses) + draw(st.sampled_from(["。", "！", ""]))
+
+
 @st.composite
 def en_sentence(draw: st.DrawFn) -> str:
     words = draw(st.lists(EN_WORDS, min_size=1, max_size=12))

@@ -14,14 +14,41 @@ def cjk_count(text: str) -> int:
     return len(CJK_RE.findall(text))
 
 
-def guess_lang(text: str, default: str = "en") -> str:
-    """'zh' or 'en' for a span of text, weighing characters against words.
+# Closed-class words: what a sentence's grammar is made of, as opposed to the names and terms it carries.
+_EN_FUNCTION_WORDS = frozenset(
+    "the a an is are was were be been being am of to in on at for with by from as and or but nor not no this that "
+    "these those it its we you they he she i me us them him her our your their my his can could will would shall should "
+    "may might must do does did have has had if than then so which who whom whose what when where why how there here "
+    "also just into about over under more most very all any some each every such only because while although though "
+    "unless until since let".split()
+)
+_EN_WORD_RE = re.compile(r"(?<![A-Za-z0-9_./-])[A-Za-z]+(?![A-Za-z0-9_/-])")
+_ZH_FUNCTION_CHARS = frozenset("的了是在和与对从把被将也都就很吗呢吧这那我你他她它们不没有为以及并而或等让给向到之其该此但所可会能要着过得地")
 
-    A Chinese word is about 1.5 characters, so 1.5 hanzi count as much as one English
-    word; this keeps "Istio 是一个服务网格" Chinese and "We picked 服务网格 early" English.
+
+def guess_lang(text: str, default: str = "en") -> str:
+    """'zh' or 'en' for a span of text: the language of its grammar, not of its words.
+
+    Chinese technical writing is full of English names ("Reflector 采用 K8s HTTP API List/Watch API
+    Server 中指定的资源。"), and English writing sometimes names a Chinese company. So the rule counts
+    closed-class words, which only the sentence's own language supplies:
+
+    1. Text with hanzi and no English function word is Chinese, however many English terms it carries.
+    2. Text with English function words and no Chinese function character is English, whatever
+       Chinese names it carries ("We partnered with 阿里巴巴 on this.").
+    3. Where both languages contribute grammar, the one with more function words wins; a tie is Chinese.
+    4. Text without hanzi is English; text without any letters of either is ``default``.
     """
     hanzi = cjk_count(text)
-    words = len(LATIN_WORD_RE.findall(text))
-    if not hanzi and not words:
-        return default
-    return "zh" if hanzi / 1.5 >= words else "en"
+    if not hanzi:
+        return "en" if LATIN_WORD_RE.search(text) else default
+    # Lower case only, but for the text's first word: a capitalised "He" or "Who" mid-text is a name
+    # ("Jianpeng He (Tetrate)"), not grammar.
+    english = sum(
+        1 for m in _EN_WORD_RE.finditer(text)
+        if m.group(0).lower() in _EN_FUNCTION_WORDS and (m.group(0).islower() or not text[: m.start()].strip(" \"'“‘(（「"))
+    )
+    if not english:
+        return "zh"
+    chinese = sum(1 for ch in text if ch in _ZH_FUNCTION_CHARS)
+    return "zh" if chinese >= english else "en"

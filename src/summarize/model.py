@@ -17,6 +17,12 @@ from typing import Any
 PROSE_KINDS = frozenset({"heading", "paragraph", "list_item", "quote", "caption"})
 BLOCK_KINDS = PROSE_KINDS | {"code", "table"}
 
+#: What a prose block can be besides the post's own prose: page furniture an editor skips.
+#: ``links`` a list of link titles (show notes, references); ``bio`` a person's biography (guest,
+#: author); ``navigation`` a section that points elsewhere ("Where can you find us next?",
+#: "Cool things of the week", "参考资料"). Readers mark them; scorers and the quiz engine leave them out.
+FURNITURE = frozenset({"links", "bio", "navigation"})
+
 
 def _frozen_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return MappingProxyType(dict(value or {}))
@@ -46,10 +52,20 @@ class Block:
     """(offset in ``text``, 1-based source line) pairs, sorted by offset."""
     time_marks: tuple[tuple[int, float], ...] = ()
     """(offset in ``text``, seconds from the start) pairs, sorted by offset."""
+    anchor: str | None = None
+    """The link anchor of the block's section: the explicit id of its heading (``## Setup {#setup}``)."""
+    furniture: str | None = None
+    """One of :data:`FURNITURE` for page furniture, None for the post's own prose."""
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+    """Where the block came from when markup said so: ``{"shortcode": "text", "args": "bash",
+    "language": "bash"}`` for code in a Hugo shortcode, ``{"shortcode": "warning"}`` for prose inside one."""
 
     def __post_init__(self) -> None:
         if self.kind not in BLOCK_KINDS:
             raise ValueError(f"unknown block kind {self.kind!r}; expected one of {sorted(BLOCK_KINDS)}")
+        if self.furniture is not None and self.furniture not in FURNITURE:
+            raise ValueError(f"unknown furniture {self.furniture!r}; expected one of {sorted(FURNITURE)}")
+        object.__setattr__(self, "attrs", _frozen_mapping(self.attrs))
         if self.line < 1 or self.end_line < self.line:
             raise ValueError(f"bad line range {self.line}-{self.end_line} for a {self.kind} block")
 
@@ -95,6 +111,10 @@ class Sentence:
     """For a sentence cut out of unpunctuated speech by the boundary model: the model's confidence
     in its less certain end (log-odds over the cut threshold); None where the text's own
     punctuation or structure ended it."""
+    anchor: str | None = None
+    """The heading id of the sentence's section, when the post gives one (its link anchor)."""
+    furniture: str | None = None
+    """Set for page furniture (a link list, a bio, navigation): see :data:`FURNITURE`."""
 
     def __post_init__(self) -> None:
         if not self.text.strip():
@@ -119,6 +139,8 @@ class Sentence:
             "start": self.start,
             "end": self.end,
             "boundary": None if self.boundary is None else round(self.boundary, 3),
+            "anchor": self.anchor,
+            "furniture": self.furniture,
         }
 
 

@@ -42,7 +42,8 @@ def test_malformed_front_matter_warns_and_reads_the_rest() -> None:
 
 
 def test_shortcodes_embeds_links_images_html() -> None:
-    """Embeds become metadata; link text stays, URLs, images, SVG and comments go."""
+    """Embeds become metadata; link text stays, URLs, images, SVG and comments go; a "原文：<url>" line is the
+    post's source link, metadata rather than prose."""
     src = (
         "{{< youtube O-bHqDpStoE >}}\n\n"
         "{{% notice %}}Keep this sentence.{{% /notice %}}\n\n"
@@ -53,8 +54,10 @@ def test_shortcodes_embeds_links_images_html() -> None:
     )
     doc = read_text(src, fmt="markdown")
     assert doc.meta["embeds"] == [{"kind": "youtube", "id": "O-bHqDpStoE"}]
-    assert [b.text for b in doc.blocks] == ["Keep this sentence.", "We picked Envoy over Nginx in 2017.", "原文："]
+    assert [b.text for b in doc.blocks] == ["Keep this sentence.", "We picked Envoy over Nginx in 2017."]
     assert doc.blocks[1].line == 5
+    assert doc.meta["source_url"] == "https://thenewstack.io/x/"
+    assert doc.blocks[0].attrs == {"shortcode": "notice"}
 
 
 def test_code_and_tables_are_kept_apart_from_prose() -> None:
@@ -96,10 +99,10 @@ def test_speaker_labels_in_markdown_interview() -> None:
 
 
 def test_a_single_note_label_is_not_a_speaker() -> None:
-    """A lone `Note:` or a one-off label is prose, not an interview."""
+    """A lone `Note:` or a one-off label is prose, not an interview; an editorial label goes, its note stays."""
     doc = read_text("Note: this changed in 1.4.\n\nUpdate: fixed.\n", fmt="markdown")
     assert [b.speaker for b in doc.blocks] == [None, None]
-    assert doc.blocks[0].text.startswith("Note:")
+    assert [b.text for b in doc.blocks] == ["this changed in 1.4.", "fixed."]
 
 
 def test_changelog_labels_in_list_items_are_not_speakers() -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .._text import guess_lang
 from ..model import Block
+from .furniture import heading_furniture, is_bio, is_label_line, is_labelled_link, strip_editorial_label
 from .speech import split_speaker_label, strip_nonspeech
 
 
@@ -26,6 +27,30 @@ class RawBlock:
     speaker: str | None = None
     time: float | None = None
     labelled: bool = field(default=False)
+    anchor: str | None = None
+    """A heading's explicit id (``{#setup}``): the link anchor of the section it opens."""
+    furniture: str | None = None
+    """Furniture the reader saw in the markup (a list item that is only a link title)."""
+    attrs: dict[str, str] = field(default_factory=dict)
+    new_section: bool = False
+    """True where the post changes part without a heading (a gcppodcast transcript after the show notes)."""
+
+
+def drop_editorial_lines(raws: list[RawBlock]) -> list[RawBlock]:
+    """Remove lines that only label what follows ("Transcript:") and the label of an editor's or
+    translator's note ("译者按：…" keeps the note): before speaker labels are counted, so a repeated
+    "注：" is never taken for a speaker."""
+    kept: list[RawBlock] = []
+    for raw in raws:
+        if raw.kind in ("code", "table"):
+            kept.append(raw)
+            continue
+        lines = [(n, text) for n, text in raw.lines if not is_label_line(text)]
+        if lines:
+            lines[0] = (lines[0][0], strip_editorial_label(lines[0][1]))
+            raw.lines = lines
+            kept.append(raw)
+    return kept
 
 
 def accepted_speakers(raws: list[RawBlock]) -> set[str]:
@@ -54,15 +79,32 @@ def build_blocks(raws: list[RawBlock], speakers: set[str]) -> list[Block]:
     section = 0
     current_speaker: str | None = None
     current_lang: str | None = None
+    anchor: str | None = None
+    # Furniture of the current section, and the level of the heading that opened it: a heading at that
+    # level or above ends it ("##### Where can you find us next?" until the next "#####").
+    section_furniture: tuple[str, int] | None = None
     for raw in raws:
         if raw.kind == "heading":
             section += 1 if blocks or raw.level else 0
             current_speaker = None
+            anchor = raw.anchor
+            if section_furniture and raw.level <= section_furniture[1]:
+                section_furniture = None
+            found = heading_furniture(" ".join(t for _, t in raw.lines))
+            if found and section_furniture is None:
+                section_furniture = (found, raw.level or 1)
+        elif raw.new_section:
+            section += 1
+            current_speaker, anchor, section_furniture = None, None, None
+        furniture = section_furniture[0] if section_furniture else raw.furniture
         if raw.kind in ("code", "table"):
             text = "\n".join(t for _, t in raw.lines)
             if text.strip():
                 blocks.append(
-                    Block(raw.kind, text, raw.lines[0][0], raw.lines[-1][0], level=raw.level, section=section)
+                    Block(
+                        raw.kind, text, raw.lines[0][0], raw.lines[-1][0], level=raw.level, section=section,
+                        anchor=anchor, attrs=raw.attrs,
+                    )
                 )
             continue
         for speaker, labelled, lines in _turns(raw, speakers):
@@ -79,6 +121,9 @@ def build_blocks(raws: list[RawBlock], speakers: set[str]) -> list[Block]:
                     speaker = current_speaker
                 else:
                     current_speaker = None
+            block_furniture = furniture
+            if block_furniture is None and not speaker and raw.kind in ("paragraph", "quote") and _bio_sized(text):
+                block_furniture = "bio" if is_bio(text) else "links" if is_labelled_link(text) else None
             blocks.append(
                 Block(
                     raw.kind,
@@ -90,9 +135,18 @@ def build_blocks(raws: list[RawBlock], speakers: set[str]) -> list[Block]:
                     speaker=speaker or None,
                     line_marks=marks,
                     time_marks=((0, raw.time),) if raw.time is not None else (),
+                    anchor=anchor,
+                    furniture=block_furniture,
+                    attrs=raw.attrs,
                 )
             )
     return blocks
+
+
+def _bio_sized(text: str) -> bool:
+    """Biographies are short: a paragraph of a few lines (a long one is the post's own prose)."""
+    hanzi = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return len(text.split()) <= 110 and hanzi <= 300
 
 
 def _turns(raw: RawBlock, speakers: set[str]) -> list[tuple[str | None, bool, list[tuple[int, str]]]]:

@@ -14,9 +14,10 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 from ..model import Document
-from .blocks import RawBlock, accepted_speakers, build_blocks
+from .blocks import RawBlock, accepted_speakers, build_blocks, drop_editorial_lines
 from .frontmatter import split_front_matter
-from .shortcodes import strip_shortcodes
+from .furniture import LINK_TYPE_WORDS, is_link_title, without_source_lines
+from .shortcodes import Shortcodes, read_shortcodes
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -45,15 +46,22 @@ def read_markdown(text: str, *, source: str) -> Document:
     meta, front_lines = split_front_matter(text, source=source)
     lines = text.split("\n")
     body = "\n" * front_lines + "\n".join(lines[front_lines:])
-    body, embeds = strip_shortcodes(body)
-    if embeds:
-        meta["embeds"] = embeds
+    shortcodes = read_shortcodes(body)
+    body = shortcodes.text
+    if shortcodes.embeds:
+        meta["embeds"] = shortcodes.embeds
+    body, link = without_source_lines(body)
+    if link and "source_url" not in meta:
+        meta["source_url"] = link
+    body, cards = _without_link_cards(body)
     tokens = _parser().parse(body)
     closed = _close_unclosed_fence(body, tokens, source)
     if closed is not None:
         body, tokens = closed, _parser().parse(closed)
-    raws = list(_raw_blocks(tokens)) + _uncovered_lines(body, tokens)
+    raws = list(_raw_blocks(tokens)) + _uncovered_lines(body, tokens) + _shortcode_code(shortcodes) + cards
     raws.sort(key=lambda raw: raw.lines[0][0] if raw.lines else 0)
+    _apply_shortcodes(raws, shortcodes)
+    raws = drop_editorial_lines(raws)
     speakers = accepted_speakers(raws)
     blocks = build_blocks(raws, speakers)
     title = _title(meta, blocks)
@@ -65,6 +73,52 @@ def read_markdown(text: str, *, source: str) -> Document:
         meta=meta,
         spoken=bool(speakers),
     )
+
+
+# A link whose text runs over blank lines is not a link to CommonMark, but on pages converted from HTML
+# it is an author card: "[Name\n\nName is … at …](https://linkedin…)". The lines from the lone "[" to
+# the "](url)" are a biography; read them as one, without the brackets.
+_LINK_CARD_RE = re.compile(r"(?m)^[ \t]*\[(?P<body>[^\[\]]{1,1500}?\n[ \t]*\n[^\[\]]{0,1500}?)\]\((?:https?://|/)[^)\s]*\)(?:[ \t]*\[\]\([^)\s]*\))*[ \t]*$")
+
+
+def _without_link_cards(body: str) -> tuple[str, list[RawBlock]]:
+    if "](" not in body:
+        return body, []
+    cards: list[RawBlock] = []
+
+    def card(m: re.Match[str]) -> str:
+        first = body.count("\n", 0, m.start()) + 1
+        lines = [(first + n, text.strip()) for n, text in enumerate(m.group("body").split("\n")) if text.strip()]
+        if lines:
+            cards.append(RawBlock("paragraph", lines, furniture="bio"))
+        return "\n" * m.group(0).count("\n")
+
+    return _LINK_CARD_RE.sub(card, body), cards
+
+
+def _shortcode_code(shortcodes: Shortcodes) -> list[RawBlock]:
+    """Code from paired code shortcodes, as code blocks carrying the shortcode's name, arguments and language."""
+    raws = []
+    for code in shortcodes.code:
+        if not code.lines:
+            continue
+        attrs = {"shortcode": code.name, "args": code.args}
+        if code.language:
+            attrs["language"] = code.language
+        raws.append(RawBlock("code", [(code.line + n, line) for n, line in enumerate(code.lines)], attrs=attrs))
+    return raws
+
+
+def _apply_shortcodes(raws: list[RawBlock], shortcodes: Shortcodes) -> None:
+    """Prose inside a paired shortcode records it (innermost wins); a transcript shortcode starts a new part."""
+    for wrapper in sorted(shortcodes.wrappers, key=lambda w: w.last_line - w.first_line, reverse=True):
+        for raw in raws:
+            if raw.kind != "code" and raw.lines and wrapper.first_line <= raw.lines[0][0] <= wrapper.last_line:
+                raw.attrs = {"shortcode": wrapper.name, "args": wrapper.args} if wrapper.args else {"shortcode": wrapper.name}
+    for line in shortcodes.transcript_lines:
+        following = next((raw for raw in raws if raw.lines and raw.lines[-1][0] >= line), None)
+        if following is not None:
+            following.new_section = True
 
 
 _LEAF_TOKENS = frozenset(
@@ -166,8 +220,9 @@ def _raw_blocks(tokens: list[Token]) -> Any:
         elif kind == "heading_open":
             inline = tokens[i + 1]
             lines = _inline_lines(inline)
+            lines, anchor = _heading_anchor(lines)
             if _has_text(lines):
-                yield RawBlock("heading", lines, level=int(tok.tag[1:]))
+                yield RawBlock("heading", lines, level=int(tok.tag[1:]), anchor=anchor)
             i += 2
         elif kind in ("paragraph_open", "dt_open"):
             inline = tokens[i + 1]
@@ -179,9 +234,10 @@ def _raw_blocks(tokens: list[Token]) -> Any:
                     if item_number:
                         lines[0] = (lines[0][0], f"{item_number}. {lines[0][1]}")
                     yield RawBlock("heading", lines, level=2 if item_number else 3)
-                else:
+                elif not _ATTRIBUTE_LIST_RE.match(" ".join(text for _, text in lines)):
                     block_kind = "list_item" if list_depth else "quote" if quote_depth else "paragraph"
-                    yield RawBlock(block_kind, lines, level=list_depth)
+                    furniture = "links" if _only_link_titles(inline, lines) else None
+                    yield RawBlock(block_kind, lines, level=list_depth, furniture=furniture)
             i += 2
         elif kind in ("fence", "code_block"):
             # A fence's content starts on the line after its opening ```.
@@ -199,6 +255,54 @@ def _raw_blocks(tokens: list[Token]) -> Any:
                 yield raw
             continue
         i += 1
+
+
+# Heading attributes: Goldmark/Hugo "{#id}", Pandoc "{#id .class key=value}", kramdown "{: #id}".
+_ATTRIBUTE = r"(?:[#.][\w:.\-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|\S+))"
+_HEADING_ATTRIBUTES_RE = re.compile(rf"\s*\{{:?\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*\}}\s*$")
+#: A kramdown attribute list on a line of its own ("{: .note}"): markup, never prose.
+_ATTRIBUTE_LIST_RE = re.compile(rf"^\s*\{{:\s*{_ATTRIBUTE}?(?:\s+{_ATTRIBUTE})*\s*\}}\s*$")
+
+
+def _heading_anchor(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], str | None]:
+    """A heading's text without its attribute block, and the id the block gives (the section's link anchor)."""
+    if not lines:
+        return lines, None
+    number, text = lines[-1]
+    m = _HEADING_ATTRIBUTES_RE.search(text)
+    if not m:
+        return lines, None
+    ident = re.search(r"(?<![\w.])#([\w:.\-]+)", m.group(0))
+    return [*lines[:-1], (number, text[: m.start()].rstrip())], ident.group(1) if ident else None
+
+
+def _only_link_titles(inline: Token, lines: list[tuple[int, str]]) -> bool:
+    """Whether a paragraph or list item is only a link's title (show notes, reference lists)."""
+    text = " ".join(t for _, t in lines)
+    if len(text) > 400:
+        return False
+    link_chars = 0
+    depth = 0
+    last_anchor: str | None = None
+    anchor_parts: list[str] = []
+    trailing = ""
+    for child in inline.children or []:
+        if child.type == "link_open":
+            depth += 1
+            anchor_parts = []
+        elif child.type == "link_close":
+            depth = max(0, depth - 1)
+            last_anchor, trailing = "".join(anchor_parts), ""
+        elif child.type in ("text", "code_inline"):
+            if depth:
+                link_chars += len(re.sub(r"\s", "", child.content))
+                anchor_parts.append(child.content)
+            else:
+                trailing += child.content
+    if last_anchor is not None and trailing.strip().lower() in LINK_TYPE_WORDS:
+        return True  # "[Flame graphs explained](…) blog": a title, then the kind of page it is
+    at_end = last_anchor if last_anchor is not None and not re.search(r"\w", trailing) else None
+    return is_link_title(text, link_chars, at_end)
 
 
 def _has_text(lines: list[tuple[int, str]]) -> bool:

@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from .blocks import RawBlock, accepted_speakers, build_blocks
+from .blocks import RawBlock, accepted_speakers, build_blocks, drop_editorial_lines
+from .furniture import without_source_lines
 from .speech import otter_header
 
 _TERMINAL = tuple(".!?。！？…:：;；")
 
 
 def read_plain(text: str, *, source: str) -> Document:
+    text, link = without_source_lines(text)
     lines = text.split("\n")
     raws: list[RawBlock] = []
     title: str | None = None
@@ -40,16 +42,20 @@ def read_plain(text: str, *, source: str) -> Document:
     if raws and _is_title(raws[0], raws[1:]):
         title = raws[0].lines[0][1].strip()
         raws[0].kind, raws[0].level = "heading", 1
+    raws = drop_editorial_lines(raws)
     speakers = accepted_speakers(raws)
     otter = any(raw.labelled for raw in raws)
     blocks = build_blocks(raws, speakers)
     spoken = bool(speakers) or otter
+    meta: dict[str, str] = {"title": title} if title else {}
+    if link:
+        meta["source_url"] = link
     return Document(
         source=source,
         format="transcript" if spoken else "text",
         blocks=tuple(blocks),
         title=title,
-        meta={"title": title} if title else {},
+        meta=meta,
         spoken=spoken,
     )
 

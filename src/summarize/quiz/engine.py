@@ -618,6 +618,8 @@ def _polish_answer(answer: str, lang: str) -> str:
 def _acceptable(doc: Document, d: Draft, question: str, answer: str, lang: str) -> bool:
     if not question or not answer or "--" in question + answer or "—" in question:
         return False
+    if any(doc.sentences[i].furniture for i in d.sentences):
+        return False  # a guest's bio, a show-notes link title: page furniture, not the post's facts
     source = normalise(" ".join(doc.sentences[i].clean + " " + doc.sentences[i].text for i in d.sentences))
     if normalise(answer) not in source and not all(part in source for part in normalise(answer).split(" ") if part):
         return False

@@ -73,6 +73,8 @@ def rejection(sentence: Sentence, *, n_tokens: int, n_terms: int) -> str | None:
     text = sentence.clean.strip()
     if sentence.kind in ("heading", "code", "table"):
         return "heading or non-prose"
+    if sentence.furniture is not None:
+        return f"page furniture ({sentence.furniture})"
     if is_question(text):
         return "question"
     if _GREETING_RE.search(text):

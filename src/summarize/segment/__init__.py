@@ -58,6 +58,8 @@ def segment(doc: Document) -> Document:
                     time=block.time_at(start),
                     clean=(clean(text) or text) if spoken else text,
                     boundary=_margin_of(margins, start, end),
+                    anchor=block.anchor,
+                    furniture=block.furniture,
                 )
             )
     spoken = doc.spoken
