@@ -20,15 +20,21 @@ class Takeaway:
     line: int
     time: float | None = None
     speaker: str | None = None
+    source_text: str | None = None
+    """The sentence(s) as they read in the post, when ``text`` is not them verbatim (an editor's deletions:
+    fillers, openers, hedges); None when it is."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "text": self.text,
             "sentence_ids": list(self.sentence_ids),
             "line": self.line,
             "time": self.time,
             "speaker": self.speaker,
         }
+        if self.source_text is not None:
+            out["source_text"] = self.source_text
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,67 +103,17 @@ def _md_escape(text: str) -> str:
     return re.sub(r"^(\d+)\.", r"\1\\.", re.sub(r"^([#>+-])", r"\\\1", text))
 
 
-# Openers that only link a sentence to the one before it. Not when they start a fixed phrase that carries
-# meaning: "So far", "So-called", "Now that", "Right now", "Well-known", "Like Envoy, …".
-_SO = r"so(?!\s+(?:far|much|many|long|called)\b|\s+that\b(?!['’]))"
-_EN_OPENERS = re.compile(
-    rf"^(?:(?:{_SO}|and|but|yeah|yes|well|now(?!\s+that\b)|oh|ok|okay|right(?!\s+now\b)|also|then|i mean|you know|"
-    r"like(?=\s*,)|basically|actually|of course|sure|that is right|that's right|that's true|that is true|exactly|"
-    r"absolutely|definitely)\b(?![-'’])[\s,]*)+",
-    re.IGNORECASE,
-)
-# In writing, only a connective that leans on the sentence before: "But if annotations have become …".
-_EN_CONNECTIVES = re.compile(
-    rf"^(?:and|but(?!\s+for\b)|{_SO}|also(?!\s+known\b)|(?:however|still|plus|besides)(?=\s*,))\b(?![-'’/])[\s,]*",
-    re.IGNORECASE,
-)
-# A list's ordinal marks where a point sits in the post, not what it says: "Second, we underestimated …",
-# "Lesson one: start with …", "首先是资源占用：…", "第一，…".
-_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
-_EN_LIST_OPENERS = re.compile(
-    r"^(?:(?:first|second|third|fourth|fifth|next|finally|lastly)(?:ly)?\s*,\s*"
-    rf"|(?:lesson|step|tip|rule|mistake|takeaway|point|number)\s+(?:number\s+)?{_NUMBER_WORD}(?![.:]\d)\s*[:：.,–—-]\s*)",
-    re.IGNORECASE,
-)
-# Only with its punctuation (or 是): "最后的结果" and "再次升级" are words, not list marks.
-_ZH_LIST_OPENERS = re.compile(
-    r"^(?:(?:首先|其次|最后)是|(?:首先|其次|再次|最后)(?:是|呢)?[，,、：:])\s*"
-    r"|^第[一二三四五六七八九十]{1,3}(?:点|条|个(?:教训|经验|建议|原则|要点|坑|问题))?[，,、：:]\s*"
-)
-_ZH_OPENERS = re.compile(
-    r"^(?:(?:所以|那么|然后|是的|好的|其实|就是|而且|总结一下|总的来说)[，,、：:\s]*"
-    r"|(?:对|嗯|好|行|那)[，,、：:]+\s*|那(?=我|你|咱))+"
-)
-
-
 def polish(sentence: Sentence, spoken: bool, casing: Mapping[str, str] | None = None) -> str:
-    """The sentence as a takeaway: its clean view, without spoken openers, capitalised, terminated.
+    """The sentence as a takeaway (see :func:`summarize.score.editing.edit`: deletions only).
 
     ``casing`` (from :func:`casing_for`) restores names in all-lowercase ASR text.
     """
-    text = sentence.clean.strip()
+    from .score.editing import edit
+
+    text = sentence.clean
     if casing and sentence.lang == "en" and not any(ch.isupper() for ch in text):
         text = truecase(text, casing)
-    if spoken:
-        stripped = (_ZH_OPENERS if sentence.lang == "zh" else _EN_OPENERS).sub("", text)
-    else:
-        stripped = _EN_CONNECTIVES.sub("", text) if sentence.lang == "en" else text
-    if len(stripped) >= 0.5 * len(text):
-        text = stripped
-    unlisted = (_ZH_LIST_OPENERS if sentence.lang == "zh" else _EN_LIST_OPENERS).sub("", text)
-    if len(unlisted) >= 4:  # "Lesson two: go slow." keeps "Go slow."
-        text = unlisted
-    text = re.sub(r"^[\s,，、;；:：\-–—]+", "", text)
-    # A clause cut at a semicolon or comma ends with a full stop, not with both ("…规则；。").
-    text = re.sub(r"[\s,，、;；:：\-–—]+$", "", text)
-    if sentence.lang == "en":
-        if text[:1].islower():
-            text = text[0].upper() + text[1:]
-        if not re.search(r"[.!?\"'”’)]$", text):
-            text += "."
-    elif not re.search(r"[。！？”’」』）)!?.]$", text):
-        text += "。"
-    return text
+    return edit(sentence, spoken, text)
 
 
 _WORD_RE = re.compile(r"[A-Za-z][\w.'/-]*")
@@ -216,6 +172,16 @@ def truecase(text: str, casing: Mapping[str, str]) -> str:
     return text
 
 
+def _verbatim(text: str, source: str) -> bool:
+    """The same words as the source sentence: only a capital letter or a closing full stop added."""
+
+    def bare(value: str) -> str:
+        value = re.sub(r"[\s。.]+$", "", value.strip())
+        return value[:1].lower() + value[1:]
+
+    return bare(text) == bare(source)
+
+
 def build_summary(doc: Document, ids: list[int], *, algorithm: str, lang: str) -> Summary:
     from .score.takeaways import register_of
 
@@ -228,5 +194,6 @@ def build_summary(doc: Document, ids: list[int], *, algorithm: str, lang: str) -
     for i in ids:
         s = by_id[i]
         spoken = spoken_post or s.clean != s.text
-        takeaways.append(Takeaway(polish(s, spoken, casing), (s.id,), s.line, s.time, s.speaker))
+        text = polish(s, spoken, casing)
+        takeaways.append(Takeaway(text, (s.id,), s.line, s.time, s.speaker, None if _verbatim(text, s.text) else s.text))
     return Summary(doc.source, doc.title, lang, algorithm, tuple(takeaways), dict(doc.meta), doc)

@@ -9,11 +9,14 @@ from __future__ import annotations
 import functools
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..model import Document, Sentence
 from ..segment import words
 
+T = TypeVar("T")
 _CACHE_SIZE = 8
 _ANALYSES: OrderedDict[int, tuple[Document, Analysis]] = OrderedDict()
 _CONTENT_RE = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -69,6 +72,24 @@ def sentence_terms(sentence: Sentence, tokens: tuple[str, ...] | None = None) ->
     tokens = tokens if tokens is not None else tuple(w.lower() for w in words(sentence))
     found = (term_of(token, sentence.lang) for token in tokens)
     return tuple(t for t in found if t is not None)
+
+
+_MEMOS: OrderedDict[tuple[int, str], tuple[Document, object]] = OrderedDict()
+
+
+def memo(doc: Document, name: str, compute: Callable[[Document], T]) -> T:
+    """``compute(doc)``, computed once per document and ``name``: several stages of one run (scoring,
+    selection's reserve, the quiz) ask the same question of the same document."""
+    key = (id(doc), name)
+    cached = _MEMOS.get(key)
+    if cached is not None and cached[0] is doc:
+        _MEMOS.move_to_end(key)
+        return cached[1]  # type: ignore[return-value]
+    value = compute(doc)
+    _MEMOS[key] = (doc, value)
+    while len(_MEMOS) > 4 * _CACHE_SIZE:
+        _MEMOS.popitem(last=False)
+    return value
 
 
 def analyse(doc: Document) -> Analysis:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Sentence
+from ..parse.furniture import is_bio
 from .roles import is_question
 
 _GREETING_RE = re.compile(
@@ -38,7 +39,9 @@ _PROMO_RE = re.compile(
     re.IGNORECASE,
 )
 _SELF_INTRODUCTION_RE = re.compile(
-    r"^\W*(?:(?i:and|so|well|hi|hello)[\s,]+)?(?:[Mm]y name is|I'?m [A-Z][\w'-]+(?: [A-Z][\w'-]+)*,? (?:and I|from|with|I work)|"
+    r"^\W*(?:(?i:and|so|well|hi|hello|yeah)[\s,]+)?(?:[Mm]y name is|I'?m (?:a|an|the) (?:[\w-]+ ){0,5}?(?i:engineer|manager|developer|"
+    r"advocate|lead|director|founder|maintainer|architect|consultant|product manager|pm|researcher|contributor|member)\b|"
+    r"I(?:'ve| have) been (?:involved|working|contributing)\b|I'?m [A-Z][\w'-]+(?: [A-Z][\w'-]+)*,? (?:and I|from|with|I work)|"
     r"I am [A-Z][\w'-]+(?: [A-Z][\w'-]+)*,? (?:and I|from|with|I work))|^\W*(?:我叫[\u4e00-\u9fff]{2,4}[，,。]|我的名字(?:是|叫))"
 )
 _PROCEDURE_RE = re.compile(
@@ -63,6 +66,28 @@ _ABOUT_THE_POST_RE = re.compile(
     r"|今天(?:我|我们)?(?:主要)?(?:想|要|会|来)?(?:跟|和|给|同|向)大家(?:聊|讲|分享|介绍|说|汇报))",
     re.IGNORECASE,
 )
+# Sentences about the episode rather than its subject: "This week, Melanie and Mark learn all about …",
+# "In the fifteenth episode of this podcast, your hosts …", "Nandan helps our listeners understand …".
+_ABOUT_THE_EPISODE_RE = re.compile(
+    r"^\W*this week(?:'s episode)?(?: on the show)?,?\s.{0,80}?\b(?:learn|talk|chat|discuss|sit down|speak|interview|"
+    r"explore|dive|hear|host|welcome)"
+    r"|\b(?:in|on|with|of) (?:the|this|today'?s) (?:\w+ )?(?:episode|show|podcast)\b|\b(?:question|cool things?) of the week\b|\byour hosts?\b|\bour (?:listeners|audience)\b"
+    r"|\bhost(?:s|ed)? this week'?s episode\b|\bjoining us (?:here |today |on the show )?(?:on|at|from|today)\b|\bwith our guests?\b"
+    r"|\bnow is a (?:great|good) time to (?:look back|reflect)\b"
+    r"|本期(?:节目|播客)|这一期|欢迎收听",
+    re.IGNORECASE,
+)
+# Calls to action: "For an exhaustive list …, please see the release notes", "Take a look at the docs".
+_CALL_TO_ACTION_RE = re.compile(
+    r"\bplease (?:see|refer|read|visit|check|do apply|apply|join|reach|let us know|try)\b|\bcheck out\b|\btake a look\b"
+    r"|\brefer to the\b|\b(?:for|to get) more (?:information|details)\b|\bto learn more\b|\blearn more (?:about|at|in|by)\b"
+    r"|\bsee the (?:\w+ ){0,4}(?:docs|documentation|release notes|guide|blog|announcement|changelog|repository|page)\b"
+    r"|\bfollow the (?:\w+ ){0,3}(?:guide|instructions|tutorial|steps)\b|\bgive it a try\b|\btry it out\b"
+    r"|\bwe(?:'d| would)? (?:love|welcome|encourage|invite) (?:you|everyone|anyone|as many|all|more|contributions|feedback)\b"
+    r"|\bcome (?:join|say hi|talk to us|find us)\b|\bjoin (?:us|the (?:\w+ )?(?:community|slack|channel|meeting|mailing list))\b"
+    r"|请参阅|请访问|请参考|请查看|详见|参见|欢迎(?:大家|您|你)?(?:参与|贡献|加入|试用|反馈)|更多(?:信息|详情)请",
+    re.IGNORECASE,
+)
 _URL_RE = re.compile(r"https?://\S+|www\.\S+|\b[\w-]+\.(?:io|com|org|net|dev|cn)(?:/\S*)?")
 _CODEISH_RE = re.compile(r"[{}();=<>$]|::|->|\b\w+\(\)|`")
 _FIRST_WORD_FRAGMENT_RE = re.compile(r"^\s*(?:and|but|or|because|which|that|so|then|also)\s*[.!]?\s*$", re.IGNORECASE)
@@ -85,8 +110,12 @@ def rejection(sentence: Sentence, *, n_tokens: int, n_terms: int) -> str | None:
         return "self-introduction"
     if _PROCEDURE_RE.search(text):
         return "meeting procedure"
-    if _ABOUT_THE_POST_RE.search(text):
+    if _ABOUT_THE_POST_RE.search(text) or _ABOUT_THE_EPISODE_RE.search(text):
         return "about the post itself"
+    if _CALL_TO_ACTION_RE.search(text):
+        return "call to action"
+    if is_bio(text):
+        return "biography"
     if sentence.lang == "en":
         if n_tokens < 6 or n_terms < 3:
             return "fragment"

@@ -182,9 +182,15 @@ def _line_spans(text: str) -> Iterator[tuple[int, int]]:
 
 def _hard_wrapped_chinese(text: str, lines: list[tuple[int, int]]) -> bool:
     """A Chinese paragraph typed with line breaks every ~40 characters, not one sentence per line."""
-    if len(lines) < 3:
+    if len(lines) < 2:
         return False
     body = lines[:-1]
+    if len(lines) == 2:
+        # "…操作允许您轻松地将\nIstio 与任何外部授权系统集成，…": one long Chinese line with no sentence end in
+        # it at all runs on into the next (a line that ended a sentence before it stops is one of its own).
+        a, b = body[0]
+        first = text[a:b]
+        return guess_lang(first) == "zh" and not re.search(r"[。！？；.!?;…]", first) and b - a >= 20
     if any(guess_lang(text[a:b]) != "zh" for a, b in body):
         return False
     unterminated = sum(1 for a, b in body if not _TERMINAL_RE.search(text[a:b]))

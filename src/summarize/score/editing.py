@@ -1,0 +1,195 @@
+"""An editor's hand on a sentence lifted out of its post: what to delete, and whether it can stand alone.
+
+Takeaways are published one line each, out of context, so three judgements recur wherever a sentence
+is picked (the scorer, the takeaway polish, the quiz engine) and live here, once:
+
+- :func:`edit`: the sentence as a takeaway reads it. Only deletions: fillers (the clean view), spoken
+  openers and, in writing, a leading connective, list ordinals, and hedges and asides ("I would say",
+  "basically", "as I mentioned before"). No word is ever added or changed but for capitalisation.
+- :func:`leans_outside`: whether the edited sentence still points at something before it (a pronoun or
+  demonstrative subject, "the other", an ordinal, "another", "这", "第二个问题是"): such a sentence
+  cannot be a takeaway by itself.
+- :func:`narrates` / :func:`makes_a_point`: first-person past narrative and scene-setting ("We started
+  talking to Google.") against the shapes points take (recommendations, reasons, decisions, numbers with
+  units, definitions).
+"""
+
+from __future__ import annotations
+
+import re
+from ..model import Sentence
+
+# Openers that only link a sentence to the one before it. Not when they start a fixed phrase that carries
+# meaning: "So far", "So-called", "Now that", "Right now", "Well-known", "Like Envoy, …".
+_SO = r"so(?!\s+(?:far|much|many|long|called)\b|\s+that\b(?!['’]))"
+_EN_OPENERS = re.compile(
+    rf"^(?:(?:{_SO}|and|but|yeah|yes|well|now(?!\s+that\b)|oh|ok|okay|right(?!\s+now\b)|also|then|i mean|you know|"
+    r"like(?=\s*,)|basically|actually|of course|sure|that is right|that's right|that's true|that is true|exactly|"
+    r"absolutely|definitely)\b(?![-'’])[\s,]*)+",
+    re.IGNORECASE,
+)
+# In writing, only a connective that leans on the sentence before: "But if annotations have become …".
+_EN_CONNECTIVES = re.compile(
+    rf"^(?:and|but(?!\s+for\b)|{_SO}|also(?!\s+known\b)|(?:however|still|plus|besides|therefore|thus|hence|"
+    r"moreover|furthermore|additionally|in addition|instead|meanwhile|as a result|in fact|indeed)(?=\s*,))\b(?![-'’/])[\s,]*",
+    re.IGNORECASE,
+)
+_ZH_CONNECTIVES = re.compile(r"^(?:但是|不过|然而|而且|此外|另外|因此|所以|同时|并且|于是|因而|总之)[，,]\s*")
+# A list's ordinal marks where a point sits in the post, not what it says: "Second, we underestimated …",
+# "Lesson one: start with …", "首先是资源占用：…", "第一，…".
+_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+_EN_LIST_OPENERS = re.compile(
+    r"^(?:(?:first|second|third|fourth|fifth|next|finally|lastly)(?:ly)?\s*,\s*"
+    rf"|(?:lesson|step|tip|rule|mistake|takeaway|point|number)\s+(?:number\s+)?{_NUMBER_WORD}(?![.:]\d)\s*[:：.,–—-]\s*)",
+    re.IGNORECASE,
+)
+# Only with its punctuation (or 是): "最后的结果" and "再次升级" are words, not list marks.
+_ZH_LIST_OPENERS = re.compile(
+    r"^(?:(?:首先|其次|最后)是|(?:首先|其次|再次|最后)(?:是|呢)?[，,、：:])\s*"
+    r"|^第[一二三四五六七八九十]{1,3}(?:点|条|个(?:教训|经验|建议|原则|要点|坑|问题))?[，,、：:]\s*"
+)
+_ZH_OPENERS = re.compile(
+    r"^(?:(?:所以|那么|然后|是的|好的|其实|就是|而且|总结一下|总的来说)[，,、：:\s]*"
+    r"|(?:对|嗯|好|行|那)[，,、：:]+\s*|那(?=我|你|咱))+"
+)
+# Hedges and asides a speaker wraps a point in. Deleted where they open the sentence or a clause, or sit
+# between commas; "what I think matters" keeps its words (no comma, no clause start).
+_HEDGE = (
+    r"(?:I (?:would|'d|’d) (?:say|argue)|I think|I believe|I guess|I suppose|I feel like|I'm pretty sure|"
+    r"I would think|I'd think|as I (?:said|mentioned)(?: (?:before|earlier|previously))?|"
+    r"(?:just )?(?:like|as) you (?:have |just )?(?:said|pointed out|mentioned)|"
+    r"as (?:we|you) (?:said|mentioned|discussed)(?: (?:before|earlier|previously))?|"
+    r"to (?:be honest|some (?:degree|extent))|honestly|frankly|basically|essentially|obviously|of course|"
+    r"in a sense|if you will|so to speak|at the end of the day|for the most part|more or less)"
+)
+# "I believe that project was …" keeps "that": after a hedge it is as often a determiner as a conjunction.
+_HEDGE_OPENING_RE = re.compile(rf"^{_HEDGE}(?:\s*,\s*|\s+(?=\w))", re.IGNORECASE)
+_HEDGE_BETWEEN_COMMAS_RE = re.compile(rf",\s*{_HEDGE}\s*,", re.IGNORECASE)
+_HEDGE_AFTER_CONJUNCTION_RE = re.compile(rf"\b((?:and|but|because|so) ){_HEDGE}(?:\s*,\s*|\s+)", re.IGNORECASE)
+_SOFTENERS_RE = re.compile(r"\b(?:kind of|sort of|basically|actually)\s+(?=\w)", re.IGNORECASE)
+_ZH_HEDGES_RE = re.compile(r"^(?:我(?:觉得|认为|想|感觉)|其实|基本上|说实话|坦白说|就像我(?:之前|刚才)说的)[，,]?")
+
+
+def edit(sentence: Sentence, spoken: bool, text: str | None = None) -> str:
+    """The sentence as a takeaway: its clean view (or ``text``, a recased copy of it) with only deletions
+    made, capitalised and terminated."""
+    text = (sentence.clean if text is None else text).strip()
+    zh = sentence.lang == "zh"
+    for _ in range(3):  # openers and hedges nest: "So, I think, basically, …"
+        before = text
+        if spoken:
+            stripped = (_ZH_OPENERS if zh else _EN_OPENERS).sub("", text)
+            stripped = (_ZH_CONNECTIVES if zh else _EN_CONNECTIVES).sub("", stripped)
+        else:
+            stripped = (_ZH_CONNECTIVES if zh else _EN_CONNECTIVES).sub("", text)
+        if len(stripped) >= 0.5 * len(text):
+            text = stripped
+        unhedged = _unhedge(text, zh, spoken)
+        if len(unhedged) >= 0.5 * len(text):
+            text = unhedged
+        if text == before:
+            break
+    unlisted = (_ZH_LIST_OPENERS if zh else _EN_LIST_OPENERS).sub("", text)
+    if len(unlisted) >= 4:  # "Lesson two: go slow." keeps "Go slow."
+        text = unlisted
+    text = re.sub(r"^[\s,，、;；:：\-–—]+", "", text)
+    # A clause cut at a semicolon or comma ends with a full stop, not with both ("…规则；。").
+    text = re.sub(r"[\s,，、;；:：\-–—]+$", "", text)
+    if not zh:
+        if text[:1].islower():
+            text = text[0].upper() + text[1:]
+        if not re.search(r"[.!?\"'”’)]$", text):
+            text += "."
+    elif not re.search(r"[。！？”’」』）)!?.]$", text):
+        text += "。"
+    return text
+
+
+def _unhedge(text: str, zh: bool, spoken: bool) -> str:
+    if zh:
+        return _ZH_HEDGES_RE.sub("", text)
+    text = _HEDGE_OPENING_RE.sub("", text)
+    text = _HEDGE_BETWEEN_COMMAS_RE.sub(",", text)
+    text = _HEDGE_AFTER_CONJUNCTION_RE.sub(r"\1", text)
+    if spoken:
+        text = _SOFTENERS_RE.sub("", text)
+    return re.sub(r"\s{2,}", " ", text).replace(" ,", ",")
+
+
+# Subjects and openers that point at something before the sentence. "It is important to …" and "That is
+# why …" are not the same: the first is a dummy subject, the second needs the sentence before.
+_LEANS_EN_RE = re.compile(
+    r"^\W*(?:"
+    r"(?:he|she|they|them|these|those|his|her|their|him|its)\b"
+    r"|it\b(?!(?:'s|’s| is| was| will be| would be| can be| has been)\s+(?:\w+\s+){0,2}?(?:to|that|for|when|if)\b)"
+    r"|(?:this|that)\b(?!\s+(?:is|was)\s+(?:why|how|what|where|when)\b)(?!\s+(?:way|means|said|is,)\b)"
+    r"|(?:then|also|since then|after that|here|such|both(?: of (?:them|these|those|us))?|either|neither|another|"
+    r"the latter|the former|the same|the rest|the answer|the reason|the second|the third|the fourth|the fifth|"
+    r"the other(?!\s+(?:hand|day|way round|way around)\b)|which|whereas|otherwise|again)(?![\w-])"
+    r"|(?:second|third|fourth|fifth)(?:ly)?\b"
+    r"|as (?:I|we|you) (?:said|mentioned)"
+    r"|I (?:think|believe|guess|would say|'d say|mean)\b"
+    r"|(?:yeah|yes|no|right|sure|exactly|absolutely)\b[\s,.!]"
+    r")"
+    r"|^\W*(?:the|this|that) (?:project|product|company|team|choice|decision|one|approach|feature|idea|change|release|"
+    r"version|tool|thing|problem|issue)\b",
+    re.IGNORECASE,
+)
+_LEANS_ZH_RE = re.compile(
+    r"^\W*(?:你们?|他们?|她们?|它们?|这|那(?!么)|该|此|然后|其次|再次|另外|另一|同样|后者|前者|上述|以上|上面|下面|"
+    r"第[二三四五六七八九十](?:个|点|条|种)?|第[二三四五六七八九十]\s*[，,、是]|两者|二者|对此|为此|因此|所以)"
+)
+
+
+# Anywhere in the sentence: "'istioctl analyze' is the other command that's landed …".
+_LEANS_INSIDE_EN_RE = re.compile(
+    r"\b(?:the other (?:one|command|thing|project|option|approach|way|tool|side|feature)|the latter|the former|"
+    r"(?:that|this) (?:project|working group|decision|choice|approach|one))\b",
+    re.IGNORECASE,
+)
+
+
+def leans_outside(text: str, lang: str) -> bool:
+    """Whether an edited takeaway still points at something only the post says (see module docstring)."""
+    if lang == "zh":
+        return bool(_LEANS_ZH_RE.match(text))
+    return bool(_LEANS_EN_RE.match(text) or _LEANS_INSIDE_EN_RE.search(text))
+
+
+# First-person past narrative and scene-setting: how a story is told, not what it teaches.
+_NARRATIVE_EN_RE = re.compile(
+    r"^\W*(?:(?:so|and|but|then|well|actually|yeah|now|anyway)[\s,]+)*(?:I|we|my team|our team|my colleague \w+)\s+"
+    r"(?:(?:just|actually|really|first|finally|then|also|all|kind of|sort of)\s+)?"
+    r"(?:was|were|went|got|started|began|tried|used to|joined|met|came|saw|remember|remembered|thought|asked|told|"
+    r"said|spent|wanted|had|heard|ended up|showed up|called|looked|sat|talked|spoke|visited|flew|walked|deployed it|"
+    r"happened|did)\b"
+    r"|\b(?:this morning|yesterday|last (?:night|week|month|year)|the other day|years ago|back (?:in|then|when)|"
+    r"at the time|when I was|when we were|once upon)\b",
+    re.IGNORECASE,
+)
+_NARRATIVE_ZH_RE = re.compile(r"^(?:我|我们)(?:当时|那时|那时候|之前|以前|曾经|刚|一开始|后来)|^(?:当时|那时候|那会儿|记得)")
+# The shapes points take: advice, reasons, decisions, measured effects, definitions.
+_POINT_EN_RE = re.compile(
+    r"\b(?:should|must|need(?:s)? to|have to|has to|recommend\w*|make sure|best practice|the key (?:is|to)|"
+    r"it(?:'s| is) (?:important|critical|essential|worth|better|best|easier|harder)|avoid|never|always|"
+    r"because|so that|which means|the reason|in order to|allows?|enables?|lets|means that|instead of|rather than|"
+    r"decided|chose|picked|replaced|switched|moved (?:to|from)|reduced|cut|increased|improved|"
+    r"is (?:a|an|the) \w+(?: \w+)? (?:that|which|for|to)\b|are (?:a|an|the)?\s*\w+ (?:that|which)\b)"
+    r"|\d+(?:\.\d+)?\s*(?:%|percent|ms|milliseconds?|seconds?|s\b|minutes?|hours?|days?|x\b|times|GB|MB|TB|GiB|MiB|"
+    r"cores?|nodes?|pods?|clusters?|replicas?|requests?|users?|services?)",
+    re.IGNORECASE,
+)
+_POINT_ZH_RE = re.compile(
+    r"应该|必须|需要|建议|推荐|确保|避免|不要|关键|重要|因为|因此|所以|以便|从而|使得|允许|可以|能够|意味着|而不是|"
+    r"选择|决定|采用|减少|降低|提高|提升|增加|是一种|是一个|\d+(?:\.\d+)?\s*(?:%|毫秒|秒|分钟|小时|倍|个|台|核|GB|MB|TB)"
+)
+
+
+def narrates(text: str, lang: str) -> bool:
+    """First-person past narrative or scene-setting ("We started talking to Google.", "当时我们…")."""
+    return bool((_NARRATIVE_ZH_RE if lang == "zh" else _NARRATIVE_EN_RE).search(text))
+
+
+def makes_a_point(text: str, lang: str) -> bool:
+    """Whether a sentence has the shape of a point: advice, a reason, a decision, a measured effect, a definition."""
+    return bool((_POINT_ZH_RE if lang == "zh" else _POINT_EN_RE).search(text))

@@ -1,0 +1,134 @@
+"""An editor's deletions, and the tests for sentences that cannot stand alone, tell stories or sell."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize.model import Sentence
+from summarize.score.editing import edit, leans_outside, makes_a_point, narrates
+from summarize.score.quality import rejection
+
+
+def sentence(text: str, lang: str = "en") -> Sentence:
+    return Sentence(id=0, text=text, lang=lang, block=0, start=0, end=len(text), line=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "spoken", "expected"),
+    [
+        ("I would say Envoy is becoming the standard for the sidecar proxy.", True,
+         "Envoy is becoming the standard for the sidecar proxy."),
+        ("As I mentioned before, Service Mesh uses a sidecar proxy.", True, "Service Mesh uses a sidecar proxy."),
+        ("Knative is basically a way to simplify Kubernetes for developers.", True,
+         "Knative is a way to simplify Kubernetes for developers."),
+        ("So, I think, the control plane should stay small.", True, "The control plane should stay small."),
+        ("But if annotations have become the API, we need a schema.", False, "If annotations have become the API, we need a schema."),
+        ("I believe that project was a collaborative effort.", True, "That project was a collaborative effort."),
+        ("What I think matters most is latency.", True, "What I think matters most is latency."),
+        ("因此，不应该允许应用程序工作负载访问 docker 套接字。", False, "不应该允许应用程序工作负载访问 docker 套接字。"),
+        ("我觉得 Envoy 已经很好了。", True, "Envoy 已经很好了。"),
+    ],
+)
+def test_edit_only_deletes(text: str, spoken: bool, expected: str) -> None:
+    """Hedges, asides and connectives go; a determiner after a hedge stays; nothing is reworded."""
+    lang = "zh" if any("\u4e00" <= c <= "\u9fff" for c in text) else "en"
+    assert edit(sentence(text, lang), spoken) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(
+    "I think basically the proxy so and but we you know actually as I mentioned before Envoy is fast , kind of "
+    "sort of honestly I would say traffic".split()), min_size=1, max_size=25), st.booleans())
+def test_edit_never_adds_a_word(words: list[str], spoken: bool) -> None:
+    """Every word of an edited takeaway is a word of the source, in the same order (only deletions)."""
+    text = " ".join(words)
+    out = edit(sentence(text), spoken)
+    source = [w.lower().strip(".,") for w in text.split()]
+    kept = [w.lower().strip(".,") for w in out.split() if w.strip(".,")]
+    it = iter(source)
+    assert all(any(w == s for s in it) for w in kept), (text, out)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both of them use a software layer to manage traffic.",
+        "This promotes a highly portable core API.",
+        "That's totally open to anybody who wants to help.",
+        "That project was a collaborative effort between two teams.",
+        "'istioctl analyze' is the other command that's landed.",
+        "Another major difference between containers and VMs is isolation.",
+        "The second area is the software supply chain.",
+        "They just want to write code.",
+    ],
+)
+def test_sentences_that_lean_on_what_came_before(text: str) -> None:
+    """A pronoun or demonstrative subject, "the other", "another", an ordinal: the sentence needs its neighbours."""
+    assert leans_outside(edit(sentence(text), True), "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("It is important to measure the overhead yourself.", "en"),
+        ("There are three pillars of container security.", "en"),
+        ("That is why the release team tightened exceptions.", "en"),
+        ("Istio picked Envoy because of its hot restart.", "en"),
+        ("服务网格是一个基础设施层。", "zh"),
+    ],
+)
+def test_sentences_that_stand_alone(text: str, lang: str) -> None:
+    assert not leans_outside(text, lang)
+
+
+def test_chinese_sentences_that_lean() -> None:
+    assert leans_outside("第二个问题是，Google 等云服务提供商更倾向于告诉用户。", "zh")
+    assert leans_outside("这使得管理证书变得更加容易。", "zh")
+
+
+def test_stories_and_points() -> None:
+    """First-person past narrative is a story; advice, reasons and measured effects are points."""
+    assert narrates("We started talking to Google.", "en")
+    assert narrates("I deployed Jenkins this morning, just to look.", "en")
+    assert not narrates("Envoy is becoming the standard sidecar proxy.", "en")
+    assert makes_a_point("Build your services with frame pointers because unwinding depends on them.", "en")
+    assert makes_a_point("Fixing it cut the tier from 1,400 to 1,000 cores.", "en")
+    assert makes_a_point("每个 waypoint 副本约占 60 MiB 内存，不需要 L7 的服务应该避免部署。", "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("This week, Melanie and Mark learn all about container security with our guest Maya.", "about the post itself"),
+        ("In the fifteenth episode of this podcast, your hosts Francesc and Mark interview Varun Talwar.", "about the post itself"),
+        ("For an exhaustive list of changes in the release, please see the release notes.", "call to action"),
+        ("Take a look at the API concepts documentation to start familiarizing yourself with the APIs.", "call to action"),
+        ("Varun is a product manager in charge of gRPC, an open source project created at Google.", "biography"),
+        ("I'm a product manager on a project called gRPC at Google.", "self-introduction"),
+    ],
+)
+def test_editorial_rejections(text: str, reason: str) -> None:
+    """Episode blurbs, calls to action, bios and self-introductions are never takeaways."""
+    assert rejection(sentence(text), n_tokens=len(text.split()), n_terms=8) == reason
+
+
+def test_takeaway_json_keeps_the_source_sentence_when_edited() -> None:
+    """`source_text` is added when the takeaway is not the sentence verbatim, and only then."""
+    import summarize
+
+    text = (
+        "HOST: What do you recommend to new users?\n\n"
+        "GUEST: I would say teams should turn on mutual TLS before anything else, because it removes a whole "
+        "class of attacks.\n\n"
+        "HOST: And what about upgrades?\n\n"
+        "GUEST: Canary upgrades of the control plane let you roll back a bad release in minutes.\n\n"
+        "HOST: Thanks for coming on.\n\nGUEST: Thanks for having me.\n"
+    )
+    s = summarize.summarize(text, n=2)
+    rows = {t["text"]: t for t in s.to_dict()["takeaways"]}
+    edited = rows["Teams should turn on mutual TLS before anything else, because it removes a whole class of attacks."]
+    assert edited["source_text"].startswith("I would say teams should")
+    verbatim = rows["Canary upgrades of the control plane let you roll back a bad release in minutes."]
+    assert "source_text" not in verbatim
