@@ -115,3 +115,9 @@ def transcript_doc(draw: st.DrawFn) -> str:
         tag = draw(st.sampled_from(["", " [LAUGHTER]", " [笑]"]))
         turns.append(f"{who}{colon}{filler}{body}{tag}")
     return "\n\n".join(turns) + "\n"
+
+
+#: One folder or file name: letters (Latin, accented, CJK), digits and the punctuation file names carry.
+path_segment = st.text(
+    st.sampled_from("abcxyzé服务网格0123456789-_. "), min_size=1, max_size=8
+).filter(lambda s: s.strip(" .") == s and s not in (".", ".."))

@@ -67,6 +67,10 @@ def build_quiz_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", default="auto", metavar="LANG", help="auto (default), en or zh")
     parser.add_argument("--templates", action="append", default=[], metavar="DIR",
                         help="a folder of *.toml template packs to add (repeatable); same ids replace built-ins")
+    parser.add_argument("--notetype-basic", default=None, metavar="NAME",
+                        help='tsv: the note type for question cards (default "Basic"; 问答题 in a Chinese Anki)')
+    parser.add_argument("--notetype-cloze", default=None, metavar="NAME",
+                        help='tsv: the note type for cloze cards (default "Cloze"; 填空题 in a Chinese Anki)')
     _common(parser)
     return parser
 
@@ -258,6 +262,7 @@ def _run_quiz(ns: argparse.Namespace) -> int:
     from .pipeline import LANGS, load, require_prose
     from .quiz import quiz
     from .quiz.packs import load_packs
+    from .quiz.post import common_base
 
     fmt = ns.format or (Path(ns.output).suffix.lstrip(".").lower() if ns.output else "md")
     if fmt == "markdown":
@@ -270,17 +275,25 @@ def _run_quiz(ns: argparse.Namespace) -> int:
         raise UsageError("an Anki deck is a file: give -o, e.g. -o quiz.apkg")
     if ns.output:
         check_output_path(ns.output)
+    notetypes = {"notetype": ns.notetype_basic, "cloze_notetype": ns.notetype_cloze}
+    if fmt != "tsv" and any(value is not None for value in notetypes.values()):
+        raise UsageError("--notetype-basic/--notetype-cloze name note types for --format tsv; an .apkg brings its own")
     load_packs(ns.templates)  # a broken pack is reported before any post is read
     limits = _limits(ns)
+    base = common_base(ns.files)  # card ids name each post relative to this folder
     cards = []
     for name in ns.files:
         doc = require_prose(load(Path(name) if name != "-" else name, **limits), "make cards from")
-        cards += quiz(doc, lang=ns.lang, max_cards=ns.max_cards, templates=ns.templates)
+        cards += quiz(doc, lang=ns.lang, max_cards=ns.max_cards, templates=ns.templates, base=base)
     if not cards:
         raise EmptyInputError(
             "no cards: none of the sentences matched a template (try --lang, or add templates with --templates DIR)"
         )
     options: dict[str, Any] = {"deck": ns.deck} if fmt in ("apkg", "tsv") else {}
+    if fmt == "tsv":
+        options.update((key, value) for key, value in notetypes.items() if value is not None)
+    if fmt == "apkg":
+        options["inputs"] = ns.templates  # editing a template pack makes its cards' notes newer
     count = export(cards, fmt, ns.output, **options)
     if ns.output:
         print(f"summarize: wrote {count} cards to {ns.output}", file=sys.stderr)

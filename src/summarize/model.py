@@ -199,6 +199,8 @@ class Card:
     speaker: str | None = None
     tags: tuple[str, ...] = ()
     score: float = 0.0
+    link: str | None = None
+    """Where to read the card's source online: the post's URL, or its video at the caption's second."""
 
     def __post_init__(self) -> None:
         if self.type not in CARD_TYPES:
@@ -225,4 +227,5 @@ class Card:
             "template": self.template,
             "lang": self.lang,
             "score": self.score,
+            "link": self.link,
         }

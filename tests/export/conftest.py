@@ -96,10 +96,19 @@ def card_count() -> Callable[[list[Card]], int]:
 class AnkiCollection:
     """A throwaway Anki collection with the two import paths the tests need."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, lang: str | None = None) -> None:
+        """``lang`` (e.g. ``zh_CN``): create the collection in that language, so its stock note
+        types carry their localised names (问答题, 填空题), as in a user's Chinese-language Anki."""
+        import anki.lang
         from anki.collection import Collection
 
-        self.col = Collection(str(path))
+        previous = anki.lang.current_lang
+        if lang:
+            anki.lang.set_lang(lang)
+        try:
+            self.col = Collection(str(path))
+        finally:
+            anki.lang.set_lang(previous)
 
     def import_apkg(self, path: Path) -> Any:
         from anki.collection import ImportAnkiPackageRequest
@@ -138,11 +147,17 @@ def anki(tmp_path: Path) -> Iterator[Callable[[str], AnkiCollection]]:
     pytest.importorskip("anki", reason="the official anki package is a test-only extra: pip install -e .[test]")
     opened: list[AnkiCollection] = []
 
-    def open_collection(name: str = "collection") -> AnkiCollection:
-        collection = AnkiCollection(tmp_path / f"{name}.anki2")
+    def open_collection(name: str = "collection", lang: str | None = None) -> AnkiCollection:
+        collection = AnkiCollection(tmp_path / f"{name}.anki2", lang)
         opened.append(collection)
         return collection
 
     yield open_collection
     for collection in opened:
         collection.col.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A SOURCE_DATE_EPOCH in the caller's environment would pin every timestamp; tests set their own."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)

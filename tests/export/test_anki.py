@@ -130,8 +130,8 @@ def test_same_timestamp_gives_identical_bytes(sample_cards, tmp_path, monkeypatc
     assert (tmp_path / "c.apkg").read_bytes() != (tmp_path / "a.apkg").read_bytes()
 
 
-def test_default_timestamp_is_fresh_per_build(make_card, tmp_path) -> None:
-    """Without timestamp=, notes are stamped now, so Anki sees the rebuilt notes as newer."""
+def test_a_post_that_is_not_a_file_is_stamped_now(make_card, tmp_path) -> None:
+    """Without timestamp= or a post file to date it by, notes are stamped now, so Anki sees them as newer."""
     before = int(time.time())
     to_apkg([make_card()], tmp_path / "q.apkg")
     con = apkg_db(tmp_path / "q.apkg", tmp_path)

@@ -229,3 +229,57 @@ def test_nasty_text_survives_both_anki_imports(anki, make_card, tmp_path) -> Non
         assert tsv_notes[card_guid(card)]["Front"] == expected
         assert apkg_notes[card_guid(card)]["Answer"] == unicodedata.normalize("NFC", html_field(card.answer))
         assert tsv_notes[card_guid(card)]["Back"].startswith(unicodedata.normalize("NFC", html_field(card.answer)))
+
+
+# --- a Chinese-language Anki ------------------------------------------------------------------
+
+
+def test_chinese_anki_imports_every_card_with_its_note_type_names(anki, sample_cards, card_count, tmp_path) -> None:
+    """A collection created in Chinese names its stock types 问答题/填空题: the default names fail
+    for every card (missing note type), the Chinese names bring every card in."""
+    collection = anki("zh", lang="zh_CN")
+    names = {model["name"] for model in collection.col.models.all()}
+    assert {"问答题", "填空题"} <= names and not {"Basic", "Cloze"} & names
+
+    default = tmp_path / "default.txt"
+    default.write_text(to_tsv(sample_cards), encoding="utf-8")
+    log = collection.import_tsv(default)
+    assert len(log.new) == 0 and len(log.missing_notetype) == len(sample_cards)
+    assert collection.col.note_count() == 0
+
+    chinese = tmp_path / "zh.txt"
+    chinese.write_text(to_tsv(sample_cards, notetype="问答题", cloze_notetype="填空题"), encoding="utf-8")
+    log = collection.import_tsv(chinese)
+    assert len(log.new) == 5 and len(log.missing_notetype) == 0
+    assert collection.col.card_count() == card_count(sample_cards) == 6
+    notes = collection.notes()
+    assert notes[card_guid(sample_cards[0])].note_type()["name"] == "问答题"
+    assert notes[card_guid(sample_cards[3])]["正面"] == "服务网格的数据平面由什么组成？"
+    cloze = notes[card_guid(sample_cards[2])]
+    assert cloze.note_type()["name"] == "填空题" and len(cloze.cards()) == 2
+
+
+def test_cli_notetype_flags_reach_the_file(tmp_path, capsys) -> None:
+    """--notetype-basic/--notetype-cloze name the note types in the TSV headers; with apkg they are refused."""
+    from summarize.cli import main
+
+    post = "tests/fixtures/posts/hugo-blog.md"
+    out = tmp_path / "cards.tsv"
+    assert main(["quiz", post, "--format", "tsv", "-o", str(out), "--notetype-basic", "问答题",
+                 "--notetype-cloze", "填空题"]) == 0
+    headers, rows = parse(out.read_text(encoding="utf-8"))
+    named = {h.split(":", 1)[1] for h in headers if h.startswith("#notetype:")} | {
+        row[1] for row in rows if "#notetype column:2" in headers
+    }
+    assert named and named <= {"问答题", "填空题"}
+    assert main(["quiz", post, "-o", str(tmp_path / "q.apkg"), "--notetype-basic", "问答题"]) == 2
+    assert "--notetype-basic/--notetype-cloze name note types for --format tsv" in capsys.readouterr().err
+    assert not (tmp_path / "q.apkg").exists()
+
+
+def test_source_link_in_the_back_field(make_card) -> None:
+    """A linked card cites its post as a link in the Back field; an unlinkable link falls back to the path."""
+    headers, rows = parse(to_tsv([make_card(title="Post", link="https://blog.example/p/", line=3),
+                                  make_card(title="Trap", link="javascript:alert(1)", line=4)]))
+    assert rows[0][3].endswith('<div><small><a href="https://blog.example/p/">Post</a></small></div>')
+    assert rows[1][3].endswith("<div><small>Trap · posts/envoy.md:4</small></div>")

@@ -136,6 +136,30 @@ def format_time(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
+#: The only links an exporter writes: absolute http(s) URLs with nothing that could leave an attribute.
+_HTTP_URL = re.compile(r"https?://[^\s<>\"'`\\\x00-\x1f\x7f]+\Z", re.IGNORECASE)
+
+
+def safe_link(link: str | None) -> str | None:
+    """``link`` when it is an absolute http(s) URL, else None (a ``javascript:`` link is never written)."""
+    if not isinstance(link, str) or not _HTTP_URL.match(link.strip()):
+        return None
+    return link.strip()
+
+
+def source_html(card: Card) -> str:
+    """Where the card came from, as an HTML field: a link to the post (or its video at the caption's
+    second) when the card has one, titled by the post; else the local citation ``Title · path:line``."""
+    link = safe_link(card.link)
+    if link is None:
+        return html_field(citation(card))
+    label = html_field(one_line(card.title or "") or link)
+    parts = [f'<a href="{html.escape(link, quote=True)}">{label}</a>']
+    if card.time is not None:
+        parts.append(format_time(card.time))
+    return " · ".join(parts)
+
+
 def citation(card: Card) -> str:
     """Where the card came from, as plain text: ``Title · path:line · 01:23``."""
     parts = [one_line(card.title or ""), f"{card.source}:{card.line}"]

@@ -10,6 +10,15 @@ collection, keeping their review history, instead of adding duplicates.
 genanki's own ``Package.write_to_file`` leaks a temporary SQLite file per call and stamps zip
 entries with the wall clock; :func:`to_apkg` instead fills the SQLite file inside a temporary
 directory it removes, zips it in memory, and writes the result atomically.
+
+Why the timestamps matter: Anki updates a note it already has only when the imported note's
+``mod`` is *newer* than its own (an equal or older one is skipped as a duplicate), and it keeps
+the imported ``mod``. A content hash cannot serve as ``mod`` (it is not monotonic: a fix could
+get an older time and never arrive), and "now" re-stamps every unchanged note on every build.
+So, without ``SOURCE_DATE_EPOCH``, a note is stamped like ``make`` dates a target: with the
+newest modification time of what its text is made from (its post's file, summarize's own code
+and data, any template folders). A rebuild from unchanged inputs is byte-identical and changes
+nothing in Anki; editing a post (or upgrading summarize) makes its notes newer, so they update.
 """
 
 from __future__ import annotations
@@ -32,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 from .._output import check_output_path, write_atomic
 from ..errors import ExportError
 from ..model import Card
-from ._common import anki_tags, citation, group_by_post, html_field, require_cards, root_deck, unique_cards
+from ._common import anki_tags, group_by_post, html_field, require_cards, root_deck, source_html, unique_cards
 
 if TYPE_CHECKING:
     import genanki
@@ -117,18 +126,45 @@ def _models() -> tuple[genanki.Model, genanki.Model]:
 
 def note_fields(card: Card) -> list[str]:
     """The HTML fields of a card's note, in the order of its note type's fields."""
-    source = html_field(citation(card))
+    source = source_html(card)
     context = html_field(card.source_text)
     if card.type == "cloze":
         return [html_field(card.question), context, source]
     return [html_field(card.question), html_field(card.answer), source, context]
 
 
-def _note(card: Card) -> genanki.Note:
+@functools.cache
+def _stamped_classes() -> tuple[type[genanki.Note], type[genanki.Deck]]:
+    """genanki's Note and Deck, written with a modification time of their own.
+
+    genanki stamps every note with the package's one timestamp and every deck with a constant.
+    """
     import genanki
 
+    class StampedNote(genanki.Note):  # type: ignore[misc]
+        def __init__(self, *, mod: int, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self.mod = mod
+
+        def write_to_db(self, cursor: Any, timestamp: float, deck_id: int, id_gen: Any) -> None:
+            super().write_to_db(cursor, self.mod, deck_id, id_gen)
+
+    class StampedDeck(genanki.Deck):  # type: ignore[misc]
+        def __init__(self, deck_id: int, name: str, *, mod: int) -> None:
+            super().__init__(deck_id, name)
+            self.mod = mod
+
+        def to_json(self) -> dict[str, Any]:
+            return {**super().to_json(), "mod": self.mod}
+
+    return StampedNote, StampedDeck
+
+
+def _note(card: Card, mod: int) -> genanki.Note:
     basic, cloze = _models()
-    return genanki.Note(
+    note_class, _deck_class = _stamped_classes()
+    return note_class(
+        mod=mod,
         model=cloze if card.type == "cloze" else basic,
         fields=note_fields(card),
         tags=anki_tags(card),
@@ -136,13 +172,63 @@ def _note(card: Card) -> genanki.Note:
     )
 
 
-def _check_timestamp(timestamp: float | None) -> float:
+def _check_timestamp(timestamp: float | None) -> float | None:
     if timestamp is None:
-        return time.time()
+        return None
     is_number = isinstance(timestamp, (int, float)) and not isinstance(timestamp, bool)
     if not is_number or not math.isfinite(timestamp) or timestamp < 0:
         raise ExportError(f"timestamp {timestamp!r} is not a time; give seconds since the epoch, e.g. time.time()")
     return float(timestamp)
+
+
+def source_date_epoch() -> int | None:
+    """``$SOURCE_DATE_EPOCH`` (reproducible-builds.org) as seconds, None when unset or empty."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isascii() or not value.isdigit():
+        raise ExportError(
+            f"SOURCE_DATE_EPOCH {value!r} is not a whole number of seconds since 1970; set it to e.g. "
+            "$(git log -1 --format=%ct), or unset it"
+        )
+    return int(value)
+
+
+def _newest_mtime(path: str | os.PathLike[str]) -> float | None:
+    """Modification time of a file, or of the newest file in a folder; None when neither exists."""
+    try:
+        if os.path.isfile(path):
+            return os.stat(path).st_mtime
+        if not os.path.isdir(path):
+            return None
+        times = [
+            os.stat(os.path.join(folder, name)).st_mtime
+            for folder, dirs, names in os.walk(path, followlinks=True)
+            for name in names
+            if "__pycache__" not in folder and not name.endswith((".pyc", ".pyo"))
+        ]
+    except OSError:
+        return None
+    return max(times, default=None)
+
+
+@functools.cache
+def code_time() -> float:
+    """When summarize's own code, data or built-in templates last changed: the text of every card
+    depends on them, so an upgrade makes every note newer (and the note types with it)."""
+    return _newest_mtime(Path(__file__).resolve().parents[1]) or 0.0
+
+
+def _note_times(cards: list[Card], inputs: Iterable[str | os.PathLike[str]]) -> dict[str, int]:
+    """Card id -> note ``mod``: the newest of its post's file, the code and ``inputs``; now without a file."""
+    floor = max([code_time(), *(t for t in map(_newest_mtime, inputs) if t is not None)])
+    now = time.time()
+    post_times: dict[str, float] = {}
+    for card in cards:
+        if card.source not in post_times:
+            is_file = not card.source.startswith("<") and os.path.isfile(card.source)
+            post_times[card.source] = (_newest_mtime(card.source) if is_file else None) or now
+    return {card.id: int(max(floor, post_times[card.source])) for card in cards}
 
 
 def to_apkg(
@@ -151,44 +237,62 @@ def to_apkg(
     *,
     deck: str = "summarize",
     timestamp: float | None = None,
+    inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> int:
     """Write the cards as an Anki package; return the number of notes written.
 
-    Each post gets a subdeck ``deck::<post title>``. ``timestamp`` (seconds since the epoch)
-    stamps the notes' modification time and seeds note/card ids; it defaults to now, because
-    Anki only updates an existing note from a package whose note is *newer*. The same
-    timestamp and cards give byte-identical output. Duplicate card ids keep the first card.
+    Each post gets a subdeck ``deck::<post title>``. Every date in the package (note, card,
+    note type and deck modification times, note/card id seeds, zip entry dates) comes from,
+    first that applies: ``timestamp`` (seconds since the epoch); ``$SOURCE_DATE_EPOCH``; else,
+    per note, the newest modification time of its post's file, summarize's code and ``inputs``
+    (other files or folders the cards were made from, e.g. template packs), or now for a post
+    that is not a file. So the same inputs give byte-identical output, and a note whose post
+    changed is newer than before, which is what makes Anki update it. Duplicate card ids keep
+    the first card.
     """
     target = check_output_path(path)
     checked = unique_cards(require_cards(cards, "apkg"))
     root = root_deck(deck)
     stamp = _check_timestamp(timestamp)
+    if stamp is None:
+        stamp = source_date_epoch()
+    if stamp is not None:
+        note_times = dict.fromkeys((card.id for card in checked), int(stamp))
+        model_time = int(stamp)
+    else:
+        note_times = _note_times(checked, list(inputs))
+        model_time = int(code_time())
+    newest = max([model_time, *note_times.values()])
 
     import genanki
 
-    decks = [genanki.Deck(deck_id(root), root)]
+    _note_class, deck_class = _stamped_classes()
+    decks = [deck_class(deck_id(root), root, mod=newest)]
     for label, group in group_by_post(checked):
         name = f"{root}::{label}"
-        sub = genanki.Deck(deck_id(name), name)
+        sub = deck_class(deck_id(name), name, mod=max(note_times[card.id] for card in group))
         for card in group:
-            sub.add_note(_note(card))
+            sub.add_note(_note(card, note_times[card.id]))
         decks.append(sub)
-    write_atomic(target, _package_bytes(genanki.Package(decks), stamp))
+    write_atomic(target, _package_bytes(genanki.Package(decks), model_time, newest))
     return len(checked)
 
 
-def _package_bytes(package: genanki.Package, timestamp: float) -> bytes:
-    """The .apkg as bytes; the SQLite file lives in a temporary directory that is always removed."""
+def _package_bytes(package: genanki.Package, model_time: float, newest: float) -> bytes:
+    """The .apkg as bytes; the SQLite file lives in a temporary directory that is always removed.
+
+    ``model_time`` stamps the note types; ``newest`` seeds note/card ids and dates the zip entries.
+    """
     with tempfile.TemporaryDirectory(prefix="summarize-apkg-") as tmp:
         db_path = Path(tmp, "collection.anki2")
         with closing(sqlite3.connect(db_path)) as conn:
-            package.write_to_db(conn.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+            package.write_to_db(conn.cursor(), model_time, itertools.count(int(newest * 1000)))
             conn.commit()
         collection = db_path.read_bytes()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, payload in (("collection.anki2", collection), ("media", b"{}")):
-            archive.writestr(_zip_entry(name, timestamp), payload)
+            archive.writestr(_zip_entry(name, newest), payload)
     return buffer.getvalue()
 
 

@@ -22,7 +22,16 @@ from collections.abc import Iterable
 
 from ..errors import ExportError
 from ..model import Card
-from ._common import anki_tags, citation, group_by_post, html_field, one_line, require_cards, root_deck, unique_cards
+from ._common import (
+    anki_tags,
+    group_by_post,
+    html_field,
+    one_line,
+    require_cards,
+    root_deck,
+    source_html,
+    unique_cards,
+)
 from .anki import card_guid
 
 
@@ -44,7 +53,7 @@ def _back(card: Card) -> str:
     parts = [] if card.type == "cloze" else [html_field(card.answer)]
     if card.source_text.strip() and card.source_text.strip() != card.answer.strip():
         parts.append(f"<blockquote>{html_field(card.source_text)}</blockquote>")
-    parts.append(f"<div><small>{html_field(citation(card))}</small></div>")
+    parts.append(f"<div><small>{source_html(card)}</small></div>")
     return "".join(parts)
 
 

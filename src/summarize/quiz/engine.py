@@ -54,10 +54,16 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def card_id(doc: Document, template: str, question: str) -> str:
-    """Stable across rebuilds: the post's name, the template and the normalised question, never the answer."""
-    post = PurePath(doc.source).name if not doc.source.startswith("<") else (doc.title or doc.source)
-    key = f"{post}\x1f{template}\x1f{normalise(question)}"
+def card_id(doc: Document, template: str, question: str, *, base: str | PurePath | None = None) -> str:
+    """Stable across rebuilds: the post's identity, the template and the normalised question, never the answer.
+
+    The identity (:func:`summarize.quiz.post.post_identity`) is the post's front-matter url/slug/
+    permalink, else its path relative to ``base`` (default: the post's folder, or the folder above a
+    page bundle), else its title; the same post gives the same id on any machine and checkout.
+    """
+    from .post import post_identity
+
+    key = f"{post_identity(doc, base=base)}\x1f{template}\x1f{normalise(question)}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
