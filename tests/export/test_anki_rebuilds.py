@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import shutil
 import sqlite3
 import time
 import zipfile
@@ -39,6 +38,8 @@ def stamps(path: Path, tmp_path: Path) -> dict[str, object]:
             "cards": dict(con.execute("SELECT n.guid, max(c.mod) FROM cards c JOIN notes n ON n.id = c.nid GROUP BY n.guid")),
             "models": {m["name"]: m["mod"] for m in json.loads(models).values()},
             "decks": {d["name"]: d["mod"] for d in json.loads(decks).values() if d["name"] != "Default"},
+            "default deck": {d["mod"] for d in json.loads(decks).values() if d["name"] == "Default"},
+            "collection": con.execute("SELECT crt, mod FROM col").fetchone(),
             "zip": zip_times,
         }
     finally:
@@ -49,6 +50,15 @@ def set_mtime(path: Path, seconds: float) -> None:
     os.utime(path, (seconds, seconds))
 
 
+def build_twice_a_day_apart(cards, path: Path, monkeypatch) -> None:
+    """Build ``path``, then again as if a day later, and check the two packages are byte-identical."""
+    to_apkg(cards, path)
+    real_time = time.time
+    monkeypatch.setattr(time, "time", lambda: real_time() + 86_400)
+    to_apkg(cards, path.with_suffix(".again.apkg"))
+    assert path.read_bytes() == path.with_suffix(".again.apkg").read_bytes()
+
+
 # --- SOURCE_DATE_EPOCH ------------------------------------------------------------------------
 
 
@@ -56,16 +66,14 @@ def test_source_date_epoch_dates_everything_and_rebuilds_are_byte_identical(samp
     """Two builds a day apart with SOURCE_DATE_EPOCH set are byte-identical, and every date genanki
     writes (notes, cards, note types, decks, zip entries) is that epoch."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    to_apkg(sample_cards, tmp_path / "a.apkg")
-    real_time = time.time
-    monkeypatch.setattr(time, "time", lambda: real_time() + 86_400)
-    to_apkg(sample_cards, tmp_path / "b.apkg")
-    assert (tmp_path / "a.apkg").read_bytes() == (tmp_path / "b.apkg").read_bytes()
+    build_twice_a_day_apart(sample_cards, tmp_path / "a.apkg", monkeypatch)
 
     found = stamps(tmp_path / "a.apkg", tmp_path)
     for kind in ("notes", "cards", "models", "decks"):
         assert set(found[kind].values()) == {1_700_000_000}, kind  # type: ignore[union-attr]
     assert set(found["zip"].values()) == {(2023, 11, 14, 22, 13, 20)}  # type: ignore[union-attr]
+    assert found["default deck"] == {1_700_000_000}
+    assert found["collection"] == (1_700_000_000, 1_700_000_000_000)
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000001")
     to_apkg(sample_cards, tmp_path / "c.apkg")
@@ -107,11 +115,7 @@ def test_notes_are_dated_by_their_post_and_unchanged_inputs_rebuild_byte_identic
     from the same files a day later is byte-identical."""
     posts, cards = two_posts
     monkeypatch.setattr("summarize.export.anki.code_time", lambda: 1_600_000_000.0)
-    to_apkg(cards, tmp_path / "v1.apkg")
-    real_time = time.time
-    monkeypatch.setattr(time, "time", lambda: real_time() + 86_400)
-    to_apkg(cards, tmp_path / "v1-again.apkg")
-    assert (tmp_path / "v1.apkg").read_bytes() == (tmp_path / "v1-again.apkg").read_bytes()
+    build_twice_a_day_apart(cards, tmp_path / "v1.apkg", monkeypatch)
 
     found = stamps(tmp_path / "v1.apkg", tmp_path)
     assert found["notes"] == {card_guid(c): 1_704_067_200 if c.source.endswith("a.md") else 1_706_745_600 for c in cards}

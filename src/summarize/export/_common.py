@@ -13,6 +13,7 @@ from pathlib import PurePath
 
 from ..errors import ExportError, SummarizeWarning
 from ..model import Card
+from ..quiz.post import http_url
 
 #: C0 controls (except tab and line breaks) and DEL. Anki stores a note's fields joined by
 #: U+001F, so one of these inside a field would split it; they are dropped.
@@ -136,21 +137,10 @@ def format_time(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
-#: The only links an exporter writes: absolute http(s) URLs with nothing that could leave an attribute.
-_HTTP_URL = re.compile(r"https?://[^\s<>\"'`\\\x00-\x1f\x7f]+\Z", re.IGNORECASE)
-
-
-def safe_link(link: str | None) -> str | None:
-    """``link`` when it is an absolute http(s) URL, else None (a ``javascript:`` link is never written)."""
-    if not isinstance(link, str) or not _HTTP_URL.match(link.strip()):
-        return None
-    return link.strip()
-
-
 def source_html(card: Card) -> str:
     """Where the card came from, as an HTML field: a link to the post (or its video at the caption's
     second) when the card has one, titled by the post; else the local citation ``Title · path:line``."""
-    link = safe_link(card.link)
+    link = http_url(card.link)  # a javascript: (or any non-http) link from a JSON file is never written
     if link is None:
         return html_field(citation(card))
     label = html_field(one_line(card.title or "") or link)

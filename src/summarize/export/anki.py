@@ -27,6 +27,7 @@ import functools
 import hashlib
 import io
 import itertools
+import json
 import math
 import os
 import sqlite3
@@ -287,6 +288,7 @@ def _package_bytes(package: genanki.Package, model_time: float, newest: float) -
         db_path = Path(tmp, "collection.anki2")
         with closing(sqlite3.connect(db_path)) as conn:
             package.write_to_db(conn.cursor(), model_time, itertools.count(int(newest * 1000)))
+            _date_collection(conn, int(newest))
             conn.commit()
         collection = db_path.read_bytes()
     buffer = io.BytesIO()
@@ -294,6 +296,15 @@ def _package_bytes(package: genanki.Package, model_time: float, newest: float) -
         for name, payload in (("collection.anki2", collection), ("media", b"{}")):
             archive.writestr(_zip_entry(name, newest), payload)
     return buffer.getvalue()
+
+
+def _date_collection(conn: sqlite3.Connection, stamp: int) -> None:
+    """Date what genanki fills with constants of its own: the collection row and its Default deck (id 1)."""
+    (decks,) = conn.execute("SELECT decks FROM col").fetchone()
+    by_id = json.loads(decks)
+    if "1" in by_id:
+        by_id["1"]["mod"] = stamp
+    conn.execute("UPDATE col SET crt = ?, mod = ?, decks = ?", (stamp, stamp * 1000, json.dumps(by_id)))
 
 
 def _zip_entry(name: str, timestamp: float) -> zipfile.ZipInfo:

@@ -37,7 +37,8 @@ from ..model import Card, Document
 #: bundles (``index.md``, ``index.zh.md``, ``_index.md``) and folder READMEs.
 BUNDLE_STEMS = frozenset({"index", "_index", "readme"})
 
-_HTTP_URL = re.compile(r"https?://[^\s<>\"'`\\]+\Z", re.IGNORECASE)
+#: Absolute http(s) URLs with nothing that could end an HTML attribute or hide in a control character.
+_HTTP_URL = re.compile(r"https?://[^\s<>\"'`\\\x00-\x1f\x7f]+\Z", re.IGNORECASE)
 #: Front-matter keys that may hold the post's own absolute URL, best first.
 _LINK_KEYS = ("link", "url", "permalink", "canonical", "canonical_url", "canonicalurl")
 _YOUTUBE_HOSTS = frozenset({"youtube.com", "m.youtube.com", "youtube-nocookie.com", "youtu.be"})
