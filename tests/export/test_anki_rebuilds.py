@@ -172,6 +172,22 @@ def test_anki_updates_only_the_notes_whose_post_changed(anki, two_posts, tmp_pat
     assert (len(log.new), len(log.updated), len(log.duplicate)) == (0, 0, 4)
 
 
+def test_an_edit_made_in_anki_survives_a_rebuild_of_an_unchanged_post(anki, two_posts, tmp_path, monkeypatch) -> None:
+    """Anki stamps a user's edit now; a rebuild from the unchanged post is older, so the edit stays."""
+    _posts, cards = two_posts
+    monkeypatch.setattr("summarize.export.anki.code_time", lambda: 1_600_000_000.0)
+    collection = anki()
+    to_apkg(cards, tmp_path / "v1.apkg")
+    collection.import_apkg(tmp_path / "v1.apkg")
+    note = collection.notes()[card_guid(cards[0])]
+    note["Answer"] = "My own words"
+    collection.col.update_note(note)
+    to_apkg(cards, tmp_path / "v1-again.apkg")
+    log = collection.import_apkg(tmp_path / "v1-again.apkg")
+    assert len(log.updated) == 0
+    assert collection.notes()[card_guid(cards[0])]["Answer"] == "My own words"
+
+
 # --- Hugo page bundles through the command line -----------------------------------------------
 
 
