@@ -110,6 +110,8 @@ def test_post_link_prefers_metadata_link_and_only_links_http() -> None:
     assert post_link(doc(link="https://a.example/x", url="https://b.example/y")) == "https://a.example/x"
     assert post_link(doc(url="https://b.example/y", permalink="https://c.example/z")) == "https://b.example/y"
     assert post_link(doc(url="/relative/", canonical="https://c.example/z")) == "https://c.example/z"
+    assert post_link(doc(source_url="https://orig.example/a", url="https://b.example/y")) == "https://b.example/y"
+    assert post_link(doc(source_url="https://orig.example/a")) == "https://orig.example/a"
     assert post_link(doc(link="javascript:alert(1)", url="ftp://x.example/")) is None
     assert post_link(doc(url="https://x.example/a b")) is None  # spaces inside: not a URL
 
@@ -159,10 +161,13 @@ def test_caption_cards_link_to_the_video_at_their_second() -> None:
         assert card.link == f"https://www.youtube.com/watch?v=abc123XYZ00&t={int(card.time)}s"
 
 
-def test_a_post_without_a_link_has_none(tmp_path) -> None:
+def test_a_post_without_a_link_has_none_and_a_translation_links_its_original() -> None:
     cards = quiz(FIXTURES / "posts/hugo-blog.md")
     assert cards and all(card.link is None for card in cards)
     assert all(card.to_dict()["link"] is None for card in cards)
+    translated = quiz(FIXTURES / "sites/tns-zh-translation.md")
+    original = "https://thenewstack.io/5-supply-chain-practices-for-kubernetes-platform-teams/"
+    assert translated and {card.link for card in translated} == {original}
 
 
 def test_quiz_base_gives_the_ids_the_engine_would_give(tmp_path) -> None:

@@ -15,8 +15,8 @@ The base never cuts into a page bundle: a post whose file is ``index.*``/``_inde
 alone, and two separate builds of two bundles never share ids. A flat post keeps its bare file
 name, which is what ids were built from before, so those decks still update in place.
 
-Link. A card's Source field links to the post (front matter ``link``, ``url``, ``permalink``,
-``canonical``: absolute http(s) URLs only), or, for a card from a timed caption when the post
+Link. A card's Source field links to the post (metadata ``link``, ``url``, ``permalink``,
+``canonical``, else a translation's ``source_url``: absolute http(s) URLs only), or, for a card from a timed caption when the post
 names its video, to the video at the caption's second (YouTube ``&t=123s``, Bilibili ``?t=123``,
 Vimeo ``#t=123s``).
 """
@@ -39,8 +39,9 @@ BUNDLE_STEMS = frozenset({"index", "_index", "readme"})
 
 #: Absolute http(s) URLs with nothing that could end an HTML attribute or hide in a control character.
 _HTTP_URL = re.compile(r"https?://[^\s<>\"'`\\\x00-\x1f\x7f]+\Z", re.IGNORECASE)
-#: Front-matter keys that may hold the post's own absolute URL, best first.
-_LINK_KEYS = ("link", "url", "permalink", "canonical", "canonical_url", "canonicalurl")
+#: Metadata keys that may hold the post's absolute URL, best first; ``source_url`` (a translation's
+#: "原文：<url>" line) is where the text came from, the best link left when the post names none.
+_LINK_KEYS = ("link", "url", "permalink", "canonical", "canonical_url", "canonicalurl", "source_url")
 _YOUTUBE_HOSTS = frozenset({"youtube.com", "m.youtube.com", "youtube-nocookie.com", "youtu.be"})
 _BILIBILI_HOSTS = frozenset({"bilibili.com", "m.bilibili.com", "b23.tv"})
 _VIMEO_HOSTS = frozenset({"vimeo.com", "player.vimeo.com"})
