@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from summarize.model import Document
 from summarize.quiz import quiz
-from summarize.quiz.engine import card_id, normalise
+from summarize.quiz.draft import normalise
+from summarize.quiz.post import card_id
 from summarize.quiz.post import at_second, card_link, common_base, post_identity, post_link, video_url
 from tests.strategies import path_segment
 

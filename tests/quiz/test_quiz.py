@@ -9,7 +9,7 @@ from conftest import CORPORA
 
 from summarize.errors import TemplatePackError
 from summarize.quiz import quiz
-from summarize.quiz.engine import normalise
+from summarize.quiz.draft import normalise
 from summarize.quiz.packs import load_packs
 
 PODCAST = CORPORA / "kubernetes-podcast-lin-sun-istio.transcript.txt"

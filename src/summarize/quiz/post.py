@@ -24,14 +24,17 @@ Vimeo ``#t=123s``).
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import PurePath
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..model import Card, Document
+from .draft import normalise
 
 #: File stems (before the first dot) of a post that is named by its folder: Hugo leaf and branch
 #: bundles (``index.md``, ``index.zh.md``, ``_index.md``) and folder READMEs.
@@ -236,8 +239,6 @@ def card_link(doc: Document, time: float | None) -> str | None:
 
 def with_post(cards: Sequence[Card], doc: Document, *, base: str | os.PathLike[str] | None = None) -> list[Card]:
     """The cards with their links, and, when ``base`` is given, ids relative to that base folder."""
-    from .engine import card_id
-
     result = []
     for card in cards:
         changes: dict[str, Any] = {"link": card_link(doc, card.time)}
@@ -245,3 +246,14 @@ def with_post(cards: Sequence[Card], doc: Document, *, base: str | os.PathLike[s
             changes["id"] = card_id(doc, card.template, card.question, base=base)
         result.append(dataclasses.replace(card, **changes))
     return result
+
+
+def card_id(doc: Document, template: str, question: str, *, base: str | PurePath | None = None) -> str:
+    """Stable across rebuilds: the post's identity, the template and the normalised question, never the answer.
+
+    The identity (:func:`summarize.quiz.post.post_identity`) is the post's front-matter url/slug/
+    permalink, else its path relative to ``base`` (default: the post's folder, or the folder above a
+    page bundle), else its title; the same post gives the same id on any machine and checkout.
+    """
+    key = f"{post_identity(doc, base=base)}\x1f{template}\x1f{normalise(question)}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

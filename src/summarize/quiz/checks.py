@@ -1,0 +1,123 @@
+"""Every draft checked (grounded answer, no leak, no pointer outside the card), scored, de-duplicated, capped."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Card, Document
+from .context import Context, display_name
+from .draft import Draft, normalise
+from .cloze import key_terms
+from .english import dangling, strip_openers
+from .post import card_id
+
+
+def finish(doc: Document, ctx: Context, drafts: list[Draft], lang: str, max_cards: int) -> list[Card]:
+    scores = ctx.sentence_scores
+    hi = max(scores.values(), default=1.0) or 1.0
+    terms = set(key_terms(doc, ctx))
+    cards: list[Card] = []
+    for d in drafts:
+        question = " ".join(d.question.split())
+        answer = _polish_answer(d.answer, lang)
+        if not _acceptable(doc, d, question, answer, lang):
+            continue
+        centrality = max((scores.get(i, 0.0) for i in d.sentences), default=0.0) / hi
+        informative = min(1.0, len(answer.split() if lang == "en" else answer) / (12 if lang == "en" else 24))
+        keyed = 1.0 if any(k in answer or k in question for k in terms) else 0.0
+        score = 0.45 * d.confidence + 0.25 * centrality + 0.15 * informative + 0.15 * keyed
+        first = doc.sentences[d.sentences[0]]
+        tags = tuple(_tags(doc)) + (d.type,)
+        cards.append(
+            Card(
+                id=card_id(doc, d.template, question),
+                type=d.type,
+                question=question,
+                answer=answer,
+                sentence_ids=d.sentences,
+                source_text=" ".join(doc.sentences[i].text for i in d.sentences),
+                line=first.line,
+                template=d.template,
+                lang=lang,
+                source=doc.source,
+                title=doc.title,
+                time=first.time,
+                speaker=display_name(first.speaker) if first.speaker else None,
+                tags=tags,
+                score=round(score, 6),
+            )
+        )
+    return _dedupe_and_cap(cards, max_cards)
+
+
+def _tags(doc: Document) -> list[str]:
+    value = doc.meta.get("tags")
+    tags = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return [re.sub(r"\s+", "_", str(t).strip()) for t in tags if str(t).strip()]
+
+
+def _polish_answer(answer: str, lang: str) -> str:
+    answer = answer.strip(" ,，;；:：")
+    for opening, closing in (('"', '"'), ("“", "”"), ("「", "」")):
+        if answer.count(opening) + (answer.count(closing) if closing != opening else 0) == 1:
+            answer = answer.replace(opening, "").replace(closing, "")
+    if lang == "en":
+        answer = strip_openers(answer) or answer
+        answer = re.sub(r"^(?:that|the fact that)\s+", "", answer, flags=re.IGNORECASE)
+        if answer[:1].islower():
+            answer = answer[0].upper() + answer[1:]
+        if answer and answer[-1] not in ".!?\"')":
+            answer += "."
+    else:
+        answer = re.sub(r"^(?:是的|所以|那么|因为|由于)[，,]?", "", answer)
+    return answer
+
+
+def _acceptable(doc: Document, d: Draft, question: str, answer: str, lang: str) -> bool:
+    if not question or not answer or "--" in question + answer or "—" in question:
+        return False
+    if any(doc.sentences[i].furniture for i in d.sentences):
+        return False  # a guest's bio, a show-notes link title: page furniture, not the post's facts
+    source = normalise(" ".join(doc.sentences[i].clean + " " + doc.sentences[i].text for i in d.sentences))
+    if normalise(answer) not in source and not all(part in source for part in normalise(answer).split(" ") if part):
+        return False
+    asked = normalise(re.sub(r"\{\{c1::.*?\}\}", "", question))
+    if d.type != "cloze" and normalise(answer) and normalise(answer) in asked:
+        return False
+    if lang == "en":
+        if d.type != "cloze" and dangling(question):
+            return False
+        if d.type in ("what", "who") and re.search(r"\b(?:this|these|those|it|they|he|she)\b", answer, re.IGNORECASE):
+            return False
+        words = len(answer.split())
+        return 1 <= words <= 90 and len(question.split()) <= 30
+    return 1 <= len(answer) <= 300 and len(question) <= 80
+
+
+def _dedupe_and_cap(cards: list[Card], max_cards: int) -> list[Card]:
+    """Best first; a near-duplicate question or the same answer twice is dropped; cloze at most a third."""
+    ranked = sorted(cards, key=lambda c: (-c.score, c.line, c.id))
+    kept: list[Card] = []
+    seen_ids: set[str] = set()
+    cloze_cap = max(1, max_cards // 3)
+    for card in ranked:
+        if card.id in seen_ids:
+            continue
+        if card.type == "cloze" and sum(c.type == "cloze" for c in kept) >= cloze_cap:
+            continue
+        bag = set(normalise(card.question).split()) if card.lang == "en" else set(normalise(card.question).replace(" ", ""))
+        duplicate = False
+        for other in kept:
+            obag = set(normalise(other.question).split()) if other.lang == "en" else set(normalise(other.question).replace(" ", ""))
+            same_question = len(bag & obag) / max(len(bag | obag), 1) >= 0.7
+            same_answer = set(card.sentence_ids) == set(other.sentence_ids) and card.type == other.type
+            if same_question or same_answer:
+                duplicate = True
+                break
+        if duplicate:
+            continue
+        kept.append(card)
+        seen_ids.add(card.id)
+        if len(kept) >= max_cards:
+            break
+    return sorted(kept, key=lambda c: (c.sentence_ids[0], c.id))

@@ -1,0 +1,75 @@
+"""Cloze cards: a key term deleted from one of the post's central sentences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .._text import CJK_RE
+from ..model import Document
+from .context import Context
+from .draft import MAX_TEMPLATE_CHARS, Draft
+from .packs import Template
+
+
+def cloze_cards(doc: Document, ctx: Context, lang: str, t: Template) -> Iterator[Draft]:
+    """Key terms blanked out of the post's most central sentences."""
+    scores = ctx.sentence_scores
+    if not scores:
+        return
+    terms = key_terms(doc, ctx)
+    ranked = sorted((i for i in scores if doc.sentences[i].lang == lang), key=lambda i: (-scores[i], i))
+    used: dict[str, int] = {}
+    for i in ranked[: max(5, len(ranked) // 4)]:
+        s = doc.sentences[i]
+        text = s.clean
+        for term in terms:
+            if used.get(term, 0) >= 2:
+                continue
+            pattern = re.escape(term) if CJK_RE.search(term) else rf"(?<![\w.+-]){re.escape(term)}(?![\w+-])"
+            m = re.search(pattern, text)
+            if m and m.start() > 0:
+                question = text[: m.start()] + "{{c1::" + m.group(0) + "}}" + text[m.end() :]
+                used[term] = used.get(term, 0) + 1
+                yield Draft("cloze", t.id, question, m.group(0), (s.id,), t.confidence)
+                break
+
+
+_NAME_RUN_RE = re.compile(r"(?<=[a-z0-9,;:)]\s)((?:[A-Z][\w.+-]*|of|the|and|for)(?:\s(?:[A-Z][\w.+-]*|of|the|and|for)){0,4})")
+_LATIN_TERM_RE = re.compile(r"^[\w.+-]+(?:\s[\w.+-]+)*$")
+
+
+def key_terms(doc: Document, ctx: Context) -> list[str]:
+    """What is worth blanking out, rarest first: the pack's entities, the domain dictionary, and the
+    post's own names (capitalised runs mid-sentence; jieba's person, place, organisation and other
+    proper-noun tags in Chinese). Computed once per post."""
+    if ctx.key_terms is not None:
+        return ctx.key_terms
+    from .._resources import data_lines
+
+    candidates: list[str] = [*ctx.entity_class, *(line.split()[0] for line in data_lines("zh_terms.txt"))]
+    for s in doc.sentences:
+        if s.lang == "en":
+            for m in _NAME_RUN_RE.finditer(s.text):
+                name = re.sub(r"(?:\s(?:of|the|and|for))+$", "", m.group(1)).strip()
+                if name and name[:1].isupper() and (len(name) > 3 or name.isupper()) and not name.isdigit():
+                    candidates.append(name)
+    if any(s.lang == "zh" for s in doc.sentences):
+        from .._resources import jieba_posseg
+
+        tagger = jieba_posseg()
+        for s in doc.sentences:
+            if s.lang == "zh" and len(s.text) <= MAX_TEMPLATE_CHARS:
+                candidates += [w for w, flag in tagger.lcut(s.text) if flag in ("nr", "ns", "nt", "nz") and len(w) >= 2]
+    text = "\n".join(s.text for s in doc.sentences)
+    counts: dict[str, int] = {}
+    for term in dict.fromkeys(candidates):
+        if _LATIN_TERM_RE.match(term) and term.isascii():
+            n = len(re.findall(rf"(?<![\w.+-]){re.escape(term)}(?![\w+-])", text))
+        else:
+            n = text.count(term)
+        if n:
+            counts[term] = n
+    # Rarer terms make better blanks than the post's topic, which nearly every sentence names.
+    ctx.key_terms = sorted((t for t in counts if t != ctx.topic), key=lambda t: (counts[t], -len(t), t))
+    return ctx.key_terms
