@@ -192,11 +192,13 @@ def test_language_is_the_grammar_not_the_terms(text: str, lang: str) -> None:
 @settings(max_examples=150, deadline=None)
 @given(zh_grammar_sentence(), st.lists(st.sampled_from(PRODUCT_NAMES), min_size=1, max_size=8), st.data())
 def test_inserting_english_names_never_changes_a_chinese_tag(sentence: str, names: list[str], data: st.DataObject) -> None:
-    """Inserting English product names anywhere in a Chinese sentence keeps it Chinese."""
+    """Inserting English product names anywhere in a Chinese sentence (between its words, never inside a name
+    inserted before) keeps it Chinese."""
     assert guess_lang(sentence) == "zh"
     text = sentence
     for name in names:
-        at = data.draw(st.integers(0, len(text)))
+        free = [i for i in range(len(text) + 1) if not (text[i - 1 : i].isascii() and text[i : i + 1].isascii() and i not in (0, len(text)))]
+        at = data.draw(st.sampled_from(free))
         text = f"{text[:at]} {name} {text[at:]}"
     assert guess_lang(text) == "zh"
 

@@ -73,7 +73,11 @@ _ABOUT_THE_EPISODE_RE = re.compile(
     r"explore|dive|hear|host|welcome)"
     r"|\b(?:in|on|with|of) (?:the|this|today'?s) (?:\w+ )?(?:episode|show|podcast)\b|\b(?:question|cool things?) of the week\b|\byour hosts?\b|\bour (?:listeners|audience)\b"
     r"|\bhost(?:s|ed)? this week'?s episode\b|\bjoining us (?:here |today |on the show )?(?:on|at|from|today)\b|\bwith our guests?\b"
-    r"|\bnow is a (?:great|good) time to (?:look back|reflect)\b"
+    r"|\bnow is a (?:great|good) time to (?:look back|reflect)\b|\b(?:this|the) interview\b|\bour guests? (?:this week|today)\b"
+    r"|\bwe(?:'re| are) (?:gonna|going to) (?:be )?(?:talk|talking|chat|chatting|dive|diving|look|looking)\b"
+    r"|\b(?:the )?main (?:item|topic|thing) (?:for |on the agenda )?today\b|\btoday (?:I|we)(?:'ll| will| want to| are going to|'re going to)\b"
+    r"|\bwe help you stay up to date\b|\bnews of the week\b"
+    r"|^\W*(?:让我们(?:来)?(?:看看|看一下|了解一下)|今天(?:主要|的议题|我们主要)|接下来(?:我们)?(?:来)?(?:看|介绍))"
     r"|本期(?:节目|播客)|这一期|欢迎收听",
     re.IGNORECASE,
 )

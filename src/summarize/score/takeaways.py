@@ -133,6 +133,31 @@ def edited(doc: Document) -> dict[int, str]:
     return memo(doc, "edited", compute)
 
 
+# "可扩展性：我们计划…", "Network Service Endpoint (NSE): the implementation of …", "生成 deep copy 方法 - …":
+# a list's label before its item; judges read these as labels or fragments, not as newsletter lines.
+_LABELLED_RE = re.compile(r"^[^:：。.!?，,]{1,40}?(?:\s*[:：]|\s+[-–—]\s+)\s*\S")
+
+
+def _labelled(s: Sentence, text: str) -> bool:
+    m = _LABELLED_RE.match(text)
+    if not m:
+        return False
+    label = text[: m.end() - 1]
+    return len(label.split()) <= 5 if s.lang == "en" else len(label) <= 16
+
+
+def _before_code(doc: Document) -> frozenset[int]:
+    """Sentences of a paragraph or list item followed directly by a code block: a tutorial's narration of its
+    commands ("Run the following to create an OPA policy", "We can see the outbound log …")."""
+    narrating: set[int] = set()
+    blocks = doc.blocks
+    followed = {i for i in range(len(blocks) - 1) if blocks[i + 1].kind == "code" and blocks[i].kind in ("paragraph", "list_item")}
+    for s in doc.sentences:
+        if s.block in followed:
+            narrating.add(s.id)
+    return frozenset(narrating)
+
+
 def _run_on(s: Sentence, text: str, spoken: bool) -> bool:
     if s.lang == "zh":
         return len(re.sub(r"\s", "", text)) > MAX_TAKEAWAY_CHARS
@@ -208,17 +233,21 @@ def reserve_of(doc: Document) -> frozenset[int]:
     An editor lifts a takeaway out of its post, so a host's lines (introductions of the guest,
     hand-overs, questions), units of unpunctuated speech the boundary model was unsure of
     ("i see is putting …"), sentences that still lean on the one before once edited ("This promotes …",
-    "第二个问题是…") and run-ons past :data:`MAX_TAKEAWAY_WORDS` come last.
+    "第二个问题是…"), run-ons past :data:`MAX_TAKEAWAY_WORDS`, a list's labelled items ("可扩展性：…") and a
+    tutorial's narration of the command that follows come last.
     """
     hosts = askers(doc)
     text = edited(doc)
     spoken = register_of(doc) == "spoken"
+    narrating = _before_code(doc)
     return frozenset(
         s.id for s in doc.sentences
         if s.speaker in hosts
         or (s.boundary is not None and s.boundary < _MIN_BOUNDARY_CONFIDENCE)
         or leans_outside(text[s.id], s.lang)
         or _run_on(s, text[s.id], spoken or s.clean != s.text)
+        or _labelled(s, text[s.id])
+        or s.id in narrating
     )
 
 
