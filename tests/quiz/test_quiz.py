@@ -104,3 +104,56 @@ def test_user_pack_overrides_and_validates(tmp_path) -> None:
     )
     with pytest.raises(TemplatePackError, match=r"broken.toml \(template #1 'oops'\): pattern is not a valid regular expression"):
         load_packs([bad])
+
+
+# ------------------------------------------------------------------------------ strict checks (#13)
+
+import pytest as _pytest  # noqa: E402
+
+from summarize.quiz.cloze import deletion  # noqa: E402
+
+
+@_pytest.mark.parametrize(
+    ("text", "term", "expected"),
+    [
+        ("Gateways are managed as a Kubernetes API.", "Kubernetes API", "Gateways are managed as a {{c1::Kubernetes API}}."),
+        ("Start with permissive mutual TLS, then move every service to strict TLS.", "TLS",
+         "Start with permissive mutual {{c1::TLS}}, then move every service to strict {{c1::TLS}}."),
+        ("Some meshes already support the Gateway API.", "Gateway", None),  # part of a longer name
+        ("Istio uses Envoy as its sidecar.", "Istio", None),  # nothing before it says what is asked
+        ("The mesh encrypts traffic with mTLS.", "TLS", None),  # inside a word
+        ("Traffic enters through the Gateway API.", "Gateway API.", None),  # punctuation inside the deletion
+        ("作为一种架构模式，微服务将复杂系统切分为小服务。", "微服务", "作为一种架构模式，{{c1::微服务}}将复杂系统切分为小服务。"),
+    ],
+)
+def test_cloze_deletes_whole_terms_everywhere(text: str, term: str, expected: str | None) -> None:
+    """A cloze deletes a whole term, every occurrence, with no punctuation inside; otherwise there is no card."""
+    assert deletion(text, term) == expected
+
+
+def test_cloze_never_deletes_the_topic_alone() -> None:
+    assert deletion("Teams adopt Istio for mutual TLS.", "Istio", topic="Istio") is None
+
+
+def test_every_card_on_the_fixtures_passes_the_automatic_checks() -> None:
+    """Questions end in ?/？ and cloze answers equal every deletion, on every site fixture."""
+    import re
+    import warnings
+
+    from conftest import FIXTURES
+
+    from summarize.quiz import quiz
+
+    for path in sorted((FIXTURES / "sites").glob("*.*")):
+        if path.name == "README.md":
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            cards = quiz(path)
+        for card in cards:
+            if card.type == "cloze":
+                deleted = re.findall(r"\{\{c1::(.+?)\}\}", card.question)
+                assert deleted and set(deleted) == {card.answer}, card
+                assert not re.search(r"^[\W_]|[\W_]$", card.answer), card
+            else:
+                assert card.question.endswith(("?", "？")), card

@@ -19,7 +19,7 @@ def finish(doc: Document, ctx: Context, drafts: list[Draft], lang: str, max_card
     cards: list[Card] = []
     for d in drafts:
         question = " ".join(d.question.split())
-        answer = _polish_answer(d.answer, lang)
+        answer = _polish_answer(d.answer, lang, cloze=d.type == "cloze")
         if not _acceptable(doc, d, question, answer, lang):
             continue
         centrality = max((scores.get(i, 0.0) for i in d.sentences), default=0.0) / hi
@@ -56,11 +56,14 @@ def _tags(doc: Document) -> list[str]:
     return [re.sub(r"\s+", "_", str(t).strip()) for t in tags if str(t).strip()]
 
 
-def _polish_answer(answer: str, lang: str) -> str:
+def _polish_answer(answer: str, lang: str, cloze: bool = False) -> str:
+    """The answer as a card shows it; a cloze answer is exactly the deleted text."""
     answer = answer.strip(" ,，;；:：")
     for opening, closing in (('"', '"'), ("“", "”"), ("「", "」")):
         if answer.count(opening) + (answer.count(closing) if closing != opening else 0) == 1:
             answer = answer.replace(opening, "").replace(closing, "")
+    if cloze:
+        return answer.strip()
     if lang == "en":
         answer = strip_openers(answer) or answer
         answer = re.sub(r"^(?:that|the fact that)\s+", "", answer, flags=re.IGNORECASE)
@@ -84,14 +87,37 @@ def _acceptable(doc: Document, d: Draft, question: str, answer: str, lang: str) 
     asked = normalise(re.sub(r"\{\{c1::.*?\}\}", "", question))
     if d.type != "cloze" and normalise(answer) and normalise(answer) in asked:
         return False
+    if d.type == "cloze":
+        return _good_cloze(question, answer, lang)
+    if not question.endswith(("?", "？")) or _LEANS_ZH_QUESTION_RE.search(question if lang == "zh" else ""):
+        return False
+    if _LEANING_ANSWER_RE.match(answer):
+        return False  # "They forgot the DestinationRule.": the answer needs the post to say who
     if lang == "en":
-        if d.type != "cloze" and dangling(question):
+        if dangling(question) or _UNFINISHED_QUESTION_RE.search(question):
             return False
         if d.type in ("what", "who") and re.search(r"\b(?:this|these|those|it|they|he|she)\b", answer, re.IGNORECASE):
             return False
         words = len(answer.split())
         return 1 <= words <= 90 and len(question.split()) <= 30
     return 1 <= len(answer) <= 300 and len(question) <= 80
+
+
+# "为什么在一个分布式系统中，这部分逻辑比较复杂？", "为什么反之亦然？": a Chinese question that points outside the card.
+_LEANS_ZH_QUESTION_RE = re.compile(r"这|那(?!么)|该(?=[\u4e00-\u9fff])|其(?!他|实)|(?<![因如彼])此(?!外)|上述|上面|下面|反之|前者|后者|以上|如下")
+_LEANING_ANSWER_RE = re.compile(r"^\W*(?:(?:it|they|them|this|that|these|those|he|she)\b(?!\s+(?:is|was)\s+(?:why|how)\b)|这|那(?!么)|它|他|她|其)", re.IGNORECASE)
+# "Why do most migrations that stall so?": a question whose last word needs more after it.
+_UNFINISHED_QUESTION_RE = re.compile(r"\b(?:so|that|which|who|because|and|but|or|the|a|an|of|to|in|for|with|by|as|from|than)\?$", re.IGNORECASE)
+_CLOZE_RE = re.compile(r"\{\{c1::(.+?)\}\}")
+
+
+def _good_cloze(question: str, answer: str, lang: str) -> bool:
+    """Every deletion is the answer, whole, with no punctuation at its edges, and no copy of it is left in view."""
+    deleted = _CLOZE_RE.findall(question)
+    if not deleted or any(part != answer for part in deleted) or re.search(r"^[\W_]|[\W_]$", answer):
+        return False
+    visible = _CLOZE_RE.sub("", question)
+    return answer.casefold() not in visible.casefold() and (len(question) <= 400 if lang == "en" else len(question) <= 200)
 
 
 def _dedupe_and_cap(cards: list[Card], max_cards: int) -> list[Card]:

@@ -13,7 +13,8 @@ from .packs import Template
 
 
 def cloze_cards(doc: Document, ctx: Context, lang: str, t: Template) -> Iterator[Draft]:
-    """Key terms blanked out of the post's most central sentences."""
+    """Key terms blanked out of the post's most central sentences (see :func:`deletion` for what a good
+    deletion is)."""
     scores = ctx.sentence_scores
     if not scores:
         return
@@ -26,13 +27,40 @@ def cloze_cards(doc: Document, ctx: Context, lang: str, t: Template) -> Iterator
         for term in terms:
             if used.get(term, 0) >= 2:
                 continue
-            pattern = re.escape(term) if CJK_RE.search(term) else rf"(?<![\w.+-]){re.escape(term)}(?![\w+-])"
-            m = re.search(pattern, text)
-            if m and m.start() > 0:
-                question = text[: m.start()] + "{{c1::" + m.group(0) + "}}" + text[m.end() :]
+            question = deletion(text, term, topic=ctx.topic)
+            if question is not None:
                 used[term] = used.get(term, 0) + 1
-                yield Draft("cloze", t.id, question, m.group(0), (s.id,), t.confidence)
+                yield Draft("cloze", t.id, question, term, (s.id,), t.confidence)
                 break
+
+
+_EDGE_PUNCTUATION_RE = re.compile(r"^[\W_]|[\W_]$")
+
+
+def term_pattern(term: str) -> re.Pattern[str]:
+    """Where ``term`` stands whole in a sentence: not inside a longer word, a dotted name, a path or a longer
+    name ("Gateway" in "Gateway API", "TLS" in "mTLS")."""
+    if CJK_RE.search(term):
+        return re.compile(re.escape(term))
+    return re.compile(rf"(?<![\w.+/-]){re.escape(term)}(?![\w+/-]|\.\w|\s+(?:[A-Z][\w+-]*|API|CLI|SDK)\b)")
+
+
+def deletion(text: str, term: str, *, topic: str | None = None) -> str | None:
+    """``text`` with every occurrence of ``term`` deleted as ``{{c1::term}}``, or None when that makes a bad card.
+
+    A good deletion is a whole term (never "Mesh" of "Service Mesh"), with no punctuation at its edges, not the
+    post's own topic alone (every sentence names it), not the sentence's first word (nothing before it says
+    what is asked), and not given away: every occurrence is deleted, so the term stays hidden.
+    """
+    if not term.strip() or _EDGE_PUNCTUATION_RE.search(term) or (topic and term.casefold() == topic.casefold()):
+        return None
+    pattern = term_pattern(term)
+    found = list(pattern.finditer(text))
+    if not found or found[0].start() == 0:
+        return None
+    if not CJK_RE.search(term) and re.search(rf"(?i)(?<![\w.+/-]){re.escape(term)}", pattern.sub("", text)):
+        return None  # still visible inside a longer name ("Gateway" left in "Gateway API")
+    return pattern.sub(lambda m: "{{c1::" + m.group(0) + "}}", text)
 
 
 _NAME_RUN_RE = re.compile(r"(?<=[a-z0-9,;:)]\s)((?:[A-Z][\w.+-]*|of|the|and|for)(?:\s(?:[A-Z][\w.+-]*|of|the|and|for)){0,4})")
