@@ -107,6 +107,10 @@ class Features:
     """First-person past narrative and scene-setting ("We started talking to Google.")."""
     pointed: frozenset[int] = frozenset()
     """Sentences shaped like a point: advice, a reason, a decision, a measured effect, a definition."""
+    summarising: frozenset[int] = frozenset()
+    """Sentences in the post's conclusion section."""
+    procedural: frozenset[int] = frozenset()
+    """Sentences in a how-to section (setup, cleanup, demo, code-heavy)."""
 
 
 NARRATIVE_FACTOR = 0.6
@@ -136,6 +140,45 @@ def edited(doc: Document) -> dict[int, str]:
 # "可扩展性：我们计划…", "Network Service Endpoint (NSE): the implementation of …", "生成 deep copy 方法 - …":
 # a list's label before its item; judges read these as labels or fragments, not as newsletter lines.
 _LABELLED_RE = re.compile(r"^[^:：。.!?，,]{1,40}?(?:\s*[:：]|\s+[-–—]\s+)\s*\S")
+
+
+# Where a post says what it means (its conclusion) and where it shows how (setup, install, clean-up, demo).
+_SUMMARY_HEADING_RE = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?(?:conclusions?|summary|in summary|wrapping up|wrap-?up|key (?:takeaways|points|lessons)|takeaways|"
+    r"lessons learned|final thoughts|closing thoughts|what'?s next|总结|结论|小结|结语|写在最后|要点|经验总结)\W*$",
+    re.IGNORECASE,
+)
+_PROCEDURE_HEADING_RE = re.compile(
+    r"(?:^|\b)(?:setup|set up|setting up|install\w*|prerequisites?|before you begin|clean ?up|cleaning up|deploy\w*|"
+    r"try it|demo|walkthrough|step \d|tutorial|configur\w+|verify\w*|testing it|hands-on|quick ?start)\b"
+    r"|部署|安装|准备|清理|环境|实验|演示|验证|配置|步骤|示例|测试",
+    re.IGNORECASE,
+)
+SUMMARY_SECTION_BOOST = 1.3
+PROCEDURE_SECTION_FACTOR = 0.6
+"""Hand-set multipliers for a sentence in a post's conclusion ("Summary", "总结") and in a how-to section (a
+heading such as "Setup", "Cleanup", "部署", or two or more code blocks in the section): judges kept the first
+and dropped the second as trivial detail."""
+
+
+def section_roles(doc: Document) -> dict[int, str]:
+    """``summary`` or ``procedure`` for the sections (by index) a post gives one of those roles."""
+
+    def compute(d: Document) -> dict[int, str]:
+        roles: dict[int, str] = {}
+        code: Counter[int] = Counter(b.section for b in d.blocks if b.kind == "code")
+        for b in d.blocks:
+            if b.kind == "heading" and b.section not in roles:
+                if _SUMMARY_HEADING_RE.match(b.text):
+                    roles[b.section] = "summary"
+                elif _PROCEDURE_HEADING_RE.search(b.text):
+                    roles[b.section] = "procedure"
+        for section, n in code.items():
+            if n >= 2 and section > 0:
+                roles.setdefault(section, "procedure")
+        return roles
+
+    return memo(doc, "section_roles", compute)
 
 
 def _labelled(s: Sentence, text: str) -> bool:
@@ -194,6 +237,7 @@ def features(doc: Document) -> Features:
         )
     interviewers = askers(doc)
     text = edited(doc)
+    roles = section_roles(doc)
     return Features(
         tuple(s.id for s in candidates),
         tuple(rows),
@@ -203,6 +247,8 @@ def features(doc: Document) -> Features:
         frozenset(s.id for s in candidates if _numbered(s)),
         frozenset(s.id for s in candidates if narrates(text[s.id], s.lang)),
         frozenset(s.id for s in candidates if makes_a_point(text[s.id], s.lang)),
+        frozenset(s.id for s in candidates if roles.get(s.section) == "summary"),
+        frozenset(s.id for s in candidates if roles.get(s.section) == "procedure"),
     )
 
 
@@ -223,6 +269,10 @@ def combine(feats: Features, weights: Weights) -> dict[int, float]:
             value *= NARRATIVE_FACTOR
         elif i in feats.pointed:
             value *= POINT_BOOST
+        if i in feats.summarising:
+            value *= SUMMARY_SECTION_BOOST
+        elif i in feats.procedural:
+            value *= PROCEDURE_SECTION_FACTOR
         scores[i] = value
     return scores
 
