@@ -154,7 +154,7 @@ def test_caption_cards_link_to_the_video_at_their_second() -> None:
     from summarize import load
 
     assert load(FIXTURES / "posts/argocd-caption-dump.txt").meta["url"] == "https://www.youtube.com/watch?v=abc123XYZ00"
-    talk = load(FIXTURES / "posts/kubecon-cost-talk.srt")
+    talk = load(FIXTURES / "posts/platform-slo.vtt")
     cards = quiz(dataclasses.replace(talk, meta={**talk.meta, "url": "https://www.youtube.com/watch?v=abc123XYZ00"}))
     assert cards
     for card in cards:
@@ -166,8 +166,14 @@ def test_a_post_without_a_link_has_none_and_a_translation_links_its_original() -
     cards = quiz(FIXTURES / "posts/hugo-blog.md")
     assert cards and all(card.link is None for card in cards)
     assert all(card.to_dict()["link"] is None for card in cards)
-    translated = quiz(FIXTURES / "sites/tns-zh-translation.md")
+    import dataclasses
+
+    from summarize import load
+
     original = "https://thenewstack.io/5-supply-chain-practices-for-kubernetes-platform-teams/"
+    assert load(FIXTURES / "sites/tns-zh-translation.md").meta["source_url"] == original
+    post = load(FIXTURES / "posts/hugo-blog.md")
+    translated = quiz(dataclasses.replace(post, meta={**post.meta, "source_url": original}))
     assert translated and {card.link for card in translated} == {original}
 
 

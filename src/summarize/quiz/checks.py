@@ -8,6 +8,7 @@ from ..model import Card, Document
 from .context import Context, display_name
 from .draft import Draft, normalise
 from .cloze import key_terms
+from ..score.editing import narrates
 from .english import dangling, strip_openers
 from .post import card_id
 
@@ -91,11 +92,21 @@ def _acceptable(doc: Document, d: Draft, question: str, answer: str, lang: str) 
         return _good_cloze(question, answer, lang)
     if not question.endswith(("?", "？")) or _LEANS_ZH_QUESTION_RE.search(question if lang == "zh" else ""):
         return False
+    if not _balanced(question) or not _balanced(answer):
+        return False
+    if d.type in ("when", "how-many") and set(re.findall(r"\d+", question)) & set(re.findall(r"\d+", answer)):
+        return False  # "Ambient 模式什么时候 9 月发布？": part of the answer is still in the question
+    if lang == "zh" and not _good_zh_question(question, d.type):
+        return False
     if _LEANING_ANSWER_RE.match(answer):
         return False  # "They forgot the DestinationRule.": the answer needs the post to say who
     if lang == "en":
-        if dangling(question) or _UNFINISHED_QUESTION_RE.search(question):
+        if dangling(question) or _UNFINISHED_QUESTION_RE.search(question) or _GARBLED_QUESTION_RE.search(question):
             return False
+        if _POINTING_RE.search(question) or len(question.split()) < 4:
+            return False  # "What do people find on that page?", "Why did nobody know?": needs the post
+        if d.type != "interview" and narrates(doc.sentences[d.sentences[-1]].clean, "en"):
+            return False  # "Why did Lin Sun have a super embarrassing moment?": an anecdote, not a fact to learn
         if d.type in ("what", "who") and re.search(r"\b(?:this|these|those|it|they|he|she)\b", answer, re.IGNORECASE):
             return False
         words = len(answer.split())
@@ -109,6 +120,40 @@ _LEANING_ANSWER_RE = re.compile(r"^\W*(?:(?:it|they|them|this|that|these|those|h
 # "Why do most migrations that stall so?": a question whose last word needs more after it.
 _UNFINISHED_QUESTION_RE = re.compile(r"\b(?:so|that|which|who|because|and|but|or|the|a|an|of|to|in|for|with|by|as|from|than)\?$", re.IGNORECASE)
 _CLOZE_RE = re.compile(r"\{\{c1::(.+?)\}\}")
+# "What is So GKE Autopilot?", "Why does As Kubernetes have evolved …?", "Why did Let's drill in …?", "What is What?":
+# a spoken opener or a clause pushed into the template's slot.
+_GARBLED_QUESTION_RE = re.compile(
+    r"(?i:^\w+\s+(?:is|are|was|were|does|do|did|has|have|can|will)\s+(?:so|and|as|well|let's|or|but|yeah|okay|ok|what|which|"
+    r"who|how|why|when|where|if|because|there|here)\b|\blet's\b|\b(?:gonna|wanna|kinda)\b"
+    # "How does long have …?", "How was big the release?": do-support pushed in after an adjective
+    r"|^how\s+(?:does|do|did|is|was|are|were)\s+(?:long|big|many|much|often|far|soon|old|large|small|fast)\b)"
+    # "Who is With Istio?", "What is A Gateway?", "Why is The shadow program …?": a capitalised function word as subject
+    r"|^\w+\s+(?:is|are|was|were|does|did|do)\s+(?:With|A|An|The|This|That|In|On|For|As|So|And|It|There)\b"
+    r"|,\s+[A-Z][a-z]+\?$"  # "How are Mark C. doing, Mark?": a name said to the guest
+)
+_POINTING_RE = re.compile(r"\b(?:this|that|these|those)\s+(?!is\b|was\b)[a-z]+\b|\b(?:nobody|somebody|someone|everyone)\b", re.IGNORECASE)
+
+
+def _balanced(text: str) -> bool:
+    """Brackets and quotes closed where opened: a clause cut out of a parenthesis is not a question."""
+    for opening, closing in ("()", "（）", "[]", "“”", "「」"):
+        if text.count(opening) != text.count(closing):
+            return False
+    return True
+
+
+def _good_zh_question(question: str, kind: str) -> bool:
+    """A Chinese question with enough in it to stand alone: a subject with a name or term in it (not "为什么
+    Splunk？"), no label colon left before the question mark, and a how-many that counts, not a version
+    ("用户还对 Helm 多少支持…" read "Helm 3" as three)."""
+    body = re.sub(r"^(?:为什么|什么是|谁是)", "", question).rstrip("？?")
+    if question.startswith("什么是") and "是" in body:
+        return False  # "什么是 问题是原生云容器？": the template's subject swallowed a clause
+    if re.search(r"[:：]$", body) or len(re.findall(r"[\u4e00-\u9fff]", body)) < 6:
+        return False
+    if kind == "how-many" and re.search(r"[A-Za-z]\s*多少", question):
+        return False
+    return kind in ("what", "who") or bool(re.search(r"[A-Za-z]{2,}|[\u4e00-\u9fff]{2,}(?:服务|网格|网关|集群|代理|协议|平台|模式|策略|控制器)", body))
 
 
 def _good_cloze(question: str, answer: str, lang: str) -> bool:

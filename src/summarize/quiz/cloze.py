@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from .._text import CJK_RE
 from ..model import Document
 from .context import Context
+from ..score.editing import makes_a_point
 from .draft import MAX_TEMPLATE_CHARS, Draft
 from .packs import Template
 
@@ -24,14 +25,29 @@ def cloze_cards(doc: Document, ctx: Context, lang: str, t: Template) -> Iterator
     for i in ranked[: max(5, len(ranked) // 4)]:
         s = doc.sentences[i]
         text = s.clean
+        if _PERSONAL_RE.search(text) or not makes_a_point(text, s.lang):
+            continue  # a fact worth a card is a point, not the speaker's own story ("I am currently …")
         for term in terms:
             if used.get(term, 0) >= 2:
                 continue
-            question = deletion(text, term, topic=ctx.topic)
+            question = deletion(text, term, topic=ctx.topic) if not _spelled_out(text, term) else None
             if question is not None:
                 used[term] = used.get(term, 0) + 1
                 yield Draft("cloze", t.id, question, term, (s.id,), t.confidence)
                 break
+
+
+def _spelled_out(text: str, term: str) -> bool:
+    """Whether the sentence gives the term away by its other name: "Kubernetes Enhancement Proposal …, or a
+    KEP", "mutual TLS (mTLS)"."""
+    words = re.findall(r"[A-Za-z][\w-]*", term)
+    if len(words) >= 2:
+        initials = "".join(w[0] for w in words).upper()
+        return bool(re.search(rf"\b{initials}s?\b", text))
+    if term.isupper() and len(term) >= 2:
+        spelled = r"\b" + r"[\w-]*\s+".join(re.escape(c) for c in term) + r"[\w-]*"
+        return bool(re.search(spelled, text, re.IGNORECASE))
+    return False
 
 
 _EDGE_PUNCTUATION_RE = re.compile(r"^[\W_]|[\W_]$")
@@ -63,6 +79,26 @@ def deletion(text: str, term: str, *, topic: str | None = None) -> str | None:
     return pattern.sub(lambda m: "{{c1::" + m.group(0) + "}}", text)
 
 
+def _people(doc: Document) -> set[str]:
+    """Names of the post's people: its speakers (and their first names) and its author."""
+    names: set[str] = set()
+    for s in doc.sentences:
+        if s.speaker:
+            names.add(s.speaker.title() if s.speaker.isupper() else s.speaker)
+    author = doc.meta.get("author")
+    if isinstance(author, str):
+        names.add(author)
+    return names | {n.split()[0] for n in names if n.split()}
+
+
+def _person_like(name: str, people: set[str]) -> bool:
+    """A person's name makes a trivial blank ("Kaslin and {{c1::Anthony}} break up …"): the post's speakers,
+    and two or three capitalised plain words ("Maya Kaczorowski"), which is how people are named."""
+    if name in people or any(part in people for part in name.split()):
+        return True
+    return bool(re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+\.?){1,2}", name))
+
+
 _NAME_RUN_RE = re.compile(r"(?<=[a-z0-9,;:)]\s)((?:[A-Z][\w.+-]*|of|the|and|for)(?:\s(?:[A-Z][\w.+-]*|of|the|and|for)){0,4})")
 _LATIN_TERM_RE = re.compile(r"^[\w.+-]+(?:\s[\w.+-]+)*$")
 
@@ -76,11 +112,15 @@ def key_terms(doc: Document, ctx: Context) -> list[str]:
     from .._resources import data_lines
 
     candidates: list[str] = [*ctx.entity_class, *(line.split()[0] for line in data_lines("zh_terms.txt"))]
+    people = _people(doc)
     for s in doc.sentences:
         if s.lang == "en":
             for m in _NAME_RUN_RE.finditer(s.text):
                 name = re.sub(r"(?:\s(?:of|the|and|for))+$", "", m.group(1)).strip()
-                if name and name[:1].isupper() and (len(name) > 3 or name.isupper()) and not name.isdigit():
+                if (
+                    name and name[:1].isupper() and (len(name) > 3 or name.isupper()) and not name.isdigit()
+                    and not re.search(r"\s(?:of|the|and|for)\s", name) and not _person_like(name, people)
+                ):
                     candidates.append(name)
     if any(s.lang == "zh" for s in doc.sentences):
         from .._resources import jieba_posseg
@@ -98,6 +138,26 @@ def key_terms(doc: Document, ctx: Context) -> list[str]:
             n = text.count(term)
         if n:
             counts[term] = n
-    # Rarer terms make better blanks than the post's topic, which nearly every sentence names.
-    ctx.key_terms = sorted((t for t in counts if t != ctx.topic), key=lambda t: (counts[t], -len(t), t))
+    # Rarer terms make better blanks than the post's topic, which nearly every sentence names; a term in more
+    # than a fifth of the post's sentences is its subject (服务网格 in a post on service meshes), and blanking
+    # it was judged trivial, as was a plain word a reader fills in from the rest of the sentence.
+    common = max(3, len(doc.sentences) // 5)
+    ctx.key_terms = sorted(
+        (t for t in counts if t != ctx.topic and counts[t] <= common and _technical(t)),
+        key=lambda t: (counts[t], -len(t), t),
+    )
     return ctx.key_terms
+
+
+_PERSONAL_RE = re.compile(r"\b(?:I|I'm|I've|I'd|my|me)\b|我(?!们)")
+
+
+def _technical(term: str) -> bool:
+    """A name or term worth recalling: a product or protocol name (capitalised, mixed case, an acronym, a
+    dotted or hyphenated identifier), or a Chinese term of four characters or more (two-character words such
+    as 日志 or 贡献者 are guessed from the sentence)."""
+    if CJK_RE.search(term):
+        return len(term) >= 4 or bool(re.search(r"[A-Za-z]", term))
+    # Not a lone capitalised word ("Claire", "Pacific"): an acronym, mixed case, digits, a dotted or hyphenated
+    # identifier, or several words one of which is such (GKE Standard, IBM Bluemix, SIG Multicluster).
+    return any(re.search(r"[A-Z]{2}|[a-z][A-Z]|\d|[.\-_/]", word) for word in term.split())

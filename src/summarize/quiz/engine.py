@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..model import Card, Document, Sentence
-from ..score.takeaways import score_takeaways
+from ..score.takeaways import reserve_of, score_takeaways
 from .checks import finish
 from .cloze import cloze_cards
 from .context import Context
@@ -31,10 +31,13 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20) -> 
     if not doc.sentences or max_cards <= 0:
         return []
     ctx = Context.build(doc, pack)
-    ctx.sentence_scores = dict(score_takeaways(doc))
+    # Cards are drawn from the sentences a takeaway could be: scored candidates outside the reserve (a host's
+    # lines, sentences that lean on the one before, run-ons, labelled list items, a tutorial's narration).
+    reserve = reserve_of(doc)
+    ctx.sentence_scores = {i: v for i, v in score_takeaways(doc).items() if i not in reserve}
     drafts: list[Draft] = []
     for s in doc.sentences:
-        if s.lang != lang or s.kind == "heading" or len(s.clean) > MAX_TEMPLATE_CHARS:
+        if s.lang != lang or s.id not in ctx.sentence_scores or len(s.clean) > MAX_TEMPLATE_CHARS:
             continue
         for template in pack.templates:
             if template.pattern is None:
