@@ -309,7 +309,7 @@ def cmd_sheets(ns: argparse.Namespace) -> int:
     now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
     write_json(out / "manifest.json", {"created": now, "labels": labels, "sheets": sorted(sheets), "items": manifest})
     write_json(out / "outputs.json", {"created": now, "labels": labels, "cards": ns.cards, "posts": outputs})
-    counts: Counter[str] = Counter()
+    counts: Counter[tuple[str, str]] = Counter()
     for item in manifest.values():
         counts[(outputs[item["post"]]["register"], item["kind"])] += 1
     for (register, kind), n in sorted(counts.items()):

@@ -2,38 +2,22 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-
-BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
-
-
-def _module(name: str) -> ModuleType:
-    if name in sys.modules:
-        return sys.modules[name]
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+from conftest import bench_module
 
 
 @pytest.fixture(scope="module")
 def judged() -> ModuleType:
-    return _module("judged")
+    return bench_module("judged")
 
 
 @pytest.fixture(scope="module")
 def checks() -> ModuleType:
-    return _module("judged_checks")
+    return bench_module("judged_checks")
 
 
 POST_A = ("Istio moves its control plane into one binary called istiod. Istiod replaces Pilot, Citadel and Galley. "
