@@ -173,13 +173,14 @@ def revision_here() -> str:
     return head + ("+dirty" if dirty else "")
 
 
-def produce_at(rev: str, posts: Sequence[tuple[str, str]], *, cards: bool) -> tuple[str, dict[str, dict[str, Any]]]:
+def produce_at(rev: str, posts: Sequence[tuple[str, str]], *, cards: bool, repo: Path = ROOT
+               ) -> tuple[str, dict[str, dict[str, Any]]]:
     """Outputs of revision ``rev``: a temporary ``git worktree`` of it, this script run there in a subprocess
     with PYTHONPATH pointing at its src/ (so nothing of this checkout's package leaks in)."""
-    commit = _git("rev-parse", "--short", f"{rev}^{{commit}}")
+    commit = _git("rev-parse", "--short", f"{rev}^{{commit}}", cwd=repo)
     with tempfile.TemporaryDirectory(prefix="judged-") as tmp:
         tree = Path(tmp) / "tree"
-        _git("worktree", "add", "--detach", str(tree), commit)
+        _git("worktree", "add", "--detach", str(tree), commit, cwd=repo)
         try:
             request, result = Path(tmp) / "posts.json", Path(tmp) / "outputs.json"
             request.write_text(json.dumps(list(posts)), encoding="utf-8")
@@ -188,7 +189,7 @@ def produce_at(rev: str, posts: Sequence[tuple[str, str]], *, cards: bool) -> tu
             subprocess.run(argv + (["--cards"] if cards else []), cwd=tree, env=env, check=True)
             return commit, json.loads(result.read_text(encoding="utf-8"))
         finally:
-            _git("worktree", "remove", "--force", str(tree))
+            _git("worktree", "remove", "--force", str(tree), cwd=repo)
 
 
 # ----------------------------------------------------------------------------- verdicts on file

@@ -303,8 +303,10 @@ def print_checks(posts: Sequence[Any], outputs: Mapping[str, Mapping[str, Any]],
                     bad_card += 1
                     print(f"  card {post.key}: {','.join(failures)}: {c['question'][:120]} → {c['answer'][:60]}")
         opens = sum(n for k, n in t_fail.items() if k.startswith("opens:"))
+        strict = opens - t_fail["opens:connective"]
         print(f"-- {group}: {n_take} takeaways; opening on nothing outside: {_share(n_take - opens, n_take)} "
-              f"(target ≥ 0.97); link/bio lines: {sum(n for k, n in t_fail.items() if k.startswith('furniture:'))} "
+              f"(target ≥ 0.97; not counting connectives such as But/So/因此: {_share(n_take - strict, n_take)}); "
+              f"link/bio lines: {sum(n for k, n in t_fail.items() if k.startswith('furniture:'))} "
               f"(target 0); over 60 words / 150 characters: {t_fail['too-long']} (target 0); "
               f"any failure: {bad_take}")
         for k, n in sorted(t_fail.items()):

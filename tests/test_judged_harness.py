@@ -123,6 +123,52 @@ def test_ab_merge_has_the_union_once(judged: ModuleType, small_set: dict) -> Non
     assert again == sheets  # the shuffle is seeded
 
 
+FAKE_PACKAGE = """
+class _Takeaway:
+    def __init__(self, text):
+        self.text = text
+
+    def to_dict(self):
+        return {"text": self.text, "sentence_ids": [0], "line": 1}
+
+
+class _Summary:
+    lang = "en"
+
+    def __init__(self, texts):
+        self.takeaways = [_Takeaway(t) for t in texts]
+
+
+def summarize(path):
+    return _Summary([VERSION + " says so.", "Both versions say this."])
+"""
+
+
+def test_ab_runs_each_revision_from_its_own_worktree(judged: ModuleType, small_set: dict) -> None:
+    """`produce_at` checks a revision out in a temporary worktree and imports that revision's package."""
+    import subprocess
+
+    repo = small_set["tmp"] / "repo"
+    (repo / "src" / "summarize").mkdir(parents=True)
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=repo, check=True,
+                              capture_output=True, text=True).stdout.strip()
+
+    git("init", "-q")
+    revs = []
+    for version in ("Version A", "Version B"):
+        (repo / "src" / "summarize" / "__init__.py").write_text(f"VERSION = {version!r}\n" + FAKE_PACKAGE)
+        git("add", "-A")
+        git("commit", "-qm", version)
+        revs.append(git("rev-parse", "--short", "HEAD"))
+    posts = [("seeds/a.txt", str(small_set["tmp"] / "seeds" / "a.txt"))]
+    got = {rev: judged.produce_at(rev, posts, cards=False, repo=repo) for rev in revs}
+    assert [got[r][0] for r in revs] == revs
+    assert [got[r][1]["seeds/a.txt"]["takeaways"][0]["text"] for r in revs] == ["Version A says so.", "Version B says so."]
+    assert git("worktree", "list").count("\n") == 0  # the temporary worktrees are gone
+
+
 def _write_sheets(judged: ModuleType, small_set: dict, outputs: dict) -> dict:
     sheets, manifest = judged.build_sheets(small_set["posts"], outputs["posts"], outputs["labels"],
                                            {"takeaway": {}, "card": {}})
