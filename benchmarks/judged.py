@@ -55,6 +55,9 @@ CARD_REASONS = ("ungrammatical", "ambiguous", "wrong-answer", "trivial", "ungrou
 KINDS = {"takeaway": ("takeaways.jsonl", ("kept", "dropped"), TAKEAWAY_REASONS),
          "card": ("cards.jsonl", ("acceptable", "rejected"), CARD_REASONS)}
 TOP_CARDS = 5
+INSTRUCTIONS = ("Read the whole post at `read` first. Then judge each item on its own by benchmarks/RUBRIC.md and "
+                "write one JSON line per item: {\"item\": ID, \"verdict\": \"kept\"|\"dropped\" (takeaways) or "
+                "\"acceptable\"|\"rejected\" (cards), \"reason\": ONE REASON when dropped/rejected, \"note\": optional}.")
 SHUFFLE_SEED = 0
 
 
@@ -252,7 +255,7 @@ def build_sheets(posts: Sequence[Post], outputs: Mapping[str, Mapping[str, Any]]
         order = sorted(union)
         random.Random(f"{seed}:{post.key}").shuffle(order)
         sheet: dict[str, Any] = {
-            "post": post.key, "read": str(post.path), "main_language": post.lang,
+            "post": post.key, "read": str(post.path), "main_language": post.lang, "instructions": INSTRUCTIONS,
             "rubric": "benchmarks/RUBRIC.md", "rubric_version": rubric_version(),
             "takeaways": [], "cards": [],
         }
@@ -379,6 +382,8 @@ def ingest(files: Sequence[Path], *, sheets: Path, judgments: Path, judge: str |
             where = f"{path}:{n}"
             try:
                 raw = json.loads(line)
+                if not isinstance(raw, dict):
+                    raise JudgedError(f"{where}: a verdict is one JSON object per line, not {type(raw).__name__}")
                 item = find_item(raw, manifest, where)
                 entry = manifest[item]
                 verdict, reason = parse_verdict(entry["kind"], raw, where)
@@ -532,8 +537,8 @@ def report_markdown(outputs: Mapping[str, Any], judged: Mapping[str, Any], argv:
                         for r in CARD_REASONS if r in used]
                 lines += ["Reasons for rejected cards:", "", markdown_table(["reason", *langs], rows)]
         lic = t["licensed"]
-        lines += [f"Verdicts on pages whose licence allows fitting (apache-2.0, cc-by-4.0, own): {lic['fit']} of "
-                  f"{lic['fit'] + lic['other']}.", ""]
+        lines += [f"Of the verdicts on this version's lines, {lic['fit']} of {lic['fit'] + lic['other']} are on pages "
+                  "whose licence allows fitting (apache-2.0, cc-by-4.0, own; see `benchmarks/judgments/README.md`).", ""]
     return "\n".join(lines)
 
 
