@@ -64,13 +64,14 @@ def _verdicts(path: Path, lines: list[dict]) -> Path:
 
 
 def test_set_file_covers_every_page(judged: ModuleType) -> None:
-    """The shipped set names 42 corpus-dev pages, every seed, every fixture post, with valid registers and licences."""
+    """The shipped set names 42 corpus-dev pages, every seed, every fixture post and site, with valid registers and licences."""
     posts = judged.read_set()
     keys = [p.key for p in posts]
     assert len(keys) == len(set(keys))
     assert sum(k.startswith("corpus-dev/") for k in keys) == 42
-    fixtures = sorted(p.name for p in (judged.ROOT / "tests" / "fixtures" / "posts").iterdir())
-    assert sorted(k.split("/")[-1] for k in keys if k.startswith("fixtures/posts/")) == fixtures
+    for folder in ("posts", "sites"):  # every fixture post has a row (a folder's README.md is not a post)
+        fixtures = sorted(p.name for p in (judged.ROOT / "tests" / "fixtures" / folder).iterdir() if p.name != "README.md")
+        assert sorted(k.split("/")[-1] for k in keys if k.startswith(f"fixtures/{folder}/")) == fixtures
     assert all(p.licence == "own" for p in posts if p.key.startswith("fixtures/"))
     shared = judged.ROOT.parent / "shared"
     if shared.exists():
