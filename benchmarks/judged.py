@@ -167,10 +167,11 @@ def _git(*args: str, cwd: Path = ROOT) -> str:
 
 
 def revision_here() -> str:
-    """The short commit of this checkout, with ``+dirty`` when src/ has uncommitted changes."""
+    """The last commit that changed the package (src/, quizzes/) in this checkout, ``+dirty`` with uncommitted
+    changes there: what decides the outputs, and unlike HEAD it survives a branch being merged."""
     try:
-        head = _git("rev-parse", "--short", "HEAD")
-        dirty = _git("status", "--porcelain", "--", "src")
+        head = _git("log", "-1", "--format=%h", "--", "src", "quizzes") or _git("rev-parse", "--short", "HEAD")
+        dirty = _git("status", "--porcelain", "--", "src", "quizzes")
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return head + ("+dirty" if dirty else "")
