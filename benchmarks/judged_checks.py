@@ -43,6 +43,12 @@ EN_OPENINGS = (
     ("demonstrative", re.compile(rf"^{_EN_DEMONSTRATIVE}\b", re.I)),
     ("connective", re.compile(rf"^{_EN_CONNECTIVE}\b", re.I)),
 )
+# "It's clear that …", "It is important to …", "It's good timing for …": a dummy "it" that points nowhere.
+_EN_DUMMY_IT = re.compile(
+    r"^it(?:'s|’s|\s+is|\s+was|\s+will\s+be|\s+would\s+be|\s+has\s+been)\s+(?:(?:not|very|really|also|so|quite)\s+)?"
+    r"(?!(?:a|an|the)\b)\w+(?<!ed)(?:\s+\w+(?<!ed))?\s+(?:that|to|for|when|whether|if|how)\b",
+    re.I,
+)
 ZH_OPENINGS = (
     ("the-other", re.compile(r"^(?:另一(?:个|方面|种|点)?|其余|其他的|后者|前者|同样地)")),
     ("ordinal", re.compile(r"^(?:第[一二三四五六七八九十\d]+|首先|其次|再次|最后|最终|接下来|其一|其二)")),
@@ -70,7 +76,7 @@ def opening(text: str) -> str | None:
     if (_LABEL_ZH if is_zh(body) else _LABEL_EN).match(body):
         return "label"
     for name, rule in (ZH_OPENINGS if is_zh(body) else EN_OPENINGS):
-        if rule.match(body):
+        if rule.match(body) and not (name == "pronoun" and _EN_DUMMY_IT.match(body)):
             return name
     return None
 

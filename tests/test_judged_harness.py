@@ -266,6 +266,8 @@ def test_takeaway_checks(checks: ModuleType) -> None:
     assert checks.takeaway_failures("Istio 把控制平面合并成了一个二进制文件 istiod。") == []
     assert checks.opening("This promotes a portable core API.") == "demonstrative"
     assert checks.opening("It graduated in 2018.") == "pronoun"
+    assert checks.opening("It is used for caching.") == "pronoun"
+    assert checks.opening("It's clear that sidecars cost memory.") is None  # a dummy "it"
     assert checks.opening("The other command is istioctl analyze.") == "the-other"
     assert checks.opening("I would say Envoy is the standard.") == "hedge"
     assert checks.opening("第二个问题是云厂商更倾向于托管服务。") == "ordinal"
