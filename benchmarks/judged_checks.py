@@ -105,14 +105,19 @@ _LINK_TITLE_END = re.compile(
     r"github|twitter|linkedin)\s*[.)]?$",
     re.I,
 )
+# A link list's line opens on the link ("* [Title](url) blog"); a sentence with a linked phrase does not.
+_LINE_OPENS_ON_LINK = re.compile(r"^[\s>*+-]*(?:\d+[.)]\s*)?(?:!?\[|<a\s|https?://)")
+# A show-note title is a noun phrase or a headline; "… will exist in future official docs." is a sentence.
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|must|does|do|did)\b", re.I)
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<a\s[^>]*>(.*?)</a>|https?://\S+")
 
 
 def furniture(text: str, source_line: str | None = None) -> str | None:
     """"bio" or "link" when the line looks like page furniture, else None (a heuristic).
 
-    Link: the raw source line it came from is mostly link text (Markdown or HTML links, bare URLs), or the
-    line is short and ends on "blog", "docs", "video"… as show-note titles do. Bio: a third-person job
+    Link: the raw source line it came from opens on a link and is mostly link text (Markdown or HTML links,
+    bare URLs), or the line is short, has no auxiliary verb and ends on "blog", "docs", "video"… as show-note
+    titles do. Bio: a third-person job
     title at an organisation, a handle, or the usual bio phrases.
     """
     body = unicodedata.normalize("NFKC", text).strip()
@@ -121,11 +126,11 @@ def furniture(text: str, source_line: str | None = None) -> str | None:
             return "bio"
     elif _BIO_EN.match(body) or _BIO_EN_EXTRA.search(body):
         return "bio"
-    if source_line is not None and link_share(source_line) >= 0.6:
+    if source_line is not None and _LINE_OPENS_ON_LINK.match(source_line) and link_share(source_line) >= 0.6:
         return "link"
     words = body.split()
     if (not is_zh(body) and len(words) <= 12 and _LINK_TITLE_END.search(body)
-            and not re.match(r"(?:we|i|you|they|it|he|she)\b", body, re.I)):
+            and not re.match(r"(?:we|i|you|they|it|he|she)\b", body, re.I) and not _AUXILIARY.search(body)):
         return "link"
     return None
 

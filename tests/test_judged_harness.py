@@ -277,6 +277,8 @@ def test_takeaway_checks(checks: ModuleType) -> None:
     assert checks.furniture("Jane Doe is a senior engineer at Example Corp, where she works on proxies.") == "bio"
     assert checks.furniture("Managing microservices with the mesh blog.") == "link"
     assert checks.furniture("Read the guide.", "* [Read the guide](https://example.com/guide).") == "link"
+    assert checks.furniture("网关已经支持它。", "网关[已经支持它](https://example.com/)。") is None  # a linked phrase
+    assert checks.furniture("The migration guide will be in the docs.") is None  # a sentence, not a link title
     assert checks.too_long(" ".join(["word"] * 61)) and not checks.too_long(" ".join(["word"] * 60))
     assert checks.too_long("字" * 151) and not checks.too_long("字" * 150)
 
