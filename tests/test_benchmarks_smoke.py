@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from conftest import bench_module
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
 
@@ -21,15 +21,7 @@ else:
 needs_rouge = pytest.mark.skipif(not HAVE_ROUGE, reason="the `bench` extra (rouge-score) is not installed")
 
 
-def _module(name: str) -> ModuleType:
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+_module = bench_module
 
 
 @pytest.fixture(scope="module")
