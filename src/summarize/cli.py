@@ -46,8 +46,9 @@ def build_sentences_parser() -> argparse.ArgumentParser:
         epilog="Example: summarize sentences talk.srt --format jsonl",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="input file(s); - reads standard input")
-    parser.add_argument("--format", choices=("jsonl", "json", "text"), default="jsonl",
-                        help="jsonl (default): one JSON object per sentence; json: one document; text: one per line")
+    parser.add_argument("--format", choices=("jsonl", "json", "text"), default=None,
+                        help="jsonl (default): one JSON object per sentence; json: one document; text: one per line "
+                             "(with -o and no --format: from the file's ending, .jsonl, .json or .txt)")
     parser.add_argument("--clean", action="store_true", help="text format: print the disfluency-free view")
     _common(parser)
     return parser
@@ -61,7 +62,8 @@ def build_quiz_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="input file(s); - reads standard input")
     parser.add_argument("--format", default=None, metavar="FMT",
-                        help="apkg, tsv, json or md (default: from the -o file name, else md)")
+                        help="apkg, tsv, json or md (default: from the -o file's ending: .apkg, .tsv or .txt for "
+                             "tsv, .json, .md; else md)")
     parser.add_argument("--deck", default="summarize", metavar="NAME", help="deck name (default summarize)")
     parser.add_argument("--max-cards", type=int, default=20, metavar="N", help="cards per post at most (default 20)")
     parser.add_argument("--lang", default="auto", metavar="LANG", help="auto (default), en or zh")
@@ -80,31 +82,50 @@ def build_digest_parser() -> argparse.ArgumentParser:
         prog="summarize digest",
         description=(
             "One section per post (title, date, link or path, key takeaways; with --quiz its top cards), "
-            "ordered by date then path. Folders are searched recursively for *.md, *.markdown, *.txt, *.srt "
-            "and *.vtt (hidden ones skipped). Results are cached by content: a rebuild redoes only changed posts."
+            "oldest first (see --sort). Folders are searched recursively for *.md, *.markdown, *.txt, *.srt "
+            "and *.vtt; hidden files, special files (FIFOs, sockets, devices) and files that are not posts "
+            "(README, SOURCES, CHANGELOG, LICENSE …, Hugo _index.md) are skipped. Results are cached by "
+            "content: a rebuild redoes only changed posts."
         ),
         epilog="Example: summarize digest posts/ -o digest.html --quiz",
     )
     parser.add_argument("paths", nargs="+", metavar="DIR|FILE", help="folders of posts and/or post files")
     parser.add_argument("--format", default=None, metavar="FMT",
-                        help="md, html (a fragment to embed) or json (default: from the -o file name, else md)")
+                        help="md, html (a fragment to embed) or json (default: from the -o file's ending, .md, "
+                             ".html or .json; else md)")
     parser.add_argument("-n", type=int, default=3, metavar="N", help="takeaways per post (default 3)")
     _summary_options(parser)
     parser.add_argument("--quiz", action="store_true", help="add each post's top quiz cards")
     parser.add_argument("--max-cards", type=int, default=3, metavar="N", help="cards per post with --quiz (default 3)")
     parser.add_argument("--templates", action="append", default=[], metavar="DIR",
                         help="with --quiz: a folder of *.toml template packs to add (repeatable)")
-    parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
-                        help="worker processes (default: every core); 1 works in this process")
+    parser.add_argument("--sort", default="date", metavar="ORDER",
+                        help="date (default: oldest first), -date (newest first), path or title; undated posts last")
+    parser.add_argument("--since", default=None, metavar="DATE",
+                        help="only posts published on or after DATE (YYYY-MM-DD); undated posts are left out")
+    parser.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                        help="leave out files matching GLOB, relative to the folder or by name "
+                             "(repeatable), e.g. --exclude 'drafts/*' --exclude '*.zh.md'")
+    parser.add_argument("--include-all", action="store_true",
+                        help="also read README, SOURCES, CHANGELOG, LICENSE … and Hugo _index.md list pages, "
+                             "which a folder search skips as not posts")
+    parser.add_argument("--base-url", default=None, metavar="URL",
+                        help="make relative post links (url: /posts/x/, slug) absolute, e.g. https://example.com/")
+    parser.add_argument("-j", "--jobs", type=_jobs, default="auto", metavar="N",
+                        help="worker processes, at most one per core (default auto: this process for a few "
+                             "posts, else one per idle core); 1 works in this process")
+    parser.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                        help="stop a post still running after SECONDS and report it as failed "
+                             "(default 60; 0: no limit)")
     parser.add_argument("--engine", default=None, metavar="NAME",
-                        help="serial, process or dask (default: process when --jobs > 1, else serial; "
-                             "dask when --scheduler is given)")
+                        help="serial, process or dask (default: process unless --jobs 1; dask when "
+                             "--scheduler is given; --engine dask alone starts a local cluster)")
     parser.add_argument("--scheduler", default=None, metavar="ADDRESS",
                         help="Dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786 "
-                             '(pip install "summarize[dask]")')
+                             '(pip install "summarize[dask]"); an unreachable one fails within 5 s')
     parser.add_argument("--cache-dir", default=None, metavar="DIR",
                         help="where results are cached (default: results/ in the user cache folder, "
-                             "~/.cache/summarize or $SUMMARIZE_CACHE_DIR)")
+                             "e.g. ~/.cache/summarize on Linux, or $SUMMARIZE_CACHE_DIR)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")
     parser.add_argument("--no-progress", action="store_true",
                         help="no progress bar (it is only ever shown on a terminal)")
@@ -126,7 +147,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("files", nargs="+", metavar="FILE", help="input file(s); - reads standard input")
     parser.add_argument("-n", type=int, default=5, metavar="N", help="number of takeaways (default 5)")
     _summary_options(parser)
-    parser.add_argument("--format", default="md", metavar="FMT", help="md (default), json or text")
+    parser.add_argument("--format", default=None, metavar="FMT",
+                        help="md (default), json or text (with -o and no --format: from the file's ending, "
+                             ".md, .json or .txt)")
     _common(parser)
     return parser
 
@@ -134,9 +157,42 @@ def build_parser() -> argparse.ArgumentParser:
 OUTPUT_FORMATS = ("md", "json", "text")
 
 
+def _jobs(value: str) -> int | str:
+    if value == "auto":
+        return value
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of workers or auto") from None
+
+
+def _format_for(ns: argparse.Namespace, endings: dict[str, str], default: str) -> str:
+    """``--format`` when given, else the one the ``-o`` file's ending names, else ``default``."""
+    from pathlib import Path
+
+    if ns.format:
+        return {"markdown": "md", "htm": "html"}.get(ns.format, ns.format)
+    suffix = Path(ns.output).suffix.lower() if ns.output else ""
+    return endings.get(suffix, default)
+
+
+class _Terminated(BaseException):
+    """SIGTERM, turned into an exception so the run ends like Ctrl-C: workers stopped, no output written."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise _Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
+    import signal
+    import threading
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("default")
@@ -158,6 +214,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("summarize: interrupted", file=sys.stderr)
         return 130
+    except _Terminated:
+        print("summarize: terminated", file=sys.stderr)
+        return 143
     except BrokenPipeError:
         return 0
     except Exception as error:  # a bug of ours: say so in one line, keep the traceback for --debug
@@ -169,6 +228,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 3
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _show_warning(message: Any, category: Any, filename: str, lineno: int, file: Any = None, line: Any = None) -> None:
@@ -192,6 +254,7 @@ def _run_sentences(ns: argparse.Namespace) -> int:
     from ._output import check_output_path, emit
     from .pipeline import load, require_prose
 
+    ns.format = _format_for(ns, {".json": "json", ".jsonl": "jsonl", ".txt": "text"}, "jsonl")
     if ns.output:
         check_output_path(ns.output)
     limits = _limits(ns)
@@ -223,6 +286,7 @@ def _run_summarize(ns: argparse.Namespace) -> int:
     from .score import algorithms
     from pathlib import Path
 
+    ns.format = _format_for(ns, {".json": "json", ".md": "md", ".markdown": "md", ".txt": "text"}, "md")
     if ns.format not in OUTPUT_FORMATS:
         raise UnknownChoiceError("--format", ns.format, OUTPUT_FORMATS)
     if ns.lang not in LANGS:
@@ -264,9 +328,11 @@ def _run_quiz(ns: argparse.Namespace) -> int:
     from .quiz.packs import load_packs
     from .quiz.post import common_base
 
-    fmt = ns.format or (Path(ns.output).suffix.lstrip(".").lower() if ns.output else "md")
-    if fmt == "markdown":
-        fmt = "md"
+    endings = {".apkg": "apkg", ".tsv": "tsv", ".txt": "tsv", ".json": "json", ".md": "md", ".markdown": "md"}
+    fmt = _format_for(ns, endings, "md")
+    if not ns.format and ns.output and Path(ns.output).suffix and Path(ns.output).suffix.lower() not in endings:
+        raise UsageError(f"cannot tell the card format from the ending of -o {ns.output}; add --format apkg, "
+                         "tsv, json or md (or name the file .apkg, .tsv, .txt, .json or .md)")
     if fmt not in QUIZ_FORMATS:
         raise UnknownChoiceError("--format", fmt, QUIZ_FORMATS)
     if ns.lang not in LANGS:
@@ -305,14 +371,10 @@ def _run_digest(ns: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ._output import check_output_path, emit
-    from .batch import FORMATS, SUFFIXES, default_cache_dir, digest
-    from .batch.engines import default_jobs
+    from .batch import DEFAULT_TIMEOUT, FORMATS, SUFFIXES, default_cache_dir, digest
     from .errors import EmptyInputError, InputError, UnknownChoiceError
 
-    suffix = Path(ns.output).suffix.lstrip(".").lower() if ns.output else ""
-    fmt = ns.format or {"markdown": "md", "htm": "html"}.get(suffix, suffix if suffix in FORMATS else "md")
-    if fmt == "markdown":
-        fmt = "md"
+    fmt = _format_for(ns, {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}, "md")
     if fmt not in FORMATS:
         raise UnknownChoiceError("--format", fmt, FORMATS)
     if ns.no_cache and ns.cache_dir:
@@ -320,13 +382,16 @@ def _run_digest(ns: argparse.Namespace) -> int:
     if ns.output:
         check_output_path(ns.output)
     limits = _limits(ns)
-    jobs = ns.jobs if ns.jobs is not None else default_jobs()
     cache_dir = None if ns.no_cache else (ns.cache_dir or default_cache_dir())
+    timeout = DEFAULT_TIMEOUT if ns.timeout is None else (ns.timeout or None)
+    if ns.timeout is not None and ns.timeout < 0:
+        raise UsageError(f"--timeout must be 0 (no limit) or a positive number of seconds, not {ns.timeout:g}")
     start = time.perf_counter()
     result = digest(
         ns.paths, n=ns.n, lang=ns.lang, algorithm=ns.algorithm, max_words=ns.max_words, quiz=ns.quiz,
-        max_cards=ns.max_cards, templates=ns.templates, jobs=jobs, engine=ns.engine, scheduler=ns.scheduler,
-        cache_dir=cache_dir, progress=not ns.no_progress, **limits,
+        max_cards=ns.max_cards, templates=ns.templates, jobs=ns.jobs, engine=ns.engine, scheduler=ns.scheduler,
+        cache_dir=cache_dir, progress=not ns.no_progress, base_url=ns.base_url, exclude=ns.exclude,
+        include_all=ns.include_all, sort=ns.sort, since=ns.since, timeout=timeout, **limits,
     )
     seconds = time.perf_counter() - start
     for r in result.results:

@@ -229,3 +229,20 @@ class Card:
             "score": self.score,
             "link": self.link,
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Card:
+        """The inverse of :meth:`to_dict`; raises ``ValueError`` on a missing key or a bad type."""
+        from . import _schema as s
+
+        data = s.mapping(data, "a card")
+        return cls(
+            id=s.text(data, "id", limit=200), type=s.text(data, "type", limit=40),
+            question=s.text(data, "question"), answer=s.text(data, "answer"),
+            sentence_ids=s.integers(data, "sentence_ids"), source_text=s.text(data, "source_text"),
+            line=s.integer(data, "line"), template=s.text(data, "template", limit=200),
+            lang=s.text(data, "lang", limit=8), source=s.text(data, "source"),
+            title=s.text(data, "title", optional=True), time=s.number(data, "time", optional=True),
+            speaker=s.text(data, "speaker", optional=True), tags=s.texts(data, "tags", limit=200),
+            score=s.number(data, "score", optional=True) or 0.0,
+        )

@@ -8,9 +8,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import Document, Sentence
+
+if TYPE_CHECKING:
+    from .parse.metadata import PostMeta
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +58,21 @@ class Summary:
 
     @property
     def date(self) -> str | None:
-        value = self.meta.get("date")
+        """The date as written in the front matter (``date``, else ``publishDate``)."""
+        value = self.meta.get("date") or self.meta.get("publishDate")
         return str(value) if value else None
 
+    @property
+    def metadata(self) -> PostMeta:
+        """Authors, description, tags, categories, link, videos and dates, in one spelling
+        (``metadata.published`` is a ``datetime``; None for an undated post)."""
+        from .parse.metadata import post_meta
+
+        return post_meta(self.meta)
+
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape: ``{"source", "title", "lang", "algorithm", "takeaways": [...]}`` (plus ``date``)."""
+        """The JSON shape: ``{"source", "title", "lang", "algorithm", "takeaways": [...]}`` (plus ``date``
+        and ``metadata``: :meth:`PostMeta.to_dict <summarize.parse.metadata.PostMeta.to_dict>`)."""
         return {
             "source": self.source,
             "title": self.title,
@@ -67,7 +80,34 @@ class Summary:
             "lang": self.lang,
             "algorithm": self.algorithm,
             "takeaways": [t.to_dict() for t in self.takeaways],
+            "metadata": self.metadata.to_dict(),
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Summary:
+        """The inverse of :meth:`to_dict` (without the Document); raises ``ValueError`` on any bad type.
+
+        ``meta`` becomes the canonical spelling of ``metadata``, so ``from_dict(to_dict())`` round-trips.
+        """
+        from . import _schema as s
+        from .parse.metadata import PostMeta
+
+        data = s.mapping(data, "summary")
+        lang = s.text(data, "lang", limit=8)
+        if lang not in ("en", "zh"):
+            raise s.SchemaError(f"'lang' is {lang!r}, not 'en' or 'zh'")
+        takeaways = []
+        for item in s.items(data, "takeaways"):
+            t = s.mapping(item, "a takeaway")
+            takeaways.append(Takeaway(s.text(t, "text"), s.integers(t, "sentence_ids"), s.integer(t, "line"),
+                                      s.number(t, "time", optional=True), s.text(t, "speaker", optional=True)))
+        if "metadata" in data:
+            meta = PostMeta.from_dict(data["metadata"]).to_meta()
+        else:
+            date = s.text(data, "date", optional=True, limit=100)
+            meta = {"date": date} if date else {}
+        return cls(s.text(data, "source"), s.text(data, "title", optional=True), lang,
+                   s.text(data, "algorithm", limit=100), tuple(takeaways), meta)
 
     def to_text(self) -> str:
         """One takeaway per line, nothing else."""

@@ -21,12 +21,44 @@ from typing import Any
 from .task import Options, Result
 
 #: Bump when the stored JSON shape or the meaning of a key changes.
-CACHE_SCHEMA = 1
+CACHE_SCHEMA = 2
+#: An entry larger than this is not read (real ones are a few KB).
+MAX_ENTRY_BYTES = 4 * 1024 * 1024
+
+
+def read_regular(path: str | os.PathLike[str], limit: int) -> bytes | None:
+    """The bytes of ``path`` when it is a regular file (not a FIFO, device, socket or a symlink to
+    one) of at most ``limit`` bytes; None otherwise. Never blocks: opened non-blocking, checked
+    with fstat before a single byte is read."""
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks) if size <= limit else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def default_cache_dir() -> Path:
-    """``<user cache dir>/summarize/results`` (``$SUMMARIZE_CACHE_DIR`` or ``$XDG_CACHE_HOME`` move it)."""
-    from .._resources import cache_dir
+    """``results/`` in :func:`summarize._dirs.cache_dir` (the platform's user cache folder, or
+    ``$SUMMARIZE_CACHE_DIR``)."""
+    from .._dirs import cache_dir
 
     return cache_dir() / "results"
 
@@ -103,13 +135,17 @@ class Cache:
         return self.root / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> Result | None:
-        """The stored result for ``key``, or None when absent, unreadable, corrupt or from another schema."""
+        """The stored result for ``key``, or None when absent, unreadable, not a regular file, too large,
+        corrupt, from another schema or not of the schema's types and sizes (then it is recomputed)."""
+        raw = read_regular(self._entry(key), MAX_ENTRY_BYTES)
+        if raw is None:
+            return None
         try:
-            data: Any = json.loads(self._entry(key).read_text(encoding="utf-8"))
+            data: Any = json.loads(raw.decode("utf-8"))
             if not isinstance(data, dict) or data.get("schema") != CACHE_SCHEMA or data.get("key") != key:
                 return None
             return Result.from_payload(data["result"], cached=True)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return None
 
     def put(self, key: str, result: Result) -> None:

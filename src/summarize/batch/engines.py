@@ -1,18 +1,27 @@
-"""Where :func:`~summarize.batch.task.process_file` runs: in this process, a process pool, or a Dask cluster.
+"""Where :func:`~summarize.batch.task.process_file` runs: in this process, worker processes, or a Dask cluster.
 
 Every engine maps the same function over ``(path, bytes)`` tasks and yields results as they
 finish; none of them knows about caches, ordering or rendering, so none can change the output.
+
+Workers start warm: the parent loads what the posts need (Punkt, jieba, the boundary model,
+the quiz machinery) once, then forks, so no worker pays its own second or two of loading.
+Each worker holds one post at a time, so a post over its time limit is stopped by killing its
+worker (a fresh one is forked from the warm parent), and a worker that dies takes only its own
+post with it. Workers ignore Ctrl-C (the parent stops them) and die with the parent.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import multiprocessing
 import os
 import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
+from itertools import chain, islice
 from typing import Any, Protocol
 
 from ..errors import SummarizeError, UnknownChoiceError, UsageError
@@ -49,27 +58,48 @@ class Engine(Protocol):
 
 # A post in each language and a caption snippet: one pass loads Punkt, jieba, the ASR
 # boundary model and (with quiz=True) the card machinery, before the first real post.
-_WARM_POST = (
+_WARM_EN = (
     "# Warm-up\n\nThe service mesh routes traffic between services because it is fast. "
-    "Istio was created in 2017.\n\n服务网格在服务之间路由流量，因为它很快。Istio 创建于 2017 年。\n"
+    "Istio was created in 2017.\n"
 ).encode()
+_WARM_ZH = "# 预热\n\n服务网格在服务之间路由流量，因为它很快。Istio 创建于 2017 年。\n".encode()
 _WARM_CAPTIONS = (
     b"1\n00:00:01,000 --> 00:00:03,000\nso today we are going to talk about\n\n"
     b"2\n00:00:03,000 --> 00:00:05,000\nthe service mesh and how it works\n"
 )
 
+#: Below this many posts to process, ``jobs="auto"`` works in this process: forking and loading
+#: what every post might need costs more than it saves (see docs/BENCHMARKS.md, batch section).
+MIN_PARALLEL_POSTS = 4
+#: With ``jobs="auto"``, each worker should get at least this many posts.
+MIN_POSTS_PER_WORKER = 2
+#: Posts read ahead to decide what to load before forking (Chinese text needs jieba).
+SNIFF = 16
 
-def warm(options: Options) -> None:
-    """Load every lazy resource the options need, once per worker (the first post would pay otherwise)."""
-    for name, data in (("<warm-up>.md", _WARM_POST), ("<warm-up>.srt", _WARM_CAPTIONS)):
+
+def warm(options: Options, *, zh: bool = True, captions: bool = True) -> None:
+    """Load every lazy resource the options need, once per process (the first post would pay otherwise)."""
+    posts = [("<warm-up>.md", _WARM_EN)]
+    if zh:
+        posts.append(("<warm-up>.zh.md", _WARM_ZH))
+    if captions:
+        posts.append(("<warm-up>.srt", _WARM_CAPTIONS))
+    for name, data in posts:
         process_file(name, options, data)
 
 
-def _init_worker(options: Options, warm_up: bool = True) -> None:
-    # Ctrl-C goes to the whole process group; only the parent should handle it and stop the pool.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if warm_up:
-        warm(options)
+def _needs(tasks: list[Task]) -> dict[str, bool]:
+    """What the first posts need loaded: jieba only when one of them has Chinese text."""
+    zh = any(data is None or _has_cjk(data) for _path, data in tasks)
+    return {"zh": zh, "captions": True}
+
+
+def _has_cjk(data: bytes) -> bool:
+    try:
+        text = data[:200_000].decode("utf-8", errors="ignore")
+    except Exception:  # pragma: no cover - decode with errors=ignore does not raise
+        return True
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def worker_fingerprint() -> str:
@@ -87,6 +117,31 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def _cpu_sample() -> tuple[float, float] | None:
+    """(idle, total) clock ticks of the whole machine so far, from /proc/stat (None elsewhere)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            fields = [float(x) for x in fh.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    return (fields[3] + (fields[4] if len(fields) > 4 else 0.0), sum(fields[:8]))
+
+
+def free_cores(before: tuple[float, float] | None, after: tuple[float, float] | None) -> int:
+    """Cores this process can use now: the idle share of the machine between two samples (taken
+    while this process itself was busy on one core), plus that core; the load average without samples."""
+    cores = default_jobs()
+    machine = os.cpu_count() or cores
+    if before is not None and after is not None and after[1] > before[1]:
+        idle = (after[0] - before[0]) / (after[1] - before[1]) * machine
+        return max(1, min(cores, int(idle + 0.3) + 1))
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return cores
+    return max(1, min(cores, int(cores - busy + 0.7)))
+
+
 def chunk_size(count: int, workers: int) -> int:
     return max(1, min(MAX_CHUNK, count // (workers * 4)))
 
@@ -97,126 +152,241 @@ def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
         yield chunk
 
 
-def _failed(chunk: list[Task], error: BaseException, what: str) -> list[Result]:
-    message = f"{what} ({type(error).__name__}: {error}); rerun with --jobs 1 to see this file's own error"
+def _failed(chunk: list[Task], error: BaseException | str, what: str) -> list[Result]:
+    detail = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+    message = f"{what} ({detail}); rerun with --jobs 1 to see this file's own error"
     return [Result(path, error=message, error_type="WorkerError") for path, _data in chunk]
 
 
+def _timed_out(path: str, timeout: float) -> Result:
+    return Result(path, error=f"{path}: still running after {timeout:g} s, stopped (raise --timeout, or "
+                              "--timeout 0 for no limit)", error_type="TimeoutError")
+
+
+class PostTimeout(BaseException):
+    """Raised by the alarm in a post that runs past its limit (a BaseException: process_file lets it through)."""
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float | None) -> Iterator[None]:
+    """SIGALRM after ``seconds`` raises PostTimeout here; a no-op off the main thread or without SIGALRM."""
+    usable = (seconds is not None and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def ring(signum: int, frame: Any) -> None:
+        raise PostTimeout
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class SerialEngine:
-    """In this process, one post after another: ``--jobs 1``."""
+    """In this process, one post after another: ``--jobs 1``. A post past ``timeout`` is stopped by SIGALRM."""
 
     name = "serial"
 
+    def __init__(self, timeout: float | None = None) -> None:
+        self.timeout = timeout
+
     def map(self, tasks: Iterable[Task], options: Options, count: int) -> Iterator[Result]:
         for path, data in tasks:
-            yield process_file(path, options, data)
+            try:
+                with _alarm(self.timeout):
+                    result = process_file(path, options, data)
+            except PostTimeout:
+                assert self.timeout is not None
+                result = _timed_out(path, self.timeout)
+            yield result
 
     def close(self) -> None:
         pass
 
 
-class ProcessEngine:
-    """A pool of worker processes (``concurrent.futures``), fed chunks through a bounded window.
+def _set_parent_death_signal() -> None:
+    """Ask Linux to SIGKILL this process when its parent dies (no-op elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
 
-    A worker that dies (a crash in a C extension, the OOM killer) breaks the whole pool; the
-    posts that were in flight are then rerun one at a time in a fresh pool, so only the post
-    that kills its worker again is reported as an error.
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _serve(conn: Any, parent: int, options: Options, func: ChunkFunc, warm_up: bool) -> None:
+    """A worker's life: take one post, send its result back, until told to stop or the parent is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent stops us
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked copy of the CLI's handler must not run here
+    _set_parent_death_signal()
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(0)
+    if warm_up:
+        warm(options)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        results = func([task], options)
+        try:
+            conn.send(results)
+        except Exception as error:  # a result that cannot be pickled
+            conn.send(_failed([task], error, "the worker could not return this post"))
+
+
+class _Worker:
+    def __init__(self, context: Any, options: Options, func: ChunkFunc, warm_up: bool) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, os.getpid(), options, func, warm_up),
+                                       daemon=True, name="summarize-worker")
+        self.process.start()
+        child.close()
+        self.task: Task | None = None
+        self.deadline = float("inf")
+
+    def kill(self) -> None:
+        with contextlib.suppress(Exception):
+            self.process.kill()
+        with contextlib.suppress(Exception):
+            self.process.join(1)
+        with contextlib.suppress(Exception):
+            self.conn.close()
+
+
+class ProcessEngine:
+    """Worker processes forked from this one after it has loaded what the posts need.
+
+    ``jobs`` is the most workers to use, never more than the cores this process may run on;
+    with ``auto=True`` also never more than the cores found idle, and none at all (this
+    process does the work) for fewer than :data:`MIN_PARALLEL_POSTS` posts or one free core.
     """
 
     name = "process"
 
     def __init__(self, jobs: int, *, func: ChunkFunc = process_chunk, mp_context: Any = None,
-                 warm_up: bool = True) -> None:
+                 warm_up: bool = True, timeout: float | None = None, auto: bool = False) -> None:
         self.jobs = jobs
         self.func = func
-        self.mp_context = mp_context
+        self.context = mp_context or _default_context()
         self.warm_up = warm_up
-
-    def _pool(self, workers: int, options: Options) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(workers, mp_context=self.mp_context, initializer=_init_worker,
-                                   initargs=(options, self.warm_up))
+        self.timeout = timeout
+        self.auto = auto
+        self.workers_used = 0
+        """How many workers the last map() used (0: it ran in this process)."""
 
     def map(self, tasks: Iterable[Task], options: Options, count: int) -> Iterator[Result]:
-        if count <= 1 and self.func is process_chunk:  # a pool (and its warm-up) for one post is pure overhead
-            yield from SerialEngine().map(tasks, options, count)
+        self.workers_used = 0
+        if count <= 0:
             return
-        workers = max(1, min(self.jobs, count))
-        yield from self._run(_chunks(tasks, chunk_size(count, workers)), options, workers)
+        custom = self.func is not process_chunk
+        if not custom and (count <= 1 or (self.auto and count < MIN_PARALLEL_POSTS)):
+            yield from SerialEngine(self.timeout).map(tasks, options, count)
+            return
+        it = iter(tasks)
+        head = list(islice(it, SNIFF))
+        before = _cpu_sample()
+        forked = self.context.get_start_method() == "fork"
+        if self.warm_up and forked and not custom:
+            warm(options, **_needs(head))  # inherited by every worker
+        workers = min(self.jobs, default_jobs(), count)
+        if self.auto:
+            workers = min(workers, free_cores(before, _cpu_sample()), count // MIN_POSTS_PER_WORKER)
+        if workers <= 1 and not custom:
+            yield from SerialEngine(self.timeout).map(chain(head, it), options, count)
+            return
+        self.workers_used = max(1, workers)
+        yield from self._run(chain(head, it), options, self.workers_used, warm_in_child=self.warm_up and not forked)
 
-    def _run(self, chunks: Iterator[list[Task]], options: Options, workers: int) -> Iterator[Result]:
-        pool = self._pool(workers, options)
-        running: dict[Future[list[Result]], list[Task]] = {}
+    def _run(self, tasks: Iterator[Task], options: Options, workers: int, warm_in_child: bool) -> Iterator[Result]:
+        from multiprocessing.connection import wait
+
+        def spawn() -> _Worker:
+            return _Worker(self.context, options, self.func, warm_in_child)
+
+        idle = [spawn() for _ in range(workers)]
+        busy: dict[Any, _Worker] = {}
         try:
             while True:
-                suspects: list[Task] = []
-                while len(running) < workers * WINDOW:
-                    chunk = next(chunks, None)
-                    if chunk is None:
+                while idle:
+                    task = next(tasks, None)
+                    if task is None:
                         break
+                    worker = idle.pop()
+                    worker.task = task
+                    worker.deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
                     try:
-                        running[pool.submit(self.func, chunk, options)] = chunk
-                    except BrokenProcessPool:
-                        suspects += chunk
-                        break
-                if not running and not suspects:
+                        worker.conn.send(task)
+                    except (OSError, ValueError):  # it died while idle: a fresh one takes the post
+                        worker.kill()
+                        worker = spawn()
+                        worker.task, worker.deadline = task, time.monotonic() + (self.timeout or float("inf"))
+                        worker.conn.send(task)
+                    busy[worker.conn] = worker
+                if not busy:
                     return
-                if running:
-                    done, _ = wait(running, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        chunk = running.pop(future)
-                        yield from self._collect(future, chunk, suspects)
-                if suspects:  # the pool is broken: let in-flight work finish or fail, then isolate
-                    for future in list(running):
-                        yield from self._collect(future, running.pop(future), suspects)
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    yield from self._isolate(suspects, options)
-                    pool = self._pool(workers, options)
+                soonest = min(w.deadline for w in busy.values())
+                wait_for = None if soonest == float("inf") else max(0.0, soonest - time.monotonic())
+                for conn in wait(list(busy), timeout=wait_for):
+                    worker = busy.pop(conn)
+                    assert worker.task is not None
+                    try:
+                        results = conn.recv()
+                    except (EOFError, OSError) as error:
+                        code = worker.process.exitcode if worker.process.exitcode is not None else error
+                        results = _failed([worker.task], f"exit code {code}",
+                                          "the worker process died while summarizing this post")
+                        worker.kill()
+                        worker = spawn()
+                    yield from results
+                    worker.task = None
+                    idle.append(worker)
+                now = time.monotonic()
+                for conn, worker in list(busy.items()):
+                    if worker.deadline <= now:
+                        del busy[conn]
+                        assert worker.task is not None and self.timeout is not None
+                        worker.kill()
+                        yield _timed_out(worker.task[0], self.timeout)
+                        idle.append(spawn())
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-
-    @staticmethod
-    def _collect(future: Future[list[Result]], chunk: list[Task], suspects: list[Task]) -> Iterator[Result]:
-        try:
-            results = future.result()
-        except BrokenProcessPool:
-            suspects += chunk
-            return
-        except Exception as error:  # e.g. a result that cannot be pickled back
-            results = _failed(chunk, error, "the worker could not return this post")
-        yield from results
-
-    def _isolate(self, suspects: list[Task], options: Options) -> Iterator[Result]:
-        """Each suspect alone in a one-worker pool: the one that breaks it again is the culprit."""
-        pool = self._pool(1, options)
-        try:
-            for task in suspects:
-                try:
-                    results = pool.submit(self.func, [task], options).result()
-                except BrokenProcessPool as error:
-                    results = _failed([task], error, "the worker process died while summarizing this post")
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    pool = self._pool(1, options)
-                except Exception as error:
-                    results = _failed([task], error, "the worker could not return this post")
-                yield from results
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            for worker in [*idle, *busy.values()]:
+                worker.kill()
 
     def close(self) -> None:
         pass
+
+
+def _default_context() -> Any:
+    """fork where it is safe and the default (Linux): workers inherit the warm parent; spawn elsewhere."""
+    method = "fork" if sys.platform.startswith("linux") else None
+    return multiprocessing.get_context(method)
 
 
 class DaskEngine:
     """The same chunks on a Dask distributed cluster (``pip install "summarize[dask]"``).
 
     Workers need the same summarize installed (checked before any work); they receive each
-    post's bytes, so they need not see the files. Give a ``client``, or a ``scheduler`` address
-    to connect to (that connection is closed again by :meth:`close`).
+    post's bytes, so they need not see the files. Give a ``client``, a ``scheduler`` address
+    to connect to, or neither: a local cluster of ``jobs`` one-thread worker processes is started
+    (what this engine opens, :meth:`close` closes). ``timeout`` is not enforced on Dask workers.
     """
 
     name = "dask"
 
-    def __init__(self, *, client: Any = None, scheduler: str | None = None, connect_timeout: float = 15.0) -> None:
+    def __init__(self, *, client: Any = None, scheduler: str | None = None, connect_timeout: float = 5.0,
+                 jobs: int | None = None) -> None:
         try:
             distributed: Any = importlib.import_module("distributed")  # untyped; optional
         except ImportError:
@@ -225,12 +395,15 @@ class DaskEngine:
                 'pip install "summarize[dask]" (or use --engine process)'
             ) from None
         self._own = client is None
-        if client is None:
-            if not scheduler:
-                raise UsageError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786), "
-                                 "the address `dask scheduler` prints")
+        self._cluster: Any = None
+        if client is None and not scheduler:
+            self._cluster = distributed.LocalCluster(
+                n_workers=max(1, min(jobs or default_jobs(), default_jobs())), threads_per_worker=1, processes=True,
+                dashboard_address=None, silence_logs=40)
+            client = distributed.Client(self._cluster, set_as_default=False)
+        elif client is None:
             try:
-                client = distributed.Client(scheduler, set_as_default=False, timeout=connect_timeout)
+                client = _connect(distributed, scheduler, connect_timeout)
             except (OSError, TimeoutError, ValueError) as error:
                 raise EngineError(
                     f"cannot reach the Dask scheduler at {scheduler!r} ({error}); check the address "
@@ -296,21 +469,44 @@ class DaskEngine:
     def close(self) -> None:
         if self._own:
             self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
 
 
-def make_engine(name: str | None = None, *, jobs: int = 1, client: Any = None,
-                scheduler: str | None = None) -> Engine:
-    """The engine for these settings: ``dask`` when given a client or scheduler, else ``process`` when ``jobs > 1``."""
-    if jobs < 1:
-        raise UsageError(f"--jobs must be 1 or more, not {jobs} (the default is every core: {default_jobs()})")
+def _connect(distributed: Any, address: str, seconds: float) -> Any:
+    """A Client for ``address``, or TimeoutError after ``seconds`` whatever the address does (a host
+    that drops packets would otherwise hold the connection attempt for the OS's own timeout)."""
+    import concurrent.futures
+
+    pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="summarize-dask-connect")
+    future = pool.submit(distributed.Client, address, set_as_default=False, timeout=seconds)
+    try:
+        return future.result(timeout=seconds + 0.5)
+    except concurrent.futures.TimeoutError:
+        raise TimeoutError(f"no answer within {seconds:g} s") from None
+    finally:
+        pool.shutdown(wait=False)
+
+
+def make_engine(name: str | None = None, *, jobs: int | str = 1, client: Any = None,
+                scheduler: str | None = None, count: int = 0, timeout: float | None = None) -> Engine:
+    """The engine for these settings: ``dask`` when given a client or scheduler, else ``process`` when
+    ``jobs > 1`` or ``"auto"``, else ``serial``. ``jobs="auto"``: one worker per free core, serial for
+    fewer than :data:`MIN_PARALLEL_POSTS` posts (``count``)."""
+    auto = jobs == "auto"
+    if not auto and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+        raise UsageError(f"--jobs must be 1 or more, or auto, not {jobs!r} (auto: one per free core, "
+                         f"here at most {default_jobs()})")
+    workers = default_jobs() if auto else int(jobs)
     if name is None:
-        name = "dask" if client is not None or scheduler else "process" if jobs > 1 else "serial"
+        name = "dask" if client is not None or scheduler else "process" if auto or workers > 1 else "serial"
     if name not in ENGINES:
         raise UnknownChoiceError("--engine", name, ENGINES)
     if name != "dask" and (client is not None or scheduler):
         raise UsageError(f"--scheduler (or client=) goes with --engine dask, not --engine {name}")
     if name == "serial":
-        return SerialEngine()
+        return SerialEngine(timeout)
     if name == "process":
-        return ProcessEngine(jobs)
-    return DaskEngine(client=client, scheduler=scheduler)
+        return ProcessEngine(workers, timeout=timeout, auto=auto)
+    return DaskEngine(client=client, scheduler=scheduler, jobs=None if auto else workers)

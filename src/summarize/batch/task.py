@@ -11,11 +11,18 @@ import re
 import time
 import warnings
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime
 from pathlib import Path, PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..parse import DEFAULT_MAX_BYTES
+from ..parse.metadata import parse_date
+
+if TYPE_CHECKING:
+    from ..model import Card, Document
+    from ..parse.metadata import PostMeta
+    from ..takeaways import Summary
 
 # Options and Result are pickled between processes; they are frozen but not slotted, because
 # Python 3.10's pickling of frozen slotted dataclasses is unreliable.
@@ -34,6 +41,8 @@ class Options:
     templates: tuple[str, ...] = ()
     fmt: str = "auto"
     max_bytes: int = DEFAULT_MAX_BYTES
+    base_url: str | None = None
+    """Makes a post's relative link (``url: /posts/x/``, a ``slug``) absolute."""
 
     def __post_init__(self) -> None:
         from ..errors import UnknownChoiceError, UsageError
@@ -56,6 +65,8 @@ class Options:
             raise UsageError(f"--max-cards must be 0 or more, not {self.max_cards}")
         if self.max_bytes <= 0:
             raise UsageError(f"--max-bytes must be a positive number of bytes, not {self.max_bytes}")
+        if self.base_url is not None and not re.match(r"https?://[^\s/]+", self.base_url):
+            raise UsageError(f"--base-url must be an http(s) URL such as https://example.com/, not {self.base_url!r}")
 
     def to_dict(self) -> dict[str, Any]:
         """The options as plain JSON values (shown in JSON digests, hashed into cache keys)."""
@@ -66,52 +77,93 @@ class Options:
 
 @dataclass(frozen=True)
 class Result:
-    """One post's outcome: its summary (and cards), or the error that stopped it.
+    """One post's outcome: its :class:`~summarize.takeaways.Summary` (and cards), or the error that stopped it.
 
+    ``error`` and ``error_type`` are named the same in a JSON digest's ``errors`` entries.
     ``cached`` and ``seconds`` describe this run, not the post; they never reach rendered output.
     """
 
     path: str
-    summary: Mapping[str, Any] | None = None
-    """``Summary.to_dict()``: exactly what ``summarize FILE --format json`` prints."""
-    cards: tuple[Mapping[str, Any], ...] = ()
-    """``Card.to_dict()`` of the post's top cards (only with ``quiz=True``)."""
+    summary: Summary | None = None
+    """What ``summarize FILE`` computes (``summary.to_dict()`` is what ``--format json`` prints)."""
+    cards: tuple[Card, ...] = ()
+    """The post's top cards (only with ``quiz=True``)."""
     link: str | None = None
-    """The post's own URL from its metadata (``link``, ``url``, ``permalink``, ``canonical``…)."""
+    """The post's own URL (``summary.metadata.link``, made absolute with ``base_url``)."""
     error: str | None = None
     error_type: str | None = None
     warnings: tuple[str, ...] = ()
+    anchors: tuple[str | None, ...] = ()
+    """Per takeaway, the ``#anchor`` of the heading of its section (None before the first heading)."""
     cached: bool = field(default=False, compare=False)
     seconds: float = field(default=0.0, compare=False)
     detail: str | None = field(default=None, compare=False, repr=False)
     """The traceback of an internal error (a bug of ours), for ``--debug``; never cached or rendered."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Summary holds read-only mappings, which do not pickle; its plain form does, exactly.
+        return (_rebuild, (self.payload(), self.cached, self.seconds, self.detail))
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
     @property
+    def metadata(self) -> PostMeta:
+        """The post's authors, tags, dates … (empty for a failed post)."""
+        from ..parse.metadata import PostMeta
+
+        return self.summary.metadata if self.summary is not None else PostMeta()
+
+    @property
     def title(self) -> str:
         """The post's title, else its file name."""
-        title = self.summary.get("title") if self.summary else None
+        title = self.summary.title if self.summary else None
         return str(title) if title else PurePath(self.path).name
 
     @property
-    def date(self) -> str | None:
-        """The post's date as ``YYYY-MM-DD`` when it can be read, else as written (None when absent)."""
-        raw = self.summary.get("date") if self.summary else None
-        if not raw:
-            return None
-        return normalise_date(str(raw)) or str(raw)
+    def published(self) -> datetime | None:
+        """When the post was published (front matter ``date``, else ``publishDate``); None when undated."""
+        return self.metadata.published
 
-    def sort_key(self) -> tuple[bool, str, str]:
-        """Digest order: dated posts by date, then undated ones; ties by path."""
-        date = self.date
-        return (date is None, date or "", self.path)
+    @property
+    def date(self) -> str | None:
+        """The publication date as ``YYYY-MM-DD`` (None when undated; ``published`` has the time and zone)."""
+        when = self.published
+        return when.date().isoformat() if when else None
+
+    def sort_key(self, order: str = "date") -> tuple[Any, ...]:
+        """Digest order: ``date`` (oldest first), ``-date`` (newest first), ``path`` or ``title``.
+
+        Undated posts come after dated ones either way; ties go by path.
+        """
+        from ..parse.metadata import sort_instant
+
+        if order == "path":
+            return (self.path,)
+        if order == "title":
+            return (self.title.casefold(), self.path)
+        when = sort_instant(self.published)
+        stamp = (when - datetime(1970, 1, 1)).total_seconds() if when else 0.0
+        return (when is None, -stamp if order == "-date" else stamp, self.path)
 
     def to_dict(self) -> dict[str, Any]:
         """A post as plain values for templates (Jinja2 and friends); nothing run-dependent."""
-        summary = self.summary or {}
+        from ..parse.metadata import video_at
+
+        summary = self.summary.to_dict() if self.summary else {}
+        meta = self.metadata
+        videos = list(meta.videos)
+        takeaways = []
+        for i, t in enumerate(summary.get("takeaways", ())):
+            anchor = self.anchors[i] if i < len(self.anchors) else None
+            if t["time"] is not None and videos:
+                target: str | None = video_at(videos[0], t["time"])
+            elif self.link:
+                target = f"{self.link}#{anchor}" if anchor else self.link
+            else:
+                target = None
+            takeaways.append({**t, "link": target})
         return {
             "path": self.path,
             "title": self.title,
@@ -119,72 +171,94 @@ class Result:
             "link": self.link,
             "lang": summary.get("lang"),
             "algorithm": summary.get("algorithm"),
-            "takeaways": [dict(t) for t in summary.get("takeaways", ())],
-            "cards": [dict(c) for c in self.cards],
+            "takeaways": takeaways,
+            "cards": [c.to_dict() for c in self.cards],
             "error": None if self.ok else {"type": self.error_type, "message": self.error},
+            "author": meta.author,
+            "authors": list(meta.authors),
+            "description": meta.description,
+            "tags": list(meta.tags),
+            "categories": list(meta.categories),
+            "videos": videos,
+            "datetime": meta.date if parse_date(meta.date) else meta.publish_date,
+            "publishDate": meta.publish_date,
+            "lastmod": meta.lastmod,
+            "dated": meta.dated,
         }
 
     def payload(self) -> dict[str, Any]:
         """What the cache stores: everything but the run-dependent fields."""
         return {
             "path": self.path,
-            "summary": dict(self.summary) if self.summary is not None else None,
-            "cards": [dict(c) for c in self.cards],
+            "summary": self.summary.to_dict() if self.summary is not None else None,
+            "cards": [c.to_dict() for c in self.cards],
             "link": self.link,
             "error": self.error,
             "error_type": self.error_type,
             "warnings": list(self.warnings),
+            "anchors": list(self.anchors),
         }
 
     @classmethod
     def from_payload(cls, data: Mapping[str, Any], *, cached: bool = True) -> Result:
-        summary = data["summary"]
-        if summary is not None and not isinstance(summary, Mapping):
-            raise TypeError("summary is not an object")
+        """The inverse of :meth:`payload`, checking every type and size; raises ``ValueError`` otherwise."""
+        from .. import _schema as s
+        from ..model import Card
+        from ..parse.metadata import safe_url
+        from ..takeaways import Summary
+
+        data = s.mapping(data, "result")
+        summary = None if data.get("summary") is None else Summary.from_dict(data["summary"])
+        error = s.text(data, "error", optional=True)
+        if (summary is None) == (error is None):
+            raise s.SchemaError("a result has either a summary or an error")
+        link = s.text(data, "link", optional=True, limit=2_000)
+        if link is not None and safe_url(link) != link:
+            raise s.SchemaError("'link' is not an http(s) or relative URL")
+        anchors = s.items(data, "anchors", optional=True)
+        if not all(a is None or (isinstance(a, str) and _ANCHOR_RE.fullmatch(a)) for a in anchors):
+            raise s.SchemaError("'anchors' holds something that is not a heading anchor")
         return cls(
-            path=str(data["path"]),
+            path=s.text(data, "path", limit=4_096),
             summary=summary,
-            cards=tuple(dict(c) for c in data["cards"]),
-            link=data["link"],
-            error=data["error"],
-            error_type=data["error_type"],
-            warnings=tuple(str(w) for w in data["warnings"]),
+            cards=tuple(Card.from_dict(c) for c in s.items(data, "cards")),
+            link=link,
+            error=error,
+            error_type=s.text(data, "error_type", optional=True, limit=100),
+            warnings=s.texts(data, "warnings", limit=s.MAX_STR),
+            anchors=tuple(anchors),
             cached=cached,
         )
 
 
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%d %B %Y", "%d %b %Y", "%B %d, %Y",
-                 "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%Y-%m", "%Y")
+def _rebuild(payload: dict[str, Any], cached: bool, seconds: float, detail: str | None) -> Result:
+    return replace(Result.from_payload(payload, cached=cached), seconds=seconds, detail=detail)
 
 
 def normalise_date(raw: str) -> str | None:
     """``YYYY-MM-DD`` for the date forms posts use (ISO with or without time, 2023/11/16, Nov 16, 2023…)."""
-    from datetime import datetime
-
-    text = raw.strip()
-    m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]|$)", text)
-    if m:
-        text = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-    for form in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, form).date().isoformat()
-        except ValueError:
-            continue
-    return None
+    when = parse_date(raw)
+    return when.date().isoformat() if when else None
 
 
-_LINK_KEYS = ("link", "url", "permalink", "canonical", "canonical_url", "canonicalurl", "original", "source_url")
-_URL_RE = re.compile(r"https?://[^\s<>\"'`]+\Z")
+_ANCHOR_RE = re.compile(r"[\w\-.~%]{1,200}")
 
 
-def _link(meta: Mapping[str, Any]) -> str | None:
-    """The first absolute http(s) URL among the usual front-matter keys; relative URLs are site-specific."""
-    lowered = {str(k).lower(): v for k, v in meta.items()}
-    for key in _LINK_KEYS:
-        value = lowered.get(key)
-        if isinstance(value, str) and _URL_RE.match(value.strip()):
-            return value.strip()
-    return None
+def heading_anchor(text: str) -> str | None:
+    """The ``id`` Hugo and GitHub give a heading: lower case, punctuation dropped, spaces as hyphens."""
+    slug = re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
+    return slug if slug and _ANCHOR_RE.fullmatch(slug) else None
+
+
+def _anchors(doc: Document, summary: Summary) -> tuple[str | None, ...]:
+    headings = {b.section: b.text for b in doc.blocks if b.kind == "heading" and b.level > 1}  # h1: the title
+    by_id = {s.id: s for s in doc.sentences}
+    out = []
+    for t in summary.takeaways:
+        sentence = by_id.get(t.sentence_ids[0]) if t.sentence_ids else None
+        heading = headings.get(sentence.section) if sentence is not None and sentence.section else None
+        out.append(heading_anchor(heading) if heading else None)
+    return tuple(out)
 
 
 def process_file(path: str, options: Options, data: bytes | None = None) -> Result:
@@ -196,8 +270,10 @@ def process_file(path: str, options: Options, data: bytes | None = None) -> Resu
     """
     from ..errors import EmptyInputError, SummarizeError
     from ..parse import read_bytes
+    from ..parse.metadata import post_link
     from ..pipeline import load, require_prose, summarize
     from ..segment import segment
+    from ..takeaways import Summary
 
     start = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
@@ -219,9 +295,12 @@ def process_file(path: str, options: Options, data: bytes | None = None) -> Resu
             if options.quiz and options.max_cards > 0:
                 from ..quiz import quiz
 
-                made = quiz(doc, lang=options.lang, max_cards=options.max_cards, templates=options.templates)
-                cards = tuple(c.to_dict() for c in made)
-            result = Result(path, summary.to_dict(), cards, _link(summary.meta))
+                cards = tuple(quiz(doc, lang=options.lang, max_cards=options.max_cards, templates=options.templates))
+            link = post_link(summary.meta, base_url=options.base_url)
+            if link:  # the Summary carries the resolved link too (``meta["link"]``, as the exporters read it)
+                summary = replace(summary, meta={**summary.meta, "link": link})
+            plain = Summary.from_dict(summary.to_dict())  # the same value whichever engine or cache made it
+            result = Result(path, plain, cards, link, anchors=_anchors(doc, summary))
         except SummarizeError as error:
             result = Result(path, error=str(error), error_type=type(error).__name__)
         except (KeyboardInterrupt, SystemExit):
@@ -233,8 +312,7 @@ def process_file(path: str, options: Options, data: bytes | None = None) -> Resu
                                                  "(please report it; --debug shows the traceback)",
                             error_type="InternalError", detail=traceback.format_exc())
     messages = tuple(dict.fromkeys(str(w.message) for w in caught))
-    return Result(path, result.summary, result.cards, result.link, result.error, result.error_type, messages,
-                  cached=False, seconds=time.perf_counter() - start, detail=result.detail)
+    return replace(result, warnings=messages, cached=False, seconds=time.perf_counter() - start)
 
 
 def process_chunk(chunk: list[tuple[str, bytes | None]], options: Options) -> list[Result]:
