@@ -121,3 +121,24 @@ def transcript_doc(draw: st.DrawFn) -> str:
 path_segment = st.text(
     st.sampled_from("abcxyzé服务网格0123456789-_. "), min_size=1, max_size=8
 ).filter(lambda s: s.strip(" .") == s and s not in (".", ".."))
+
+
+# Front-matter values a post's metadata is read from: the usual spellings and some odd ones.
+_meta_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40)
+
+
+@st.composite
+def front_matter(draw: st.DrawFn) -> dict[str, object]:
+    """A front-matter mapping as the YAML reader returns it: strings, numbers, lists, author objects."""
+    meta: dict[str, object] = {}
+    for key in draw(st.lists(st.sampled_from(["title", "author", "authors", "description", "summary", "tags",
+                                              "categories", "url", "slug", "permalink", "link", "canonical_url",
+                                              "date", "publishDate", "lastmod", "source_url", "youtube"]),
+                             unique=True, max_size=8)):
+        meta[key] = draw(st.one_of(
+            _meta_text, st.integers(0, 3000),
+            st.lists(st.one_of(_meta_text, st.fixed_dictionaries({"name": _meta_text})), max_size=4),
+            st.sampled_from(["2024-03-01T23:30:00-08:00", "2023-11-16", "/posts/x/", "https://example.com/a",
+                             "javascript:alert(1)", "O-bHqDpStoE", "https://youtu.be/O-bHqDpStoE"]),
+        ))
+    return meta

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
+from ..parse.metadata import safe_url
 from ..takeaways import _md_escape, format_time
 
 FORMATS = ("md", "html", "json")
@@ -49,8 +50,9 @@ def to_markdown(data: Mapping[str, Any]) -> str:
     sections = []
     for post in data["posts"]:
         title = _md_escape(post["title"])
-        lines = [f"## [{title}](<{post['link']}>)" if post["link"] else f"## {title}", ""]
-        facts = [_md_escape(post["date"]) if post["date"] else "", "" if post["link"] else _code_span(post["path"])]
+        link = safe_url(post["link"])
+        lines = [f"## [{title}](<{link}>)" if link else f"## {title}", ""]
+        facts = [_md_escape(post["date"]) if post["date"] else "", "" if link else _code_span(post["path"])]
         if any(facts):
             lines += [" · ".join(f for f in facts if f), ""]
         for number, t in enumerate(post["takeaways"], start=1):
@@ -69,27 +71,32 @@ def to_html(data: Mapping[str, Any]) -> str:
     """A self-contained fragment to embed in a newsletter template: no <html>, no scripts, no styles.
 
     Semantic elements with ``summarize-`` class names for the template's stylesheet; every
-    text and attribute value is escaped; links are only ever the post's own http(s) URL.
+    text and attribute value is escaped; every link passes :func:`~summarize.parse.metadata.safe_url`
+    (http(s) or relative, whatever its origin: front matter, a cache entry). Each takeaway links to
+    the post (at its section's heading when known), or to the video at its second for captions.
     """
     out = ['<section class="summarize-digest">']
     for post in data["posts"]:
         lang = f' lang="{escape(post["lang"])}"' if post["lang"] else ""
         out.append(f'<article class="summarize-post"{lang}>')
         title = escape(post["title"])
-        if post["link"]:
-            title = f'<a href="{escape(post["link"])}">{title}</a>'
+        link = safe_url(post["link"])
+        if link:
+            title = f'<a href="{escape(link)}">{title}</a>'
         out.append(f'<h2 class="summarize-title">{title}</h2>')
         facts = []
         if post["date"]:
             date = escape(post["date"])
             facts.append(f'<time datetime="{date}">{date}</time>' if _iso(post["date"]) else date)
-        if not post["link"]:
+        if not link:
             facts.append(f'<code class="summarize-path">{escape(post["path"])}</code>')
         if facts:
             out.append(f'<p class="summarize-meta">{" · ".join(facts)}</p>')
         out.append('<ol class="summarize-takeaways">')
         for t in post["takeaways"]:
-            out.append(f"<li>{escape(t['text'])}{escape(_stamp(t))}</li>")
+            target = safe_url(t.get("link"))
+            text = f'<a href="{escape(target)}">{escape(t["text"])}</a>' if target else escape(t["text"])
+            out.append(f"<li>{text}{escape(_stamp(t))}</li>")
         out.append("</ol>")
         if post["cards"]:
             out.append('<dl class="summarize-cards">')
