@@ -176,6 +176,17 @@ def _format_for(ns: argparse.Namespace, endings: dict[str, str], default: str) -
     return endings.get(suffix, default)
 
 
+def _glue_sort(args: list[str]) -> list[str]:
+    """``--sort -date`` as ``--sort=-date``: argparse would take ``-date`` for an option."""
+    out: list[str] = []
+    for arg in args:
+        if out and out[-1] == "--sort" and arg.startswith("-") and arg != "--":
+            out[-1] = f"--sort={arg}"
+        else:
+            out.append(arg)
+    return out
+
+
 class _Terminated(BaseException):
     """SIGTERM, turned into an exception so the run ends like Ctrl-C: workers stopped, no output written."""
 
@@ -204,7 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args and args[0] == "quiz":
                 return _run_quiz(build_quiz_parser().parse_args(args[1:]))
             if args and args[0] == "digest":
-                return _run_digest(build_digest_parser().parse_args(args[1:]))
+                return _run_digest(build_digest_parser().parse_args(_glue_sort(args[1:])))
             return _run_summarize(build_parser().parse_args(args))
     except SummarizeError as error:
         if debug:

@@ -404,7 +404,7 @@ class DaskEngine:
         elif client is None:
             try:
                 client = _connect(distributed, scheduler, connect_timeout)
-            except (OSError, TimeoutError, ValueError) as error:
+            except Exception as error:  # refused, timed out, or something that does not speak Dask
                 raise EngineError(
                     f"cannot reach the Dask scheduler at {scheduler!r} ({error}); check the address "
                     "(start one with `dask scheduler`), or use --engine process"
