@@ -24,23 +24,38 @@ def batch() -> ModuleType:
     return module
 
 
-def test_skips_without_eval_dir(batch: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """An absent data directory is a clean skip, not an error."""
-    assert batch.main(["--eval-dir", str(tmp_path / "nope"), "--no-write"]) == 0
+def test_skips_without_data(batch: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Absent data directories are a clean skip, not an error."""
+    assert batch.main(["--eval-dir", str(tmp_path / "nope"), "--corpus-dir", str(tmp_path / "no"), "--no-write"]) == 0
     assert "skipped" in capsys.readouterr().out
 
 
 def test_corpus_and_report(batch: ModuleType, tmp_path: Path) -> None:
-    """The corpus holds corpora/ plus the sampled documents as .txt; the report has the command and a table."""
+    """48 posts: corpus-dev posts (not its README), corpora/, then sampled documents; the report has the
+    command, the table and each floor with its ratio."""
+    corpus = tmp_path / "corpus"
+    (corpus / "blog").mkdir(parents=True)
+    (corpus / "README.md").write_text("# About\n", encoding="utf-8")
+    (corpus / "blog" / "post.md").write_text("A post. It is short.", encoding="utf-8")
     eval_dir = tmp_path / "eval"
     (eval_dir / "cnndm").mkdir(parents=True)
-    records = [{"id": f"a/{i}", "lang": "en", "text": f"Story {i}. It is short."} for i in range(3)]
+    records = [{"id": f"a/{i}", "lang": "en", "text": f"Story {i}. It is short."} for i in range(60)]
     (eval_dir / "cnndm" / "dev.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    counts = batch.build_corpus(eval_dir, tmp_path / "posts")
-    assert counts["cnndm/dev.jsonl"] == 3 and counts["corpora/"] >= 5
-    assert sorted(p.name for p in (tmp_path / "posts" / "cnndm").iterdir()) == ["a_0.txt", "a_1.txt", "a_2.txt"]
-    runs = [batch.Run("serial, cold cache", 1, "empty", [2.0, 3.0], [1.5, 1.6], 8, 0, True),
-            batch.Run("--jobs 2, cold cache", 2, "empty", [1.0], [1.8], 8, 0, True)]
-    text = batch.report(runs, counts, 0.1, ["--eval-dir", "x"], 2, (1.0, 2.0))
-    assert text.startswith("## Batch digest throughput\n\nReproduce: `python benchmarks/batch.py --eval-dir x`.")
-    assert "| serial, cold cache | empty | 2.50 | 2.00–3.00 |" in text and "×2.50" in text
+    counts = batch.build_corpus(corpus, eval_dir, tmp_path / "posts")
+    assert sum(counts.values()) == 48 and counts["corpus-dev"] == 1 and counts["corpora/"] >= 5
+    names = sorted(p.name for p in (tmp_path / "posts").iterdir())
+    assert names[0] == "000-post.md" and not any("README" in n for n in names)
+    rows = {}
+    for key, seconds in [("48/1", 10.0), ("48/2", 5.5), ("48/8", 5.4), ("48/auto", 5.5)]:
+        rows[key] = batch.Row(key, 48, [seconds], [1.0])
+    for size in batch.SIZES:
+        if size != 48:
+            rows[f"{size}/1"] = batch.Row(f"{size}/1", size, [2.0], [1.0])
+            rows[f"{size}/auto"] = batch.Row(f"{size}/auto", size, [2.0], [1.0])
+    for size in (8, 48):
+        rows[f"hog {size}/1"] = batch.Row("h", size, [3.0], [1.0])
+        rows[f"hog {size}/auto"] = batch.Row("h", size, [3.05], [1.0])
+    text = batch.report(rows, counts, ["--repeat", "1"], 1, (1.0, 2.0), True)
+    assert text.startswith("## Batch digest: does parallelism pay?\n\nReproduce: `python benchmarks/batch.py --repeat 1`.")
+    assert "| `--jobs 2` against `--jobs 1`, 48 posts cold | ×1.82 | ≥ 1.7 | yes |" in text
+    assert "| default against `--jobs 1` beside a CPU hog, smallest ratio | ×0.98 | ≥ 1.0 | yes |" in text
