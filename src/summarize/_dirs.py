@@ -17,27 +17,22 @@ APP = "summarize"
 
 def cache_dir(*, create: bool = False) -> Path:
     """The user cache folder for summarize (``$SUMMARIZE_CACHE_DIR`` overrides)."""
-    env = os.environ.get("SUMMARIZE_CACHE_DIR")
-    if env:
-        path = Path(env).expanduser()
-    else:
-        import platformdirs
-
-        path = Path(platformdirs.user_cache_dir(APP, appauthor=False))
-    if create:
-        path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _user_dir("SUMMARIZE_CACHE_DIR", "user_cache_dir", create)
 
 
 def data_dir(*, create: bool = False) -> Path:
     """The user data folder for summarize (``$SUMMARIZE_DATA_DIR`` overrides): files a user keeps."""
-    env = os.environ.get("SUMMARIZE_DATA_DIR")
+    return _user_dir("SUMMARIZE_DATA_DIR", "user_data_dir", create)
+
+
+def _user_dir(variable: str, kind: str, create: bool) -> Path:
+    env = os.environ.get(variable)
     if env:
         path = Path(env).expanduser()
     else:
         import platformdirs
 
-        path = Path(platformdirs.user_data_dir(APP, appauthor=False))
+        path = Path(getattr(platformdirs, kind)(APP, appauthor=False))
     if create:
         path.mkdir(parents=True, exist_ok=True)
     return path

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 #: Longest string a value may hold (a takeaway, a card's source text, a description).
-MAX_STR = 100_000
+MAX_STR = 1_000_000
 #: Most items in a list (takeaways, cards, sentence ids, tags).
 MAX_ITEMS = 10_000
 

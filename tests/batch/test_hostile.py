@@ -79,7 +79,7 @@ def _poison(entry: Path, result: dict) -> None:
                                                              "link": "javascript:alert(1)"}}},
     lambda r: {**r, "cards": [{"question": "q"}]},
     lambda r: {**r, "anchors": ["\"><script>"]},
-    lambda r: {**r, "summary": {**r["summary"], "takeaways": [{**r["summary"]["takeaways"][0], "text": "x" * 200_000}]}},
+    lambda r: {**r, "summary": {**r["summary"], "takeaways": [{**r["summary"]["takeaways"][0], "text": "x" * 1_100_000}]}},
 ])
 def test_poisoned_cache_entries_are_misses(posts: Path, tmp_path: Path, poison) -> None:
     """An entry of the right outer shape but bad values is recomputed and rewritten, never trusted."""

@@ -138,9 +138,12 @@ def _laughs(levels: int) -> str:
 def test_billion_laughs_is_refused_quickly() -> None:
     """Ten levels of YAML aliases (10**10 values) are refused with a warning in well under a second."""
     start = time.perf_counter()
-    with pytest.warns(FrontMatterWarning, match=r"'title' expands to more than 10,000 values"):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         doc = read_text(_laughs(10), source="laughs.md", fmt="markdown")
     assert time.perf_counter() - start < 2.0
+    assert any(issubclass(w.category, FrontMatterWarning) and "'title' expands to more than 10,000 values"
+               in str(w.message) for w in caught)
     assert "title" not in doc.meta and doc.meta["date"] == "2024-01-02"
 
 

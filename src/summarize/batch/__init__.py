@@ -221,11 +221,14 @@ def digest(
     if sort not in SORTS:
         raise UnknownChoiceError("--sort", sort, SORTS)
     since_day = _since(since)
+    results = summarize_many(paths, n=n, lang=lang, algorithm=algorithm, max_words=max_words, quiz=quiz,
+                             max_cards=max_cards, templates=templates, fmt=fmt, max_bytes=max_bytes,
+                             base_url=base_url, exclude=exclude, include_all=include_all, jobs=jobs, engine=engine,
+                             client=client, scheduler=scheduler, timeout=timeout, cache_dir=cache_dir,
+                             progress=progress)
     options = Options(n=n, lang=lang, algorithm=algorithm, max_words=max_words, quiz=quiz, max_cards=max_cards,
                       templates=tuple(os.fspath(t) for t in templates), fmt=fmt, max_bytes=max_bytes,
                       base_url=base_url)
-    results = _start(paths, options, exclude=exclude, include_all=include_all, jobs=jobs, engine=engine,
-                     client=client, scheduler=scheduler, timeout=timeout, cache_dir=cache_dir, progress=progress)
     kept = [r for r in results if since_day is None or not r.ok or (r.published and r.published.date() >= since_day)]
     return Digest(tuple(sorted(kept, key=lambda r: r.sort_key(sort))), options)
 

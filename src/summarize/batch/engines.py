@@ -13,6 +13,7 @@ post with it. Workers ignore Ctrl-C (the parent stops them) and die with the par
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import multiprocessing
 import os
@@ -315,6 +316,9 @@ class ProcessEngine:
         def spawn() -> _Worker:
             return _Worker(self.context, options, self.func, warm_in_child)
 
+        # Objects alive now (the loaded dictionaries) leave the collector's view, so a worker's garbage
+        # collections do not touch, and so copy, the pages it shares with this process.
+        gc.freeze()
         idle = [spawn() for _ in range(workers)]
         busy: dict[Any, _Worker] = {}
         try:
@@ -344,11 +348,14 @@ class ProcessEngine:
                     try:
                         results = conn.recv()
                     except (EOFError, OSError) as error:
+                        worker.process.join(1)
                         code = worker.process.exitcode if worker.process.exitcode is not None else error
                         results = _failed([worker.task], f"exit code {code}",
                                           "the worker process died while summarizing this post")
                         worker.kill()
                         worker = spawn()
+                    except Exception as error:  # a result that does not unpickle (it failed validation)
+                        results = _failed([worker.task], error, "the worker could not return this post")
                     yield from results
                     worker.task = None
                     idle.append(worker)
@@ -363,6 +370,7 @@ class ProcessEngine:
         finally:
             for worker in [*idle, *busy.values()]:
                 worker.kill()
+            gc.unfreeze()
 
     def close(self) -> None:
         pass
