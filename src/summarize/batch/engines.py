@@ -71,9 +71,9 @@ _WARM_CAPTIONS = (
 
 #: Below this many posts to process, ``jobs="auto"`` works in this process: forking and loading
 #: what every post might need costs more than it saves (see docs/BENCHMARKS.md, batch section).
-MIN_PARALLEL_POSTS = 4
+MIN_PARALLEL_POSTS = 8
 #: With ``jobs="auto"``, each worker should get at least this many posts.
-MIN_POSTS_PER_WORKER = 2
+MIN_POSTS_PER_WORKER = 4
 #: Posts read ahead to decide what to load before forking (Chinese text needs jieba).
 SNIFF = 16
 
@@ -90,9 +90,12 @@ def warm(options: Options, *, zh: bool = True, captions: bool = True) -> None:
 
 
 def _needs(tasks: list[Task]) -> dict[str, bool]:
-    """What the first posts need loaded: jieba only when one of them has Chinese text."""
+    """What the first posts need loaded: jieba only for Chinese text, the boundary model for captions
+    and transcripts (a file we could not peek at may need anything)."""
     zh = any(data is None or _has_cjk(data) for _path, data in tasks)
-    return {"zh": zh, "captions": True}
+    captions = any(data is None or path.lower().endswith((".srt", ".vtt", ".txt")) or b"-->" in data[:4096]
+                   for path, data in tasks)
+    return {"zh": zh, "captions": captions}
 
 
 def _has_cjk(data: bytes) -> bool:
@@ -130,17 +133,24 @@ def _cpu_sample() -> tuple[float, float] | None:
 
 def free_cores(before: tuple[float, float] | None, after: tuple[float, float] | None) -> int:
     """Cores this process can use now: the idle share of the machine between two samples (taken
-    while this process itself was busy on one core), plus that core; the load average without samples."""
+    while this process itself was busy on one core), plus that core. Without samples: the cores
+    minus the busier of the 1-minute load average and the processes running right now (both
+    counting this one), so a CPU hog started seconds ago counts too."""
     cores = default_jobs()
     machine = os.cpu_count() or cores
     if before is not None and after is not None and after[1] > before[1]:
         idle = (after[0] - before[0]) / (after[1] - before[1]) * machine
         return max(1, min(cores, int(idle + 0.3) + 1))
     try:
-        busy = os.getloadavg()[0]
+        busy = os.getloadavg()[0] - 1
     except (AttributeError, OSError):
         return cores
-    return max(1, min(cores, int(cores - busy + 0.7)))
+    try:
+        with open("/proc/loadavg", encoding="ascii") as fh:
+            busy = max(busy, float(fh.read().split()[3].split("/")[0]) - 1)
+    except (OSError, ValueError, IndexError):
+        pass
+    return max(1, min(cores, int(cores - max(0.0, busy) + 0.3)))
 
 
 def chunk_size(count: int, workers: int) -> int:
@@ -296,6 +306,9 @@ class ProcessEngine:
             yield from SerialEngine(self.timeout).map(tasks, options, count)
             return
         it = iter(tasks)
+        if self.auto and free_cores(None, None) <= 1:  # busy already: no warm-up that serial would not need
+            yield from SerialEngine(self.timeout).map(it, options, count)
+            return
         head = list(islice(it, SNIFF))
         before = _cpu_sample()
         forked = self.context.get_start_method() == "fork"
