@@ -140,3 +140,22 @@ def test_a_wrong_scheduler_address_fails_within_5_seconds() -> None:
         with pytest.raises(EngineError, match=rf"cannot reach the Dask scheduler at '{address}'"):
             DaskEngine(scheduler=address)
         assert time.perf_counter() - start < 7
+
+
+def test_takeaways_link_to_their_section_or_their_second(tmp_path: Path) -> None:
+    """A takeaway links to the post at its section's heading (the post's own id first); a caption
+    takeaway links to the video at its second."""
+    from summarize.batch.task import Result
+    from summarize.takeaways import Summary, Takeaway
+
+    post = tmp_path / "p.md"
+    post.write_text("---\nurl: https://blog.example/p/\n---\n# T\n\n## Setup {#my-setup}\n\n"
+                    "Envoy was built at Lyft because Nginx lacked features. Envoy is a proxy.\n\n## Why It Matters\n\n"
+                    "Istio was created in 2017 by Google. Teams adopt it because TLS matters.\n", encoding="utf-8")
+    links = {t["link"] for t in digest(post, n=3).to_dict()["posts"][0]["takeaways"]}
+    assert links <= {"https://blog.example/p/#my-setup", "https://blog.example/p/#why-it-matters"} and len(links) == 2
+    assert 'href="https://blog.example/p/#my-setup"' in digest(post, n=3).to_html()
+    summary = Summary("talk.srt", "Talk", "en", "takeaways", (Takeaway("Envoy is fast.", (0,), 3, 75.4),),
+                      {"videos": ["https://www.youtube.com/watch?v=O-bHqDpStoE"]})
+    (takeaway,) = Result("talk.srt", summary).to_dict()["takeaways"]
+    assert takeaway["link"] == "https://www.youtube.com/watch?v=O-bHqDpStoE&t=75s"

@@ -256,8 +256,15 @@ def _anchors(doc: Document, summary: Summary) -> tuple[str | None, ...]:
     out = []
     for t in summary.takeaways:
         sentence = by_id.get(t.sentence_ids[0]) if t.sentence_ids else None
-        heading = headings.get(sentence.section) if sentence is not None and sentence.section else None
-        out.append(heading_anchor(heading) if heading else None)
+        if sentence is None or not sentence.section:
+            out.append(None)
+            continue
+        explicit = getattr(sentence, "anchor", None)  # `## Setup {#setup}`: the post's own id wins
+        if explicit and _ANCHOR_RE.fullmatch(explicit):
+            out.append(explicit)
+        else:
+            heading = headings.get(sentence.section)
+            out.append(heading_anchor(heading) if heading else None)
     return tuple(out)
 
 
