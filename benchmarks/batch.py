@@ -179,11 +179,16 @@ def report(rows: dict[str, Row], counts: dict[str, int], argv: Sequence[str], re
             ratio(f"hog {size}/1", f"hog {size}/auto") for size in (8, POSTS)), 1.0),
     ]
     sources = ", ".join(f"{n} from `{name}`" for name, n in counts.items())
+    busy = load[0] > 0.5 or load[1] > 1.5
+    warning = ([f"**The machine was busy (load average {load[0]:.1f} before, {load[1]:.1f} after, on "
+                f"{os.cpu_count()} cores): other work took its share of every run, so these are not the "
+                "quiet-machine figures the floors are about. Rerun on a quiet machine.**", ""] if busy else [])
     return "\n".join([
         "## Batch digest: does parallelism pay?",
         "",
         f"Reproduce: `{command_line('batch.py', argv)}`.",
         "",
+        *warning,
         f"{sum(counts.values())} posts: {sources}. Each row is the whole `summarize digest DIR --format json -o OUT "
         "--no-cache --no-progress [--jobs N]` process (interpreter start, loading NLTK and jieba once in the parent "
         f"before workers fork, summarizing, writing); median of {repeat} interleaved run(s). Smaller batches are "

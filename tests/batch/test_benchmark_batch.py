@@ -58,4 +58,6 @@ def test_corpus_and_report(batch: ModuleType, tmp_path: Path) -> None:
     text = batch.report(rows, counts, ["--repeat", "1"], 1, (1.0, 2.0), True)
     assert text.startswith("## Batch digest: does parallelism pay?\n\nReproduce: `python benchmarks/batch.py --repeat 1`.")
     assert "| `--jobs 2` against `--jobs 1`, 48 posts cold | ×1.82 | ≥ 1.7 | yes |" in text
+    assert "**The machine was busy (load average 1.0 before" in text
+    assert "machine was busy" not in batch.report(rows, counts, [], 1, (0.1, 0.4), True)
     assert "| default against `--jobs 1` beside a CPU hog, smallest ratio | ×0.98 | ≥ 1.0 | yes |" in text
