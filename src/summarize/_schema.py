@@ -75,3 +75,12 @@ def integers(data: Mapping[str, Any], key: str) -> tuple[int, ...]:
     if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 2**53 for v in values):
         raise SchemaError(f"{key!r} is not a list of non-negative integers")
     return tuple(values)
+
+
+def http_url(data: Mapping[str, Any], key: str) -> Any:
+    """An absolute http(s) URL without spaces, quotes or control characters, or None."""
+    value = text(data, key, optional=True, limit=2_000)
+    if value is not None and (not value.lower().startswith(("http://", "https://"))
+                              or any(ord(c) < 0x21 or c in "\x7f<>\"'`" for c in value)):
+        raise SchemaError(f"{key!r} is not an http(s) URL")
+    return value

@@ -245,4 +245,5 @@ class Card:
             title=s.text(data, "title", optional=True), time=s.number(data, "time", optional=True),
             speaker=s.text(data, "speaker", optional=True), tags=s.texts(data, "tags", limit=200),
             score=s.number(data, "score", optional=True) or 0.0,
+            link=s.http_url(data, "link"),
         )

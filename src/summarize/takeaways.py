@@ -100,7 +100,8 @@ class Summary:
         for item in s.items(data, "takeaways"):
             t = s.mapping(item, "a takeaway")
             takeaways.append(Takeaway(s.text(t, "text"), s.integers(t, "sentence_ids"), s.integer(t, "line"),
-                                      s.number(t, "time", optional=True), s.text(t, "speaker", optional=True)))
+                                      s.number(t, "time", optional=True), s.text(t, "speaker", optional=True),
+                                      s.text(t, "source_text", optional=True)))
         if "metadata" in data:
             meta = PostMeta.from_dict(data["metadata"]).to_meta()
         else:

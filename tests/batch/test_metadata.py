@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 import warnings
@@ -17,7 +18,7 @@ from summarize.model import Block, Card, Document
 from summarize.parse import read_text
 from summarize.parse.frontmatter import FrontMatterWarning
 from summarize.parse.metadata import PostMeta, parse_date, post_link, post_meta, safe_url
-from summarize.takeaways import Summary
+from summarize.takeaways import Summary, Takeaway
 
 HUGO = """---
 title: Ambient mode
@@ -52,6 +53,14 @@ def test_hugo_front_matter_becomes_typed_metadata() -> None:
     assert meta.date is None and meta.publish_date == "2024-03-01T23:30:00-08:00"
     assert meta.published == datetime(2024, 3, 1, 23, 30, tzinfo=timezone(timedelta(hours=-8)))
     assert meta.updated == datetime(2024, 3, 5) and meta.dated
+
+
+def test_takeaway_fields_all_round_trip() -> None:
+    """Every Takeaway field survives Summary.from_dict (a new field needs from_dict too)."""
+    full = Takeaway("Envoy is fast.", (1, 2), 3, 4.5, "Ann", "So, Envoy is, um, fast.")
+    assert {f.name for f in dataclasses.fields(Takeaway)} == set(full.to_dict())
+    summary = Summary("p.md", "T", "en", "takeaways", (full,), {})
+    assert Summary.from_dict(summary.to_dict()).takeaways == (full,)
 
 
 def test_summary_exposes_metadata_and_round_trips() -> None:
@@ -181,8 +190,11 @@ def test_numbers_and_author_objects_are_accepted() -> None:
 def test_card_from_dict_round_trips_and_refuses_bad_types() -> None:
     """Card.from_dict(card.to_dict()) == card; a wrong type is a ValueError naming the key."""
     card = Card("c1", "what", "What is Envoy?", "A proxy.", (3,), "Envoy is a proxy.", 7, "what-is", "en",
-                "post.md", title="T", time=1.5, tags=("istio",), score=0.5)
+                "post.md", title="T", time=1.5, tags=("istio",), score=0.5, link="https://a.example/p#t=3")
+    assert {f.name for f in dataclasses.fields(Card)} == set(card.to_dict())  # a new field needs from_dict too
     assert Card.from_dict(json.loads(json.dumps(card.to_dict()))) == card
+    with pytest.raises(ValueError, match="'link'"):
+        Card.from_dict({**card.to_dict(), "link": "javascript:alert(1)"})
     with pytest.raises(ValueError, match="'line'"):
         Card.from_dict({**card.to_dict(), "line": "7"})
     with pytest.raises(ValueError, match="'sentence_ids'"):
