@@ -199,3 +199,12 @@ def test_card_from_dict_round_trips_and_refuses_bad_types() -> None:
         Card.from_dict({**card.to_dict(), "line": "7"})
     with pytest.raises(ValueError, match="'sentence_ids'"):
         Card.from_dict({**card.to_dict(), "sentence_ids": 3})
+
+
+def test_reader_puts_the_normalised_link_in_meta() -> None:
+    """meta["link"] holds the absolute link the front matter names (canonical_url first), for the exporters;
+    a relative one is left to --base-url."""
+    doc = read_text("---\ncanonical_url: https://a.example/x\nlink: https://b.example/\n---\n\nBody. Text.\n",
+                    fmt="markdown")
+    assert doc.meta["link"] == "https://a.example/x"
+    assert "link" not in read_text("---\nurl: /posts/x/\n---\n\nBody. Text.\n", fmt="markdown").meta

@@ -144,6 +144,11 @@ def _parse(body: str, kind: str, *, source: str, line: int) -> dict[str, Any]:
             _refuse(source, line, name, problem)
             continue
         meta[name] = plain
+    from .metadata import post_link
+
+    link = post_link(meta)
+    if link and link.startswith(("http://", "https://")):
+        meta["link"] = link  # the normalised link, where the exporters look first (canonical_url, url …)
     return meta
 
 
