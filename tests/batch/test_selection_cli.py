@@ -159,3 +159,16 @@ def test_takeaways_link_to_their_section_or_their_second(tmp_path: Path) -> None
                       {"videos": ["https://www.youtube.com/watch?v=O-bHqDpStoE"]})
     (takeaway,) = Result("talk.srt", summary).to_dict()["takeaways"]
     assert takeaway["link"] == "https://www.youtube.com/watch?v=O-bHqDpStoE&t=75s"
+
+
+def test_lookahead_routes_chinese_posts_to_the_worker_with_jieba() -> None:
+    """A worker without jieba gets the posts without Chinese while there are any; one with jieba the Chinese."""
+    from summarize.batch.engines import _Lookahead
+
+    tasks = [("zh1.md", "服务网格".encode()), ("en1.md", b"Envoy."), ("zh2.md", "网格".encode()), ("en2.md", b"Mesh.")]
+    pending = _Lookahead(iter(tasks), 3)
+    assert pending.take(False)[0][0] == "en1.md"
+    assert pending.take(True)[0][0] == "zh1.md"
+    assert pending.take(False)[0][0] == "en2.md"  # read ahead as the buffer empties
+    assert pending.take(False)[0][0] == "zh2.md"  # nothing else left: it takes a Chinese post after all
+    assert pending.take(True) is None

@@ -90,12 +90,33 @@ def warm(options: Options, *, zh: bool = True, captions: bool = True) -> None:
 
 
 def _needs(tasks: list[Task]) -> dict[str, bool]:
-    """What the first posts need loaded: jieba only for Chinese text, the boundary model for captions
-    and transcripts (a file we could not peek at may need anything)."""
-    zh = any(data is None or _has_cjk(data) for _path, data in tasks)
+    """What to load before forking, from the first posts: the boundary model for captions and transcripts;
+    jieba when most of them are Chinese. With fewer, workers without jieba take the posts without Chinese
+    while one loads it (see :class:`_Lookahead`), which starts the work a second sooner."""
+    zh = sum(data is None or _has_cjk(data) for _path, data in tasks)
     captions = any(data is None or path.lower().endswith((".srt", ".vtt", ".txt")) or b"-->" in data[:4096]
                    for path, data in tasks)
-    return {"zh": zh, "captions": captions}
+    return {"zh": zh * 2 >= max(1, len(tasks)), "captions": captions}
+
+
+class _Lookahead:
+    """Posts read ahead of the workers, so that one worker loads jieba (about a second) and takes the Chinese
+    posts while the others take the posts without Chinese, instead of every worker loading it."""
+
+    def __init__(self, tasks: Iterator[Task], size: int) -> None:
+        self.tasks, self.size = tasks, size
+        self.buffer: list[tuple[Task, bool]] = []
+
+    def take(self, has_zh: bool) -> tuple[Task, bool] | None:
+        while len(self.buffer) < self.size:
+            task = next(self.tasks, None)
+            if task is None:
+                break
+            self.buffer.append((task, task[1] is None or _has_cjk(task[1])))
+        for i, (task, zh) in enumerate(self.buffer):
+            if zh == has_zh:
+                return self.buffer.pop(i)
+        return self.buffer.pop(0) if self.buffer else None
 
 
 def _has_cjk(data: bytes) -> bool:
@@ -258,7 +279,7 @@ def _serve(conn: Any, parent: int, options: Options, func: ChunkFunc, warm_up: b
 
 
 class _Worker:
-    def __init__(self, context: Any, options: Options, func: ChunkFunc, warm_up: bool) -> None:
+    def __init__(self, context: Any, options: Options, func: ChunkFunc, warm_up: bool, zh_ready: bool) -> None:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child, os.getpid(), options, func, warm_up),
                                        daemon=True, name="summarize-worker")
@@ -266,6 +287,8 @@ class _Worker:
         child.close()
         self.task: Task | None = None
         self.deadline = float("inf")
+        self.has_zh = zh_ready
+        """Whether jieba is loaded in it (inherited, or loaded for a Chinese post it was given)."""
 
     def kill(self) -> None:
         with contextlib.suppress(Exception):
@@ -296,6 +319,7 @@ class ProcessEngine:
         self.auto = auto
         self.workers_used = 0
         """How many workers the last map() used (0: it ran in this process)."""
+        self._zh_ready = True
 
     def map(self, tasks: Iterable[Task], options: Options, count: int) -> Iterator[Result]:
         self.workers_used = 0
@@ -312,8 +336,10 @@ class ProcessEngine:
         head = list(islice(it, SNIFF))
         before = _cpu_sample()
         forked = self.context.get_start_method() == "fork"
+        needs = _needs(head)
         if self.warm_up and forked and not custom:
-            warm(options, **_needs(head))  # inherited by every worker
+            warm(options, **needs)  # inherited by every worker
+        self._zh_ready = needs["zh"] or not forked
         workers = min(self.jobs, default_jobs(), count)
         if self.auto:
             workers = min(workers, free_cores(before, _cpu_sample()), count // MIN_POSTS_PER_WORKER)
@@ -327,20 +353,26 @@ class ProcessEngine:
         from multiprocessing.connection import wait
 
         def spawn() -> _Worker:
-            return _Worker(self.context, options, self.func, warm_in_child)
+            return _Worker(self.context, options, self.func, warm_in_child, self._zh_ready)
 
         # Objects alive now (the loaded dictionaries) leave the collector's view, so a worker's garbage
         # collections do not touch, and so copy, the pages it shares with this process.
         gc.freeze()
         idle = [spawn() for _ in range(workers)]
         busy: dict[Any, _Worker] = {}
+        pending = _Lookahead(tasks, 4 * workers + SNIFF)
         try:
             while True:
                 while idle:
-                    task = next(tasks, None)
-                    if task is None:
-                        break
                     worker = idle.pop()
+                    # No worker has jieba yet: this one loads it, on a Chinese post; else each keeps to its kind.
+                    first_zh = not worker.has_zh and not any(w.has_zh for w in (*idle, *busy.values()))
+                    taken = pending.take(worker.has_zh or first_zh)
+                    if taken is None:
+                        idle.append(worker)
+                        break
+                    task, zh = taken
+                    worker.has_zh = worker.has_zh or zh
                     worker.task = task
                     worker.deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
                     try:
@@ -348,6 +380,7 @@ class ProcessEngine:
                     except (OSError, ValueError):  # it died while idle: a fresh one takes the post
                         worker.kill()
                         worker = spawn()
+                        worker.has_zh = worker.has_zh or zh
                         worker.task, worker.deadline = task, time.monotonic() + (self.timeout or float("inf"))
                         worker.conn.send(task)
                     busy[worker.conn] = worker
