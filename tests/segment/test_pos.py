@@ -16,10 +16,11 @@ from strategies import en_sentence
 from summarize.segment import pos
 from summarize.segment.pos import NOUN_TAGS, noun_phrases, pos_tags, read_conllu, shape_tag, tag_sentence, tokenize
 
-#: Measured on EWT dev by tools/train_pos_tagger.py (see the data file's record), minus a margin
-#: for nothing but rounding: a retrained or damaged model below these fails.
-DEV_FLOOR = 0.0
-DEV_UNKNOWN_FLOOR = 0.0
+#: Measured on EWT dev with the shipped model and rules: 94.53% of tokens, 78.12% of words unseen in
+#: train (benchmarks/pos_tagger.py). The floors leave only rounding: a retrained, damaged or
+#: mis-tokenised model, or a rule that costs accuracy, fails here.
+DEV_FLOOR = 0.945
+DEV_UNKNOWN_FLOOR = 0.78
 
 
 def _tags(text: str) -> dict[str, str]:
@@ -43,7 +44,7 @@ def test_dev_accuracy_above_measured_floor():
             if pos.core(word) not in known:
                 unk_total += 1
                 unk_right += guess == gold
-    assert total > 25_000
+    assert total > 24_000
     assert right / total >= DEV_FLOOR
     assert unk_right / unk_total >= DEV_UNKNOWN_FLOOR
 
@@ -275,6 +276,6 @@ def test_benchmark_runs_on_a_slice(tmp_path, capsys):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     out = tmp_path / "BENCHMARKS.md"
-    assert module.main(["--treebank", str(treebank), "--limit", "200", "--output", str(out)]) == 0
+    assert module.main(["--treebank", str(treebank), "--limit", "200", "--repeat", "1", "--output", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     assert "## Part-of-speech tagger" in text and "tokens/s" in text and "most frequent tag" in text
