@@ -7,6 +7,8 @@ pays (jieba's dictionary takes about a second), everyone after gets the cached o
 from __future__ import annotations
 
 import functools
+import gzip
+import json
 import logging
 import os
 import tempfile
@@ -29,6 +31,15 @@ def data_text(name: str) -> str:
         raise ResourceError(
             f"data file {name!r} is missing from the installed package ({e}); reinstall summarize"
         ) from None
+
+
+def data_json_gz(name: str) -> Any:
+    """A gzipped JSON data file shipped in ``summarize/data`` (trained weights), parsed."""
+    try:
+        raw = resources.files("summarize").joinpath("data", name).read_bytes()
+        return json.loads(gzip.decompress(raw))
+    except (OSError, ValueError) as e:
+        raise ResourceError(f"data file {name!r} is missing or damaged ({e}); reinstall summarize") from None
 
 
 def data_lines(name: str) -> list[str]:

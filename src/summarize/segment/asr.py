@@ -20,16 +20,14 @@ Usage::
 from __future__ import annotations
 
 import functools
-import gzip
-import json
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from .._resources import data_json_gz
 from ..errors import ResourceError
 from ..parse.speech import split_speaker_label, strip_nonspeech
 
@@ -142,11 +140,7 @@ def _model() -> _Model:
     """The shipped boundary statistics, read once (about 0.1 s) on the first unpunctuated text."""
     import numpy as np  # deferred: the segmenter imports this module for every paragraph
 
-    try:
-        raw = resources.files("summarize").joinpath("data", DATA_FILE).read_bytes()
-        data = json.loads(gzip.decompress(raw))
-    except (OSError, ValueError) as e:
-        raise ResourceError(f"data file {DATA_FILE!r} is missing or damaged ({e}); reinstall summarize") from None
+    data = data_json_gz(DATA_FILE)
     tables = data["weights"]
     if tuple(data["templates"]) != TEMPLATES:
         raise ResourceError(f"data file {DATA_FILE!r} has templates {data['templates']}, this code expects {TEMPLATES}")

@@ -39,14 +39,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 import gzip
-import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
-from .._resources import data_lines, treebank
+from .._resources import data_json_gz, data_lines, treebank
 from ..errors import ResourceError
 
 __all__ = [
@@ -283,12 +281,7 @@ def load_model(data: dict) -> Model:
 @functools.cache
 def _model() -> Model:
     """The shipped tagger, read once on the first call (a few hundred milliseconds)."""
-    try:
-        raw = resources.files("summarize").joinpath("data", DATA_FILE).read_bytes()
-        data = json.loads(gzip.decompress(raw))
-    except (OSError, ValueError) as e:
-        raise ResourceError(f"data file {DATA_FILE!r} is missing or damaged ({e}); reinstall summarize") from None
-    return dataclasses.replace(load_model(data), names=names())
+    return dataclasses.replace(load_model(data_json_gz(DATA_FILE)), names=names())
 
 
 @functools.cache
