@@ -102,6 +102,13 @@ def test_a_sentence_without_a_verb_gets_one():
     assert _tags("Traffic management features")["features"] == "NNS"
 
 
+def test_speech_fillers_and_acronyms():
+    """ "Um" and "uh" are interjections, not names or nouns; "TLS" is one protocol, not a plural."""
+    got = _tags("Um, we start with the right uh defaults and permissive mutual TLS.")
+    assert got["Um"] == "UH" and got["uh"] == "UH"
+    assert got["TLS"] == "NNP"
+
+
 def test_lowercase_transcript_keeps_verbs_and_nouns():
     """Auto-captions are lowercase: tense and nouns still come out (names may read as common nouns)."""
     got = _tags("so we deployed the mesh and the sidecars consumed a lot of memory")

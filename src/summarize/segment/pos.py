@@ -22,6 +22,7 @@ looks at them (the next word's features see that tag):
   (not e-mail or web addresses, which the model tags ``ADD`` as the treebank does, nor dates);
 - mixed case (``mTLS``, ``xDS``, ``eBPF``, ``HTTPRoute``, ``GatewayClass``) → ``NNP``, or ``NNPS``
   for a plural (``HTTPRoutes``, ``DaemonSets``; not ``GitOps``, ``GatewayClass``);
+- fillers of speech (``um``, ``uh``) → ``UH``; an all-caps word ending in S (``TLS``) is never a plural;
 - the one-word product names of ``data/truecase.txt`` as written (``Envoy``, ``Helm``, even first in
   a sentence), or lowercase when the lexicon knows no such English word (``istio``) → ``NNP``.
 
@@ -51,6 +52,7 @@ from pathlib import Path
 
 from .._resources import data_json_gz, data_lines, treebank
 from ..errors import ResourceError
+from .disfluency import _FILLERS_EN
 
 __all__ = [
     "DATA_FILE",
@@ -80,6 +82,7 @@ _CODE_RE = re.compile(
 )
 _LETTER_RE = re.compile(r"[A-Za-z]")
 _ADDRESS_RE = re.compile(r"@|^(?:https?:|www\.)")  # e-mail and web addresses: the treebank's ADD
+_FILLER_RE = re.compile(_FILLERS_EN, re.IGNORECASE)
 _MIXED_RE = re.compile(r"^[A-Za-z0-9]*(?:[a-z][A-Z]|[A-Z]{2,}[a-z]{2,})[A-Za-z0-9]*$")
 
 
@@ -243,9 +246,14 @@ class Model:
         for i, word in enumerate(words):
             tag = None
             if rules:
-                tag = "NNP" if i in code or self.is_name(word) else shape_tag(word)
+                if _FILLER_RE.fullmatch(word):
+                    tag = "UH"  # "um", "uh" in transcripts: the treebank rarely has them
+                else:
+                    tag = "NNP" if i in code or self.is_name(word) else shape_tag(word)
             if tag is None:
                 tag = self.tagdict.get(word) or self.predict(features(words, i, prev, prev2))
+                if rules and tag in ("NNS", "NNPS") and word.isupper() and word.endswith("S"):
+                    tag = "NNP"  # TLS, DNS, AWS: an acronym's final S is no plural (that is "APIs")
             out.append(tag)
             prev2, prev = prev, tag
         return _give_clause_a_verb(words, out) if rules else out
