@@ -161,7 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "",
         markdown_table(["tagger", "dev", "dev unknown", "test", "test unknown"], rows),
         "",
-        f"- Robustness on dev word tokens (punctuation tokens not counted): {acc['dev_word_tokens']:.2f} as "
+        f"- Robustness on dev word tokens (punctuation tokens not counted; from the data file's training record: "
+        f"the model with the code and shape rules): {acc['dev_word_tokens']:.2f} as "
         f"written, {acc['dev_word_tokens_without_punctuation']:.2f} with punctuation removed (as `en_words` gives "
         f"tokens), {acc['dev_word_tokens_lowercased']:.2f} all lowercase (as auto-captions arrive).",
         f"- Data file `{pos.DATA_FILE}`: {size / 1e6:.2f} MB ({record['weights']:,} weights, "
