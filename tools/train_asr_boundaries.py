@@ -178,7 +178,7 @@ def fit(keys: Sequence[tuple[str, ...]], y: np.ndarray, *, min_count: int, l2: f
     Full batch and a fixed iteration count keep the result deterministic; features seen fewer
     than ``min_count`` times are left out (they would only memorise the training text).
     """
-    n_templates = len(TEMPLATES)
+    n_templates = len(keys[0]) if keys else len(TEMPLATES)
     counts = [collections.Counter(k[t] for k in keys) for t in range(n_templates)]
     vocab: list[dict[str, int]] = []
     size = 0
@@ -215,7 +215,7 @@ def fit(keys: Sequence[tuple[str, ...]], y: np.ndarray, *, min_count: int, l2: f
 
 
 def score(model: Fit, keys: Sequence[tuple[str, ...]]) -> np.ndarray:
-    return np.array([model.bias + sum(model.weights[t].get(k[t], 0.0) for t in range(len(TEMPLATES))) for k in keys])
+    return np.array([model.bias + sum(table.get(key, 0.0) for table, key in zip(model.weights, k)) for k in keys])
 
 
 def best_threshold(z: np.ndarray, y: np.ndarray, group: np.ndarray) -> tuple[float, float]:

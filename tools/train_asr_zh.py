@@ -1,0 +1,221 @@
+"""Build ``src/summarize/data/asr_zh_boundaries.json.gz``: sentence-boundary statistics for Chinese ASR.
+
+The Chinese counterpart of ``train_asr_boundaries.py`` (whose regression and threshold search
+it reuses). Only VCSum rows (MIT) are accepted, since we redistribute what we derive.
+
+Steps:
+
+1. Read the VCSum JSON-lines files given; one document per meeting (``meeting_dev`` holds whole
+   meetings, ``segment_dev`` their topic segments: a meeting's segments are used only when the
+   meeting itself is missing). Meetings in ``--holdout`` are never read for training.
+2. Turn each transcript into what a recogniser prints (``summarize.segment.asr_zh.unpunctuate_zh``):
+   phrases cut at every mark and space, clauses over 16 characters cut at word boundaries, no
+   punctuation, no speaker labels. A gap is a boundary where the transcript had 。？！ or a
+   speaker turn ended; ，、；： are not boundaries.
+3. Fit a logistic regression on the character features of ``gap_keys``; pick the threshold by
+   cross-validation over training meetings; refit on every training meeting; drop small weights.
+4. Write weights, threshold and the provenance record as gzipped JSON (sorted keys, zero mtime).
+
+Usage::
+
+    python tools/train_asr_zh.py ../shared/eval/vcsum/meeting_dev.jsonl ../shared/eval/vcsum/segment_dev.jsonl \\
+        --holdout 42,80,153,198,218 -o src/summarize/data/asr_zh_boundaries.json.gz --date 2025-01-01
+
+The hold-out is five whole meetings (about a quarter of the text); the benchmark reads the list
+back from the data file and measures on exactly those.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import json
+import shlex
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from train_asr_boundaries import build_date, fit, score
+
+from summarize.segment.asr_zh import TEMPLATES, _units, gap_keys, unpunctuate_zh
+
+ALLOWED_REPO = "hahahawu/VCSum"
+LICENSE_SOURCE = "https://github.com/hahahawu/VCSum (LICENSE: MIT, Copyright 2023 Han WU)"
+
+
+@dataclass(frozen=True)
+class Doc:
+    meeting: str
+    row_ids: tuple[str, ...]
+    source_paths: tuple[str, ...]
+    commits: tuple[str, ...]
+    phrases: tuple[tuple[str, ...], ...]  # units of each phrase
+    gold: frozenset[int]  # gap i = after phrase i
+
+    @property
+    def chars(self) -> int:
+        return sum(len("".join(p)) for p in self.phrases)
+
+
+def meeting_of(row_id: str) -> str:
+    """``vcsum-dev-meeting-13`` and ``vcsum-dev-seg-13_0`` are both meeting 13."""
+    return row_id.rsplit("-", 1)[-1].split("_")[0]
+
+
+def read_meetings(paths: Sequence[Path]) -> dict[str, list[dict]]:
+    """Rows per meeting: the whole-meeting row where there is one, else its segments in order."""
+    whole: dict[str, list[dict]] = {}
+    parts: dict[str, list[dict]] = collections.defaultdict(list)
+    for path in paths:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if not line.strip():
+                    continue
+                row = json.loads(line)
+                if row.get("source_repo") != ALLOWED_REPO:
+                    raise SystemExit(f"{path}: row {row.get('id')!r} comes from {row.get('source_repo')!r}; "
+                                     "only VCSum (MIT) may be learned from, so remove this file from the command line")
+                meeting = meeting_of(row["id"])
+                if "-seg-" in row["id"]:
+                    parts[meeting].append(row)
+                else:
+                    whole[meeting] = [row]
+    out = dict(whole)
+    for meeting, rows in parts.items():
+        if meeting not in out:
+            out[meeting] = sorted(rows, key=lambda r: int(r["id"].rsplit("_", 1)[-1]))
+    return out
+
+
+def to_doc(meeting: str, rows: list[dict]) -> Doc:
+    phrases: list[tuple[str, ...]] = []
+    gold: set[int] = set()
+    for row in rows:
+        texts, row_gold = unpunctuate_zh(row["text"])
+        if phrases:
+            gold.add(len(phrases) - 1)  # a segment ends a sentence
+        gold.update(len(phrases) + g for g in row_gold)
+        phrases.extend(tuple(_units(t)) for t in texts)
+    return Doc(meeting, tuple(r["id"] for r in rows), tuple(sorted({r.get("source_path", "") for r in rows})),
+               tuple(sorted({r.get("commit", "") for r in rows if r.get("commit")})), tuple(phrases), frozenset(gold))
+
+
+def gap_table(docs: Sequence[Doc]) -> tuple[list[tuple[str, ...]], np.ndarray]:
+    keys: list[tuple[str, ...]] = []
+    labels: list[bool] = []
+    for doc in docs:
+        p = doc.phrases
+        for i in range(len(p) - 1):
+            keys.append(gap_keys(p[i - 1] if i else (), p[i], p[i + 1]))
+            labels.append(i in doc.gold)
+    return keys, np.asarray(labels, dtype=float)
+
+
+def best_threshold(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """The threshold on a 0.05 grid with the best pooled F1, and that F1."""
+    best = (-1.0, 0.0)
+    for tau in np.round(np.arange(-3.0, 2.0001, 0.05), 2):
+        pred = z > tau
+        hits = float((pred & (y > 0)).sum())
+        f1 = 2 * hits / (pred.sum() + y.sum()) if hits else 0.0
+        if f1 > best[0] + 1e-12:
+            best = (f1, float(tau))
+    return best[1], best[0]
+
+
+def cross_validate(docs: Sequence[Doc], folds: int, **params: float) -> tuple[float, float]:
+    zs, ys = [], []
+    for f in range(folds):
+        train = [d for i, d in enumerate(docs) if i % folds != f]
+        test = [d for i, d in enumerate(docs) if i % folds == f]
+        if not train or not test:
+            continue
+        model = fit(*gap_table(train), **params)
+        keys, y = gap_table(test)
+        zs.append(score(model, keys))
+        ys.append(y)
+    return best_threshold(np.concatenate(zs), np.concatenate(ys))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("inputs", nargs="+", type=Path, help="VCSum JSON-lines files (../shared/eval/vcsum/...)")
+    ap.add_argument("--holdout", required=True, help="comma-separated meeting numbers never trained on (e.g. 42,80)")
+    ap.add_argument("-o", "--output", type=Path, required=True)
+    ap.add_argument("--date", help="build date recorded in the file (YYYY-MM-DD)")
+    ap.add_argument("--min-count", type=int, default=2)
+    ap.add_argument("--l2", type=float, default=1e-5)
+    ap.add_argument("--iters", type=int, default=400)
+    ap.add_argument("--lr", type=float, default=0.05)
+    ap.add_argument("--folds", type=int, default=4, help="cross-validation folds (by meeting) for the threshold")
+    ap.add_argument("--prune", type=float, default=0.02, help="drop weights whose magnitude is below this")
+    ns = ap.parse_args(argv)
+
+    started = time.perf_counter()
+    holdout = {h.strip() for h in ns.holdout.split(",") if h.strip()}
+    meetings = read_meetings(ns.inputs)
+    unknown = holdout - set(meetings)
+    if unknown:
+        raise SystemExit(f"--holdout names meetings not in the inputs: {', '.join(sorted(unknown))}")
+    docs = [to_doc(m, rows) for m, rows in sorted(meetings.items(), key=lambda kv: int(kv[0])) if m not in holdout]
+    params = dict(min_count=ns.min_count, l2=ns.l2, iters=ns.iters, lr=ns.lr)
+    threshold, cv_f1 = cross_validate(docs, ns.folds, **params)
+    keys, y = gap_table(docs)
+    model = fit(keys, y, **params)
+    weights = {
+        t: {k: round(w, 3) for k, w in sorted(model.weights[i].items()) if abs(round(w, 3)) >= ns.prune}
+        for i, t in enumerate(TEMPLATES)
+    }
+    command = "python tools/train_asr_zh.py " + " ".join(shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv))
+    data = {
+        "format": 1,
+        "description": "Log-odds that a sentence ends in the gap after phrase i of unpunctuated Chinese speech; "
+                       "read by summarize.segment.asr_zh.",
+        "license": "Statistics derived from VCSum (MIT, Copyright 2023 Han WU); keep this attribution when "
+                   "redistributing. No text is stored, only character-window weights.",
+        "source": [{
+            "dataset": "VCSum",
+            "license": "MIT",
+            "license_source": LICENSE_SOURCE,
+            "source_repo": ALLOWED_REPO,
+            "source_paths": sorted({p for d in docs for p in d.source_paths}),
+            "commits": sorted({c for d in docs for c in d.commits}),
+            "documents": sorted(i for d in docs for i in d.row_ids),
+            "meetings": [d.meeting for d in docs],
+            "characters": sum(d.chars for d in docs),
+        }],
+        "built": {
+            "date": build_date(ns.date),
+            "command": command,
+            "method": ("logistic regression on character features of the gap between two phrases (templates), "
+                       "full-batch Adam with L2; phrases = text between marks or spaces, clauses over 16 "
+                       "characters cut at jieba word boundaries; boundary = 。？！ or a speaker turn; ，、；： are "
+                       "not; threshold = best out-of-fold pooled F1, folds by meeting; weights with |w| < prune "
+                       "dropped"),
+            "hyperparameters": {**params, "prune": ns.prune, "folds": ns.folds},
+            "threshold_cv_f1": round(cv_f1, 4),
+            "holdout": sorted(holdout, key=int),
+            "training_gaps": len(y),
+            "training_boundaries": int(y.sum()),
+        },
+        "templates": list(TEMPLATES),
+        "bias": round(model.bias, 4),
+        "threshold": threshold,
+        "weights": weights,
+    }
+    payload = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    ns.output.parent.mkdir(parents=True, exist_ok=True)
+    ns.output.write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
+    n_weights = sum(len(t) for t in weights.values())
+    print(f"{len(docs)} meetings, {len(y)} gaps, {int(y.sum())} boundaries; held out {sorted(holdout, key=int)}; "
+          f"threshold {threshold} (cross-validated F1 {cv_f1:.3f}); {n_weights} weights; "
+          f"{ns.output} {ns.output.stat().st_size} bytes; {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
