@@ -162,20 +162,31 @@ def gap_scores(words: Sequence[str]) -> np.ndarray:
     """Learned log-odds that a sentence ends after each word but the last, threshold subtracted.
 
     ``words`` are raw tokens; a positive score means "cut here" on its own. The array has
-    ``len(words) - 1`` entries.
+    ``len(words) - 1`` entries. Each n-gram string is built once and looked up per template
+    (the keys are exactly those of :func:`feature_keys`, summed in ``TEMPLATES`` order).
     """
     import numpy as np
 
-    if len(words) < 2:
+    n = len(words)
+    if n < 2:
         return np.zeros(0)
     model = _model()
-    normed = [norm_word(w) for w in words]
-    tables = model.weights
-    out = np.empty(len(normed) - 1)
-    for i in range(len(normed) - 1):
-        keys = feature_keys(normed, i)
-        out[i] = model.bias + sum(table.get(key, 0.0) for table, key in zip(tables, keys))
-    return out
+    forms: dict[str, str] = {}
+    padded = ["<s>", *(forms.get(w) or forms.setdefault(w, norm_word(w)) for w in words), "</s>", "</s>", "</s>"]
+    # padded[i + 1] is word i: for the gap after word i, p2 = padded[i], p = padded[i + 1], n = padded[i + 2] ...
+    bigrams = [f"{a} {b}" for a, b in zip(padded, padded[1:])]
+    trigrams = [f"{a} {b} {c}" for a, b, c in zip(padded, padded[1:], padded[2:])]
+    gaps = n - 1
+    sources = {  # template -> (n-gram list, offset of the gap-0 key)
+        "p": (padded, 1), "n": (padded, 2), "pn": (bigrams, 1), "pp": (bigrams, 0), "nn": (bigrams, 2),
+        "ppn": (trigrams, 0), "pnn": (trigrams, 1), "nnn": (trigrams, 2), "p2": (padded, 0), "n2": (padded, 3),
+    }
+    total = np.zeros(gaps)
+    for template, table in zip(TEMPLATES, model.weights):
+        grams, offset = sources[template]
+        get = table.get
+        total += np.fromiter((get(k, 0.0) for k in grams[offset : offset + gaps]), float, gaps)
+    return model.bias + total
 
 
 def choose_boundaries(scores: np.ndarray, *, length_weight: float = 0.0, max_words: int = MAX_UNIT_WORDS) -> list[int]:

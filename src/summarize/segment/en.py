@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .._resources import punkt, treebank
@@ -15,8 +16,30 @@ def en_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 
 
 _WORD_RE = re.compile(r"\w")
+# A token of recogniser output: ASCII letters and digits, at most one inner apostrophe ("it's").
+_PLAIN_TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
+_TREEBANK_SPLITS = frozenset("cannot gimme gonna gotta lemme wanna".split())
 
 
 def en_words(text: str) -> list[str]:
-    """Treebank word tokens (needs no nltk_data), punctuation-only tokens dropped."""
+    """Treebank word tokens (needs no nltk_data), punctuation-only tokens dropped.
+
+    Text made only of plain tokens (what a recogniser prints) gets the same tokens without running
+    the Treebank rules over it: a plain word is its own token, and a word with an apostrophe or one
+    Treebank splits ("gonna") is tokenised alone, once, since those rules never reach past a space.
+    """
+    tokens = [t for t in text.split(" ") if t]  # spaces only: Treebank treats a tab or newline differently
+    if all(_PLAIN_TOKEN_RE.fullmatch(t) for t in tokens):
+        words: list[str] = []
+        for t in tokens:
+            if "'" in t or t.lower() in _TREEBANK_SPLITS:
+                words.extend(_token_words(t))
+            else:
+                words.append(t)
+        return words
     return [w for w in treebank().tokenize(text) if _WORD_RE.search(w)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _token_words(token: str) -> tuple[str, ...]:
+    return tuple(w for w in treebank().tokenize(token) if _WORD_RE.search(w))
