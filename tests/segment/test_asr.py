@@ -263,3 +263,39 @@ def test_benchmark_runs_on_tiny_sets_and_writes_only_its_section(tmp_path: Path)
     assert "<!-- asr-boundaries:start -->" in text and "| sentence-starter list |" in text
     assert "held-out AMI meetings" in text and "ICSI skipped" in text
     assert bench.main(["--seeds", str(tmp_path / "no"), "--eval-dir", str(tmp_path / "no"), "--no-write"]) == 0
+
+
+def _reference_gap_scores(words: list[str]) -> np.ndarray:
+    """The scores as the model defines them: one feature_keys tuple per gap, summed in TEMPLATES order."""
+    model = asr._model()
+    normed = [asr.norm_word(w) for w in words]
+    return np.array(
+        [model.bias + sum(t.get(k, 0.0) for t, k in zip(model.weights, asr.feature_keys(normed, i))) for i in range(len(normed) - 1)]
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(WORDY)
+def test_gap_scores_equal_the_per_gap_definition(words: list[str]) -> None:
+    """Building each n-gram once (the fast path) gives exactly the scores of feature_keys, edges included."""
+    assert np.array_equal(gap_scores(words), _reference_gap_scores(words))
+
+
+TREEBANK_VOCAB = st.sampled_from(
+    "it's don't can't won't i'm we're they've you'd she'll o'clock d'ye more'n y'all cannot Cannot gonna wanna "
+    "gotta lemme gimme GONNA I 12 x9 the ain't isn't 's 'tis dogs' He'S ''x -- . , café".split()
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(TREEBANK_VOCAB, st.sampled_from([" ", "  ", "\n", "\t", "\u00a0"])), max_size=8), st.booleans())
+def test_en_words_plain_path_matches_treebank(pieces: list[tuple[str, str]], strip: bool) -> None:
+    """en_words skips the Treebank rules on plain recogniser tokens; the tokens are exactly Treebank's."""
+    import re
+
+    from summarize._resources import treebank
+    from summarize.segment.en import en_words
+
+    text = "".join(w + s for w, s in pieces)
+    text = text.strip() if strip else text
+    assert en_words(text) == [w for w in treebank().tokenize(text) if re.search(r"\w", w)]
