@@ -254,14 +254,19 @@ def test_benchmark_runs_on_tiny_sets_and_writes_only_its_section(tmp_path: Path)
     (tmp_path / "eval" / "ami").mkdir(parents=True)
     row = {"id": f"ami-dev-{holdout}", "text": "A(PM): Okay. So let's start.\nB(ID): Right, yeah."}
     (tmp_path / "eval" / "ami" / "dev.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    zh_holdout = bench.zh_data_record()["built"]["holdout"][0]
+    (tmp_path / "eval" / "vcsum").mkdir()
+    zh_row = {"id": f"vcsum-dev-meeting-{zh_holdout}", "text": "S1: 好的，我们开始吧。今天讨论什么呢？\nS2: 讨论预算。"}
+    (tmp_path / "eval" / "vcsum" / "meeting_dev.jsonl").write_text(json.dumps(zh_row) + "\n", encoding="utf-8")
     out = tmp_path / "BENCHMARKS.md"
     out.write_text("# B\n\n<!-- rouge:start -->\nKEEP\n<!-- rouge:end -->\n", encoding="utf-8")
-    argv = ["--seeds", str(seeds), "--eval-dir", str(tmp_path / "eval"), "--output", str(out)]
+    argv = ["--seeds", str(seeds), "--eval-dir", str(tmp_path / "eval"), "--output", str(out), "--speed-sizes", ""]
     assert bench.main(argv) == 0
     text = out.read_text(encoding="utf-8")
     assert "<!-- rouge:start -->\nKEEP\n<!-- rouge:end -->" in text
     assert "<!-- asr-boundaries:start -->" in text and "| sentence-starter list |" in text
     assert "held-out AMI meetings" in text and "ICSI skipped" in text
+    assert "### Chinese" in text and f"held-out VCSum meetings {zh_holdout}" in text and "(4 phrases, 2 boundaries)" in text
     assert bench.main(["--seeds", str(tmp_path / "no"), "--eval-dir", str(tmp_path / "no"), "--no-write"]) == 0
 
 
