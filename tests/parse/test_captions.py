@@ -478,3 +478,14 @@ def test_short_text_between_cues_still_joins_its_cue() -> None:
     """A caption line after a stray blank line is no paragraph: it stays with the cue before it."""
     text = "1\n00:00:01,000 --> 00:00:02,000\nfirst part\n\nWe will see.\n\n2\n00:00:02,000 --> 00:00:03,000\nthird\n"
     assert [b.kind for b in read_captions(text, source="x").blocks] == ["caption"]
+
+
+def test_rolling_decided_on_a_sample_reads_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cues are cleaned and joined one at a time past the rolling sample: the blocks do not change."""
+    import summarize.parse.captions as captions
+
+    text = MIXED + "\n4\n00:00:12,500 --> 00:00:14,000\nand a last cue\n"
+    wholes = [read_fixture(name) for name in ("rolling.vtt", "voices.vtt", "dump.txt")] + [read_captions(text, source="x")]
+    monkeypatch.setattr(captions, "_ROLLING_SAMPLE", 2)
+    streamed = [read_fixture(name) for name in ("rolling.vtt", "voices.vtt", "dump.txt")] + [read_captions(text, source="x")]
+    assert streamed == wholes

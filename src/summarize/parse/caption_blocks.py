@@ -8,6 +8,7 @@ so a speaker's own repetitions ("no no no") inside a line are never touched.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .._text import CJK_RE
@@ -101,13 +102,14 @@ class _BlockBuilder:
         )
 
 
-def build_caption_blocks(cues: list[Cue], rolling: bool | None = None) -> list[Block]:
+def build_caption_blocks(cues: Iterable[Cue], rolling: bool | None = None) -> list[Block]:
     """Join cues into blocks, breaking at speaker turns and long silences.
 
-    ``rolling`` says whether the whole file is rolling auto-captions (:func:`is_rolling`), when
-    ``cues`` are only part of it; None works it out from ``cues``.
+    ``rolling`` says whether the file is rolling auto-captions (:func:`is_rolling`), when ``cues``
+    are only part of it or a stream read once; None works it out from ``cues``.
     """
     if rolling is None:
+        cues = list(cues)
         rolling = is_rolling(cues)
     blocks: list[Block] = []
     builder: _BlockBuilder | None = None

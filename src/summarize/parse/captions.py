@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from itertools import chain, islice
 
 from ..errors import ParseError, SummarizeWarning, UnknownChoiceError
 from ..model import Block, Document
@@ -38,6 +39,10 @@ CAPTION_FORMATS = ("vtt", "srt", "caption-dump")
 _MAX_WARNINGS = 10
 #: How much of the text :func:`detect_captions` looks at, so detection stays cheap on big inputs.
 _DETECT_SAMPLE = 65_536
+
+#: Cues that decide whether a file is rolling auto-captions (about five hours of YouTube's): past them,
+#: cues are cleaned and joined one at a time, so memory stays bounded on a file of a million cues.
+_ROLLING_SAMPLE = 20_000
 
 _VALID_TIMING_EXAMPLE = "00:01:02,500 --> 00:01:04,000"
 
@@ -140,13 +145,19 @@ def read_captions(text: str, *, source: str, fmt: str | None = None) -> Document
 
 
 def _blocks(scan: Scan) -> list[Block]:
-    """Caption blocks, and the paragraphs a post put between its cues, in source order."""
-    cleaned = [clean_cue(cue) for cue in scan.cues]
-    rolling = is_rolling([cue for cue in cleaned if cue.lines])
+    """Caption blocks, and the paragraphs a post put between its cues, in source order.
+
+    Cues are cleaned as they are joined, so a file of a million cues never holds them all clean at
+    once; whether the file is rolling captions is decided on its first ``_ROLLING_SAMPLE`` cues.
+    """
+    cleaned = map(clean_cue, scan.cues)  # in file order, one clean cue per raw cue
+    sample = list(islice(cleaned, _ROLLING_SAMPLE))
+    rolling = is_rolling([cue for cue in sample if cue.lines])
+    stream = chain(sample, cleaned)
     blocks: list[Block] = []
     done = 0
-    for at, lines in [*scan.paragraphs, (len(cleaned), [])]:
-        blocks += build_caption_blocks([cue for cue in cleaned[done:at] if cue.lines], rolling)
+    for at, lines in [*scan.paragraphs, (len(scan.cues), [])]:
+        blocks += build_caption_blocks((cue for cue in islice(stream, at - done) if cue.lines), rolling)
         done = at
         if lines:
             blocks += build_blocks([RawBlock("paragraph", lines)], set())

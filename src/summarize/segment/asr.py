@@ -23,6 +23,7 @@ import functools
 import gzip
 import json
 import re
+from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -68,6 +69,9 @@ MAX_UNIT_WORDS = 50
 PAUSE_WEIGHT = 1.5
 PAUSE_FLOOR = 0.3
 PAUSE_CAP = 2.0
+
+#: Gaps scored per window in :func:`split_unpunctuated`, which bounds the memory a long block takes.
+_SCORE_CHUNK = 65_536
 
 #: Log-odds added where a token already ends with ., ? or ! (text with a few stray marks).
 PUNCT_BONUS = 3.0
@@ -302,23 +306,32 @@ def split_unpunctuated(
     """
     import numpy as np
 
-    tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-    if not tokens:
+    starts, ends = array("q"), array("q")  # 16 bytes a word: a 30 MB caption block has 6M of them
+    for m in _TOKEN_RE.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    if not starts:
         return []
-    words = [text[a:b] for a, b in tokens]
-    scores = gap_scores(words)
-    if len(scores):
-        if time_marks:
-            scores = scores + _pause_bonus([a for a, _b in tokens], time_marks)
-        stray = np.fromiter((_ENDS_SENTENCE_RE.search(w) is not None for w in words[:-1]), bool, len(scores))
-        scores = scores + PUNCT_BONUS * stray
+    scores = np.zeros(len(starts) - 1)
+    stray = np.zeros(len(scores), dtype=bool)  # the word before the gap already ends with . ? !
+    for a in range(0, len(scores), _SCORE_CHUNK):
+        # Gap g depends on words g-1 .. g+3, so a window with that much context scores its gaps
+        # exactly as the whole list would, while only one window's strings exist at a time.
+        b = min(a + _SCORE_CHUNK, len(scores))
+        lo, hi = max(0, a - 1), min(len(starts), b + 3)
+        words = [text[starts[k] : ends[k]] for k in range(lo, hi)]
+        scores[a:b] = gap_scores(words)[a - lo : b - lo]
+        stray[a:b] = [_ENDS_SENTENCE_RE.search(w) is not None for w in words[a - lo : b - lo]]
+    if time_marks and len(scores):
+        scores = scores + _pause_bonus(starts, time_marks)
+    scores = scores + PUNCT_BONUS * stray
     spans = []
     start = 0
     cuts = choose_boundaries(scores)
     for cut in cuts:
-        spans.append((tokens[start][0], tokens[cut][1]))
+        spans.append((starts[start], ends[cut]))
         start = cut + 1
-    spans.append((tokens[start][0], tokens[-1][1]))
+    spans.append((starts[start], ends[-1]))
     if margins is not None:
         edges = [EDGE_MARGIN, *(float(scores[c]) for c in cuts), EDGE_MARGIN]
         margins.extend(min(a, b) for a, b in pairwise(edges))
