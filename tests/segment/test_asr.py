@@ -288,7 +288,8 @@ def test_gap_scores_equal_the_per_gap_definition(words: list[str]) -> None:
 
 TREEBANK_VOCAB = st.sampled_from(
     "it's don't can't won't i'm we're they've you'd she'll o'clock d'ye more'n y'all cannot Cannot gonna wanna "
-    "gotta lemme gimme GONNA I 12 x9 the ain't isn't 's 'tis dogs' He'S ''x -- . , café".split()
+    "gotta lemme gimme GONNA I 12 x9 the ain't isn't 's 'tis dogs' He'S ''x -- . , café non-kubernetes old-timer's "
+    "1.1 e.g u.s. 12,000 a,1 1,a x-wanna cannot.x gon.na mesh/istio".split()
 )
 
 
