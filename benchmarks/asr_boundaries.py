@@ -222,21 +222,46 @@ def load_zh_set(eval_dir: Path, holdout: Iterable[str]) -> list[tuple[list[str],
     return docs
 
 
-def zh_systems() -> list[tuple[str, Callable[[list[str]], set[int]]]]:
+def _render(phrases: list[str], gold: Gold, words: bool) -> tuple[str, list[int], Gold]:
+    """Caption text of a meeting: phrases one space apart, or words one space apart with a phrase a line.
+
+    Returns the text, the offset where each gap's right-hand token starts, and the gold gaps
+    (numbered over tokens)."""
+    from summarize.segment.zh import zh_words
+
+    tokens: list[str] = []
+    seps: list[str] = []
+    token_gold: set[int] = set()
+    for k, phrase in enumerate(phrases):
+        for j, token in enumerate(zh_words(phrase) if words else [phrase]):
+            if tokens:
+                seps.append(" " if j or not words else "\n")
+            tokens.append(token)
+        if k in gold:
+            token_gold.add(len(tokens) - 1)
+    token_gold.discard(len(tokens) - 1)
+    text, starts = tokens[0], []
+    for sep, token in zip(seps, tokens[1:]):
+        text += sep
+        starts.append(len(text))
+        text += token
+    return text, starts, frozenset(token_gold)
+
+
+def zh_systems() -> list[tuple[str, Callable[[str, list[int]], set[int]]]]:
     from summarize.segment.asr_zh import split_unpunctuated_zh
 
-    def shipped_zh(phrases: list[str]) -> set[int]:
-        text = " ".join(phrases)
-        ends, position = {}, 0
-        for i, p in enumerate(phrases):
-            position += len(p)
-            ends[position] = i
-            position += 1
-        return {ends[b] for _a, b in split_unpunctuated_zh(text)[:-1]}
+    def shipped_zh(text: str, starts: list[int]) -> set[int]:
+        gap_of = {start: i for i, start in enumerate(starts)}
+        return {gap_of[a] for a, _b in split_unpunctuated_zh(text)[1:]}
+
+    def particles(text: str, starts: list[int]) -> set[int]:
+        return {i for i, a in enumerate(starts) if text[:a].rstrip().endswith(ZH_PARTICLES)}
 
     return [
-        ("every phrase a sentence", lambda ph: set(range(len(ph) - 1))),
-        (f"particle list ({''.join(ZH_PARTICLES)})", lambda ph: {i for i, p in enumerate(ph[:-1]) if p.endswith(ZH_PARTICLES)}),
+        ("every gap a boundary", lambda text, starts: set(range(len(starts)))),
+        ("every line break a boundary", lambda text, starts: {i for i, a in enumerate(starts) if text[a - 1] == "\n"}),
+        (f"particle list ({''.join(ZH_PARTICLES)})", particles),
         ("**model (shipped)**", shipped_zh),
     ]
 
@@ -248,36 +273,42 @@ def zh_table(eval_dir: Path) -> list[str]:
         return [f"- Chinese skipped: no VCSum files in {eval_dir}"]
     from summarize.segment.asr import boundary_prf
 
+    renderings = {"phrases one space apart": False, "words one space apart, a phrase a line": True}
+    rendered = {label: [_render(ph, g, words) for ph, g in docs] for label, words in renderings.items()}
     rows = []
     for name, predict in zh_systems():
-        gold: set[int] = set()
-        predicted: set[int] = set()
-        offset = 0
-        for phrases, g in docs:
-            gold.update(offset + i for i in g)
-            predicted.update(offset + i for i in predict(phrases))
-            offset += len(phrases)
-        p, r, f = boundary_prf(gold, predicted)
-        rows.append([name, f"{p:.2f} / {r:.2f} / {f:.3f}" if "shipped" not in name else f"{p:.2f} / {r:.2f} / **{f:.3f}**"])
-    n_phrases = sum(len(ph) for ph, _ in docs)
-    n_gold = sum(len(g) for _, g in docs)
+        cells = [name]
+        for items in rendered.values():
+            gold: set[int] = set()
+            predicted: set[int] = set()
+            offset = 0
+            for text, starts, g in items:
+                gold.update(offset + i for i in g)
+                predicted.update(offset + i for i in predict(text, starts))
+                offset += len(starts) + 1
+            p, r, f = boundary_prf(gold, predicted)
+            cells.append(f"{p:.2f} / {r:.2f} / **{f:.3f}**" if "shipped" in name else f"{p:.2f} / {r:.2f} / {f:.3f}")
+        rows.append(cells)
+    header = [f"{label} ({sum(len(s) for _t, s, _g in items):,} gaps, {sum(len(g) for _t, _s, g in items):,} boundaries)"
+              for label, items in rendered.items()]
     src = record["source"][0]
-    header = f"held-out VCSum meetings {', '.join(record['built']['holdout'])} ({n_phrases:,} phrases, {n_gold:,} boundaries)"
     return [
         "### Chinese",
         "",
-        "Gold: VCSum's own transcripts (MIT; ASR of Bilibili talks and meetings, punctuated in the corpus). "
-        "`summarize.segment.asr_zh.unpunctuate_zh` removes the punctuation and cuts phrases where a caption would "
-        "break: at every mark and space, and clauses over 16 characters at jieba word boundaries. A gold boundary "
-        "is the gap after a phrase that ended in 。？！ or a speaker turn; ，、；： are not boundaries. A predicted "
-        "boundary counts only at the same gap between phrases (the model never cuts inside a phrase). Whole meetings "
-        "are held out: none of their text was trained on.",
+        f"Held out: VCSum meetings {', '.join(record['built']['holdout'])} (whole meetings; none of their text was "
+        "trained on). Gold: VCSum's own transcripts (MIT; ASR of Bilibili talks and meetings, punctuated in the "
+        "corpus). `summarize.segment.asr_zh.unpunctuate_zh` removes the punctuation and cuts phrases where a caption "
+        "would break: at every mark and space, and clauses over 16 characters at jieba word boundaries. Each meeting "
+        "is then printed the two ways Chinese auto-captions come: phrases one space apart (Bilibili), or jieba words "
+        "one space apart with a phrase a line. A gold boundary is the gap after a phrase that ended in 。？！ or a "
+        "speaker turn; ，、；： are not boundaries; a predicted one counts only at the same gap.",
         "",
-        markdown_table(["system", header], rows),
-        f"- Model: {sum(len(t) for t in record['weights'].values()):,} weights over character features of the gap, "
-        f"threshold {record['threshold']} (cross-validated F1 {record['built']['threshold_cv_f1']}, folds by meeting); "
-        f"trained on {src['dataset']} ({src['license']}, meetings {', '.join(src['meetings'])}; "
-        f"{src['characters']:,} characters); rebuild: `{record['built']['command']}`.",
+        markdown_table(["system", *header], rows),
+        f"- Model: {sum(len(t) for t in record['weights'].values()):,} weights over character features of the gap "
+        f"and what separates the phrases, threshold {record['threshold']} (cross-validated F1 "
+        f"{record['built']['threshold_cv_f1']}, folds by meeting); trained on {src['dataset']} ({src['license']}, "
+        f"meetings {', '.join(src['meetings'])}; {src['characters']:,} characters, each meeting in both renderings); "
+        f"rebuild: `{record['built']['command']}`.",
     ]
 
 

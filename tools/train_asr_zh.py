@@ -31,6 +31,7 @@ import argparse
 import collections
 import gzip
 import json
+import random
 import shlex
 import sys
 import time
@@ -41,7 +42,8 @@ from pathlib import Path
 import numpy as np
 from train_asr_boundaries import build_date, fit, score
 
-from summarize.segment.asr_zh import TEMPLATES, _units, gap_keys, unpunctuate_zh
+from summarize.segment.asr_zh import TEMPLATES, _units, gap_keys, text_style, unpunctuate_zh
+from summarize.segment.zh import zh_words
 
 ALLOWED_REPO = "hahahawu/VCSum"
 LICENSE_SOURCE = "https://github.com/hahahawu/VCSum (LICENSE: MIT, Copyright 2023 Han WU)"
@@ -55,6 +57,8 @@ class Doc:
     commits: tuple[str, ...]
     phrases: tuple[tuple[str, ...], ...]  # units of each phrase
     gold: frozenset[int]  # gap i = after phrase i
+    gaps: tuple[str, ...] = ()  # gap_kind of gap i
+    style: str = "p"
 
     @property
     def chars(self) -> int:
@@ -91,17 +95,47 @@ def read_meetings(paths: Sequence[Path]) -> dict[str, list[dict]]:
     return out
 
 
-def to_doc(meeting: str, rows: list[dict]) -> Doc:
-    phrases: list[tuple[str, ...]] = []
+def to_docs(meeting: str, rows: list[dict]) -> list[Doc]:
+    """The meeting rendered twice, as captions print Chinese: a space or line break between phrases
+    (Bilibili), and a space between words with one phrase per line (word-spaced auto-captions).
+
+    What separates two phrases is drawn with a generator seeded by the meeting, so a rebuild gives
+    the same data: a line break or a space half the time each, a blank line at half the turn ends.
+    """
+    texts: list[str] = []
     gold: set[int] = set()
+    turns: set[int] = set()
     for row in rows:
-        texts, row_gold = unpunctuate_zh(row["text"])
-        if phrases:
-            gold.add(len(phrases) - 1)  # a segment ends a sentence
-        gold.update(len(phrases) + g for g in row_gold)
-        phrases.extend(tuple(_units(t)) for t in texts)
-    return Doc(meeting, tuple(r["id"] for r in rows), tuple(sorted({r.get("source_path", "") for r in rows})),
-               tuple(sorted({r.get("commit", "") for r in rows if r.get("commit")})), tuple(phrases), frozenset(gold))
+        for line in row["text"].splitlines():
+            line_texts, line_gold = unpunctuate_zh(line)
+            if not line_texts:
+                continue
+            if texts:
+                gold.add(len(texts) - 1)
+                turns.add(len(texts) - 1)  # a speaker turn (or a topic segment) ends
+            gold.update(len(texts) + g for g in line_gold)
+            texts.extend(line_texts)
+    rng = random.Random(f"vcsum:{meeting}")
+    phrase_gaps = [("par" if rng.random() < 0.5 else "nl") if k in turns else ("nl" if rng.random() < 0.5 else "sp")
+                   for k in range(len(texts) - 1)]
+    ids = tuple(r["id"] for r in rows)
+    paths = tuple(sorted({r.get("source_path", "") for r in rows}))
+    commits = tuple(sorted({r.get("commit", "") for r in rows if r.get("commit")}))
+    units = [tuple(_units(t)) for t in texts]
+    phrase_doc = Doc(meeting, ids, paths, commits, tuple(units), frozenset(gold), tuple(phrase_gaps), text_style(units))
+    words: list[tuple[str, ...]] = []
+    word_gold: set[int] = set()
+    word_gaps: list[str] = []
+    for k, text in enumerate(texts):
+        for j, word in enumerate(zh_words(text) or [text]):
+            if words:
+                word_gaps.append("sp" if j else ("par" if phrase_gaps[k - 1] == "par" else "nl"))
+            words.append(tuple(_units(word)))
+        if k in gold:
+            word_gold.add(len(words) - 1)
+    word_gold.discard(len(words) - 1)
+    word_doc = Doc(meeting, ids, paths, commits, tuple(words), frozenset(word_gold), tuple(word_gaps), text_style(words))
+    return [phrase_doc, word_doc]
 
 
 def gap_table(docs: Sequence[Doc]) -> tuple[list[tuple[str, ...]], np.ndarray]:
@@ -110,7 +144,7 @@ def gap_table(docs: Sequence[Doc]) -> tuple[list[tuple[str, ...]], np.ndarray]:
     for doc in docs:
         p = doc.phrases
         for i in range(len(p) - 1):
-            keys.append(gap_keys(p[i - 1] if i else (), p[i], p[i + 1]))
+            keys.append(gap_keys(p[i - 1] if i else (), p[i], p[i + 1], doc.gaps[i], doc.style))
             labels.append(i in doc.gold)
     return keys, np.asarray(labels, dtype=float)
 
@@ -128,10 +162,12 @@ def best_threshold(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
 
 
 def cross_validate(docs: Sequence[Doc], folds: int, **params: float) -> tuple[float, float]:
+    """Out-of-fold scores, folds by meeting (both renderings of a meeting in one fold), then the best threshold."""
+    fold_of = {m: i % folds for i, m in enumerate(dict.fromkeys(d.meeting for d in docs))}
     zs, ys = [], []
     for f in range(folds):
-        train = [d for i, d in enumerate(docs) if i % folds != f]
-        test = [d for i, d in enumerate(docs) if i % folds == f]
+        train = [d for d in docs if fold_of[d.meeting] != f]
+        test = [d for d in docs if fold_of[d.meeting] == f]
         if not train or not test:
             continue
         model = fit(*gap_table(train), **params)
@@ -161,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = holdout - set(meetings)
     if unknown:
         raise SystemExit(f"--holdout names meetings not in the inputs: {', '.join(sorted(unknown))}")
-    docs = [to_doc(m, rows) for m, rows in sorted(meetings.items(), key=lambda kv: int(kv[0])) if m not in holdout]
+    docs = [d for m, rows in sorted(meetings.items(), key=lambda kv: int(kv[0])) if m not in holdout for d in to_docs(m, rows)]
     params = dict(min_count=ns.min_count, l2=ns.l2, iters=ns.iters, lr=ns.lr)
     threshold, cv_f1 = cross_validate(docs, ns.folds, **params)
     keys, y = gap_table(docs)
@@ -184,18 +220,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             "source_repo": ALLOWED_REPO,
             "source_paths": sorted({p for d in docs for p in d.source_paths}),
             "commits": sorted({c for d in docs for c in d.commits}),
-            "documents": sorted(i for d in docs for i in d.row_ids),
-            "meetings": [d.meeting for d in docs],
-            "characters": sum(d.chars for d in docs),
+            "documents": sorted({i for d in docs for i in d.row_ids}),
+            "meetings": list(dict.fromkeys(d.meeting for d in docs)),
+            "characters": sum({d.meeting: d.chars for d in docs}.values()),
         }],
         "built": {
             "date": build_date(ns.date),
             "command": command,
             "method": ("logistic regression on character features of the gap between two phrases (templates), "
                        "full-batch Adam with L2; phrases = text between marks or spaces, clauses over 16 "
-                       "characters cut at jieba word boundaries; boundary = 。？！ or a speaker turn; ，、；： are "
-                       "not; threshold = best out-of-fold pooled F1, folds by meeting; weights with |w| < prune "
-                       "dropped"),
+                       "characters cut at jieba word boundaries; each meeting rendered twice: phrases between "
+                       "spaces or line breaks, and jieba words between spaces with a phrase a line (gap kinds "
+                       "drawn with random.Random('vcsum:<meeting>')); boundary = 。？！ or a speaker turn; ，、；： "
+                       "are not; threshold = best out-of-fold pooled F1, folds by meeting; weights with |w| < "
+                       "prune dropped"),
             "hyperparameters": {**params, "prune": ns.prune, "folds": ns.folds},
             "threshold_cv_f1": round(cv_f1, 4),
             "holdout": sorted(holdout, key=int),
@@ -211,7 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ns.output.parent.mkdir(parents=True, exist_ok=True)
     ns.output.write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
     n_weights = sum(len(t) for t in weights.values())
-    print(f"{len(docs)} meetings, {len(y)} gaps, {int(y.sum())} boundaries; held out {sorted(holdout, key=int)}; "
+    print(f"{len(docs)} documents (each meeting rendered twice), {len(y)} gaps, {int(y.sum())} boundaries; held out {sorted(holdout, key=int)}; "
           f"threshold {threshold} (cross-validated F1 {cv_f1:.3f}); {n_weights} weights; "
           f"{ns.output} {ns.output.stat().st_size} bytes; {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return 0

@@ -266,7 +266,7 @@ def test_benchmark_runs_on_tiny_sets_and_writes_only_its_section(tmp_path: Path)
     assert "<!-- rouge:start -->\nKEEP\n<!-- rouge:end -->" in text
     assert "<!-- asr-boundaries:start -->" in text and "| sentence-starter list |" in text
     assert "held-out AMI meetings" in text and "ICSI skipped" in text
-    assert "### Chinese" in text and f"held-out VCSum meetings {zh_holdout}" in text and "(4 phrases, 2 boundaries)" in text
+    assert "### Chinese" in text and f"Held out: VCSum meetings {zh_holdout}" in text and "(3 gaps, 2 boundaries)" in text
     assert bench.main(["--seeds", str(tmp_path / "no"), "--eval-dir", str(tmp_path / "no"), "--no-write"]) == 0
 
 

@@ -134,3 +134,19 @@ def test_segmentation_loses_nothing(text: str, with_marks: bool) -> None:
         assert "".join(covered.split()) == "".join(text.split())
         assert all(a < b <= c for (a, b), (c, _d) in zip(spans, spans[1:]))
         assert all(text[a:b] == text[a:b].strip() for a, b in spans)
+
+
+def test_word_spaced_captions_break_at_lines_first() -> None:
+    """Auto-captions with a space between words and a phrase a line: detected, cut mostly at line ends,
+    and a sentence's line break reads as a space, never gluing two phrases' hanzi together."""
+    text = (FIXTURES / "sites" / "zh-auto-captions.txt").read_text(encoding="utf-8")
+    assert looks_unpunctuated_zh(text)
+    from summarize.parse import read_text
+
+    doc = segment(read_text(text))
+    texts = [s.text for s in doc.sentences]
+    assert "然后 以前 我们 排查 怎么做 呢" in texts
+    assert all("\n" not in t for t in texts)
+    line_ends = {m.end() for m in re.finditer(r"\S(?=\n)", doc.blocks[0].text)}
+    block0 = [s for s in doc.sentences if s.block == 0]
+    assert sum(s.end in line_ends for s in block0[:-1]) >= 0.8 * (len(block0) - 1)

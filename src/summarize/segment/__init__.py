@@ -27,6 +27,8 @@ __all__ = ["segment", "block_spans", "reads_as_speech", "words"]
 MAX_SENTENCE_CHARS = 1000
 _BREAK_RE = re.compile(r"[，,、；;：:]\s*|\s+")
 
+_SPACES_RE = re.compile(r"\s+")
+
 _SPEECH_KINDS = frozenset({"paragraph", "caption"})
 
 _TERMINAL_RE = re.compile(r"[.!?。！？；;…:：\"'”’」』）)】]$")
@@ -43,7 +45,8 @@ def segment(doc: Document) -> Document:
         margins: dict[tuple[int, int], float] = {}
         for start, end in block_spans(block.text, block.time_marks, margins):
             raw = block.text[start:end]
-            text = _unwrap(raw)
+            # Chinese speech cut by the boundary model: a line break there is a pause between phrases, kept as a space.
+            text = _SPACES_RE.sub(" ", raw) if (start, end) in margins and "\n" in raw and CJK_RE.search(raw) else _unwrap(raw)
             lang = guess_lang(text, default=block_lang)
             sentences.append(
                 Sentence(

@@ -50,8 +50,9 @@ DATA_FILE = "asr_zh_boundaries.json.gz"
 #: Feature templates of the gap between phrase P and the next phrase N: p1/p2/p3 = the last one,
 #: two, three units of P (a unit is a hanzi, or a run of Latin letters or digits), n1/n2/n3 the
 #: first of N, p1n1 and p2n2 both sides at once, plen/nlen the phrases' lengths (bucketed), pp1 the
-#: last unit of the phrase before P.
-TEMPLATES = ("p1", "p2", "p3", "n1", "n2", "n3", "p1n1", "p2n2", "plen", "nlen", "pp1")
+#: last unit of the phrase before P; gap = what separates them (see :func:`gap_kind`) in the text's
+#: style (see :func:`text_style`), alone and with p1 and n1.
+TEMPLATES = ("p1", "p2", "p3", "n1", "n2", "n3", "p1n1", "p2n2", "plen", "nlen", "pp1", "gap", "gap_p1", "gap_n1")
 
 #: A unit the model left longer than this many characters is cut at its best gap between phrases.
 MAX_UNIT_CHARS = 120
@@ -89,19 +90,37 @@ def _length_bucket(n: int) -> str:
     return "7" if n <= 9 else "10" if n <= 14 else "15" if n <= 20 else "21"
 
 
-def gap_keys(before2: Sequence[str], before: Sequence[str], after: Sequence[str]) -> tuple[str, ...]:
+def gap_kind(between: str) -> str:
+    """What separates two phrases: ``sp`` spaces, ``nl`` a line break, ``par`` a blank line, ``cue`` nothing
+    (a caption cue or timed word starts there)."""
+    newlines = between.count("\n")
+    return "cue" if not between else "sp" if not newlines else "nl" if newlines == 1 else "par"
+
+
+def text_style(phrase_units: Sequence[Sequence[str]]) -> str:
+    """``w`` for text with a space between words (phrases one per line), ``p`` for a space between phrases."""
+    lengths = sorted(len(u) for u in phrase_units)
+    return "w" if lengths and lengths[len(lengths) // 2] <= 3 else "p"
+
+
+def gap_keys(
+    before2: Sequence[str], before: Sequence[str], after: Sequence[str], gap: str = "sp", style: str = "p"
+) -> tuple[str, ...]:
     """Feature keys, one per ``TEMPLATES`` entry, of the gap between two phrases given as units.
 
     ``before2`` is the phrase before ``before`` (empty at the start of the text); an empty
-    ``after`` is the end. Training and inference both call this, so they cannot drift apart.
+    ``after`` is the end; ``gap`` and ``style`` come from :func:`gap_kind` and :func:`text_style`.
+    Training and inference both call this, so they cannot drift apart.
     """
     p = list(before[-3:]) or ["<s>"]
     n = list(after[:3]) or ["</s>"]
     p1, p2, p3 = p[-1], "".join(p[-2:]), "".join(p)
     n1, n2, n3 = n[0], "".join(n[:2]), "".join(n)
+    kind = f"{style}{gap}"
     return (
         p1, p2, p3, n1, n2, n3, f"{p1}|{n1}", f"{p2}|{n2}",
         _length_bucket(len(before)), _length_bucket(len(after)), before2[-1] if before2 else "<s>",
+        kind, f"{kind}|{p1}", f"{kind}|{n1}",
     )
 
 
@@ -130,13 +149,17 @@ def _model() -> _Model:
     )
 
 
-def phrase_gap_scores(phrases: Sequence[str]) -> list[float]:
-    """Learned log-odds, threshold subtracted, that a sentence ends after each phrase but the last."""
+def phrase_gap_scores(phrases: Sequence[str], gaps: Sequence[str]) -> list[float]:
+    """Learned log-odds, threshold subtracted, that a sentence ends after each phrase but the last.
+
+    ``gaps[i]`` is the text between phrase i and phrase i + 1.
+    """
     model = _model()
     units = [_units(p) for p in phrases]
+    style = text_style(units)
     out = []
     for i in range(len(units) - 1):
-        keys = gap_keys(units[i - 1] if i else (), units[i], units[i + 1])
+        keys = gap_keys(units[i - 1] if i else (), units[i], units[i + 1], gap_kind(gaps[i]), style)
         out.append(model.bias + sum(table.get(key, 0.0) for table, key in zip(model.weights, keys)))
     return out
 
@@ -213,7 +236,7 @@ def split_unpunctuated_zh(
     if not spans:
         return []
     phrases = [text[a:b] for a, b in spans]
-    scores = phrase_gap_scores(phrases)
+    scores = phrase_gap_scores(phrases, [text[b:a] for (_x, b), (a, _y) in pairwise(spans)])
     scores = [s + (PUNCT_BONUS if _ENDS_RE.search(p) else 0.0) for s, p in zip(scores, phrases)]
     cuts = _cap_lengths(scores, [i for i, s in enumerate(scores) if s > 0], spans)
     out = []
