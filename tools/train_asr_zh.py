@@ -19,7 +19,7 @@ Steps:
 Usage::
 
     python tools/train_asr_zh.py ../shared/eval/vcsum/meeting_dev.jsonl ../shared/eval/vcsum/segment_dev.jsonl \\
-        --holdout 42,80,153,198,218 -o src/summarize/data/asr_zh_boundaries.json.gz --date 2025-01-01
+        --holdout 42,80,153,198,218 -o src/summarize/data/asr_zh_boundaries.json.gz --date 2026-12-07
 
 The hold-out is five whole meetings (about a quarter of the text); the benchmark reads the list
 back from the data file and measures on exactly those.
@@ -29,10 +29,8 @@ from __future__ import annotations
 
 import argparse
 import collections
-import gzip
 import json
 import random
-import shlex
 import sys
 import time
 from collections.abc import Sequence
@@ -40,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from train_asr_boundaries import build_date, fit, score
+from train_asr_boundaries import add_fit_arguments, build_date, fit, score, script_command, train, write_data
 
 from summarize.segment.asr_zh import TEMPLATES, _units, gap_keys, text_style, unpunctuate_zh
 from summarize.segment.zh import zh_words
@@ -181,14 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("inputs", nargs="+", type=Path, help="VCSum JSON-lines files (../shared/eval/vcsum/...)")
     ap.add_argument("--holdout", required=True, help="comma-separated meeting numbers never trained on (e.g. 42,80)")
-    ap.add_argument("-o", "--output", type=Path, required=True)
-    ap.add_argument("--date", help="build date recorded in the file (YYYY-MM-DD)")
-    ap.add_argument("--min-count", type=int, default=2)
-    ap.add_argument("--l2", type=float, default=1e-5)
-    ap.add_argument("--iters", type=int, default=400)
-    ap.add_argument("--lr", type=float, default=0.05)
-    ap.add_argument("--folds", type=int, default=4, help="cross-validation folds (by meeting) for the threshold")
-    ap.add_argument("--prune", type=float, default=0.02, help="drop weights whose magnitude is below this")
+    add_fit_arguments(ap, folds_help="cross-validation folds (by meeting) for the threshold")
     ns = ap.parse_args(argv)
 
     started = time.perf_counter()
@@ -198,15 +189,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unknown:
         raise SystemExit(f"--holdout names meetings not in the inputs: {', '.join(sorted(unknown))}")
     docs = [d for m, rows in sorted(meetings.items(), key=lambda kv: int(kv[0])) if m not in holdout for d in to_docs(m, rows)]
-    params = dict(min_count=ns.min_count, l2=ns.l2, iters=ns.iters, lr=ns.lr)
-    threshold, cv_f1 = cross_validate(docs, ns.folds, **params)
-    keys, y = gap_table(docs)
-    model = fit(keys, y, **params)
-    weights = {
-        t: {k: round(w, 3) for k, w in sorted(model.weights[i].items()) if abs(round(w, 3)) >= ns.prune}
-        for i, t in enumerate(TEMPLATES)
-    }
-    command = "python tools/train_asr_zh.py " + " ".join(shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv))
+    params, threshold, cv_f1, y, model, weights = train(docs, ns, cross_validate, gap_table, TEMPLATES)
+    command = script_command("train_asr_zh.py", argv)
     data = {
         "format": 1,
         "description": "Log-odds that a sentence ends in the gap after phrase i of unpunctuated Chinese speech; "
@@ -245,9 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "threshold": threshold,
         "weights": weights,
     }
-    payload = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    ns.output.parent.mkdir(parents=True, exist_ok=True)
-    ns.output.write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
+    write_data(ns.output, data)
     n_weights = sum(len(t) for t in weights.values())
     print(f"{len(docs)} documents (each meeting rendered twice), {len(y)} gaps, {int(y.sum())} boundaries; held out {sorted(holdout, key=int)}; "
           f"threshold {threshold} (cross-validated F1 {cv_f1:.3f}); {n_weights} weights; "

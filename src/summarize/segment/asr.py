@@ -141,19 +141,25 @@ class _Model:
     length_log_prior: np.ndarray  # log P(unit has L words), L = 1..len, max scaled to 0
 
 
+def read_boundary_data(name: str, templates: Sequence[str]) -> dict:
+    """A shipped boundary model's JSON (``data/NAME``), checked to hold the feature ``templates`` the code computes."""
+    try:
+        raw = resources.files("summarize").joinpath("data", name).read_bytes()
+        data = json.loads(gzip.decompress(raw))
+    except (OSError, ValueError) as e:
+        raise ResourceError(f"data file {name!r} is missing or damaged ({e}); reinstall summarize") from None
+    if tuple(data["templates"]) != tuple(templates):
+        raise ResourceError(f"data file {name!r} has templates {data['templates']}, this code expects {tuple(templates)}")
+    return data
+
+
 @functools.cache
 def _model() -> _Model:
     """The shipped boundary statistics, read once (about 0.1 s) on the first unpunctuated text."""
     import numpy as np  # deferred: the segmenter imports this module for every paragraph
 
-    try:
-        raw = resources.files("summarize").joinpath("data", DATA_FILE).read_bytes()
-        data = json.loads(gzip.decompress(raw))
-    except (OSError, ValueError) as e:
-        raise ResourceError(f"data file {DATA_FILE!r} is missing or damaged ({e}); reinstall summarize") from None
+    data = read_boundary_data(DATA_FILE, TEMPLATES)
     tables = data["weights"]
-    if tuple(data["templates"]) != TEMPLATES:
-        raise ResourceError(f"data file {DATA_FILE!r} has templates {data['templates']}, this code expects {TEMPLATES}")
     prior = np.asarray(data["length_log_prior"], dtype=float)
     return _Model(
         bias=float(data["bias"]) - float(data["threshold"]),

@@ -23,16 +23,12 @@ Usage::
 from __future__ import annotations
 
 import functools
-import gzip
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from itertools import pairwise
 
 from .._text import CJK_CHAR, CJK_RE
-from ..errors import ResourceError
 from ..parse.speech import split_speaker_label, strip_nonspeech
 
 __all__ = [
@@ -136,13 +132,9 @@ class _Model:
 @functools.cache
 def _model() -> _Model:
     """The shipped statistics, read once on the first unpunctuated Chinese text."""
-    try:
-        raw = resources.files("summarize").joinpath("data", DATA_FILE).read_bytes()
-        data = json.loads(gzip.decompress(raw))
-    except (OSError, ValueError) as e:
-        raise ResourceError(f"data file {DATA_FILE!r} is missing or damaged ({e}); reinstall summarize") from None
-    if tuple(data["templates"]) != TEMPLATES:
-        raise ResourceError(f"data file {DATA_FILE!r} has templates {data['templates']}, this code expects {TEMPLATES}")
+    from .asr import read_boundary_data
+
+    data = read_boundary_data(DATA_FILE, TEMPLATES)
     return _Model(
         bias=float(data["bias"]) - float(data["threshold"]),
         weights=tuple(dict(data["weights"][t]) for t in TEMPLATES),
