@@ -362,12 +362,14 @@ def _timed_process(path: Path, repeat: int) -> tuple[float, float]:
 
 def speed_table(seeds: Path, eval_dir: Path, sizes: Sequence[int], repeat: int) -> list[str]:
     import math
+    import os
     import tempfile
 
     inputs = _speech_inputs(seeds, eval_dir)
     if not inputs:
         return ["- Speed skipped: no seed 004 and no VCSum"]
     rows, notes = [], []
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         for lang, (speech, punctuated) in inputs.items():
             cpu_by_size = []
@@ -396,8 +398,9 @@ def speed_table(seeds: Path, eval_dir: Path, sizes: Sequence[int], repeat: int) 
         "English: seed 004 stripped by `unpunctuate` in 150-word paragraphs; Chinese: six VCSum meetings stripped "
         "by `unpunctuate_zh`, 60 phrases a paragraph; each repeated to the size shown. The reference is the same "
         "speech punctuated, in the same run; the last column is CPU time over the reference's. **The machine was "
-        "shared with other jobs while this ran (2 cores, load average about 8)**: wall times are inflated and "
-        "noisy, CPU time (user + system of the process) is the steadier figure.",
+        f"shared with other jobs while this ran (2 cores, 1-minute load average {load_before:.1f} before the table, "
+        f"{os.getloadavg()[0]:.1f} after)**: wall times are inflated and noisy, CPU time (user + system of the "
+        "process) is the steadier figure, though contention inflates it too.",
         "",
         markdown_table(["language", "input", "size", "wall s", "CPU s", "KB/s (wall)", "KB/s (CPU)", "CPU vs reference"], rows),
         *(f"- {n}" for n in notes),
