@@ -179,6 +179,234 @@ def caption_effect(seeds: Path) -> list[list[str]] | None:
     return rows
 
 
+
+# -- Chinese --------------------------------------------------------------------------------
+
+#: Sentence-final particles: a hand list for the baseline, written once and not tuned.
+ZH_PARTICLES = tuple("吗呢吧啊呀嘛")
+
+
+def zh_data_record() -> dict:
+    raw = resources.files("summarize").joinpath("data", "asr_zh_boundaries.json.gz").read_bytes()
+    return json.loads(gzip.decompress(raw))
+
+
+def load_zh_set(eval_dir: Path, holdout: Iterable[str]) -> list[tuple[list[str], Gold]]:
+    """The held-out VCSum meetings as (phrases, gold gaps), built exactly as the trainer builds its data."""
+    from summarize.segment.asr_zh import unpunctuate_zh
+
+    wanted = set(holdout)
+    whole: dict[str, list[dict]] = {}
+    parts: dict[str, list[dict]] = {}
+    for rel in ("vcsum/meeting_dev.jsonl", "vcsum/segment_dev.jsonl"):
+        path = eval_dir / rel
+        if not path.exists():
+            continue
+        for row in read_jsonl(path):
+            meeting = row["id"].rsplit("-", 1)[-1].split("_")[0]
+            if meeting in wanted:
+                (parts.setdefault(meeting, []) if "-seg-" in row["id"] else whole.setdefault(meeting, [])).append(row)
+    docs = []
+    for meeting in sorted(wanted, key=int):
+        rows = whole.get(meeting) or sorted(parts.get(meeting, []), key=lambda r: int(r["id"].rsplit("_", 1)[-1]))
+        phrases: list[str] = []
+        gold: set[int] = set()
+        for row in rows:
+            texts, row_gold = unpunctuate_zh(row["text"])
+            if phrases:
+                gold.add(len(phrases) - 1)
+            gold.update(len(phrases) + g for g in row_gold)
+            phrases.extend(texts)
+        if phrases:
+            docs.append((phrases, frozenset(gold)))
+    return docs
+
+
+def _render(phrases: list[str], gold: Gold, words: bool) -> tuple[str, list[int], Gold]:
+    """Caption text of a meeting: phrases one space apart, or words one space apart with a phrase a line.
+
+    Returns the text, the offset where each gap's right-hand token starts, and the gold gaps
+    (numbered over tokens)."""
+    from summarize.segment.zh import zh_words
+
+    tokens: list[str] = []
+    seps: list[str] = []
+    token_gold: set[int] = set()
+    for k, phrase in enumerate(phrases):
+        for j, token in enumerate(zh_words(phrase) if words else [phrase]):
+            if tokens:
+                seps.append(" " if j or not words else "\n")
+            tokens.append(token)
+        if k in gold:
+            token_gold.add(len(tokens) - 1)
+    token_gold.discard(len(tokens) - 1)
+    text, starts = tokens[0], []
+    for sep, token in zip(seps, tokens[1:]):
+        text += sep
+        starts.append(len(text))
+        text += token
+    return text, starts, frozenset(token_gold)
+
+
+def zh_systems() -> list[tuple[str, Callable[[str, list[int]], set[int]]]]:
+    from summarize.segment.asr_zh import split_unpunctuated_zh
+
+    def shipped_zh(text: str, starts: list[int]) -> set[int]:
+        gap_of = {start: i for i, start in enumerate(starts)}
+        return {gap_of[a] for a, _b in split_unpunctuated_zh(text)[1:]}
+
+    def particles(text: str, starts: list[int]) -> set[int]:
+        return {i for i, a in enumerate(starts) if text[:a].rstrip().endswith(ZH_PARTICLES)}
+
+    return [
+        ("every gap a boundary", lambda text, starts: set(range(len(starts)))),
+        ("every line break a boundary", lambda text, starts: {i for i, a in enumerate(starts) if text[a - 1] == "\n"}),
+        (f"particle list ({''.join(ZH_PARTICLES)})", particles),
+        ("**model (shipped)**", shipped_zh),
+    ]
+
+
+def zh_table(eval_dir: Path) -> list[str]:
+    record = zh_data_record()
+    docs = load_zh_set(eval_dir, record["built"]["holdout"])
+    if not docs:
+        return [f"- Chinese skipped: no VCSum files in {eval_dir}"]
+    from summarize.segment.asr import boundary_prf
+
+    renderings = {"phrases one space apart": False, "words one space apart, a phrase a line": True}
+    rendered = {label: [_render(ph, g, words) for ph, g in docs] for label, words in renderings.items()}
+    rows = []
+    for name, predict in zh_systems():
+        cells = [name]
+        for items in rendered.values():
+            gold: set[int] = set()
+            predicted: set[int] = set()
+            offset = 0
+            for text, starts, g in items:
+                gold.update(offset + i for i in g)
+                predicted.update(offset + i for i in predict(text, starts))
+                offset += len(starts) + 1
+            p, r, f = boundary_prf(gold, predicted)
+            cells.append(f"{p:.2f} / {r:.2f} / **{f:.3f}**" if "shipped" in name else f"{p:.2f} / {r:.2f} / {f:.3f}")
+        rows.append(cells)
+    header = [f"{label} ({sum(len(s) for _t, s, _g in items):,} gaps, {sum(len(g) for _t, _s, g in items):,} boundaries)"
+              for label, items in rendered.items()]
+    src = record["source"][0]
+    return [
+        "### Chinese",
+        "",
+        f"Held out: VCSum meetings {', '.join(record['built']['holdout'])} (whole meetings; none of their text was "
+        "trained on). Gold: VCSum's own transcripts (MIT; ASR of Bilibili talks and meetings, punctuated in the "
+        "corpus). `summarize.segment.asr_zh.unpunctuate_zh` removes the punctuation and cuts phrases where a caption "
+        "would break: at every mark and space, and clauses over 16 characters at jieba word boundaries. Each meeting "
+        "is then printed the two ways Chinese auto-captions come: phrases one space apart (Bilibili), or jieba words "
+        "one space apart with a phrase a line. A gold boundary is the gap after a phrase that ended in 。？！ or a "
+        "speaker turn; ，、；： are not boundaries; a predicted one counts only at the same gap.",
+        "",
+        markdown_table(["system", *header], rows),
+        f"- Model: {sum(len(t) for t in record['weights'].values()):,} weights over character features of the gap "
+        f"and what separates the phrases, threshold {record['threshold']} (cross-validated F1 "
+        f"{record['built']['threshold_cv_f1']}, folds by meeting); trained on {src['dataset']} ({src['license']}, "
+        f"meetings {', '.join(src['meetings'])}; {src['characters']:,} characters, each meeting in both renderings); "
+        f"rebuild: `{record['built']['command']}`.",
+    ]
+
+
+# -- speed through the whole process --------------------------------------------------------
+
+
+def _speech_inputs(seeds: Path, eval_dir: Path) -> dict[str, tuple[str, str]]:
+    """Per language: (unpunctuated speech, the same speech punctuated) as base texts to repeat."""
+    from summarize.segment.asr import unpunctuate
+    from summarize.segment.asr_zh import unpunctuate_zh
+
+    out = {}
+    seed = sorted(seeds.glob("004_*.txt")) if seeds.is_dir() else []
+    if seed:
+        raw = seed[0].read_text(encoding="utf-8")
+        words = unpunctuate(raw)[0].split()
+        paragraphs = [" ".join(words[i : i + 150]) for i in range(0, len(words), 150)]
+        out["English"] = ("\n\n".join(paragraphs), raw)
+    meetings = eval_dir / "vcsum" / "meeting_dev.jsonl"
+    if meetings.exists():
+        rows = read_jsonl(meetings)[:6]
+        paragraphs = []
+        for row in rows:
+            phrases = unpunctuate_zh(row["text"])[0]
+            paragraphs += [" ".join(phrases[i : i + 60]) for i in range(0, len(phrases), 60)]
+        out["Chinese"] = ("\n\n".join(paragraphs), "\n\n".join(r["text"] for r in rows))
+    return out
+
+
+def _sized(text: str, size: int) -> str:
+    data = ((text + "\n\n") * (size // max(len(text.encode("utf-8")), 1) + 1)).encode("utf-8")[:size]
+    return data.decode("utf-8", errors="ignore")
+
+
+def _timed_process(path: Path, repeat: int) -> tuple[float, float]:
+    """Best (wall, CPU) seconds of ``python -m summarize PATH`` as a fresh process."""
+    import resource
+    import subprocess
+
+    best = (float("inf"), float("inf"))
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "summarize", str(path)], check=True, capture_output=True)
+        wall = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        best = min(best, (wall, cpu))
+    return best
+
+
+def speed_table(seeds: Path, eval_dir: Path, sizes: Sequence[int], repeat: int) -> list[str]:
+    import math
+    import os
+    import tempfile
+
+    inputs = _speech_inputs(seeds, eval_dir)
+    if not inputs:
+        return ["- Speed skipped: no seed 004 and no VCSum"]
+    rows, notes = [], []
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        for lang, (speech, punctuated) in inputs.items():
+            cpu_by_size = []
+            for size in sizes:
+                cells = []
+                for kind, base in (("unpunctuated", speech), ("punctuated (reference)", punctuated)):
+                    path = Path(tmp) / f"{lang}-{kind[:4]}-{size}.txt"
+                    path.write_text(_sized(base, size), encoding="utf-8")
+                    nbytes = path.stat().st_size
+                    wall, cpu = _timed_process(path, repeat)
+                    cells.append((kind, nbytes, wall, cpu))
+                    if kind == "unpunctuated":
+                        cpu_by_size.append((nbytes, cpu))
+                ref_cpu = cells[1][3]
+                for kind, nbytes, wall, cpu in cells:
+                    rows.append([lang, kind, f"{nbytes / 1000:,.0f} KB", f"{wall:.2f}", f"{cpu:.2f}",
+                                 f"{nbytes / 1000 / wall:,.0f}", f"{nbytes / 1000 / cpu:,.0f}",
+                                 f"{cpu / ref_cpu:.2f}"])
+            (x0, y0), (x1, y1) = cpu_by_size[0], cpu_by_size[-1]
+            notes.append(f"{lang} unpunctuated speech: growth exponent {math.log(y1 / y0) / math.log(x1 / x0):.2f} "
+                         f"(CPU time, {x0 / 1000:,.0f} KB to {x1 / 1000:,.0f} KB; 1.0 = linear)")
+    return [
+        "### Speed of unpunctuated speech through `summarize`",
+        "",
+        f"Whole `python -m summarize FILE` processes (read, segment, score, select, render), best of {repeat}; "
+        "English: seed 004 stripped by `unpunctuate` in 150-word paragraphs; Chinese: six VCSum meetings stripped "
+        "by `unpunctuate_zh`, 60 phrases a paragraph; each repeated to the size shown. The reference is the same "
+        "speech punctuated, in the same run; the last column is CPU time over the reference's. **The machine was "
+        f"shared with other jobs while this ran (2 cores, 1-minute load average {load_before:.1f} before the table, "
+        f"{os.getloadavg()[0]:.1f} after)**: wall times are inflated and noisy, CPU time (user + system of the "
+        "process) is the steadier figure, though contention inflates it too.",
+        "",
+        markdown_table(["language", "input", "size", "wall s", "CPU s", "KB/s (wall)", "KB/s (CPU)", "CPU vs reference"], rows),
+        *(f"- {n}" for n in notes),
+    ]
+
+
 # -- main -----------------------------------------------------------------------------------
 
 
@@ -217,6 +445,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seeds", type=Path, default=Path("../shared/seeds"),
                     help="folder holding 004_*.txt and 002_*.txt (default ../shared/seeds, relative to the repository root)")
+    ap.add_argument("--speed-sizes", default="250000,1000000",
+                    help="input sizes in bytes for the whole-process speed table ('' skips it)")
+    ap.add_argument("--speed-repeat", type=int, default=2, help="fresh processes per speed cell (best counts)")
     add_common_arguments(ap)
     ns = ap.parse_args(argv)
     seeds = from_root(ns.seeds)
@@ -303,6 +534,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             markdown_table(["input", "units", "words per unit", "share of cuts at a cue start"], effect),
         ]
     lines += [f"- {n}" for n in notes]
+    lines += ["", *zh_table(eval_dir)]
+    sizes = [int(x) for x in ns.speed_sizes.split(",") if x.strip()]
+    if sizes:
+        lines += ["", *speed_table(seeds, eval_dir, sizes, ns.speed_repeat)]
     markdown = "\n".join(lines) + "\n"
     print(markdown)
     print(f"({time.perf_counter() - started:.1f} s)", file=sys.stderr)

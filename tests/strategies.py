@@ -142,3 +142,18 @@ def front_matter(draw: st.DrawFn) -> dict[str, object]:
                              "javascript:alert(1)", "O-bHqDpStoE", "https://youtu.be/O-bHqDpStoE"]),
         ))
     return meta
+
+
+#: Characters of spoken Chinese, so that generated speech reads as speech to the detector.
+SPOKEN_HANZI = st.sampled_from(list("的了是我你他们这那就在有个吗呢吧说要会不也都很然后所以因为其实对嗯服务网格流量今天问题"))
+
+
+@st.composite
+def zh_asr_speech(draw: st.DrawFn) -> str:
+    """Chinese as a recogniser prints it: phrases of 1-20 hanzi (an English term now and then)
+    separated by spaces or line breaks, no punctuation."""
+    phrases = draw(st.lists(st.text(SPOKEN_HANZI, min_size=1, max_size=20), min_size=1, max_size=80))
+    if draw(st.booleans()):
+        phrases.insert(draw(st.integers(0, len(phrases))), draw(EN_WORDS))
+    seps = draw(st.lists(st.sampled_from([" ", "  ", "\n", " \n"]), min_size=len(phrases), max_size=len(phrases)))
+    return "".join(p + s for p, s in zip(phrases, seps)).strip()

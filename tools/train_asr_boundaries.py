@@ -43,7 +43,7 @@ import re
 import shlex
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -178,7 +178,7 @@ def fit(keys: Sequence[tuple[str, ...]], y: np.ndarray, *, min_count: int, l2: f
     Full batch and a fixed iteration count keep the result deterministic; features seen fewer
     than ``min_count`` times are left out (they would only memorise the training text).
     """
-    n_templates = len(TEMPLATES)
+    n_templates = len(keys[0]) if keys else len(TEMPLATES)
     counts = [collections.Counter(k[t] for k in keys) for t in range(n_templates)]
     vocab: list[dict[str, int]] = []
     size = 0
@@ -214,8 +214,41 @@ def fit(keys: Sequence[tuple[str, ...]], y: np.ndarray, *, min_count: int, l2: f
     return Fit(b, [{k: float(w[i]) for k, i in vocab[t].items()} for t in range(n_templates)])
 
 
+def fit_rounded(keys: Sequence[tuple[str, ...]], y: np.ndarray, templates: Sequence[str], prune: float,
+                **params: float) -> tuple[Fit, dict[str, dict[str, float]]]:
+    """The fit, and its weights per template rounded to 3 places with those under ``prune`` dropped (as shipped)."""
+    model = fit(keys, y, **params)
+    weights = {
+        t: {k: round(w, 3) for k, w in sorted(model.weights[i].items()) if abs(round(w, 3)) >= prune}
+        for i, t in enumerate(templates)
+    }
+    return model, weights
+
+
+def train(docs: Sequence, ns: argparse.Namespace, cross_validate: Callable, gap_table: Callable,
+          templates: Sequence[str]) -> tuple[dict, float, float, np.ndarray, Fit, dict[str, dict[str, float]]]:
+    """Threshold by cross-validation, then the fit on every document: (params, threshold, its F1, labels, fit, weights)."""
+    params = dict(min_count=ns.min_count, l2=ns.l2, iters=ns.iters, lr=ns.lr)
+    threshold, cv_f1 = cross_validate(docs, ns.folds, **params)
+    keys, y = gap_table(docs)
+    model, weights = fit_rounded(keys, y, templates, ns.prune, **params)
+    return params, threshold, cv_f1, y, model, weights
+
+
+def write_data(path: Path, data: dict) -> None:
+    """The data file: JSON with sorted keys, gzipped with a zero mtime, so a rebuild is byte-identical."""
+    payload = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
+
+
+def script_command(script: str, argv: Sequence[str] | None) -> str:
+    """The command line that rebuilt the data file, as recorded in it."""
+    return f"python tools/{script} " + " ".join(shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv))
+
+
 def score(model: Fit, keys: Sequence[tuple[str, ...]]) -> np.ndarray:
-    return np.array([model.bias + sum(model.weights[t].get(k[t], 0.0) for t in range(len(TEMPLATES))) for k in keys])
+    return np.array([model.bias + sum(table.get(key, 0.0) for table, key in zip(model.weights, k)) for k in keys])
 
 
 def best_threshold(z: np.ndarray, y: np.ndarray, group: np.ndarray) -> tuple[float, float]:
@@ -314,6 +347,18 @@ def build_date(arg: str | None) -> str:
     return when.date().isoformat()
 
 
+def add_fit_arguments(ap: argparse.ArgumentParser, *, folds_help: str) -> None:
+    """Output, build date and the regression's settings: the same for every boundary trainer."""
+    ap.add_argument("-o", "--output", type=Path, required=True)
+    ap.add_argument("--date", help="build date recorded in the file (YYYY-MM-DD)")
+    ap.add_argument("--min-count", type=int, default=2)
+    ap.add_argument("--l2", type=float, default=1e-5)
+    ap.add_argument("--iters", type=int, default=400)
+    ap.add_argument("--lr", type=float, default=0.05)
+    ap.add_argument("--folds", type=int, default=4, help=folds_help)
+    ap.add_argument("--prune", type=float, default=0.02, help="drop weights whose magnitude is below this")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("inputs", nargs="+", type=Path, help="QMSum / AMI JSON-lines files (../shared/eval/...)")
@@ -324,14 +369,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--measure-only", type=Path, action="append", default=[], metavar="JSONL",
                     help="a set we only measure on (e.g. ../shared/eval/icsi/dev.jsonl): its meetings are never "
                          "trained on, whichever file also holds them (repeatable)")
-    ap.add_argument("-o", "--output", type=Path, required=True)
-    ap.add_argument("--date", help="build date recorded in the file (YYYY-MM-DD)")
-    ap.add_argument("--min-count", type=int, default=2)
-    ap.add_argument("--l2", type=float, default=1e-5)
-    ap.add_argument("--iters", type=int, default=400)
-    ap.add_argument("--lr", type=float, default=0.05)
-    ap.add_argument("--folds", type=int, default=4, help="cross-validation folds for the threshold")
-    ap.add_argument("--prune", type=float, default=0.02, help="drop weights whose magnitude is below this")
+    add_fit_arguments(ap, folds_help="cross-validation folds for the threshold")
     ns = ap.parse_args(argv)
 
     holdout = {h.strip() for h in ns.holdout.split(",") if h.strip()}
@@ -344,15 +382,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     docs, skipped = read_docs(ns.inputs, holdout, excluded, measure_only)
     if not docs:
         raise SystemExit("no training documents left after the hold-out and exclusions")
-    params = dict(min_count=ns.min_count, l2=ns.l2, iters=ns.iters, lr=ns.lr)
-    threshold, cv_f1 = cross_validate(docs, ns.folds, **params)
-    keys, y = gap_table(docs)
-    model = fit(keys, y, **params)
-    weights = {
-        t: {k: round(w, 3) for k, w in sorted(model.weights[i].items()) if abs(round(w, 3)) >= ns.prune}
-        for i, t in enumerate(TEMPLATES)
-    }
-    command = "python tools/train_asr_boundaries.py " + " ".join(shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv))
+    params, threshold, cv_f1, y, model, weights = train(docs, ns, cross_validate, gap_table, TEMPLATES)
+    command = script_command("train_asr_boundaries.py", argv)
     data = {
         "format": 1,
         "description": "Log-odds that a sentence ends in the gap after word i of unpunctuated English speech; "
@@ -383,9 +414,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "weights": weights,
         "length_log_prior": length_log_prior(docs),
     }
-    payload = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    ns.output.parent.mkdir(parents=True, exist_ok=True)
-    ns.output.write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
+    write_data(ns.output, data)
     n_weights = sum(len(t) for t in weights.values())
     print(f"{len(docs)} documents, {len(y)} gaps, {int(y.sum())} boundaries; skipped {len(skipped)}:", file=sys.stderr)
     for line in skipped:

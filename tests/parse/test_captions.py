@@ -33,7 +33,12 @@ def summary(doc: Document) -> list[tuple[str | None, str]]:
 
 
 def check_marks(block: Block) -> None:
-    """Marks are sorted, unique, inside the text, and time and line marks share offsets."""
+    """Marks are sorted, unique, inside the text, and time and line marks share offsets (a writer's
+    paragraph between the cues has line marks only)."""
+    if block.kind == "paragraph":
+        assert not block.time_marks and block.line_marks
+        return
+    assert block.kind == "caption"
     offsets = [offset for offset, _ in block.time_marks]
     assert offsets == sorted(set(offsets))
     assert all(0 <= offset < len(block.text) for offset in offsets)
@@ -416,3 +421,71 @@ def test_caption_like_text_reads_or_raises_parse_error(text: str, fmt: str | Non
 def test_detect_captions_is_total(text: str) -> None:
     """Detection answers for any text, with one of the known formats or None."""
     assert detect_captions(text) in (None, "vtt", "srt", "caption-dump")
+
+
+# ------------------------------------------------------------------------------- mixed files
+
+MIXED = """These are my notes from the platform engineering meetup. The talk was short but dense, and the captions below are what the venue published.
+
+1
+00:00:01,000 --> 00:00:04,000
+so today we are going to talk about golden paths
+
+2
+00:00:04,500 --> 00:00:08,000
+and why every platform team ends up building one
+
+My own takeaway: start with the deployment path, because that is where teams lose the most time.
+
+3
+00:00:08,500 --> 00:00:12,000
+the first thing you need is a paved road for deployments
+
+The second remark is that golden paths need owners, or they rot within a year.
+"""
+
+
+def test_mixed_file_keeps_paragraphs_and_cues_in_order() -> None:
+    """A post that quotes SRT cues between its own paragraphs loses neither, with true line numbers."""
+    assert detect_captions(MIXED) == "srt"
+    doc = read_captions(MIXED, source="x")
+    kinds = [(b.kind, b.line) for b in doc.blocks]
+    assert kinds == [("paragraph", 1), ("caption", 5), ("paragraph", 11), ("caption", 15), ("paragraph", 17)]
+    assert doc.blocks[0].text.startswith("These are my notes")
+    assert doc.blocks[1].text == "so today we are going to talk about golden paths and why every platform team ends up building one"
+    assert doc.blocks[1].time_marks[0] == (0, 1.0)
+    assert doc.blocks[4].text.startswith("The second remark")
+    for block in doc.blocks:
+        check_marks(block)
+
+
+def test_caption_dump_keeps_prose_around_it() -> None:
+    """Text above a pasted caption dump and a paragraph after its last cue are paragraphs, not lost."""
+    text = (
+        "I watched this talk twice and wrote down what I think matters most for small teams.\n\n"
+        "Title: GitOps mistakes\nChannel: Corner\n\nCaptions:\n\n"
+        "00:00:00.000 --> 00:00:02.000\nhey everyone welcome back\n\n"
+        "00:00:02.000 --> 00:00:04.000\ntoday we talk about argo cd\n\n"
+        "In short: keep your manifests in one repository, and review every sync policy before you turn it on.\n"
+    )
+    doc = read_captions(text, source="x")
+    assert doc.title == "GitOps mistakes"
+    assert [(b.kind, b.line) for b in doc.blocks] == [("paragraph", 1), ("caption", 9), ("paragraph", 14)]
+    assert doc.blocks[1].text == "hey everyone welcome back today we talk about argo cd"
+
+
+def test_short_text_between_cues_still_joins_its_cue() -> None:
+    """A caption line after a stray blank line is no paragraph: it stays with the cue before it."""
+    text = "1\n00:00:01,000 --> 00:00:02,000\nfirst part\n\nWe will see.\n\n2\n00:00:02,000 --> 00:00:03,000\nthird\n"
+    assert [b.kind for b in read_captions(text, source="x").blocks] == ["caption"]
+
+
+def test_rolling_decided_on_a_sample_reads_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cues are cleaned and joined one at a time past the rolling sample: the blocks do not change."""
+    import summarize.parse.captions as captions
+
+    text = MIXED + "\n4\n00:00:12,500 --> 00:00:14,000\nand a last cue\n"
+    wholes = [read_fixture(name) for name in ("rolling.vtt", "voices.vtt", "dump.txt")] + [read_captions(text, source="x")]
+    monkeypatch.setattr(captions, "_ROLLING_SAMPLE", 2)
+    streamed = [read_fixture(name) for name in ("rolling.vtt", "voices.vtt", "dump.txt")] + [read_captions(text, source="x")]
+    assert streamed == wholes

@@ -254,12 +254,54 @@ def test_benchmark_runs_on_tiny_sets_and_writes_only_its_section(tmp_path: Path)
     (tmp_path / "eval" / "ami").mkdir(parents=True)
     row = {"id": f"ami-dev-{holdout}", "text": "A(PM): Okay. So let's start.\nB(ID): Right, yeah."}
     (tmp_path / "eval" / "ami" / "dev.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    zh_holdout = bench.zh_data_record()["built"]["holdout"][0]
+    (tmp_path / "eval" / "vcsum").mkdir()
+    zh_row = {"id": f"vcsum-dev-meeting-{zh_holdout}", "text": "S1: 好的，我们开始吧。今天讨论什么呢？\nS2: 讨论预算。"}
+    (tmp_path / "eval" / "vcsum" / "meeting_dev.jsonl").write_text(json.dumps(zh_row) + "\n", encoding="utf-8")
     out = tmp_path / "BENCHMARKS.md"
     out.write_text("# B\n\n<!-- rouge:start -->\nKEEP\n<!-- rouge:end -->\n", encoding="utf-8")
-    argv = ["--seeds", str(seeds), "--eval-dir", str(tmp_path / "eval"), "--output", str(out)]
+    argv = ["--seeds", str(seeds), "--eval-dir", str(tmp_path / "eval"), "--output", str(out), "--speed-sizes", ""]
     assert bench.main(argv) == 0
     text = out.read_text(encoding="utf-8")
     assert "<!-- rouge:start -->\nKEEP\n<!-- rouge:end -->" in text
     assert "<!-- asr-boundaries:start -->" in text and "| sentence-starter list |" in text
     assert "held-out AMI meetings" in text and "ICSI skipped" in text
+    assert "### Chinese" in text and f"Held out: VCSum meetings {zh_holdout}" in text and "(3 gaps, 2 boundaries)" in text
     assert bench.main(["--seeds", str(tmp_path / "no"), "--eval-dir", str(tmp_path / "no"), "--no-write"]) == 0
+
+
+def _reference_gap_scores(words: list[str]) -> np.ndarray:
+    """The scores as the model defines them: one feature_keys tuple per gap, summed in TEMPLATES order."""
+    model = asr._model()
+    normed = [asr.norm_word(w) for w in words]
+    return np.array(
+        [model.bias + sum(t.get(k, 0.0) for t, k in zip(model.weights, asr.feature_keys(normed, i))) for i in range(len(normed) - 1)]
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(WORDY)
+def test_gap_scores_equal_the_per_gap_definition(words: list[str]) -> None:
+    """Building each n-gram once (the fast path) gives exactly the scores of feature_keys, edges included."""
+    assert np.array_equal(gap_scores(words), _reference_gap_scores(words))
+
+
+TREEBANK_VOCAB = st.sampled_from(
+    "it's don't can't won't i'm we're they've you'd she'll o'clock d'ye more'n y'all cannot Cannot gonna wanna "
+    "gotta lemme gimme GONNA I 12 x9 the ain't isn't 's 'tis dogs' He'S ''x -- . , café non-kubernetes old-timer's "
+    "1.1 e.g u.s. 12,000 a,1 1,a x-wanna cannot.x gon.na mesh/istio".split()
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(TREEBANK_VOCAB, st.sampled_from([" ", "  ", "\n", "\t", "\u00a0"])), max_size=8), st.booleans())
+def test_en_words_plain_path_matches_treebank(pieces: list[tuple[str, str]], strip: bool) -> None:
+    """en_words skips the Treebank rules on plain recogniser tokens; the tokens are exactly Treebank's."""
+    import re
+
+    from summarize._resources import treebank
+    from summarize.segment.en import en_words
+
+    text = "".join(w + s for w, s in pieces)
+    text = text.strip() if strip else text
+    assert en_words(text) == [w for w in treebank().tokenize(text) if re.search(r"\w", w)]

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from operator import itemgetter
 
 from .._text import CJK_RE, guess_lang
 from ..model import PROSE_KINDS, Document, Sentence
@@ -24,6 +26,8 @@ __all__ = ["segment", "block_spans", "reads_as_speech", "words"]
 #: every later stage sees bounded input.
 MAX_SENTENCE_CHARS = 1000
 _BREAK_RE = re.compile(r"[，,、；;：:]\s*|\s+")
+
+_SPACES_RE = re.compile(r"\s+")
 
 _SPEECH_KINDS = frozenset({"paragraph", "caption"})
 
@@ -41,7 +45,8 @@ def segment(doc: Document) -> Document:
         margins: dict[tuple[int, int], float] = {}
         for start, end in block_spans(block.text, block.time_marks, margins):
             raw = block.text[start:end]
-            text = _unwrap(raw)
+            # Chinese speech cut by the boundary model: a line break there is a pause between phrases, kept as a space.
+            text = _SPACES_RE.sub(" ", raw) if (start, end) in margins and "\n" in raw and CJK_RE.search(raw) else _unwrap(raw)
             lang = guess_lang(text, default=block_lang)
             sentences.append(
                 Sentence(
@@ -109,9 +114,15 @@ def block_spans(
     ``margins``, when given, receives the boundary model's confidence for each span it cut out of
     unpunctuated speech (see :func:`summarize.segment.asr.split_unpunctuated`).
     """
+    from .asr_zh import looks_unpunctuated_zh
+
     spans: list[tuple[int, int]] = []
-    for start, end in _pieces(text):
-        spans.extend(_split_piece(text, start, end, time_marks, margins))
+    if looks_unpunctuated_zh(text, time_marks):
+        # Chinese captions break lines wherever a phrase ends: the whole block is one stream.
+        spans = _split_speech(text, 0, len(text), time_marks, margins, zh=True)
+    else:
+        for start, end in _pieces(text):
+            spans.extend(_split_piece(text, start, end, time_marks, margins))
     return _cap_lengths(text, _merge_after_abbreviations(text, spans))
 
 
@@ -203,17 +214,13 @@ def _split_piece(
     margins: dict[tuple[int, int], float] | None = None,
 ) -> list[tuple[int, int]]:
     from .asr import looks_unpunctuated
+    from .asr_zh import looks_unpunctuated_zh
 
     piece = text[start:end]
+    if looks_unpunctuated_zh(piece, _marks_in(time_marks, start, end)):
+        return _split_speech(text, start, end, time_marks, margins, zh=True)
     if looks_unpunctuated(piece):
-        from .asr import split_unpunctuated
-
-        marks = tuple((o - start, t) for o, t in time_marks if start <= o < end)
-        confidence: list[float] = []
-        units = [(start + a, start + b) for a, b in split_unpunctuated(piece, marks, confidence)]
-        if margins is not None:
-            margins.update(zip(units, confidence))
-        return units
+        return _split_speech(text, start, end, time_marks, margins, zh=False)
     from .zh import terminator_spans, zh_spans
 
     spans: list[tuple[int, int]] = []
@@ -225,6 +232,30 @@ def _split_piece(
 
             spans.extend(en_spans(text, a, b))
     return spans
+
+
+def _split_speech(
+    text: str, start: int, end: int, time_marks: tuple[tuple[int, float], ...],
+    margins: dict[tuple[int, int], float] | None, *, zh: bool,
+) -> list[tuple[int, int]]:
+    """Cut unpunctuated speech in ``text[start:end]`` with the boundary model of its language."""
+    if zh:
+        from .asr_zh import split_unpunctuated_zh as split
+    else:
+        from .asr import split_unpunctuated as split
+    confidence: list[float] = []
+    units = [(start + a, start + b) for a, b in split(text[start:end], _marks_in(time_marks, start, end), confidence)]
+    if margins is not None:
+        margins.update(zip(units, confidence))
+    return units
+
+
+def _marks_in(time_marks: tuple[tuple[int, float], ...], start: int, end: int) -> tuple[tuple[int, float], ...]:
+    """The marks (sorted by offset) that fall in ``[start, end)``, relative to ``start``; by bisection,
+    since a block of a long caption file holds one mark per cue and is cut into many pieces."""
+    lo = bisect_left(time_marks, start, key=itemgetter(0))
+    hi = bisect_left(time_marks, end, key=itemgetter(0))
+    return tuple((o - start, t) for o, t in time_marks[lo:hi])
 
 
 def _unwrap(raw: str) -> str:

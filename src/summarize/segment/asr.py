@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,6 +67,9 @@ MAX_UNIT_WORDS = 50
 PAUSE_WEIGHT = 1.5
 PAUSE_FLOOR = 0.3
 PAUSE_CAP = 2.0
+
+#: Gaps scored per window in :func:`split_unpunctuated`, which bounds the memory a long block takes.
+_SCORE_CHUNK = 65_536
 
 #: Log-odds added where a token already ends with ., ? or ! (text with a few stray marks).
 PUNCT_BONUS = 3.0
@@ -135,15 +139,21 @@ class _Model:
     length_log_prior: np.ndarray  # log P(unit has L words), L = 1..len, max scaled to 0
 
 
+def read_boundary_data(name: str, templates: Sequence[str]) -> dict:
+    """A shipped boundary model's JSON (``data/NAME``), checked to hold the feature ``templates`` the code computes."""
+    data = data_json_gz(name)
+    if tuple(data["templates"]) != tuple(templates):
+        raise ResourceError(f"data file {name!r} has templates {data['templates']}, this code expects {tuple(templates)}")
+    return data
+
+
 @functools.cache
 def _model() -> _Model:
     """The shipped boundary statistics, read once (about 0.1 s) on the first unpunctuated text."""
     import numpy as np  # deferred: the segmenter imports this module for every paragraph
 
-    data = data_json_gz(DATA_FILE)
+    data = read_boundary_data(DATA_FILE, TEMPLATES)
     tables = data["weights"]
-    if tuple(data["templates"]) != TEMPLATES:
-        raise ResourceError(f"data file {DATA_FILE!r} has templates {data['templates']}, this code expects {TEMPLATES}")
     prior = np.asarray(data["length_log_prior"], dtype=float)
     return _Model(
         bias=float(data["bias"]) - float(data["threshold"]),
@@ -156,20 +166,31 @@ def gap_scores(words: Sequence[str]) -> np.ndarray:
     """Learned log-odds that a sentence ends after each word but the last, threshold subtracted.
 
     ``words`` are raw tokens; a positive score means "cut here" on its own. The array has
-    ``len(words) - 1`` entries.
+    ``len(words) - 1`` entries. Each n-gram string is built once and looked up per template
+    (the keys are exactly those of :func:`feature_keys`, summed in ``TEMPLATES`` order).
     """
     import numpy as np
 
-    if len(words) < 2:
+    n = len(words)
+    if n < 2:
         return np.zeros(0)
     model = _model()
-    normed = [norm_word(w) for w in words]
-    tables = model.weights
-    out = np.empty(len(normed) - 1)
-    for i in range(len(normed) - 1):
-        keys = feature_keys(normed, i)
-        out[i] = model.bias + sum(table.get(key, 0.0) for table, key in zip(tables, keys))
-    return out
+    forms: dict[str, str] = {}
+    padded = ["<s>", *(forms.get(w) or forms.setdefault(w, norm_word(w)) for w in words), "</s>", "</s>", "</s>"]
+    # padded[i + 1] is word i: for the gap after word i, p2 = padded[i], p = padded[i + 1], n = padded[i + 2] ...
+    bigrams = [f"{a} {b}" for a, b in zip(padded, padded[1:])]
+    trigrams = [f"{a} {b} {c}" for a, b, c in zip(padded, padded[1:], padded[2:])]
+    gaps = n - 1
+    sources = {  # template -> (n-gram list, offset of the gap-0 key)
+        "p": (padded, 1), "n": (padded, 2), "pn": (bigrams, 1), "pp": (bigrams, 0), "nn": (bigrams, 2),
+        "ppn": (trigrams, 0), "pnn": (trigrams, 1), "nnn": (trigrams, 2), "p2": (padded, 0), "n2": (padded, 3),
+    }
+    total = np.zeros(gaps)
+    for template, table in zip(TEMPLATES, model.weights):
+        grams, offset = sources[template]
+        get = table.get
+        total += np.fromiter((get(k, 0.0) for k in grams[offset : offset + gaps]), float, gaps)
+    return model.bias + total
 
 
 def choose_boundaries(scores: np.ndarray, *, length_weight: float = 0.0, max_words: int = MAX_UNIT_WORDS) -> list[int]:
@@ -285,23 +306,32 @@ def split_unpunctuated(
     """
     import numpy as np
 
-    tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-    if not tokens:
+    starts, ends = array("q"), array("q")  # 16 bytes a word: a 30 MB caption block has 6M of them
+    for m in _TOKEN_RE.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    if not starts:
         return []
-    words = [text[a:b] for a, b in tokens]
-    scores = gap_scores(words)
-    if len(scores):
-        if time_marks:
-            scores = scores + _pause_bonus([a for a, _b in tokens], time_marks)
-        stray = np.fromiter((_ENDS_SENTENCE_RE.search(w) is not None for w in words[:-1]), bool, len(scores))
-        scores = scores + PUNCT_BONUS * stray
+    scores = np.zeros(len(starts) - 1)
+    stray = np.zeros(len(scores), dtype=bool)  # the word before the gap already ends with . ? !
+    for a in range(0, len(scores), _SCORE_CHUNK):
+        # Gap g depends on words g-1 .. g+3, so a window with that much context scores its gaps
+        # exactly as the whole list would, while only one window's strings exist at a time.
+        b = min(a + _SCORE_CHUNK, len(scores))
+        lo, hi = max(0, a - 1), min(len(starts), b + 3)
+        words = [text[starts[k] : ends[k]] for k in range(lo, hi)]
+        scores[a:b] = gap_scores(words)[a - lo : b - lo]
+        stray[a:b] = [_ENDS_SENTENCE_RE.search(w) is not None for w in words[a - lo : b - lo]]
+    if time_marks and len(scores):
+        scores = scores + _pause_bonus(starts, time_marks)
+    scores = scores + PUNCT_BONUS * stray
     spans = []
     start = 0
     cuts = choose_boundaries(scores)
     for cut in cuts:
-        spans.append((tokens[start][0], tokens[cut][1]))
+        spans.append((starts[start], ends[cut]))
         start = cut + 1
-    spans.append((tokens[start][0], tokens[-1][1]))
+    spans.append((starts[start], ends[-1]))
     if margins is not None:
         edges = [EDGE_MARGIN, *(float(scores[c]) for c in cuts), EDGE_MARGIN]
         margins.extend(min(a, b) for a, b in pairwise(edges))

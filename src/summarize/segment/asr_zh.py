@@ -1,0 +1,318 @@
+"""Sentence units for unpunctuated Chinese speech (Bilibili and YouTube auto-captions).
+
+Chinese recognisers print short phrases separated by spaces, line breaks or caption cues, with
+no 。，？ at all: the punctuation-driven splitter returns one run of hanzi (cut only at the
+1,000-character cap). This module finds such text (:func:`looks_unpunctuated_zh`) and scores
+every gap between two phrases with boundary statistics learned from VCSum (MIT; the data file
+``data/asr_zh_boundaries.json.gz`` records sources, the meeting split and the command), keeping
+the gaps whose score is positive and cutting any unit longer than ``MAX_UNIT_CHARS`` at its
+best gap. Cuts fall only between phrases: a phrase is never split.
+
+The English model (:mod:`summarize.segment.asr`) works on words; this one on phrases, with
+character features (the last and first characters around the gap, sentence-final particles
+such as 吗/呢/吧, openers such as 然后/就是/所以, the phrases' lengths), so it needs no jieba at
+run time. :func:`unpunctuate_zh` turns punctuated Chinese into phrases plus gold boundaries; the
+trainer, the benchmark and the tests share it.
+
+Usage::
+
+    if looks_unpunctuated_zh(text):
+        spans = split_unpunctuated_zh(text)   # [(start, end), ...] character offsets
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from .._text import CJK_CHAR, CJK_RE
+from ..parse.speech import split_speaker_label, strip_nonspeech
+
+__all__ = [
+    "MAX_UNIT_CHARS",
+    "TEMPLATES",
+    "gap_keys",
+    "looks_unpunctuated_zh",
+    "phrase_spans",
+    "split_unpunctuated_zh",
+    "unpunctuate_zh",
+]
+
+DATA_FILE = "asr_zh_boundaries.json.gz"
+
+#: Feature templates of the gap between phrase P and the next phrase N: p1/p2/p3 = the last one,
+#: two, three units of P (a unit is a hanzi, or a run of Latin letters or digits), n1/n2/n3 the
+#: first of N, p1n1 and p2n2 both sides at once, plen/nlen the phrases' lengths (bucketed), pp1 the
+#: last unit of the phrase before P; gap = what separates them (see :func:`gap_kind`) in the text's
+#: style (see :func:`text_style`), alone and with p1 and n1.
+TEMPLATES = ("p1", "p2", "p3", "n1", "n2", "n3", "p1n1", "p2n2", "plen", "nlen", "pp1", "gap", "gap_p1", "gap_n1")
+
+#: A unit the model left longer than this many characters is cut at its best gap between phrases.
+MAX_UNIT_CHARS = 120
+
+#: Log-odds added where a phrase already ends with 。？！ or .?! (text with a few stray marks).
+PUNCT_BONUS = 3.0
+EDGE_MARGIN = PUNCT_BONUS
+
+_UNIT_RE = re.compile(rf"[{CJK_CHAR}]|[A-Za-z]+|[0-9]+|[^\s{CJK_CHAR}A-Za-z0-9]")
+_PHRASE_RE = re.compile(r"\S+")
+_ENDS_RE = re.compile(r"[。？！?!…][”’」』）)】]*$|(?<=[^.])\.$")
+#: Marks a punctuated Chinese text has every few clauses; a recogniser prints none of them.
+_MARKS_RE = re.compile(r"[。，、；：？！,;:?!]")
+#: Characters that are everywhere in spoken Chinese and rare in a list of terms or a line of verse:
+#: structural particles, pronouns, copula, the commonest adverbs and measure word.
+_SPOKEN_CHARS = frozenset("的了是我你他她们这那就在有个吗呢吧啊说要会没不也都很把被让给吃")
+
+
+def _units(phrase: str) -> list[str]:
+    """A phrase as feature units: each hanzi, each Latin word (lowercased), ``<num>`` for digits."""
+    out = []
+    for unit in _UNIT_RE.findall(phrase):
+        if unit.isdigit():
+            out.append("<num>")
+        elif unit.isascii() and unit.isalpha():
+            out.append(unit.lower())
+        else:
+            out.append(unit)
+    return out
+
+
+def _length_bucket(n: int) -> str:
+    if n <= 6:
+        return str(n)
+    return "7" if n <= 9 else "10" if n <= 14 else "15" if n <= 20 else "21"
+
+
+def gap_kind(between: str) -> str:
+    """What separates two phrases: ``sp`` spaces, ``nl`` a line break, ``par`` a blank line, ``cue`` nothing
+    (a caption cue or timed word starts there)."""
+    newlines = between.count("\n")
+    return "cue" if not between else "sp" if not newlines else "nl" if newlines == 1 else "par"
+
+
+def text_style(phrase_units: Sequence[Sequence[str]]) -> str:
+    """``w`` for text with a space between words (phrases one per line), ``p`` for a space between phrases."""
+    lengths = sorted(len(u) for u in phrase_units)
+    return "w" if lengths and lengths[len(lengths) // 2] <= 3 else "p"
+
+
+def gap_keys(
+    before2: Sequence[str], before: Sequence[str], after: Sequence[str], gap: str = "sp", style: str = "p"
+) -> tuple[str, ...]:
+    """Feature keys, one per ``TEMPLATES`` entry, of the gap between two phrases given as units.
+
+    ``before2`` is the phrase before ``before`` (empty at the start of the text); an empty
+    ``after`` is the end; ``gap`` and ``style`` come from :func:`gap_kind` and :func:`text_style`.
+    Training and inference both call this, so they cannot drift apart.
+    """
+    p = list(before[-3:]) or ["<s>"]
+    n = list(after[:3]) or ["</s>"]
+    p1, p2, p3 = p[-1], "".join(p[-2:]), "".join(p)
+    n1, n2, n3 = n[0], "".join(n[:2]), "".join(n)
+    kind = f"{style}{gap}"
+    return (
+        p1, p2, p3, n1, n2, n3, f"{p1}|{n1}", f"{p2}|{n2}",
+        _length_bucket(len(before)), _length_bucket(len(after)), before2[-1] if before2 else "<s>",
+        kind, f"{kind}|{p1}", f"{kind}|{n1}",
+    )
+
+
+# -- the learned model ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Model:
+    bias: float  # threshold folded in
+    weights: tuple[dict[str, float], ...]  # one table per TEMPLATES entry
+
+
+@functools.cache
+def _model() -> _Model:
+    """The shipped statistics, read once on the first unpunctuated Chinese text."""
+    from .asr import read_boundary_data
+
+    data = read_boundary_data(DATA_FILE, TEMPLATES)
+    return _Model(
+        bias=float(data["bias"]) - float(data["threshold"]),
+        weights=tuple(dict(data["weights"][t]) for t in TEMPLATES),
+    )
+
+
+def phrase_gap_scores(phrases: Sequence[str], gaps: Sequence[str]) -> list[float]:
+    """Learned log-odds, threshold subtracted, that a sentence ends after each phrase but the last.
+
+    ``gaps[i]`` is the text between phrase i and phrase i + 1.
+    """
+    model = _model()
+    units = [_units(p) for p in phrases]
+    style = text_style(units)
+    out = []
+    for i in range(len(units) - 1):
+        keys = gap_keys(units[i - 1] if i else (), units[i], units[i + 1], gap_kind(gaps[i]), style)
+        out.append(model.bias + sum(table.get(key, 0.0) for table, key in zip(model.weights, keys)))
+    return out
+
+
+# -- phrases --------------------------------------------------------------------------------
+
+
+def phrase_spans(text: str, time_marks: Sequence[tuple[int, float]] = ()) -> list[tuple[int, int]]:
+    """Phrases of ``text``: runs without whitespace, also cut where a caption cue or timed word starts.
+
+    The caption reader joins two cues with nothing between hanzi, so a cue start inside a run
+    is a phrase gap too.
+    """
+    cuts = sorted({o for o, _t in time_marks if 0 < o < len(text) and not text[o - 1].isspace()})
+    spans = []
+    k = 0
+    for m in _PHRASE_RE.finditer(text):
+        a, b = m.span()
+        while k < len(cuts) and cuts[k] <= a:
+            k += 1
+        while k < len(cuts) and cuts[k] < b:
+            spans.append((a, cuts[k]))
+            a = cuts[k]
+            k += 1
+        spans.append((a, b))
+    return spans
+
+
+def looks_unpunctuated_zh(
+    text: str, time_marks: Sequence[tuple[int, float]] = (), *, min_hanzi: int = 40, min_phrases: int = 6
+) -> bool:
+    """True for Chinese speech as a recogniser prints it: many short phrases and no punctuation.
+
+    Chinese prose has a comma or full stop every dozen characters; this needs at least
+    ``min_hanzi`` hanzi in ``min_phrases`` phrases with fewer than one mark per 40 hanzi. Two
+    other kinds of text also come as short unpunctuated lines and are refused: verse (most
+    lines of one length) and lists of terms (few phrases with the particles, pronouns and
+    adverbs every spoken sentence is full of).
+    """
+    hanzi = len(CJK_RE.findall(text))
+    if hanzi < min_hanzi:
+        return False
+    latin = len(re.findall(r"[A-Za-z]+", text))
+    if hanzi / 1.5 < latin:
+        return False  # English with a few Chinese words: the English model's text
+    if len(_MARKS_RE.findall(text)) * 40 >= hanzi:
+        return False
+    phrases = [text[a:b] for a, b in phrase_spans(text, time_marks)]
+    phrases = [p for p in phrases if CJK_RE.search(p)]
+    if len(phrases) < min_phrases:
+        return False
+    lengths = sorted(len(p) for p in phrases)
+    commonest = max(lengths.count(n) for n in set(lengths))
+    if commonest >= 0.6 * len(lengths) and lengths[len(lengths) // 2] <= 8:
+        return False  # verse: 五言 / 七言 lines
+    spoken = sum(1 for p in phrases if not _SPOKEN_CHARS.isdisjoint(p))
+    return spoken >= 0.4 * len(phrases)
+
+
+# -- splitting ------------------------------------------------------------------------------
+
+
+def split_unpunctuated_zh(
+    text: str, time_marks: Sequence[tuple[int, float]] = (), margins: list[float] | None = None
+) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of unpunctuated Chinese speech, in order.
+
+    Spans are offsets into ``text`` without surrounding whitespace and cover every non-space
+    character; cuts fall only between phrases (:func:`phrase_spans`). When ``margins`` is a
+    list it receives, per span, the score of its less certain end (as the English
+    :func:`~summarize.segment.asr.split_unpunctuated` does).
+    """
+    spans = phrase_spans(text, time_marks)
+    if not spans:
+        return []
+    phrases = [text[a:b] for a, b in spans]
+    scores = phrase_gap_scores(phrases, [text[b:a] for (_x, b), (a, _y) in pairwise(spans)])
+    scores = [s + (PUNCT_BONUS if _ENDS_RE.search(p) else 0.0) for s, p in zip(scores, phrases)]
+    cuts = _cap_lengths(scores, [i for i, s in enumerate(scores) if s > 0], spans)
+    out = []
+    start = 0
+    for cut in cuts:
+        out.append((spans[start][0], spans[cut][1]))
+        start = cut + 1
+    out.append((spans[start][0], spans[-1][1]))
+    if margins is not None:
+        edges = [EDGE_MARGIN, *(scores[c] for c in cuts), EDGE_MARGIN]
+        margins.extend(min(a, b) for a, b in pairwise(edges))
+    return out
+
+
+def _cap_lengths(scores: list[float], cuts: list[int], spans: list[tuple[int, int]]) -> list[int]:
+    """Add a cut at the best gap of every unit longer than MAX_UNIT_CHARS, until none is.
+
+    A unit is phrases a+1 .. b (gap i = after phrase i); a single phrase is never cut.
+    """
+    last = len(spans) - 1
+    out: list[int] = []
+    units = []
+    start = -1
+    for c in [*cuts, last]:
+        units.append((start, c))
+        start = c
+    units.reverse()
+    while units:
+        a, b = units.pop()
+        if b - a > 1 and spans[b][1] - spans[a + 1][0] > MAX_UNIT_CHARS:
+            k = max(range(a + 1, b), key=lambda i: (scores[i], -i))  # best gap strictly inside
+            units += [(k, b), (a, k)]
+        elif b != last:
+            out.append(b)
+    return out
+
+
+# -- gold boundaries from punctuated text ---------------------------------------------------
+
+_CLAUSE_END_RE = re.compile(r"[，。？！、；：,;:?!…]+[”’」』）)】]*|\s+")
+_SENTENCE_END_RE = re.compile(r"[。？！?!…]")
+
+
+def unpunctuate_zh(
+    text: str, *, max_phrase: int = 16, words: Callable[[str], list[str]] | None = None
+) -> tuple[list[str], frozenset[int]]:
+    """Turn punctuated Chinese into recogniser-like phrases plus gold sentence boundaries.
+
+    Returns ``(phrases, {i: a sentence ends after phrase i})``. A phrase ends at every mark
+    (，。？！、；：) and every space, as captions break at pauses; a clause longer than
+    ``max_phrase`` characters is cut further at word boundaries (``words`` tokenises, default
+    our jieba) into near-equal parts, as a caption line fills up. A sentence ends at 。？！ and
+    at the end of every line (a speaker turn). Speaker labels and non-speech tags disappear.
+    The gap after the last phrase is not counted.
+    """
+    if words is None:
+        from .zh import zh_words
+
+        words = zh_words
+    phrases: list[str] = []
+    gold: set[int] = set()
+    for raw in strip_nonspeech(text).splitlines():
+        _speaker, start = split_speaker_label(raw)
+        line = raw[start:]
+        position = 0
+        for m in [*_CLAUSE_END_RE.finditer(line), None]:
+            clause = line[position : m.start() if m else len(line)]
+            position = m.end() if m else len(line)
+            if clause:
+                phrases.extend(_cut_clause(clause, max_phrase, words))
+            if m and phrases and _SENTENCE_END_RE.search(m.group(0)):
+                gold.add(len(phrases) - 1)
+        if phrases:
+            gold.add(len(phrases) - 1)
+    gold.discard(len(phrases) - 1)
+    return phrases, frozenset(gold)
+
+
+def _cut_clause(clause: str, max_phrase: int, words: Callable[[str], list[str]]) -> list[str]:
+    if len(clause) <= max_phrase:
+        return [clause]
+    parts = -(-len(clause) // max_phrase)
+    ends = []  # where each word ends
+    for word in words(clause):
+        ends.append((ends[-1] if ends else 0) + len(word))
+    cuts = sorted({min(ends[:-1], key=lambda e: abs(e - k * len(clause) / parts)) for k in range(1, parts)} if len(ends) > 1 else set())
+    return [clause[a:b] for a, b in pairwise([0, *cuts, len(clause)])]

@@ -1,0 +1,152 @@
+"""Unpunctuated Chinese speech: found (and verse, term lists, prose not), cut between phrases, nothing lost."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import zh_asr_speech
+
+from summarize.parse.captions import read_captions
+from summarize.segment import block_spans, segment
+from summarize.segment.asr import looks_unpunctuated
+from summarize.segment.asr_zh import (
+    MAX_UNIT_CHARS,
+    looks_unpunctuated_zh,
+    phrase_spans,
+    split_unpunctuated_zh,
+    unpunctuate_zh,
+)
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+BILIBILI = (FIXTURES / "asr" / "bilibili-zh.txt").read_text(encoding="utf-8")
+
+PROSE = (
+    "Istio 是一个开源的服务网格，它为微服务提供了流量管理、安全和可观测性。我们在生产环境中使用它已经两年了，"
+    "整体效果很好。下面我来介绍一下我们遇到的几个问题，以及最后是怎么解决的。"
+)
+POEM = "床前明月光\n疑是地上霜\n举头望明月\n低头思故乡\n白日依山尽\n黄河入海流\n欲穷千里目\n更上一层楼"
+TERMS = "服务网格 微服务 容器编排 可观测性 灰度发布 熔断 限流 负载均衡 服务发现 配置中心 链路追踪 日志采集 指标监控 安全策略"
+ENGLISH_ASR = " ".join(["so we picked istio because the 服务网格 was easy to run and it just worked for us"] * 4)
+
+
+def _phrase_edges(text: str) -> tuple[set[int], set[int]]:
+    spans = phrase_spans(text)
+    return {a for a, _ in spans}, {b for _, b in spans}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (BILIBILI, True),
+        (BILIBILI.replace("\n", " "), True),
+        (PROSE * 3, False),
+        (POEM, False),
+        (POEM.replace("\n", " "), False),
+        (TERMS, False),
+        (ENGLISH_ASR, False),
+        ("大家好 欢迎收看 今天聊聊", False),  # too short to tell
+    ],
+    ids=["captions", "one-line", "prose", "verse", "verse-one-line", "term-list", "english-asr", "short"],
+)
+def test_detects_chinese_speech_only(text: str, expected: bool) -> None:
+    """Phrases without marks and full of spoken particles are speech; prose, verse and term lists are not."""
+    assert looks_unpunctuated_zh(text) is expected
+
+
+def test_english_detector_leaves_chinese_speech_to_the_chinese_model() -> None:
+    """Chinese phrases would pass the English test (40+ tokens, no full stops); the block goes the Chinese way."""
+    assert looks_unpunctuated(BILIBILI)
+    spans = block_spans(BILIBILI)
+    starts, ends = _phrase_edges(BILIBILI)
+    assert all(a in starts and b in ends for a, b in spans)
+
+
+def test_cuts_the_fixture_between_phrases_at_sentence_ends() -> None:
+    """Questions ending in 呢 end a sentence; no cut falls inside a phrase; units stay short."""
+    spans = split_unpunctuated_zh(BILIBILI)
+    texts = [BILIBILI[a:b] for a, b in spans]
+    starts, ends = _phrase_edges(BILIBILI)
+    assert all(a in starts and b in ends for a, b in spans)
+    assert 10 <= len(spans) <= 40
+    assert any(t.endswith("为什么选它呢") for t in texts)
+    assert any(t.endswith("那我们是怎么解决的呢") for t in texts)
+    assert all(len(t) <= MAX_UNIT_CHARS for t in texts)
+
+
+def test_segmented_document_is_chinese_speech() -> None:
+    """Through the whole segmenter: Chinese sentences with the model's confidence attached."""
+    from summarize.parse import read_text
+
+    doc = segment(read_text(BILIBILI))
+    assert len(doc.sentences) >= 10
+    assert {s.lang for s in doc.sentences} == {"zh"}
+    assert all(s.boundary is not None for s in doc.sentences)
+
+
+def test_chinese_captions_cut_only_at_cue_starts() -> None:
+    """The caption reader joins hanzi cues with nothing between them: cue starts are phrase gaps too."""
+    text = (FIXTURES / "captions" / "zh_asr.srt").read_text(encoding="utf-8")
+    doc = segment(read_captions(text, source="zh_asr.srt"))
+    block = doc.blocks[0]
+    gaps = {o for o, _t in block.time_marks} | {m.end() for m in re.finditer(r"\s+", block.text)}
+    assert len(doc.sentences) >= 5
+    assert all(s.start in gaps for s in doc.sentences)
+    assert sum(s.start not in {m.end() for m in re.finditer(r"\s+", block.text)} for s in doc.sentences) >= 4
+    assert any(s.text.endswith("应该怎么选呢") for s in doc.sentences)
+
+
+def test_unpunctuate_zh_gold() -> None:
+    """Sentence ends at 。？！ and line ends, not at ，; labels and marks disappear; long clauses are cut."""
+    phrases, gold = unpunctuate_zh(
+        "S1: 好的，我们开始吧。今天讨论什么？\nS2: 讨论预算，还有人员安排的问题以及下个季度的招聘计划是否需要调整", words=list
+    )
+    assert phrases[:4] == ["好的", "我们开始吧", "今天讨论什么", "讨论预算"]
+    assert not any(c in "".join(phrases) for c in "，。？:")
+    assert gold == {1, 2}
+    assert max(len(p) for p in phrases) <= 16
+
+
+def test_data_file_records_vcsum_and_the_held_out_meetings() -> None:
+    """The shipped weights say where they came from, which meetings were held out and how to rebuild them."""
+    raw = resources.files("summarize").joinpath("data", "asr_zh_boundaries.json.gz").read_bytes()
+    data = json.loads(gzip.decompress(raw))
+    (source,) = data["source"]
+    assert source["dataset"] == "VCSum" and source["license"] == "MIT"
+    assert data["built"]["holdout"]
+    assert not set(data["built"]["holdout"]) & set(source["meetings"])
+    assert data["built"]["command"].startswith("python tools/train_asr_zh.py")
+
+
+@settings(max_examples=60, deadline=None)
+@given(zh_asr_speech(), st.booleans())
+def test_segmentation_loses_nothing(text: str, with_marks: bool) -> None:
+    """Spans are ordered, disjoint, trimmed, and cover every non-space character of generated speech."""
+    marks = tuple((m.start(), float(i)) for i, m in enumerate(re.finditer(r"\S+", text))) if with_marks else ()
+    for spans in (block_spans(text, marks), split_unpunctuated_zh(text, marks)):
+        covered = "".join(text[a:b] for a, b in spans)
+        assert "".join(covered.split()) == "".join(text.split())
+        assert all(a < b <= c for (a, b), (c, _d) in zip(spans, spans[1:]))
+        assert all(text[a:b] == text[a:b].strip() for a, b in spans)
+
+
+def test_word_spaced_captions_break_at_lines_first() -> None:
+    """Auto-captions with a space between words and a phrase a line: detected, cut mostly at line ends,
+    and a sentence's line break reads as a space, never gluing two phrases' hanzi together."""
+    text = (FIXTURES / "sites" / "zh-auto-captions.txt").read_text(encoding="utf-8")
+    assert looks_unpunctuated_zh(text)
+    from summarize.parse import read_text
+
+    doc = segment(read_text(text))
+    texts = [s.text for s in doc.sentences]
+    assert "然后 以前 我们 排查 怎么做 呢" in texts
+    assert all("\n" not in t for t in texts)
+    line_ends = {m.end() for m in re.finditer(r"\S(?=\n)", doc.blocks[0].text)}
+    block0 = [s for s in doc.sentences if s.block == 0]
+    assert sum(s.end in line_ends for s in block0[:-1]) >= 0.8 * (len(block0) - 1)
