@@ -211,7 +211,11 @@ def _children(pid: int) -> set[int]:
 def _start_digest(root: Path, out: Path, tmp_path: Path) -> subprocess.Popen[str]:
     argv = [sys.executable, "-m", "summarize", "digest", str(root), "-o", str(out), "--jobs", "2", "--no-cache",
             "--no-progress"]
-    proc = subprocess.Popen(argv, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    # As from a terminal: Ctrl-C's default action restored in the child. A process started in the background
+    # inherits SIGINT ignored (POSIX shells do that to background jobs, and so may the runner of this suite),
+    # and a Python started that way rightly leaves Ctrl-C ignored.
+    proc = subprocess.Popen(argv, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(_children(proc.pid)) < 2 and proc.poll() is None:
         time.sleep(0.05)
