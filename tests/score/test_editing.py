@@ -29,6 +29,8 @@ def sentence(text: str, lang: str = "en") -> Sentence:
         ("What I think matters most is latency.", True, "What I think matters most is latency."),
         ("因此，不应该允许应用程序工作负载访问 docker 套接字。", False, "不应该允许应用程序工作负载访问 docker 套接字。"),
         ("我觉得 Envoy 已经很好了。", True, "Envoy 已经很好了。"),
+        ("跑的 是 Cilium 作为 CNI 就是 每天 大概 会有 几十个 工单", True, "跑的是 Cilium 作为 CNI 每天大概会有几十个工单。"),
+        ("那个后来我们就去做用户访谈", True, "后来我们就去做用户访谈。"),
     ],
 )
 def test_edit_only_deletes(text: str, spoken: bool, expected: str) -> None:

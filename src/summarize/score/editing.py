@@ -50,7 +50,7 @@ _ZH_LIST_OPENERS = re.compile(
 )
 _ZH_OPENERS = re.compile(
     r"^(?:(?:所以|那么|然后|是的|好的|其实|就是|而且|总结一下|总的来说)[，,、：:\s]*"
-    r"|(?:对|嗯|好|行|那)[，,、：:]+\s*|那(?=我|你|咱))+"
+    r"|(?:对|嗯|好|行|那)[，,、：:]+\s*|那(?=我|你|咱)|那个(?=[\u4e00-\u9fff]))+"
 )
 # Hedges and asides a speaker wraps a point in. Deleted where they open the sentence or a clause, or sit
 # between commas; "what I think matters" keeps its words (no comma, no clause start).
@@ -77,6 +77,7 @@ _POINT_LABEL_RE = re.compile(
 # Spoken asides between dashes ("-- and we do talk to customers about this --") and trailing tags (", right?", ", yeah.").
 _DASH_ASIDE_RE = re.compile(r"\s*(?:--|—|–)\s*[^-—–]{1,80}?\s*(?:--|—|–)\s*")
 _TRAILING_TAG_RE = re.compile(r",\s*(?:right|yeah|yes|you know|I think|I guess|if you will|so to speak|basically|actually)\s*([.?!]?)$", re.IGNORECASE)
+_ZH_CAPTION_FILLER_RE = re.compile(r"(?:(?<=\s)|^)(?:就是|那个|然后|嗯+|呃+|啊)(?=\s|$)\s*|^(?:对|好)\s+")
 _ZH_HEDGES_RE = re.compile(r"^(?:我(?:觉得|认为|想|感觉)|其实|基本上|说实话|坦白说|就像我(?:之前|刚才)说的)[，,]?")
 
 
@@ -104,6 +105,11 @@ def edit(sentence: Sentence, spoken: bool, text: str | None = None) -> str:
         text = unlabelled
     if spoken and not zh:
         text = _TRAILING_TAG_RE.sub(r"\1", _DASH_ASIDE_RE.sub(" ", text)).strip()
+    if spoken and zh:
+        # Auto-captions space out words ("跑的 是 Cilium 作为 CNI"): hanzi are written together, and the fillers
+        # a caption keeps as words of their own (就是, 那个, 然后) go.
+        text = _ZH_CAPTION_FILLER_RE.sub("", text)
+        text = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text).strip()
     unlisted = (_ZH_LIST_OPENERS if zh else _EN_LIST_OPENERS).sub("", text)
     if len(unlisted) >= 4:  # "Lesson two: go slow." keeps "Go slow."
         text = unlisted

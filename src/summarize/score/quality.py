@@ -13,10 +13,10 @@ from ..parse.furniture import is_bio
 from .roles import is_question
 
 _GREETING_RE = re.compile(
-    r"^\s*(?:(?:and|so|but|well|oh|okay|ok)[\s,]+)?(?:hi|hello|hey|thanks|thank you|thank|welcome|good (?:morning|afternoon|evening)|nice to (?:meet|see)|"
+    r"^\s*(?:(?:and|so|but|well|oh|okay|ok|好的?|那)[\s,，]*)?(?:hi|hello|hey|thanks|thank you|thank|welcome|good (?:morning|afternoon|evening)|nice to (?:meet|see)|"
     r"great to (?:have|be)|it'?s (?:great|good|a pleasure) to|(?:it'?s )?my pleasure|congrat\w*|cheers|bye|goodbye|"
     r"(?:special|big|huge|many) thanks|a (?:big|huge|special) thank you|"
-    r"你好|大家好|谢谢|感谢|欢迎|再见|很高兴)\b",
+    r"你好|大家好|谢谢|感谢|欢迎|再见|很高兴)(?:\b|(?<=[\u4e00-\u9fff]))",
     re.IGNORECASE,
 )
 _CHITCHAT_RE = re.compile(
