@@ -266,7 +266,7 @@ def _run_sentences(ns: argparse.Namespace) -> int:
     from .pipeline import load, require_prose
 
     ns.format = _format_for(ns, {".json": "json", ".jsonl": "jsonl", ".txt": "text"}, "jsonl")
-    if ns.output:
+    if ns.output is not None:
         check_output_path(ns.output)
     limits = _limits(ns)
     docs = [require_prose(load(Path(f) if f != "-" else f, **limits), "cut into sentences") for f in ns.files]
@@ -304,7 +304,7 @@ def _run_summarize(ns: argparse.Namespace) -> int:
         raise UnknownChoiceError("--lang", ns.lang, LANGS)
     if ns.algorithm not in algorithms():
         raise UnknownChoiceError("--algorithm", ns.algorithm, algorithms())
-    if ns.output:
+    if ns.output is not None:
         check_output_path(ns.output)
     limits = _limits(ns)
     summaries = []
@@ -339,6 +339,8 @@ def _run_quiz(ns: argparse.Namespace) -> int:
     from .quiz.packs import load_packs
     from .quiz.post import common_base
 
+    if ns.output is not None:
+        check_output_path(ns.output)  # first: "-o dir/" is a folder, not a format
     endings = {".apkg": "apkg", ".tsv": "tsv", ".txt": "tsv", ".json": "json", ".md": "md", ".markdown": "md"}
     fmt = _format_for(ns, endings, "md")
     if not ns.format and ns.output and Path(ns.output).suffix and Path(ns.output).suffix.lower() not in endings:
@@ -350,8 +352,6 @@ def _run_quiz(ns: argparse.Namespace) -> int:
         raise UnknownChoiceError("--lang", ns.lang, LANGS)
     if fmt == "apkg" and not ns.output:
         raise UsageError("an Anki deck is a file: give -o, e.g. -o quiz.apkg")
-    if ns.output:
-        check_output_path(ns.output)
     notetypes = {"notetype": ns.notetype_basic, "cloze_notetype": ns.notetype_cloze}
     if fmt != "tsv" and any(value is not None for value in notetypes.values()):
         raise UsageError("--notetype-basic/--notetype-cloze name note types for --format tsv; an .apkg brings its own")
@@ -390,7 +390,7 @@ def _run_digest(ns: argparse.Namespace) -> int:
         raise UnknownChoiceError("--format", fmt, FORMATS)
     if ns.no_cache and ns.cache_dir:
         raise UsageError("--cache-dir and --no-cache contradict each other; drop one")
-    if ns.output:
+    if ns.output is not None:
         check_output_path(ns.output)
     limits = _limits(ns)
     cache_dir = None if ns.no_cache else (ns.cache_dir or default_cache_dir())
