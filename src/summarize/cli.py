@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import __version__
+from ._text import display_text, escape_json_text
 from .errors import SummarizeError, UsageError
 
 SUBCOMMANDS = ("sentences", "algorithms", "quiz", "digest")
@@ -277,15 +278,15 @@ def _run_sentences(ns: argparse.Namespace) -> int:
              "sentences": [s.to_dict() for s in d.sentences]}
             for d in docs
         ]
-        out.append(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2) + "\n")
+        out.append(escape_json_text(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2)) + "\n")
     else:
         for d in docs:
             for s in d.sentences:
                 if ns.format == "jsonl":
                     record = s.to_dict() | ({"source": d.source} if len(docs) > 1 else {})
-                    out.append(json.dumps(record, ensure_ascii=False) + "\n")
+                    out.append(escape_json_text(json.dumps(record, ensure_ascii=False)) + "\n")
                 else:
-                    out.append((s.clean if ns.clean else s.text) + "\n")
+                    out.append(display_text(s.clean if ns.clean else s.text) + "\n")
     emit("".join(out), ns.output)
     return 0
 
@@ -319,7 +320,7 @@ def _run_summarize(ns: argparse.Namespace) -> int:
         summaries.append(summary)
     if ns.format == "json":
         payload: Any = [s.to_dict() for s in summaries]
-        text = json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2) + "\n"
+        text = escape_json_text(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2)) + "\n"
     elif ns.format == "text":
         text = "".join(s.to_text() for s in summaries)
     else:
