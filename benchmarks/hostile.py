@@ -43,8 +43,8 @@ from _common import ROOT, code_version, command_line, load_average, machine_fact
 
 SECTION = "hostile"
 ADDRESS_SPACE = 2 * 1024**3
-TIME_LIMIT = 15.0  # the floor: every case ends within this
-KILL_AFTER = 30.0  # a hung case is killed here and reported as a failure
+TIME_LIMIT = 15.0  # the floor: every case ends within this many CPU seconds
+KILL_AFTER = 120.0  # wall seconds: a hung case is killed here and reported as a failure
 PROSE = (
     "Istio picked Envoy because it was lightweight and written in C++. Envoy was battle tested at Lyft "
     "before the switch. The team measured latency for a month and found the sidecar cost two milliseconds.\n\n"
@@ -395,8 +395,8 @@ def run_case(case: Case, work: Path, scale: float) -> Run:
         problems.append(f"killed after {KILL_AFTER:.0f} s")
     elif code not in (0, 1, 2):
         problems.append(f"exit {code}")
-    if wall > TIME_LIMIT:
-        problems.append(f"over {TIME_LIMIT:.0f} s")
+    if cpu > TIME_LIMIT:
+        problems.append(f"over {TIME_LIMIT:.0f} CPU s")
     if "Traceback" in text or "internal error" in text:
         problems.append("traceback or internal error")
     allowed = {case.output} if case.output else set()
@@ -457,11 +457,12 @@ def report(runs: list[Run], ref: tuple[int, float], argv: Sequence[str]) -> str:
         f"Reference, same run: `summarize` on each ordinary post in `corpora/` ({ref[0] / 1e3:.0f} KB in all) "
         f"took {ref[1]:.2f} CPU s, {ref_rate:.3f} MB/s start-up included.",
         "",
-        f"- {len(runs) - failed} of {len(runs)} cases pass (within {TIME_LIMIT:.0f} s, exit 0/1/2, no traceback, "
+        f"- {len(runs) - failed} of {len(runs)} cases pass (within {TIME_LIMIT:.0f} CPU s, exit 0/1/2, no traceback, "
         "nothing touched but the named output and the cache, and the case's own check).",
         "- Inputs over 1 MB below 1 MB/s of CPU: " + (", ".join(f"`{n}`" for n in slow) or "none") + ".",
-        f"- {machine_facts()}; load average {load_average()} at the end (other sessions share this machine; "
-        "wall times vary with it, CPU times much less).",
+        f"- {machine_facts()}; load average {load_average()} at the end. Other sessions share this machine, so "
+        f"wall times run several times the CPU times; the {TIME_LIMIT:.0f} s floor is judged on CPU time, and a case "
+        f"is killed after {KILL_AFTER:.0f} wall seconds.",
     ]) + "\n"
 
 
