@@ -5,7 +5,7 @@ hang it, blow up its memory or make it write where it should not. Each case is g
 a fresh sandbox folder and run as ``python -m summarize …`` with ``RLIMIT_AS`` at 2 GiB. The
 table gives wall and CPU time, input megabytes per CPU second, peak memory (the child's
 ``ru_maxrss``), the exit code and the first line of stderr, and a verdict: a case passes
-when it ends within 15 s with exit 0, 1 or 2, prints no traceback or internal error, touches
+when it ends within 15 CPU seconds with exit 0, 1 or 2, prints no traceback or internal error, touches
 nothing in its sandbox but the named output and the cache, and passes its own check (no ESC
 on a terminal, no raw bytes in JSON, /dev/null still a device, …).
 
