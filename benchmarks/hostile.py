@@ -258,7 +258,7 @@ def _cases() -> list[Case]:
                                                                    "-o", "digest.html"])[2],
             output="digest.html", check=_no_javascript)
     # 7. A catastrophic user template.
-    add("template-catastrophic", "7", lambda f, s: ["quiz", _write(f, "p.md", PROSE + "The value is " + "a" * 40 + "!\n"),
+    add("template-catastrophic", "7", lambda f, s: ["quiz", _write(f, "p.md", PROSE * 2),
                                                     "--templates", (_write(f, "tpl/slow.toml", _SLOW_PACK), "tpl")[1]])
     # 9. Output surprises.
     add("output-enospc", "9", lambda f, s: [_write(f, "p.md", PROSE), "-o", ((f / "full").symlink_to("/dev/full"), "full")[1]],
@@ -281,13 +281,13 @@ def _cases() -> list[Case]:
     return c
 
 
-_SLOW_PACK = """[pack]
+_SLOW_PACK = r"""[pack]
 lang = "en"
 
 [[template]]
 id = "slow-one"
 type = "what"
-pattern = '(?P<x>(a|aa)+)$'
+pattern = '(?P<x>(.|..)+)\d$'
 question = "What is {x}?"
 answer = "sentence"
 """

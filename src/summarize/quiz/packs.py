@@ -138,7 +138,7 @@ def search(t: Template, text: str) -> Any:
     except TimeoutError:
         raise TemplatePackError(
             f"{t.pack}: template {t.id!r} took over {USER_PATTERN_TIMEOUT:g} s on one sentence "
-            f"({text[:60]!r}…); its pattern backtracks catastrophically (nested quantifiers such as (a+)+ or (a|aa)+): "
+            f"({text[:60]!r}…); its pattern backtracks catastrophically (overlapping repeats such as (a|aa)+ or (.|..)+): "
             "simplify it, or leave the pack out of --templates"
         ) from None
 
