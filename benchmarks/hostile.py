@@ -281,16 +281,8 @@ def _cases() -> list[Case]:
     return c
 
 
-_SLOW_PACK = r"""[pack]
-lang = "en"
-
-[[template]]
-id = "slow-one"
-type = "what"
-pattern = '(?P<x>(.|..)+)\d$'
-question = "What is {x}?"
-answer = "sentence"
-"""
+#: A user template pack whose pattern backtracks catastrophically on any sentence.
+_SLOW_PACK = (ROOT / "tests" / "fixtures" / "templates" / "catastrophic.toml").read_text(encoding="utf-8")
 
 
 def _socket(path: Path) -> None:

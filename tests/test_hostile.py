@@ -187,16 +187,7 @@ def test_odd_output_names_are_usage_errors(argv: list[str], needle: str, post: P
 
 # ---------------------------------------------------------------------------------- user templates
 
-SLOW_PACK = r"""[pack]
-lang = "en"
-
-[[template]]
-id = "slow-one"
-type = "what"
-pattern = '(?P<x>(.|..)+)\d$'
-question = "What is {x}?"
-answer = "sentence"
-"""
+SLOW_PACK = (ROOT / "tests" / "fixtures" / "templates" / "catastrophic.toml").read_text(encoding="utf-8")
 
 
 def test_a_catastrophic_user_template_is_stopped_and_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
