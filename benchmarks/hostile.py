@@ -459,6 +459,7 @@ def report(runs: list[Run], ref: tuple[int, float], argv: Sequence[str]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    global KILL_AFTER
     args = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0, help="size of the big inputs (default 1)")
@@ -467,7 +468,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print the section instead of writing it")
     parser.add_argument("--output", type=Path, default=None, help="the Markdown file (default docs/BENCHMARKS.md)")
     ns = parser.parse_args(args)
-    global KILL_AFTER
     KILL_AFTER = ns.kill_after
     wanted = [w for w in ns.only.split(",") if w]
     cases = [c for c in _cases() if not wanted or any(w in c.name for w in wanted)]
