@@ -157,3 +157,37 @@ def zh_asr_speech(draw: st.DrawFn) -> str:
         phrases.insert(draw(st.integers(0, len(phrases))), draw(EN_WORDS))
     seps = draw(st.lists(st.sampled_from([" ", "  ", "\n", " \n"]), min_size=len(phrases), max_size=len(phrases)))
     return "".join(p + s for p, s in zip(phrases, seps)).strip()
+
+
+#: Pieces that once made a reader, segmenter or the quiz super-linear when repeated (issue 15).
+HOSTILE_UNITS = (
+    "](", "<div ", '<a title="', "[", "\U0001d49c", "A", "a", "。", "1. ", "> ", "- ", "*", "_", "`", "<", "&#",
+    " a", "a\n", "Mr. ", "e.g. ", "uh ", "A: ", "嗯", "http://x/", "|", "{{<", "\u202e", "\x1b[2J", "(", ":",
+)
+
+
+def hostile_doc(unit: str, where: str, kind: str, size: int) -> str:
+    """A Markdown post, SRT captions or a labelled transcript of about ``size`` bytes in which ``unit``
+    is repeated: before a colon, before prose, inside a sentence or alone in its paragraph."""
+    run = unit * max(1, (size - 600) // len(unit.encode("utf-8")))
+    prose = "Istio picked Envoy because it was lightweight. Envoy was battle tested at Lyft."
+    body = {"colon": run + ": hello there.", "before": run + " " + prose, "inside": "Envoy is at " + run + ".",
+            "alone": run}[where]
+    if kind == "markdown":
+        return f"# Title\n\n{prose}\n\n{body}\n\n{prose}\n"
+    if kind == "transcript":
+        return f"HOST: {prose}\n\nGUEST: {body}\n\nHOST: {prose}\n"
+    # Captions: the run spread over cues of at most 2,000 characters.
+    cues = [prose] + [body[i : i + 2000] for i in range(0, len(body), 2000)] + [prose]
+    return "".join(
+        f"{n}\n{n // 3600:02d}:{n // 60 % 60:02d}:{n % 60:02d},000 --> {n // 3600:02d}:{n // 60 % 60:02d}:{n % 60:02d},900\n{text}\n\n"
+        for n, text in enumerate(cues, start=1)
+    )
+
+
+#: (unit, where, kind) for :func:`hostile_doc`.
+hostile_recipe = st.tuples(
+    st.sampled_from(HOSTILE_UNITS),
+    st.sampled_from(["colon", "before", "inside", "alone"]),
+    st.sampled_from(["markdown", "captions", "transcript"]),
+)

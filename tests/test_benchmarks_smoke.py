@@ -211,3 +211,13 @@ def test_register_benchmark_reads_a_talk_as_speech_and_news_as_prose(register: M
     assert "| ami | spoken | 1 | 1.00 | 1.00 |" in text
     assert "| cnndm | written | 1 | 0.00 | 0.00 |" in text
     assert "Skipped" in text and "qmsum" in text and "| installed packages' READMEs" not in text
+
+
+def test_hostile_benchmark_runs_its_cases_and_judges_them(common: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
+    """A few cases of benchmarks/hostile.py at a tiny scale: each runs as a process and gets a verdict row."""
+    hostile = bench_module("hostile")
+    code = hostile.main(["--scale", "0.001", "--only", "input-fifo,output-empty-name,hardening-empty", "--no-write"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "| `input-fifo` | 3 |" in out and "is a FIFO (named pipe)" in out
+    assert "3 of 3 cases pass" in out

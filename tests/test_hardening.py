@@ -98,14 +98,14 @@ def test_directory_and_permission_denied(tmp_path: Path, capsys, monkeypatch) ->
 
     post = tmp_path / "secret.md"
     post.write_text(PROSE, encoding="utf-8")
-    real_open = Path.open
+    real_open = os.open
 
-    def deny(self, *args, **kwargs):  # root ignores file modes, so simulate the OS refusing
-        if self == post:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
+    def deny(path, *args, **kwargs):  # root ignores file modes, so simulate the OS refusing
+        if os.fspath(path) == str(post):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr(os, "open", deny)
     code, _, err = run([str(post)], capsys)
     assert code == 1
     assert_one_line_error(err, "permission denied; check the file's permissions")

@@ -1,25 +1,42 @@
-"""Atomic output: a temporary file in the target folder, renamed over the target when complete.
+"""Output files: atomic replace for regular files, straight writes for everything else.
 
-A crash or an error mid-write never leaves a half-written file, and never truncates the
-file that was there before.
+A regular file is written to a temporary file in its folder and renamed over the target when
+complete, so a crash or an error mid-write never leaves a half-written file and never
+truncates the file that was there before. A device, FIFO or socket (``-o /dev/null``,
+``-o /dev/stdout``, a named pipe), or a symlink to one, is written straight into: renaming
+over it would replace a system file (as root, ``/dev/null`` itself) with a regular file.
+A symlink to a regular file keeps the link; the file it points to is replaced.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
 
-from .errors import UsageError
+from .errors import OutputError, UsageError
 
 
 def check_output_path(path: str | os.PathLike[str]) -> Path:
     """Fail early, before any work, when the output cannot be written."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    name = os.fspath(path)
+    if not name:
+        raise UsageError("the output file name is empty; give one (-o out.md), or - for standard output")
+    target = Path(name)
     if target.is_dir():
-        raise UsageError(f"output {target} is a directory; give a file name, e.g. -o {target / 'out.md'}")
+        raise UsageError(f"output {name} is a directory; give a file name, e.g. -o {target / 'out.md'}")
+    if name.endswith(("/", os.sep)):
+        raise UsageError(
+            f"output {name} ends with a slash, so it names a folder, and there is none; give a file name, "
+            f"e.g. -o {target / 'out.md'} (after mkdir -p {target})"
+        )
+    if _special(target):
+        if not os.access(target, os.W_OK):
+            raise UsageError(f"output {name} is not writable; pick another -o")
+        return target
+    folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"output folder {folder} does not exist; create it first (mkdir -p {folder}) or pick another -o")
     if not os.access(folder, os.W_OK):
@@ -27,9 +44,35 @@ def check_output_path(path: str | os.PathLike[str]) -> Path:
     return target
 
 
+def _special(target: Path) -> bool:
+    """Whether ``target`` exists (through symlinks) and is not a regular file: a device, FIFO or socket."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
+    """Write ``data`` to ``path``: atomically for a regular file, straight into a device or FIFO.
+
+    A failed write (a full disk, a quota) raises :class:`~summarize.errors.OutputError` naming the path.
+    """
     target = check_output_path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        if _special(target):
+            with open(target, "wb") as fh:
+                fh.write(payload)
+            return
+        _replace(Path(os.path.realpath(target)) if target.is_symlink() else target, payload)
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(f"cannot write {os.fspath(path)}: {error.strerror or error}; nothing was written") from None
+
+
+def _replace(target: Path, payload: bytes) -> None:
     remove_stale_temps(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent or ".")
     try:
@@ -107,8 +150,8 @@ def _umask() -> int:
 
 
 def emit(data: str | bytes, output: str | None) -> None:
-    """Write to ``output`` atomically, or to stdout when it is None or ``-``."""
-    if output and output != "-":
+    """Write to ``output`` (see :func:`write_atomic`), or to stdout when it is None or ``-``."""
+    if output is not None and output != "-":
         write_atomic(output, data)
         return
     if isinstance(data, bytes):

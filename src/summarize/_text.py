@@ -52,3 +52,65 @@ def guess_lang(text: str, default: str = "en") -> str:
         return "zh"
     chinese = sum(1 for ch in text if ch in _ZH_FUNCTION_CHARS)
     return "zh" if chinese >= english else "en"
+
+
+# ------------------------------------------------------------------------------ what reaches a reader
+
+#: Characters no human-facing output carries as they are: C0 controls but tab and newline (ESC
+#: sequences retitle or clear a terminal), DEL, C1 controls, lone surrogates (an undecodable file
+#: name), and the bidi embeddings, overrides and isolates, which are balanced instead (see below).
+_UNSAFE_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_BIDI_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
+                 "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
+_PDF, _PDI = "\u202c", "\u2069"
+
+
+def display_text(text: str) -> str:
+    """``text`` as it may reach a terminal or a reader: Markdown, plain text, HTML, TSV and Anki fields.
+
+    Control characters other than tab and newline are dropped (a carriage return becomes a
+    newline); a lone surrogate becomes U+FFFD. Bidi controls are balanced line by line: an
+    unmatched PDF or PDI is dropped and every embedding, override or isolate still open at the end
+    of a line is closed there, so a reversed title cannot flip the text that follows it. JSON output
+    keeps all of these, escaped (:func:`escape_json_text`). One pass, linear in the text.
+    """
+    if not _UNSAFE_RE.search(text):
+        return text
+    out: list[str] = []
+    stack: list[str] = []  # closers of the embeddings/isolates open on this line
+    for ch in text.replace("\r\n", "\n").replace("\r", "\n"):
+        if ch == "\n":
+            out.extend(reversed(stack))
+            stack.clear()
+            out.append(ch)
+        elif ch in _BIDI_OPENERS:
+            stack.append(_BIDI_OPENERS[ch])
+            out.append(ch)
+        elif ch == _PDF:
+            if stack and stack[-1] == _PDF:
+                out.append(stack.pop())
+        elif ch == _PDI:
+            if _PDI in stack:  # a PDI closes its isolate and any embedding opened inside it
+                while stack:
+                    closer = stack.pop()
+                    out.append(closer)
+                    if closer == _PDI:
+                        break
+        elif "\ud800" <= ch <= "\udfff":
+            out.append("\ufffd")
+        elif not _UNSAFE_RE.match(ch):
+            out.append(ch)
+    out.extend(reversed(stack))
+    return "".join(out)
+
+
+_JSON_ESCAPE_RE = re.compile("[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+
+
+def escape_json_text(dumped: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with the invisible characters that
+    ``ensure_ascii=False`` leaves raw written as ``\\uXXXX`` escapes: DEL and C1 controls, bidi
+    marks and controls, line separators, and lone surrogates (a file name that is not UTF-8, which
+    would otherwise be raw bytes or an encoding error). The parsed values are unchanged, since these
+    characters only ever occur inside JSON strings."""
+    return _JSON_ESCAPE_RE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", dumped)

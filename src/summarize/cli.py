@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import __version__
+from ._text import display_text, escape_json_text
 from .errors import SummarizeError, UsageError
 
 SUBCOMMANDS = ("sentences", "algorithms", "quiz", "digest")
@@ -266,7 +267,7 @@ def _run_sentences(ns: argparse.Namespace) -> int:
     from .pipeline import load, require_prose
 
     ns.format = _format_for(ns, {".json": "json", ".jsonl": "jsonl", ".txt": "text"}, "jsonl")
-    if ns.output:
+    if ns.output is not None:
         check_output_path(ns.output)
     limits = _limits(ns)
     docs = [require_prose(load(Path(f) if f != "-" else f, **limits), "cut into sentences") for f in ns.files]
@@ -277,15 +278,15 @@ def _run_sentences(ns: argparse.Namespace) -> int:
              "sentences": [s.to_dict() for s in d.sentences]}
             for d in docs
         ]
-        out.append(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2) + "\n")
+        out.append(escape_json_text(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2)) + "\n")
     else:
         for d in docs:
             for s in d.sentences:
                 if ns.format == "jsonl":
                     record = s.to_dict() | ({"source": d.source} if len(docs) > 1 else {})
-                    out.append(json.dumps(record, ensure_ascii=False) + "\n")
+                    out.append(escape_json_text(json.dumps(record, ensure_ascii=False)) + "\n")
                 else:
-                    out.append((s.clean if ns.clean else s.text) + "\n")
+                    out.append(display_text(s.clean if ns.clean else s.text) + "\n")
     emit("".join(out), ns.output)
     return 0
 
@@ -304,7 +305,7 @@ def _run_summarize(ns: argparse.Namespace) -> int:
         raise UnknownChoiceError("--lang", ns.lang, LANGS)
     if ns.algorithm not in algorithms():
         raise UnknownChoiceError("--algorithm", ns.algorithm, algorithms())
-    if ns.output:
+    if ns.output is not None:
         check_output_path(ns.output)
     limits = _limits(ns)
     summaries = []
@@ -319,7 +320,7 @@ def _run_summarize(ns: argparse.Namespace) -> int:
         summaries.append(summary)
     if ns.format == "json":
         payload: Any = [s.to_dict() for s in summaries]
-        text = json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2) + "\n"
+        text = escape_json_text(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2)) + "\n"
     elif ns.format == "text":
         text = "".join(s.to_text() for s in summaries)
     else:
@@ -339,6 +340,8 @@ def _run_quiz(ns: argparse.Namespace) -> int:
     from .quiz.packs import load_packs
     from .quiz.post import common_base
 
+    if ns.output is not None:
+        check_output_path(ns.output)  # first: "-o dir/" is a folder, not a format
     endings = {".apkg": "apkg", ".tsv": "tsv", ".txt": "tsv", ".json": "json", ".md": "md", ".markdown": "md"}
     fmt = _format_for(ns, endings, "md")
     if not ns.format and ns.output and Path(ns.output).suffix and Path(ns.output).suffix.lower() not in endings:
@@ -350,8 +353,6 @@ def _run_quiz(ns: argparse.Namespace) -> int:
         raise UnknownChoiceError("--lang", ns.lang, LANGS)
     if fmt == "apkg" and not ns.output:
         raise UsageError("an Anki deck is a file: give -o, e.g. -o quiz.apkg")
-    if ns.output:
-        check_output_path(ns.output)
     notetypes = {"notetype": ns.notetype_basic, "cloze_notetype": ns.notetype_cloze}
     if fmt != "tsv" and any(value is not None for value in notetypes.values()):
         raise UsageError("--notetype-basic/--notetype-cloze name note types for --format tsv; an .apkg brings its own")
@@ -390,7 +391,7 @@ def _run_digest(ns: argparse.Namespace) -> int:
         raise UnknownChoiceError("--format", fmt, FORMATS)
     if ns.no_cache and ns.cache_dir:
         raise UsageError("--cache-dir and --no-cache contradict each other; drop one")
-    if ns.output:
+    if ns.output is not None:
         check_output_path(ns.output)
     limits = _limits(ns)
     cache_dir = None if ns.no_cache else (ns.cache_dir or default_cache_dir())

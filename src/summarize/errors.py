@@ -40,6 +40,13 @@ class InputError(SummarizeError, OSError):
         return str(self.args[0]) if self.args else ""
 
 
+class OutputError(SummarizeError, OSError):
+    """An output that could not be written (a full disk, a quota); names the path."""
+
+    def __str__(self) -> str:  # OSError would otherwise format (errno, strerror)
+        return str(self.args[0]) if self.args else ""
+
+
 class DecodeError(SummarizeError, UnicodeError):
     """Bytes that are not text in any encoding we can recognise."""
 

@@ -10,6 +10,7 @@ from pathlib import PurePath
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from ._text import display_text
 from .model import Document, Sentence
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ class Summary:
 
     def to_text(self) -> str:
         """One takeaway per line, nothing else."""
-        return "".join(t.text + "\n" for t in self.takeaways)
+        return display_text("".join(t.text + "\n" for t in self.takeaways))
 
     def to_markdown(self) -> str:
         """Title, date and source, then "N key takeaways" as a numbered list."""
@@ -128,7 +129,7 @@ class Summary:
         for number, t in enumerate(self.takeaways, start=1):
             stamp = f" ({format_time(t.time)})" if t.time is not None else ""
             lines.append(f"{number}. {_md_escape(t.text)}{stamp}")
-        return "\n".join(lines) + "\n"
+        return display_text("\n".join(lines) + "\n")
 
 
 def format_time(seconds: float) -> str:

@@ -11,13 +11,11 @@ import warnings
 from collections.abc import Iterable
 from pathlib import PurePath
 
+from .._text import display_text
 from ..errors import ExportError, SummarizeWarning
 from ..model import Card
 from ..quiz.post import http_url
 
-#: C0 controls (except tab and line breaks) and DEL. Anki stores a note's fields joined by
-#: U+001F, so one of these inside a field would split it; they are dropped.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SPACES = re.compile(r"\s+")
 #: Anki's cloze syntax: ``{{c1::term}}`` or ``{{c1::term::hint}}``.
@@ -62,8 +60,10 @@ def unique_cards(cards: list[Card]) -> list[Card]:
 
 
 def clean_text(text: str) -> str:
-    """The text an exporter promises to keep: controls dropped, tabs as spaces, line breaks as ``\\n``."""
-    return _LINE_BREAK.sub("\n", _CONTROL.sub("", text)).replace("\t", " ")
+    """The text an exporter promises to keep: controls dropped (Anki joins a note's fields with U+001F,
+    so one inside a field would split it) and bidi controls balanced (:func:`~summarize._text.display_text`),
+    tabs as spaces, line breaks as ``\\n``."""
+    return display_text(_LINE_BREAK.sub("\n", text)).replace("\t", " ")
 
 
 def html_field(text: str) -> str:
@@ -76,14 +76,14 @@ def html_field(text: str) -> str:
 
 def one_line(text: str) -> str:
     """Collapse all whitespace (line breaks included) to single spaces."""
-    return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
+    return _SPACES.sub(" ", display_text(text)).strip()
 
 
 def anki_tags(card: Card) -> list[str]:
     """The card's tags plus its type, with whitespace replaced: Anki splits tags on whitespace."""
     tags: list[str] = []
     for tag in (*card.tags, card.type):
-        tag = _SPACES.sub("_", _CONTROL.sub("", tag).strip())
+        tag = _SPACES.sub("_", display_text(tag).strip())
         if tag and tag not in tags:
             tags.append(tag)
     return tags

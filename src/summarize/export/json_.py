@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from .._text import escape_json_text
 from ..errors import ExportError
 from ..model import Card
 
@@ -25,7 +26,7 @@ def to_json(cards: Iterable[Card], /, **meta: Any) -> str:
         raise ExportError("'cards' is reserved for the card list; give the metadata another key")
     payload = {"cards": [card.to_dict() for card in cards], **meta}
     try:
-        text = json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2, allow_nan=False)
+        text = escape_json_text(json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2, allow_nan=False))
     except (TypeError, ValueError) as exc:
         raise ExportError(f"cannot write the cards as JSON: {exc}") from exc
     return text + "\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import stat
 from pathlib import Path
 
 from ..errors import InputError, UnknownChoiceError
@@ -87,8 +88,9 @@ def read_path(path: str | os.PathLike[str], *, fmt: str = "auto", max_bytes: int
         try:
             if p.is_dir():
                 raise InputError(f"{name} is a directory; give a file (or use `summarize digest {name}` for a folder)")
-            with p.open("rb") as fh:
-                data = fh.read(max_bytes + 1)
+            data = _read_regular(name, max_bytes + 1)
+        except InputError:
+            raise
         except FileNotFoundError:
             raise InputError(f"{name}: no such file; check the path (relative paths start from {Path.cwd()})") from None
         except PermissionError:
@@ -103,3 +105,44 @@ def read_path(path: str | os.PathLike[str], *, fmt: str = "auto", max_bytes: int
             "or split the file"
         )
     return read_bytes(data, source=source, fmt=fmt)
+
+
+#: What a path that is not a regular file is, in words, for the one-line refusal.
+_SPECIAL_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def special_file_kind(mode: int) -> str | None:
+    """``"a FIFO (named pipe)"``, ``"a socket"``, … for an ``st_mode`` that is neither a regular file nor a
+    folder, else None. Such files can block forever (a FIFO with no writer) or never end (/dev/zero)."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return next((kind for test, kind in _SPECIAL_KINDS if test(mode)), "not a regular file")
+
+
+def _refuse_special(name: str, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(name)
+    kind = special_file_kind(mode)
+    if kind:
+        raise InputError(f"{name} is {kind}, not a regular file; give a file, or standard input as -")
+
+
+def _read_regular(name: str, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``name``, refusing anything but a regular file.
+
+    The file is opened non-blocking and checked on the open descriptor, so a FIFO neither blocks
+    the open nor slips in between a check and the read.
+    """
+    _refuse_special(name, os.stat(name).st_mode)  # a socket cannot even be opened: say what it is first
+    fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        _refuse_special(name, os.fstat(fd).st_mode)  # what was opened, in case the path changed since
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(limit)
+    finally:
+        os.close(fd)

@@ -396,10 +396,15 @@ class _HTMLText(HTMLParser):
         self.parts.append(re.sub(r"[^\n]", "", data))
 
 
+#: A ``<`` whose tag never closes before the next ``<``: html.parser rescans the rest of the line
+#: for every one of them (30,000 ``<div `` took minutes), so they are fed to it as text.
+_UNCLOSED_TAG_RE = re.compile(r"<(?=[^<>]*(?:<|$))")
+
+
 def _html_text(source: str) -> str:
     parser = _HTMLText()
     try:
-        parser.feed(source)
+        parser.feed(_UNCLOSED_TAG_RE.sub("&lt;", source))
         parser.close()
     except Exception:  # html.parser is lenient, but a broken block must never stop a post
         return ""

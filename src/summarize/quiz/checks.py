@@ -8,6 +8,7 @@ from ..model import Card, Document
 from .context import Context, display_name
 from .draft import Draft, normalise
 from .cloze import key_terms
+from .terms import occurs, substring_terms
 from ..score.editing import narrates
 from .english import dangling, strip_openers
 from .post import card_id
@@ -16,7 +17,7 @@ from .post import card_id
 def finish(doc: Document, ctx: Context, drafts: list[Draft], lang: str, max_cards: int) -> list[Card]:
     scores = ctx.sentence_scores
     hi = max(scores.values(), default=1.0) or 1.0
-    terms = set(key_terms(doc, ctx))
+    terms = substring_terms(key_terms(doc, ctx))
     cards: list[Card] = []
     for d in drafts:
         question = " ".join(d.question.split())
@@ -25,7 +26,7 @@ def finish(doc: Document, ctx: Context, drafts: list[Draft], lang: str, max_card
             continue
         centrality = max((scores.get(i, 0.0) for i in d.sentences), default=0.0) / hi
         informative = min(1.0, len(answer.split() if lang == "en" else answer) / (12 if lang == "en" else 24))
-        keyed = 1.0 if any(k in answer or k in question for k in terms) else 0.0
+        keyed = 1.0 if occurs(answer, terms) or occurs(question, terms) else 0.0
         score = 0.45 * d.confidence + 0.25 * centrality + 0.15 * informative + 0.15 * keyed
         first = doc.sentences[d.sentences[0]]
         tags = tuple(_tags(doc)) + (d.type,)

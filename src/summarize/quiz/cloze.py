@@ -11,6 +11,7 @@ from .context import Context
 from ..score.editing import makes_a_point
 from .draft import MAX_TEMPLATE_CHARS, Draft
 from .packs import Template
+from .terms import counting_terms, present_terms, substring_terms, term_counts
 
 
 def cloze_cards(doc: Document, ctx: Context, lang: str, t: Template) -> Iterator[Draft]:
@@ -22,12 +23,15 @@ def cloze_cards(doc: Document, ctx: Context, lang: str, t: Template) -> Iterator
     terms = key_terms(doc, ctx)
     ranked = sorted((i for i in scores if doc.sentences[i].lang == lang), key=lambda i: (-scores[i], i))
     used: dict[str, int] = {}
+    rank = {term: n for n, term in enumerate(terms)}
+    index = substring_terms(terms)
     for i in ranked[: max(5, len(ranked) // 4)]:
         s = doc.sentences[i]
         text = s.clean
         if _PERSONAL_RE.search(text) or not makes_a_point(text, s.lang):
             continue  # a fact worth a card is a point, not the speaker's own story ("I am currently …")
-        for term in terms:
+        # Only the terms the sentence contains, best first: one pass over it, not one regex per term.
+        for term in sorted(present_terms(text, index), key=rank.__getitem__):
             if used.get(term, 0) >= 2:
                 continue
             question = deletion(text, term, topic=ctx.topic) if not _spelled_out(text, term) else None
@@ -100,7 +104,6 @@ def _person_like(name: str, people: set[str]) -> bool:
 
 
 _NAME_RUN_RE = re.compile(r"(?<=[a-z0-9,;:)]\s)((?:[A-Z][\w.+-]*|of|the|and|for)(?:\s(?:[A-Z][\w.+-]*|of|the|and|for)){0,4})")
-_LATIN_TERM_RE = re.compile(r"^[\w.+-]+(?:\s[\w.+-]+)*$")
 
 
 def key_terms(doc: Document, ctx: Context) -> list[str]:
@@ -130,14 +133,7 @@ def key_terms(doc: Document, ctx: Context) -> list[str]:
             if s.lang == "zh" and len(s.text) <= MAX_TEMPLATE_CHARS:
                 candidates += [w for w, flag in tagger.lcut(s.text) if flag in ("nr", "ns", "nt", "nz") and len(w) >= 2]
     text = "\n".join(s.text for s in doc.sentences)
-    counts: dict[str, int] = {}
-    for term in dict.fromkeys(candidates):
-        if _LATIN_TERM_RE.match(term) and term.isascii():
-            n = len(re.findall(rf"(?<![\w.+-]){re.escape(term)}(?![\w+-])", text))
-        else:
-            n = text.count(term)
-        if n:
-            counts[term] = n
+    counts = term_counts(text, counting_terms(candidates))
     # Rarer terms make better blanks than the post's topic, which nearly every sentence names; a term in more
     # than a fifth of the post's sentences is its subject (服务网格 in a post on service meshes), and blanking
     # it was judged trivial, as was a plain word a reader fills in from the rest of the sentence.

@@ -22,7 +22,7 @@ from .context import Context
 from .draft import MAX_TEMPLATE_CHARS, Draft
 from .english import strip_openers, wh_question
 from .interview import contrast_cards, interview_cards
-from .packs import Pack, Template
+from .packs import Pack, Template, search
 from .turns import previous_in_turn, turn_window, with_continuation, zh_question
 
 
@@ -59,7 +59,7 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20) -> 
 def _apply(t: Template, s: Sentence, ctx: Context) -> Draft | None:
     assert t.pattern is not None
     text = s.clean
-    m = t.pattern.search(text)
+    m = search(t, text)
     if not m:
         return None
     groups = {k: (v or "").strip(" ,，") for k, v in m.groupdict().items()}

@@ -19,6 +19,11 @@ from ..errors import TemplatePackError
 from ..model import CARD_TYPES
 
 BUILDERS = ("why", "choice", "when", "how-many", "cloze")
+
+#: Seconds one user template may spend on one sentence. A sane pattern takes microseconds on a
+#: sentence (at most ``MAX_TEMPLATE_CHARS`` long); nested quantifiers such as ``(a|aa)+$`` can take
+#: years, so user patterns run under the ``regex`` package's ``timeout=``.
+USER_PATTERN_TIMEOUT = 1.0
 FOLLOWS = ("", "previous")
 
 
@@ -26,7 +31,7 @@ FOLLOWS = ("", "previous")
 class Template:
     id: str
     type: str
-    pattern: re.Pattern[str] | None
+    pattern: Any  # re.Pattern (built-in packs) or regex.Pattern (user packs, matched under a timeout)
     question: str
     answer: str
     confidence: float
@@ -54,14 +59,16 @@ def _load_toml(text: str, where: str) -> dict[str, Any]:
         raise TemplatePackError(f"{where}: not valid TOML ({e}); fix the file or remove it from --templates") from None
 
 
-def parse_pack(text: str, where: str) -> dict[str, Any]:
+def parse_pack(text: str, where: str, *, trusted: bool = False) -> dict[str, Any]:
+    """A pack's templates, entities and cues; ``trusted`` (the built-in packs) compiles patterns with
+    ``re``, anything else with ``regex`` so that :func:`search` can bound them in time."""
     data = _load_toml(text, where)
     lang = data.get("pack", {}).get("lang")
     if lang not in ("en", "zh"):
         raise TemplatePackError(f"{where}: [pack] lang is {lang!r}; set it to \"en\" or \"zh\"")
     templates = []
     for n, raw in enumerate(data.get("template", []), start=1):
-        templates.append(_template(raw, f"{where} (template #{n} {raw.get('id', '?')!r})", where, lang))
+        templates.append(_template(raw, f"{where} (template #{n} {raw.get('id', '?')!r})", where, lang, trusted))
     return {
         "lang": lang,
         "templates": templates,
@@ -70,7 +77,7 @@ def parse_pack(text: str, where: str) -> dict[str, Any]:
     }
 
 
-def _template(raw: dict[str, Any], where: str, pack: str, lang: str) -> Template:
+def _template(raw: dict[str, Any], where: str, pack: str, lang: str, trusted: bool = False) -> Template:
     for key in ("id", "type", "question", "answer"):
         if not isinstance(raw.get(key), str) or (key != "pattern" and not raw[key]):
             raise TemplatePackError(f"{where}: missing or empty {key!r}; every template needs id, type, question, answer")
@@ -87,8 +94,8 @@ def _template(raw: dict[str, Any], where: str, pack: str, lang: str) -> Template
         raise TemplatePackError(f"{where}: confidence {confidence} is outside 0..1")
     pattern_text = raw.get("pattern", "")
     try:
-        pattern = re.compile(pattern_text) if pattern_text else None
-    except re.error as e:
+        pattern = _compile(pattern_text, trusted) if pattern_text else None
+    except Exception as e:  # re.error, regex.error (an Exception), or a ValueError from regex's flag parsing
         raise TemplatePackError(f"{where}: pattern is not a valid regular expression ({e})") from None
     question = raw["question"]
     if question not in BUILDERS:
@@ -113,6 +120,29 @@ def _template(raw: dict[str, Any], where: str, pack: str, lang: str) -> Template
     return Template(raw["id"], raw["type"], pattern, question, answer, confidence, follow, requires, pack)
 
 
+def _compile(pattern: str, trusted: bool) -> Any:
+    if trusted:
+        return re.compile(pattern)
+    import regex
+
+    return regex.compile(pattern, regex.VERSION0)  # VERSION0: the re module's syntax and semantics
+
+
+def search(t: Template, text: str) -> Any:
+    """``t.pattern.search(text)``, bounded in time for user templates; a template that takes longer
+    than :data:`USER_PATTERN_TIMEOUT` on one sentence is a :class:`TemplatePackError` naming it."""
+    if isinstance(t.pattern, re.Pattern):
+        return t.pattern.search(text)
+    try:
+        return t.pattern.search(text, timeout=USER_PATTERN_TIMEOUT)
+    except TimeoutError:
+        raise TemplatePackError(
+            f"{t.pack}: template {t.id!r} took over {USER_PATTERN_TIMEOUT:g} s on one sentence "
+            f"({text[:60]!r}…); its pattern backtracks catastrophically (overlapping repeats such as (a|aa)+ or (.|..)+): "
+            "simplify it, or leave the pack out of --templates"
+        ) from None
+
+
 def _builtin_texts() -> list[tuple[str, str]]:
     root = resources.files("summarize").joinpath("quizzes")
     return sorted((f"quizzes/{p.name}", p.read_text(encoding="utf-8")) for p in root.iterdir() if p.name.endswith(".toml"))
@@ -120,7 +150,7 @@ def _builtin_texts() -> list[tuple[str, str]]:
 
 @functools.cache
 def _builtin() -> tuple[dict[str, Any], ...]:
-    return tuple(parse_pack(text, name) for name, text in _builtin_texts())
+    return tuple(parse_pack(text, name, trusted=True) for name, text in _builtin_texts())
 
 
 def load_packs(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Pack]:

@@ -146,6 +146,12 @@ def _cap_lengths(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     return out
 
 
+#: The last word of a span, read from a bounded window: an abbreviation is short, and searching the
+#: whole span made a 100 KB token quadratic (each start position rescans to the end).
+_LAST_WORD_RE = re.compile(r"(\S+)\.$")
+_WORD_WINDOW = 64
+
+
 def _merge_after_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Whatever cut a span, it never ends on "Dr." or "e.g.": such a span runs on into the next."""
     from .._resources import abbreviations as known_abbreviations
@@ -155,8 +161,14 @@ def _merge_after_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[
     for span in spans:
         if merged:
             a, b = merged[-1]
-            last = re.search(r"(\S+)\.$", text[a:b])
-            if last and last.group(1).lower().lstrip("(\"'") in abbreviations and text[b : span[0]].strip() == "":
+            window = max(a, b - _WORD_WINDOW)
+            last = _LAST_WORD_RE.search(text[window:b])
+            if (
+                last
+                and (last.start() > 0 or window == a)  # else the word runs on past the window: too long
+                and last.group(1).lower().lstrip("(\"'") in abbreviations
+                and text[b : span[0]].strip() == ""
+            ):
                 merged[-1] = (a, span[1])
                 continue
         merged.append(span)

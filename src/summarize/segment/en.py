@@ -8,11 +8,50 @@ import re
 from .._resources import punkt, treebank
 
 
+#: Punkt reads at most this many characters at a time. NLTK runs its regexes under a 5 s wall-clock
+#: limit for a whole pass, so one long paragraph of short "sentences" ("1. 1. 1. …", 200 KB) raised
+#: TimeoutError; windows keep each pass short, and are cut after a sentence end where there is one.
+CHUNK_CHARS = 10_000
+_END_RE = re.compile(r"[.!?][\"')\]]*\s+")
+_FALLBACK_RE = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
+
+
 def en_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans in ``text[start:end]`` (offsets into ``text``)."""
     end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    while start < end:
+        stop = _window_end(text, start, end)
+        spans += _punkt_spans(text, start, stop)
+        start = stop
+    return spans
+
+
+def _window_end(text: str, start: int, end: int) -> int:
+    if end - start <= CHUNK_CHARS:
+        return end
+    limit, half = start + CHUNK_CHARS, start + CHUNK_CHARS // 2
+    cut = None
+    for m in _END_RE.finditer(text, half, limit):
+        cut = m.end()
+    if cut is None:
+        space = max(text.rfind(" ", half, limit), text.rfind("\n", half, limit))
+        cut = space + 1 if space != -1 else limit
+    return cut
+
+
+def _punkt_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
-    return [(start + a, start + b) for a, b in punkt().span_tokenize(chunk) if chunk[a:b].strip()]
+    try:
+        pairs = list(punkt().span_tokenize(chunk))
+    except TimeoutError:  # NLTK's ReDoS backstop on a pathological window: cut at plain sentence ends instead
+        pairs, a = [], 0
+        for m in _FALLBACK_RE.finditer(chunk):
+            pairs.append((a, m.end()))
+            a = m.end()
+        pairs.append((a, len(chunk)))
+        pairs = [(a + len(chunk[a:b]) - len(chunk[a:b].lstrip()), b) for a, b in pairs]
+    return [(start + a, start + b) for a, b in pairs if chunk[a:b].strip()]
 
 
 _WORD_RE = re.compile(r"\w")

@@ -44,7 +44,9 @@ def _latin_ends(text: str, start: int, end: int) -> list[int]:
     abbreviations = known_abbreviations()
     ends = []
     for m in _LATIN_END_RE.finditer(text, start, end):
-        word = re.search(r"[\w.]+$", text[start : m.start("word_end")])
+        # A bounded window: the word before the period is short when it matters (abbreviations,
+        # numbers), and slicing from ``start`` for every match was quadratic.
+        word = re.search(r"[\w.]+$", text[max(start, m.start("word_end") - 64) : m.start("word_end")])
         token = (word.group(0) if word else "").lower()
         if m.group("word_end") == "." and (token in abbreviations or token.replace(".", "").isdigit()):
             continue
