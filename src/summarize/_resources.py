@@ -1,7 +1,9 @@
 """Heavy resources, loaded lazily, once, quietly, and never mutated after loading.
 
 ``import summarize`` must stay fast, so nothing here runs at import time; the first caller
-pays (jieba's dictionary takes about a second), everyone after gets the cached object.
+pays, everyone after gets the cached object. A post loads only what its languages need: an
+English post never imports jieba, a Chinese one never imports nltk (whose import alone, with
+SciPy behind it, costs more than summarizing a short post). :func:`preload` loads it all at once.
 """
 
 from __future__ import annotations
@@ -78,34 +80,71 @@ def punkt() -> Any:
 
 @functools.cache
 def treebank() -> Any:
+    """NLTK's own Treebank tokenizer (``segment.treebank.tokenize`` cuts the same, faster, without nltk)."""
     from nltk.tokenize import TreebankWordTokenizer
 
     return TreebankWordTokenizer()
 
 
+@functools.cache
+def stop_word_list(language: str) -> frozenset[str]:
+    """sumy's stop-word list for ``language`` ("english", "chinese"), as ``sumy.utils.get_stop_words``
+    reads it, without importing ``sumy.utils`` (it imports requests and pycountry: ~0.2 s for a word list)."""
+    import pkgutil
+
+    try:
+        data = pkgutil.get_data("sumy", f"data/stopwords/{language}.txt")
+    except (OSError, ImportError) as e:
+        raise ResourceError(f"sumy's {language} stop words are missing ({e}); reinstall sumy") from None
+    if data is None:
+        raise ResourceError(f"sumy's {language} stop words cannot be read; reinstall sumy")
+    return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
+
+
+def _import_jieba() -> Any:
+    """``import jieba``, quietly and without pkg_resources.
+
+    jieba imports pkg_resources only to open its own data files, and falls back to plain ``open``
+    when it is missing. Importing it costs more than the rest of jieba (and warns on new
+    setuptools), so it is hidden for the duration of the import, unless something imported it already.
+    """
+    import sys
+
+    hide = "pkg_resources" not in sys.modules
+    if hide:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes `import pkg_resources` fail
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import jieba
+    finally:
+        if hide and sys.modules.get("pkg_resources", False) is None:
+            del sys.modules["pkg_resources"]
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # jieba logs four DEBUG lines per load
+    return jieba
+
+
 def jieba_tokenizer() -> Any:
-    """Our own jieba Tokenizer (never the global ``jieba.dt``), with the domain-term dictionary."""
+    """Our own jieba Tokenizer (never the global ``jieba.dt``), with the domain-term dictionary.
+
+    It reads jieba's dictionary from a bucketed copy in our cache folder, built on first use
+    (about a second, once) and loaded bucket by bucket as texts need it (see ``_jieba_dict``):
+    the same cuts as jieba's own Tokenizer, without a second of loading in every process.
+    """
     with _lock:
         return _jieba_tokenizer()
 
 
 @functools.cache
 def _jieba_tokenizer() -> Any:
-    with warnings.catch_warnings():
-        # jieba imports pkg_resources, which warns on new setuptools; not the user's concern.
-        warnings.simplefilter("ignore")
-        import jieba
-    logging.getLogger("jieba").setLevel(logging.WARNING)  # jieba logs four DEBUG lines per load
-    tokenizer = jieba.Tokenizer()
-    tokenizer.tmp_dir = str(cache_dir())
-    tokenizer.cache_file = "jieba.summarize.cache"
-    tokenizer.initialize()
+    from . import _jieba_dict
+
+    jieba = _import_jieba()
+    terms = []
     for entry in data_lines("zh_terms.txt"):
         word, *rest = entry.split()
-        freq = int(rest[0]) if rest else None
-        tag = rest[1] if len(rest) > 1 else None
-        tokenizer.add_word(word, freq, tag)
-    return tokenizer
+        terms.append((word, int(rest[0]) if rest else None, rest[1] if len(rest) > 1 else None))
+    return _jieba_dict.tokenizer(jieba, cache_dir(), terms)
 
 
 def jieba_posseg() -> Any:
@@ -117,8 +156,25 @@ def jieba_posseg() -> Any:
 @functools.cache
 def _jieba_posseg() -> Any:
     tokenizer = _jieba_tokenizer()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        import jieba.posseg
+    _import_jieba()
+    import jieba.posseg
 
     return jieba.posseg.POSTokenizer(tokenizer)
+
+
+def preload(langs: tuple[str, ...] = ("en", "zh")) -> None:
+    """Load everything summarizing a post in ``langs`` can need, now: for a process that forks
+    workers after loading (they inherit it all), or to take the cost out of a first timing.
+
+    English: Punkt and its abbreviations, stop words; Chinese: jieba with our terms, every bucket
+    of its dictionary, stop words. Quiz cards need more (lemminflect, jieba's POS tags): those
+    load on their first use.
+    """
+    abbreviations()
+    if "en" in langs:
+        punkt()
+        stop_word_list("english")
+    if "zh" in langs:
+        tokenizer = jieba_tokenizer()
+        tokenizer.prefix_dict.fill_all(tokenizer.FREQ)
+        stop_word_list("chinese")

@@ -34,9 +34,9 @@ class Analysis:
 
 @functools.cache
 def stop_words(lang: str) -> frozenset[str]:
-    from sumy.utils import get_stop_words
+    from .._resources import stop_word_list
 
-    base = set(get_stop_words("english" if lang == "en" else "chinese"))
+    base = set(stop_word_list("english" if lang == "en" else "chinese"))
     if lang == "en":
         base |= {"uh", "um", "yeah", "okay", "ok", "gonna", "wanna", "like", "just", "really", "actually",
                  "kind", "sort", "thing", "things", "lot", "know", "think", "mean", "right", "well", "'s", "n't",
@@ -46,16 +46,12 @@ def stop_words(lang: str) -> frozenset[str]:
     return frozenset(base)
 
 
-@functools.cache
-def _stemmer():
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer("english")
-
-
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return str(_stemmer().stem(word))
+    """NLTK's English Snowball stem of ``word`` (our copy: no ``import nltk`` for it, see ``snowball``)."""
+    from .snowball import stem as snowball_stem
+
+    return snowball_stem(word)
 
 
 def term_of(token: str, lang: str) -> str | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
-from .._resources import punkt, treebank
+from .._resources import punkt
+from .treebank import tokenize
 
 
 #: Punkt reads at most this many characters at a time. NLTK runs its regexes under a 5 s wall-clock
@@ -42,6 +43,11 @@ def _window_end(text: str, start: int, end: int) -> int:
 
 def _punkt_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
+    if "." not in chunk and "?" not in chunk and "!" not in chunk:
+        # What Punkt returns when no character may end a sentence, without loading it (an English
+        # name or heading inside a Chinese post then needs no nltk): one span, trailing space off.
+        stop = len(chunk.rstrip())
+        return [(start, start + stop)] if chunk[:stop].strip() else []
     try:
         pairs = list(punkt().span_tokenize(chunk))
     except TimeoutError:  # NLTK's ReDoS backstop on a pathological window: cut at plain sentence ends instead
@@ -62,7 +68,8 @@ _TREEBANK_SPLITS = frozenset("cannot gimme gonna gotta lemme wanna".split())
 
 
 def en_words(text: str) -> list[str]:
-    """Treebank word tokens (needs no nltk_data), punctuation-only tokens dropped.
+    """Treebank word tokens (NLTK's rules on the standard ``re`` engine, see ``treebank``), punctuation-only
+    tokens dropped.
 
     Text made only of plain tokens (what a recogniser prints) gets the same tokens without running
     the Treebank rules over it: a plain word is its own token, and a word with an apostrophe or one
@@ -83,7 +90,7 @@ def en_words(text: str) -> list[str]:
                 words.append(t)
         else:
             return words
-    return [w for w in treebank().tokenize(text) if _WORD_RE.search(w)]
+    return [w for w in tokenize(text) if _WORD_RE.search(w)]
 
 
 #: The Treebank rules that can touch a plain token, restated so recogniser output needs no nltk at all:
