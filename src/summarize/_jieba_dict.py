@@ -74,17 +74,6 @@ class PrefixDict:
                 self._loaded.add(bucket)
 
 
-    def fill_all(self, freq: dict[str, int]) -> None:
-        """Copy in every bucket not loaded yet: the whole dictionary, for a process about to fork workers."""
-        with self._lock:
-            for bucket in range(len(self._index) - 1):
-                if bucket not in self._loaded:
-                    start, end = self._index[bucket], self._index[bucket + 1]
-                    if end > start:
-                        freq.update(marshal.loads(self._data[start:end]))
-                    self._loaded.add(bucket)
-
-
 def build(entries: dict[str, int], total: int, source: dict[str, Any]) -> bytes:
     """The file's bytes for jieba's ``gen_pfdict`` output ``entries``/``total``, made from ``source``."""
     buckets: list[dict[str, int]] = [{} for _ in range(1 << BUCKET_BITS)]

@@ -162,19 +162,23 @@ def _jieba_posseg() -> Any:
     return jieba.posseg.POSTokenizer(tokenizer)
 
 
-def preload(langs: tuple[str, ...] = ("en", "zh")) -> None:
-    """Load everything summarizing a post in ``langs`` can need, now: for a process that forks
-    workers after loading (they inherit it all), or to take the cost out of a first timing.
+def preload(langs: tuple[str, ...] = ("en", "zh"), *, quiz: bool = False) -> None:
+    """Load now everything summarizing a post in ``langs`` needs (with ``quiz``, making its cards too):
+    for a process that forks workers afterwards (they inherit it all), or to take the one-off cost out
+    of a first timing.
 
-    English: Punkt and its abbreviations, stop words; Chinese: jieba with our terms, every bucket
-    of its dictionary, stop words. Quiz cards need more (lemminflect, jieba's POS tags): those
-    load on their first use.
+    English: Punkt (and nltk), the abbreviations, stop words; with ``quiz``, lemminflect. Chinese:
+    jieba with our terms on the bucketed dictionary (its buckets still load as texts need them, a
+    few milliseconds a post), stop words; with ``quiz``, jieba's POS tagger.
     """
     abbreviations()
     if "en" in langs:
         punkt()
         stop_word_list("english")
+        if quiz:
+            import lemminflect  # noqa: F401  (its tables load on import)
     if "zh" in langs:
-        tokenizer = jieba_tokenizer()
-        tokenizer.prefix_dict.fill_all(tokenizer.FREQ)
+        jieba_tokenizer()
         stop_word_list("chinese")
+        if quiz:
+            jieba_posseg()

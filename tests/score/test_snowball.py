@@ -20,7 +20,8 @@ _PIECES = st.sampled_from(
     list("abcdeghiklmnorstuvwxyY'’‘‛") + ["ational", "tional", "ization", "fulness", "ousli", "iviti", "biliti",
     "lessli", "entli", "ogi", "li", "eedly", "ingly", "edly", "eed", "ing", "ed", "sses", "ied", "ies", "us", "ss",
     "ement", "ance", "ence", "able", "ible", "ment", "ism", "ate", "iti", "ous", "ive", "ize", "ion", "al", "er", "ic",
-    "gener", "commun", "arsen", "'s'", "'s", "sky", "news", "proceed", "ll"]
+    "gener", "commun", "arsen", "'s'", "'s", "sky", "news", "proceed", "ll", "enci", "anci", "abli", "alli", "ator",
+    "izer", "alism", "aliti", "icate", "iciti", "ical", "ness", "ful", "alize", "ative"]
 )
 
 

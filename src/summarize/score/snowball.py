@@ -44,6 +44,16 @@ def _suffix_replace(original: str, old: str, new: str) -> str:
     return original[: -len(old)] + new
 
 
+def _replace(word: str, r1: str, r2: str, suffix: str, new: str, r2_short: str = "") -> tuple[str, str, str]:
+    """``suffix`` of ``word`` replaced by ``new``, and in R1 and R2 where they are long enough to hold it
+    (else R1 is emptied and R2 set to ``r2_short``: NLTK's rule, "e" in two places)."""
+    return (
+        _suffix_replace(word, suffix, new),
+        _suffix_replace(r1, suffix, new) if len(r1) >= len(suffix) else "",
+        _suffix_replace(r2, suffix, new) if len(r2) >= len(suffix) else r2_short,
+    )
+
+
 def _r1r2_standard(word: str) -> tuple[str, str]:
     """R1: the region after the first non-vowel following a vowel; R2: the same inside R1."""
     r1 = ""
@@ -92,7 +102,6 @@ def stem(word: str) -> str:
 
     step1a_vowel_found = False
     step1b_vowel_found = False
-
     r1 = ""
     r2 = ""
 
@@ -112,28 +121,20 @@ def stem(word: str) -> str:
     # STEP 0
     for suffix in _STEP0:
         if word.endswith(suffix):
-            word = word[: -len(suffix)]
-            r1 = r1[: -len(suffix)]
-            r2 = r2[: -len(suffix)]
+            word, r1, r2 = word[: -len(suffix)], r1[: -len(suffix)], r2[: -len(suffix)]
             break
 
     # STEP 1a
     for suffix in _STEP1A:
         if word.endswith(suffix):
             if suffix == "sses":
-                word = word[:-2]
-                r1 = r1[:-2]
-                r2 = r2[:-2]
+                word, r1, r2 = word[:-2], r1[:-2], r2[:-2]
 
             elif suffix in ("ied", "ies"):
                 if len(word[: -len(suffix)]) > 1:
-                    word = word[:-2]
-                    r1 = r1[:-2]
-                    r2 = r2[:-2]
+                    word, r1, r2 = word[:-2], r1[:-2], r2[:-2]
                 else:
-                    word = word[:-1]
-                    r1 = r1[:-1]
-                    r2 = r2[:-1]
+                    word, r1, r2 = word[:-1], r1[:-1], r2[:-1]
 
             elif suffix == "s":
                 for letter in word[:-2]:
@@ -142,9 +143,7 @@ def stem(word: str) -> str:
                         break
 
                 if step1a_vowel_found:
-                    word = word[:-1]
-                    r1 = r1[:-1]
-                    r2 = r2[:-1]
+                    word, r1, r2 = word[:-1], r1[:-1], r2[:-1]
             break
 
     # STEP 1b
@@ -152,17 +151,7 @@ def stem(word: str) -> str:
         if word.endswith(suffix):
             if suffix in ("eed", "eedly"):
                 if r1.endswith(suffix):
-                    word = _suffix_replace(word, suffix, "ee")
-
-                    if len(r1) >= len(suffix):
-                        r1 = _suffix_replace(r1, suffix, "ee")
-                    else:
-                        r1 = ""
-
-                    if len(r2) >= len(suffix):
-                        r2 = _suffix_replace(r2, suffix, "ee")
-                    else:
-                        r2 = ""
+                    word, r1, r2 = _replace(word, r1, r2, suffix, "ee")
             else:
                 for letter in word[: -len(suffix)]:
                     if letter in _VOWELS:
@@ -170,9 +159,7 @@ def stem(word: str) -> str:
                         break
 
                 if step1b_vowel_found:
-                    word = word[: -len(suffix)]
-                    r1 = r1[: -len(suffix)]
-                    r2 = r2[: -len(suffix)]
+                    word, r1, r2 = word[: -len(suffix)], r1[: -len(suffix)], r2[: -len(suffix)]
 
                     if word.endswith(("at", "bl", "iz")):
                         word = "".join((word, "e"))
@@ -182,9 +169,7 @@ def stem(word: str) -> str:
                             r2 = "".join((r2, "e"))
 
                     elif word.endswith(_DOUBLE_CONSONANTS):
-                        word = word[:-1]
-                        r1 = r1[:-1]
-                        r2 = r2[:-1]
+                        word, r1, r2 = word[:-1], r1[:-1], r2[:-1]
 
                     elif (
                         r1 == ""
@@ -210,141 +195,50 @@ def stem(word: str) -> str:
 
     # STEP 1c
     if len(word) > 2 and word[-1] in "yY" and word[-2] not in _VOWELS:
-        word = "".join((word[:-1], "i"))
-        if len(r1) >= 1:
-            r1 = "".join((r1[:-1], "i"))
-        else:
-            r1 = ""
-
-        if len(r2) >= 1:
-            r2 = "".join((r2[:-1], "i"))
-        else:
-            r2 = ""
+        word, r1, r2 = _replace(word, r1, r2, word[-1], "i")
 
     # STEP 2
     for suffix in _STEP2:
         if word.endswith(suffix):
             if r1.endswith(suffix):
                 if suffix == "tional":
-                    word = word[:-2]
-                    r1 = r1[:-2]
-                    r2 = r2[:-2]
+                    word, r1, r2 = word[:-2], r1[:-2], r2[:-2]
 
                 elif suffix in ("enci", "anci", "abli"):
-                    word = "".join((word[:-1], "e"))
-
-                    if len(r1) >= 1:
-                        r1 = "".join((r1[:-1], "e"))
-                    else:
-                        r1 = ""
-
-                    if len(r2) >= 1:
-                        r2 = "".join((r2[:-1], "e"))
-                    else:
-                        r2 = ""
+                    word, r1, r2 = _replace(word, r1, r2, word[-1], "e")
 
                 elif suffix == "entli":
-                    word = word[:-2]
-                    r1 = r1[:-2]
-                    r2 = r2[:-2]
+                    word, r1, r2 = word[:-2], r1[:-2], r2[:-2]
 
                 elif suffix in ("izer", "ization"):
-                    word = _suffix_replace(word, suffix, "ize")
-
-                    if len(r1) >= len(suffix):
-                        r1 = _suffix_replace(r1, suffix, "ize")
-                    else:
-                        r1 = ""
-
-                    if len(r2) >= len(suffix):
-                        r2 = _suffix_replace(r2, suffix, "ize")
-                    else:
-                        r2 = ""
+                    word, r1, r2 = _replace(word, r1, r2, suffix, "ize")
 
                 elif suffix in ("ational", "ation", "ator"):
-                    word = _suffix_replace(word, suffix, "ate")
-
-                    if len(r1) >= len(suffix):
-                        r1 = _suffix_replace(r1, suffix, "ate")
-                    else:
-                        r1 = ""
-
-                    if len(r2) >= len(suffix):
-                        r2 = _suffix_replace(r2, suffix, "ate")
-                    else:
-                        r2 = "e"
+                    word, r1, r2 = _replace(word, r1, r2, suffix, "ate", r2_short="e")
 
                 elif suffix in ("alism", "aliti", "alli"):
-                    word = _suffix_replace(word, suffix, "al")
-
-                    if len(r1) >= len(suffix):
-                        r1 = _suffix_replace(r1, suffix, "al")
-                    else:
-                        r1 = ""
-
-                    if len(r2) >= len(suffix):
-                        r2 = _suffix_replace(r2, suffix, "al")
-                    else:
-                        r2 = ""
+                    word, r1, r2 = _replace(word, r1, r2, suffix, "al")
 
                 elif suffix == "fulness":
-                    word = word[:-4]
-                    r1 = r1[:-4]
-                    r2 = r2[:-4]
+                    word, r1, r2 = word[:-4], r1[:-4], r2[:-4]
 
                 elif suffix in ("ousli", "ousness"):
-                    word = _suffix_replace(word, suffix, "ous")
-
-                    if len(r1) >= len(suffix):
-                        r1 = _suffix_replace(r1, suffix, "ous")
-                    else:
-                        r1 = ""
-
-                    if len(r2) >= len(suffix):
-                        r2 = _suffix_replace(r2, suffix, "ous")
-                    else:
-                        r2 = ""
+                    word, r1, r2 = _replace(word, r1, r2, suffix, "ous")
 
                 elif suffix in ("iveness", "iviti"):
-                    word = _suffix_replace(word, suffix, "ive")
-
-                    if len(r1) >= len(suffix):
-                        r1 = _suffix_replace(r1, suffix, "ive")
-                    else:
-                        r1 = ""
-
-                    if len(r2) >= len(suffix):
-                        r2 = _suffix_replace(r2, suffix, "ive")
-                    else:
-                        r2 = "e"
+                    word, r1, r2 = _replace(word, r1, r2, suffix, "ive", r2_short="e")
 
                 elif suffix in ("biliti", "bli"):
-                    word = _suffix_replace(word, suffix, "ble")
-
-                    if len(r1) >= len(suffix):
-                        r1 = _suffix_replace(r1, suffix, "ble")
-                    else:
-                        r1 = ""
-
-                    if len(r2) >= len(suffix):
-                        r2 = _suffix_replace(r2, suffix, "ble")
-                    else:
-                        r2 = ""
+                    word, r1, r2 = _replace(word, r1, r2, suffix, "ble")
 
                 elif suffix == "ogi" and word[-4] == "l":
-                    word = word[:-1]
-                    r1 = r1[:-1]
-                    r2 = r2[:-1]
+                    word, r1, r2 = word[:-1], r1[:-1], r2[:-1]
 
                 elif suffix in ("fulli", "lessli"):
-                    word = word[:-2]
-                    r1 = r1[:-2]
-                    r2 = r2[:-2]
+                    word, r1, r2 = word[:-2], r1[:-2], r2[:-2]
 
                 elif suffix == "li" and word[-3] in _LI_ENDING:
-                    word = word[:-2]
-                    r1 = r1[:-2]
-                    r2 = r2[:-2]
+                    word, r1, r2 = word[:-2], r1[:-2], r2[:-2]
             break
 
     # STEP 3
@@ -352,50 +246,22 @@ def stem(word: str) -> str:
         if word.endswith(suffix):
             if r1.endswith(suffix):
                 if suffix == "tional":
-                    word = word[:-2]
-                    r1 = r1[:-2]
-                    r2 = r2[:-2]
+                    word, r1, r2 = word[:-2], r1[:-2], r2[:-2]
 
                 elif suffix == "ational":
-                    word = _suffix_replace(word, suffix, "ate")
-
-                    if len(r1) >= len(suffix):
-                        r1 = _suffix_replace(r1, suffix, "ate")
-                    else:
-                        r1 = ""
-
-                    if len(r2) >= len(suffix):
-                        r2 = _suffix_replace(r2, suffix, "ate")
-                    else:
-                        r2 = ""
+                    word, r1, r2 = _replace(word, r1, r2, suffix, "ate")
 
                 elif suffix == "alize":
-                    word = word[:-3]
-                    r1 = r1[:-3]
-                    r2 = r2[:-3]
+                    word, r1, r2 = word[:-3], r1[:-3], r2[:-3]
 
                 elif suffix in ("icate", "iciti", "ical"):
-                    word = _suffix_replace(word, suffix, "ic")
-
-                    if len(r1) >= len(suffix):
-                        r1 = _suffix_replace(r1, suffix, "ic")
-                    else:
-                        r1 = ""
-
-                    if len(r2) >= len(suffix):
-                        r2 = _suffix_replace(r2, suffix, "ic")
-                    else:
-                        r2 = ""
+                    word, r1, r2 = _replace(word, r1, r2, suffix, "ic")
 
                 elif suffix in ("ful", "ness"):
-                    word = word[: -len(suffix)]
-                    r1 = r1[: -len(suffix)]
-                    r2 = r2[: -len(suffix)]
+                    word, r1, r2 = word[: -len(suffix)], r1[: -len(suffix)], r2[: -len(suffix)]
 
                 elif suffix == "ative" and r2.endswith(suffix):
-                    word = word[:-5]
-                    r1 = r1[:-5]
-                    r2 = r2[:-5]
+                    word, r1, r2 = word[:-5], r1[:-5], r2[:-5]
             break
 
     # STEP 4
@@ -404,13 +270,9 @@ def stem(word: str) -> str:
             if r2.endswith(suffix):
                 if suffix == "ion":
                     if word[-4] in "st":
-                        word = word[:-3]
-                        r1 = r1[:-3]
-                        r2 = r2[:-3]
+                        word, r1, r2 = word[:-3], r1[:-3], r2[:-3]
                 else:
-                    word = word[: -len(suffix)]
-                    r1 = r1[: -len(suffix)]
-                    r2 = r2[: -len(suffix)]
+                    word, r1, r2 = word[: -len(suffix)], r1[: -len(suffix)], r2[: -len(suffix)]
             break
 
     # STEP 5
@@ -426,7 +288,6 @@ def stem(word: str) -> str:
             or word[-4] in _VOWELS
         ):
             word = word[:-1]
-
     word = word.replace("Y", "y")
 
     return word
