@@ -224,7 +224,7 @@ def loglog_slope(xs: Sequence[float], ys: Sequence[float]) -> float:
 
 def part_b(seeds: Path, sizes: Sequence[int], repeat: int, kinds: Sequence[str] | None) -> tuple[str, list[str], dict]:
     """``summarize.summarize(text)`` (warm) as each kind of input grows; the fitted exponent of each."""
-    big_repeat = 1 if repeat < 3 else 3
+    big_repeat = max(1, repeat // 2)
     md = [f"### (b) Growth: warm `summarize.summarize(text)`, median of {repeat} runs (300 KB and up: median of "
           f"{big_repeat})\n",
           "Each input is its texts repeated in turn, joined by a blank line, cut at a line break to the size shown. "
