@@ -12,8 +12,6 @@ import functools
 import gzip
 import json
 import logging
-import os
-import tempfile
 import threading
 import warnings
 from importlib import resources
@@ -47,19 +45,6 @@ def data_json_gz(name: str) -> Any:
 def data_lines(name: str) -> list[str]:
     """Non-blank, non-comment lines of a shipped data file."""
     return [line.strip() for line in data_text(name).splitlines() if line.strip() and not line.startswith("#")]
-
-
-def cache_dir() -> Path:
-    """Where we may keep caches: $SUMMARIZE_CACHE_DIR, else the XDG user cache dir, else the temp dir."""
-    env = os.environ.get("SUMMARIZE_CACHE_DIR")
-    base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "summarize"
-    try:
-        base.mkdir(parents=True, exist_ok=True)
-        if os.access(base, os.W_OK):
-            return base
-    except OSError:
-        pass
-    return Path(tempfile.gettempdir())
 
 
 @functools.cache
@@ -144,7 +129,17 @@ def _jieba_tokenizer() -> Any:
     for entry in data_lines("zh_terms.txt"):
         word, *rest = entry.split()
         terms.append((word, int(rest[0]) if rest else None, rest[1] if len(rest) > 1 else None))
-    return _jieba_dict.tokenizer(jieba, cache_dir(), terms)
+    return _jieba_dict.tokenizer(jieba, _cache_folder(), terms)
+
+
+def _cache_folder() -> Path:
+    """The user cache folder (``summarize._dirs``), created if it can be; if not, the dictionary lives in memory."""
+    from ._dirs import cache_dir
+
+    try:
+        return cache_dir(create=True)
+    except OSError:
+        return cache_dir()
 
 
 def jieba_posseg() -> Any:
