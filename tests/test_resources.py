@@ -21,10 +21,13 @@ def _loaded(path) -> set[str]:
     return set(out.stdout.split())
 
 
-def test_a_chinese_post_loads_no_nltk() -> None:
-    """English words in it (Istio, Solo.io) are stemmed by our Snowball copy; headings like "IstioCon 2021"
-    cannot be cut, so Punkt is not needed either."""
-    assert _loaded(CORPORA / "istiocon-2021-5-key-takeaways.zh.md") == {"jieba"}
+def test_a_chinese_post_loads_no_nltk(tmp_path) -> None:
+    """A Chinese post with no English words needs no Punkt and no stemmer, so no nltk; its English terms, when it
+    has some, are stemmed by NLTK's Snowball stemmer and bring nltk in."""
+    post = tmp_path / "zh.md"
+    post.write_text("# 服务网格\n\n服务网格是一个基础设施层，负责服务之间的通信。它让开发者专注于业务逻辑。\n", encoding="utf-8")
+    assert _loaded(post) == {"jieba"}
+    assert _loaded(CORPORA / "istiocon-2021-5-key-takeaways.zh.md") == {"jieba", "nltk"} | _nltk_needs()
 
 
 def test_an_english_post_loads_no_jieba() -> None:

@@ -65,7 +65,7 @@ def punkt() -> Any:
 
 @functools.cache
 def treebank() -> Any:
-    """NLTK's own Treebank tokenizer (``segment.treebank.tokenize`` cuts the same, faster, without nltk)."""
+    """NLTK's Treebank word tokenizer (needs no nltk_data)."""
     from nltk.tokenize import TreebankWordTokenizer
 
     return TreebankWordTokenizer()

@@ -46,12 +46,16 @@ def stop_words(lang: str) -> frozenset[str]:
     return frozenset(base)
 
 
+@functools.cache
+def _stemmer():
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """NLTK's English Snowball stem of ``word`` (our copy: no ``import nltk`` for it, see ``snowball``)."""
-    from .snowball import stem as snowball_stem
-
-    return snowball_stem(word)
+    return str(_stemmer().stem(word))
 
 
 def term_of(token: str, lang: str) -> str | None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .._resources import punkt
-from .treebank import tokenize
+from .._resources import punkt, treebank
 
 
 #: Punkt reads at most this many characters at a time. NLTK runs its regexes under a 5 s wall-clock
@@ -68,8 +67,7 @@ _TREEBANK_SPLITS = frozenset("cannot gimme gonna gotta lemme wanna".split())
 
 
 def en_words(text: str) -> list[str]:
-    """Treebank word tokens (NLTK's rules on the standard ``re`` engine, see ``treebank``), punctuation-only
-    tokens dropped.
+    """Treebank word tokens (needs no nltk_data), punctuation-only tokens dropped.
 
     Text made only of plain tokens (what a recogniser prints) gets the same tokens without running
     the Treebank rules over it: a plain word is its own token, and a word with an apostrophe or one
@@ -90,7 +88,7 @@ def en_words(text: str) -> list[str]:
                 words.append(t)
         else:
             return words
-    return [w for w in tokenize(text) if _WORD_RE.search(w)]
+    return [w for w in treebank().tokenize(text) if _WORD_RE.search(w)]
 
 
 #: The Treebank rules that can touch a plain token, restated so recogniser output needs no nltk at all:
