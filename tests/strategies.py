@@ -191,3 +191,15 @@ hostile_recipe = st.tuples(
     st.sampled_from(["colon", "before", "inside", "alone"]),
     st.sampled_from(["markdown", "captions", "transcript"]),
 )
+
+
+#: Pieces that exercise every Treebank rule: quotes, brackets, dashes, contractions (in odd cases and with
+#: the letters re's IGNORECASE folds: ſ, K, ı, İ), sentence ends, and white space the regex engines disagree on.
+TREEBANK_PIECES = st.sampled_from(
+    ["a", "b", "1", "3.88", " ", "  ", "\t", "\n", "\x1c", "\x1f", "\x85", "\u2028", "\xa0", ".", "...", ",", ":", ";",
+     "?", "!", "'", "''", '"', "`", "``", "(", ")", "[", "]", "{", "}", "<", ">", "--", "-", "@", "#", "$", "%", "&",
+     "can", "not", "CANNOT", "d'ye", "gimme", "GONNA", "gotta", "lemme", "more'n", "wanna", "'tis", "'Twas", "'s",
+     "'S", "'m", "'d", "'ll", "'RE", "'ve", "n't", "N'T", "don't", "they'll", "ſ", "\u212a", "ı", "İ", "Istio", "e.g.",
+     "U.S.", "mesh"]
+)
+treebank_text = st.lists(TREEBANK_PIECES, max_size=25).map("".join)

@@ -1,7 +1,9 @@
 """Heavy resources, loaded lazily, once, quietly, and never mutated after loading.
 
 ``import summarize`` must stay fast, so nothing here runs at import time; the first caller
-pays (jieba's dictionary takes about a second), everyone after gets the cached object.
+pays, everyone after gets the cached object. A post loads only what its languages need: an
+English post never imports jieba, a Chinese one never imports nltk (whose import alone, with
+SciPy behind it, costs more than summarizing a short post). :func:`preload` loads it all at once.
 """
 
 from __future__ import annotations
@@ -10,8 +12,6 @@ import functools
 import gzip
 import json
 import logging
-import os
-import tempfile
 import threading
 import warnings
 from importlib import resources
@@ -47,19 +47,6 @@ def data_lines(name: str) -> list[str]:
     return [line.strip() for line in data_text(name).splitlines() if line.strip() and not line.startswith("#")]
 
 
-def cache_dir() -> Path:
-    """Where we may keep caches: $SUMMARIZE_CACHE_DIR, else the XDG user cache dir, else the temp dir."""
-    env = os.environ.get("SUMMARIZE_CACHE_DIR")
-    base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "summarize"
-    try:
-        base.mkdir(parents=True, exist_ok=True)
-        if os.access(base, os.W_OK):
-            return base
-    except OSError:
-        pass
-    return Path(tempfile.gettempdir())
-
-
 @functools.cache
 def abbreviations() -> frozenset[str]:
     """Lowercase abbreviations (without the final period) after which a sentence never ends."""
@@ -78,34 +65,81 @@ def punkt() -> Any:
 
 @functools.cache
 def treebank() -> Any:
+    """NLTK's Treebank word tokenizer (needs no nltk_data)."""
     from nltk.tokenize import TreebankWordTokenizer
 
     return TreebankWordTokenizer()
 
 
+@functools.cache
+def stop_word_list(language: str) -> frozenset[str]:
+    """sumy's stop-word list for ``language`` ("english", "chinese"), as ``sumy.utils.get_stop_words``
+    reads it, without importing ``sumy.utils`` (it imports requests and pycountry: ~0.2 s for a word list)."""
+    import pkgutil
+
+    try:
+        data = pkgutil.get_data("sumy", f"data/stopwords/{language}.txt")
+    except (OSError, ImportError) as e:
+        raise ResourceError(f"sumy's {language} stop words are missing ({e}); reinstall sumy") from None
+    if data is None:
+        raise ResourceError(f"sumy's {language} stop words cannot be read; reinstall sumy")
+    return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
+
+
+def _import_jieba() -> Any:
+    """``import jieba``, quietly and without pkg_resources.
+
+    jieba imports pkg_resources only to open its own data files, and falls back to plain ``open``
+    when it is missing. Importing it costs more than the rest of jieba (and warns on new
+    setuptools), so it is hidden for the duration of the import, unless something imported it already.
+    """
+    import sys
+
+    hide = "pkg_resources" not in sys.modules
+    if hide:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes `import pkg_resources` fail
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import jieba
+    finally:
+        if hide and sys.modules.get("pkg_resources", False) is None:
+            del sys.modules["pkg_resources"]
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # jieba logs four DEBUG lines per load
+    return jieba
+
+
 def jieba_tokenizer() -> Any:
-    """Our own jieba Tokenizer (never the global ``jieba.dt``), with the domain-term dictionary."""
+    """Our own jieba Tokenizer (never the global ``jieba.dt``), with the domain-term dictionary.
+
+    It reads jieba's dictionary from a bucketed copy in our cache folder, built on first use
+    (about a second, once) and loaded bucket by bucket as texts need it (see ``_jieba_dict``):
+    the same cuts as jieba's own Tokenizer, without a second of loading in every process.
+    """
     with _lock:
         return _jieba_tokenizer()
 
 
 @functools.cache
 def _jieba_tokenizer() -> Any:
-    with warnings.catch_warnings():
-        # jieba imports pkg_resources, which warns on new setuptools; not the user's concern.
-        warnings.simplefilter("ignore")
-        import jieba
-    logging.getLogger("jieba").setLevel(logging.WARNING)  # jieba logs four DEBUG lines per load
-    tokenizer = jieba.Tokenizer()
-    tokenizer.tmp_dir = str(cache_dir())
-    tokenizer.cache_file = "jieba.summarize.cache"
-    tokenizer.initialize()
+    from . import _jieba_dict
+
+    jieba = _import_jieba()
+    terms = []
     for entry in data_lines("zh_terms.txt"):
         word, *rest = entry.split()
-        freq = int(rest[0]) if rest else None
-        tag = rest[1] if len(rest) > 1 else None
-        tokenizer.add_word(word, freq, tag)
-    return tokenizer
+        terms.append((word, int(rest[0]) if rest else None, rest[1] if len(rest) > 1 else None))
+    return _jieba_dict.tokenizer(jieba, _cache_folder(), terms)
+
+
+def _cache_folder() -> Path:
+    """The user cache folder (``summarize._dirs``), created if it can be; if not, the dictionary lives in memory."""
+    from ._dirs import cache_dir
+
+    try:
+        return cache_dir(create=True)
+    except OSError:
+        return cache_dir()
 
 
 def jieba_posseg() -> Any:
@@ -117,8 +151,29 @@ def jieba_posseg() -> Any:
 @functools.cache
 def _jieba_posseg() -> Any:
     tokenizer = _jieba_tokenizer()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        import jieba.posseg
+    _import_jieba()
+    import jieba.posseg
 
     return jieba.posseg.POSTokenizer(tokenizer)
+
+
+def preload(langs: tuple[str, ...] = ("en", "zh"), *, quiz: bool = False) -> None:
+    """Load now everything summarizing a post in ``langs`` needs (with ``quiz``, making its cards too):
+    for a process that forks workers afterwards (they inherit it all), or to take the one-off cost out
+    of a first timing.
+
+    English: Punkt (and nltk), the abbreviations, stop words; with ``quiz``, lemminflect. Chinese:
+    jieba with our terms on the bucketed dictionary (its buckets still load as texts need them, a
+    few milliseconds a post), stop words; with ``quiz``, jieba's POS tagger.
+    """
+    abbreviations()
+    if "en" in langs:
+        punkt()
+        stop_word_list("english")
+        if quiz:
+            import lemminflect  # noqa: F401  (its tables load on import)
+    if "zh" in langs:
+        jieba_tokenizer()
+        stop_word_list("chinese")
+        if quiz:
+            jieba_posseg()

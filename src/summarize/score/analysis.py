@@ -34,9 +34,9 @@ class Analysis:
 
 @functools.cache
 def stop_words(lang: str) -> frozenset[str]:
-    from sumy.utils import get_stop_words
+    from .._resources import stop_word_list
 
-    base = set(get_stop_words("english" if lang == "en" else "chinese"))
+    base = set(stop_word_list("english" if lang == "en" else "chinese"))
     if lang == "en":
         base |= {"uh", "um", "yeah", "okay", "ok", "gonna", "wanna", "like", "just", "really", "actually",
                  "kind", "sort", "thing", "things", "lot", "know", "think", "mean", "right", "well", "'s", "n't",

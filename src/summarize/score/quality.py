@@ -26,8 +26,11 @@ _CHITCHAT_RE = re.compile(
     r"and that'?s the news|that sounds like)\b[\s,.!]*)+(?:$|[\w\s,']{0,25}[.!]?$)",
     re.IGNORECASE,
 )
+# The lookahead only skips positions where no alternative can start (their first letters, in either case
+# under IGNORECASE): the same matches, several times faster on long transcripts (tests/score/test_quality_speed.py).
 _PROMO_RE = re.compile(
-    r"contact (?:me|us)|reach out|get in touch|register (?:for|now|here|today)|sign up|subscribe|follow (?:me|us)|"
+    r"(?=[bcdefghijlnoprstuvwy联请注订关扫免报欢本感])"
+    r"(?:contact (?:me|us)|reach out|get in touch|register (?:for|now|here|today)|sign up|subscribe|follow (?:me|us)|"
     r"check out our|visit our|free trial|book a demo|request a demo|join us (?:at|on|for)|discount|coupon|"
     r"you can find (?:us|me|the show)|send us (?:a|an|your) |email us|tweet at|show notes|like and subscribe|"
     r"brought to you by|(?:our|today'?s|this episode'?s|this week'?s) sponsors?\b|"
@@ -35,7 +38,7 @@ _PROMO_RE = re.compile(
     r"(?:promo|coupon|discount) code|\buse (?:the )?code (?-i:[A-Z0-9]{3,})\b|\bdot (?:com|dev|io|org) slash\b|"
     r"link in the description|\bif you(?:'re| are) new to (?:the|this|my) channel|welcome back to (?:the|my) channel|"
     r"\bI (?:do|make|post|publish) (?:a lot of |lots of |weekly |new )?(?:videos|tutorials) (?:on|about)\b|hit the (?:like|bell)|"
-    r"联系我|联系我们|请随时|注册|订阅|关注我们|关注公众号|扫码|免费收听|报名|欢迎加入|本期(?:节目)?由.{1,20}赞助|感谢.{1,20}赞助",
+    r"联系我|联系我们|请随时|注册|订阅|关注我们|关注公众号|扫码|免费收听|报名|欢迎加入|本期(?:节目)?由.{1,20}赞助|感谢.{1,20}赞助)",
     re.IGNORECASE,
 )
 _SELF_INTRODUCTION_RE = re.compile(
@@ -83,13 +86,14 @@ _ABOUT_THE_EPISODE_RE = re.compile(
 )
 # Calls to action: "For an exhaustive list …, please see the release notes", "Take a look at the docs".
 _CALL_TO_ACTION_RE = re.compile(
-    r"\bplease (?:see|refer|read|visit|check|do apply|apply|join|reach|let us know|try)\b|\bcheck out\b|\btake a look\b"
+    r"(?=[cfgjlprstw请详参欢更])"  # first letters, for speed, as in _PROMO_RE
+    r"(?:\bplease (?:see|refer|read|visit|check|do apply|apply|join|reach|let us know|try)\b|\bcheck out\b|\btake a look\b"
     r"|\brefer to the\b|\b(?:for|to get) more (?:information|details)\b|\bto learn more\b|\blearn more (?:about|at|in|by)\b"
     r"|\bsee the (?:\w+ ){0,4}(?:docs|documentation|release notes|guide|blog|announcement|changelog|repository|page)\b"
     r"|\bfollow the (?:\w+ ){0,3}(?:guide|instructions|tutorial|steps)\b|\bgive it a try\b|\btry it out\b"
     r"|\bwe(?:'d| would)? (?:love|welcome|encourage|invite) (?:you|everyone|anyone|as many|all|more|contributions|feedback)\b"
     r"|\bcome (?:join|say hi|talk to us|find us)\b|\bjoin (?:us|the (?:\w+ )?(?:community|slack|channel|meeting|mailing list))\b"
-    r"|请参阅|请访问|请参考|请查看|详见|参见|欢迎(?:大家|您|你)?(?:参与|贡献|加入|试用|反馈)|更多(?:信息|详情)请",
+    r"|请参阅|请访问|请参考|请查看|详见|参见|欢迎(?:大家|您|你)?(?:参与|贡献|加入|试用|反馈)|更多(?:信息|详情)请)",
     re.IGNORECASE,
 )
 _URL_RE = re.compile(r"https?://\S+|www\.\S+|\b[\w-]+\.(?:io|com|org|net|dev|cn)(?:/\S*)?")
@@ -134,9 +138,10 @@ def rejection(sentence: Sentence, *, n_tokens: int, n_terms: int) -> str | None:
     visible = len(re.sub(r"\s", "", text)) or 1
     if sum(len(u) for u in _URL_RE.findall(text)) / visible > 0.3:
         return "mostly a link"
-    if sum(ch.isdigit() for ch in text) / visible > 0.3:
+    if sum(map(str.isdigit, text)) / visible > 0.3:
         return "mostly numbers"
-    if len(_CODEISH_RE.findall(text)) >= 4 and len(_CODEISH_RE.findall(text)) / max(n_tokens, 1) > 0.2:
+    codeish = len(_CODEISH_RE.findall(text))
+    if codeish >= 4 and codeish / max(n_tokens, 1) > 0.2:
         return "mostly code"
     if text.endswith((":", "：")):
         return "introduces something else"

@@ -42,6 +42,11 @@ def _window_end(text: str, start: int, end: int) -> int:
 
 def _punkt_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
+    if "." not in chunk and "?" not in chunk and "!" not in chunk:
+        # What Punkt returns when no character may end a sentence, without loading it (an English
+        # name or heading inside a Chinese post then needs no nltk): one span, trailing space off.
+        stop = len(chunk.rstrip())
+        return [(start, start + stop)] if chunk[:stop].strip() else []
     try:
         pairs = list(punkt().span_tokenize(chunk))
     except TimeoutError:  # NLTK's ReDoS backstop on a pathological window: cut at plain sentence ends instead
