@@ -258,3 +258,24 @@ def test_workers_die_with_their_parent(tmp_path: Path) -> None:
     proc.kill()
     proc.wait(timeout=10)
     assert _gone(workers, 5)
+
+
+def test_digest_renderers_strip_control_characters_and_balance_bidi(tmp_path: Path) -> None:
+    """A title or takeaway carrying ESC sequences or an unclosed RLO reaches HTML and Markdown clean; JSON keeps
+    the value (escaped)."""
+    import summarize
+
+    post = tmp_path / "posts" / "evil.md"
+    post.parent.mkdir()
+    post.write_text(
+        "---\ntitle: \"Istio \\u202eevil\\u001b[2J title\"\n---\n\n"
+        "Istio moved its control plane into one binary called istiod, which made upgrades simpler for operators.\n"
+        "Envoy proxies get their configuration from istiod over xDS, so the mesh needs one component to run.\n",
+        encoding="utf-8",
+    )
+    digest = summarize.digest([post.parent], n=2)
+    for rendered in (digest.to_html(), digest.to_markdown()):
+        assert "\x1b" not in rendered
+        for line in rendered.splitlines():
+            assert line.count("\u202e") <= line.count("\u202c")
+    assert "\u202e" in json.loads(digest.to_json())["posts"][0]["title"]

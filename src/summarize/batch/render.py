@@ -28,7 +28,9 @@ def render(data: Mapping[str, Any], fmt: str) -> str:
 
     if fmt not in FORMATS:
         raise UnknownChoiceError("--format", fmt, FORMATS)
-    return {"md": to_markdown, "html": to_html, "json": to_json}[fmt](data)
+    if fmt == "json":
+        return to_json(data)
+    return {"md": to_markdown, "html": to_html}[fmt](_for_readers(data))
 
 
 def to_json(data: Mapping[str, Any]) -> str:
@@ -43,6 +45,20 @@ def _stamp(takeaway: Mapping[str, Any]) -> str:
 
 def _code_span(text: str) -> str:
     return f"`{text}`" if "`" not in text and "\n" not in text else _md_escape(text)
+
+
+def _for_readers(value: Any) -> Any:
+    """Every string of a digest as it may reach a reader (:func:`summarize._text.display_text`): no control
+    characters, bidi controls balanced. JSON keeps the values as they are (escaped)."""
+    from .._text import display_text
+
+    if isinstance(value, str):
+        return display_text(value)
+    if isinstance(value, Mapping):
+        return {k: _for_readers(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_for_readers(v) for v in value]
+    return value
 
 
 def to_markdown(data: Mapping[str, Any]) -> str:
