@@ -274,14 +274,15 @@ def card_failures(question: str, answer: str, card_type: str, lang: str, zh_word
 # ----------------------------------------------------------------------------- the report
 
 
+def _jieba_words(text: str) -> list[tuple[str, int, int]]:
+    from summarize._resources import jieba_tokenizer
+
+    return list(jieba_tokenizer().tokenize(text))
+
+
 def print_checks(posts: Sequence[Any], outputs: Mapping[str, Mapping[str, Any]], *, cards: bool) -> None:
     """Print every failing item and the rates, for seeds + corpus-dev (the issues' targets) and fixtures apart."""
-    zh_words = None
-    if cards:
-        from summarize._resources import jieba_tokenizer
-
-        def zh_words(text: str) -> list[tuple[str, int, int]]:
-            return list(jieba_tokenizer().tokenize(text))
+    zh_words = _jieba_words if cards else None
 
     groups = {"seeds + corpus-dev": lambda p: not p.key.startswith("fixtures/"), "fixtures": lambda p: p.key.startswith("fixtures/")}
     for group, member in groups.items():

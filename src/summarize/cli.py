@@ -380,7 +380,6 @@ def _run_quiz(ns: argparse.Namespace) -> int:
 
 def _run_digest(ns: argparse.Namespace) -> int:
     import time
-    from pathlib import Path
 
     from ._output import check_output_path, emit
     from .batch import DEFAULT_TIMEOUT, FORMATS, SUFFIXES, default_cache_dir, digest
