@@ -31,10 +31,11 @@ def summary_of(name: str, **options):
 
 @pytest.mark.parametrize("name", NEW)
 def test_five_clean_takeaways(name: str) -> None:
-    """Five distinct sentences in the post's language: no markup, labels, fillers, promotion or doubled ends."""
+    """Three to five distinct sentences in the post's language: no markup, labels, fillers, promotion or doubled
+    ends (fewer than five where the rest would be reserve sentences: precision first)."""
     s = summary_of(name)
     texts = [t.text for t in s.takeaways]
-    assert len(texts) == 5 and len(set(texts)) == 5
+    assert 3 <= len(texts) <= 5 and len(set(texts)) == len(texts)
     for text in texts:
         assert not MARKUP_RE.search(text), text
         assert not LABEL_RE.match(text), text

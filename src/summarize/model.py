@@ -20,8 +20,9 @@ BLOCK_KINDS = PROSE_KINDS | {"code", "table"}
 #: What a prose block can be besides the post's own prose: page furniture an editor skips.
 #: ``links`` a list of link titles (show notes, references); ``bio`` a person's biography (guest,
 #: author); ``navigation`` a section that points elsewhere ("Where can you find us next?",
-#: "Cool things of the week", "参考资料"). Readers mark them; scorers and the quiz engine leave them out.
-FURNITURE = frozenset({"links", "bio", "navigation"})
+#: "Cool things of the week", "参考资料"); ``caption`` the line under a figure ("<center>…</center>", the
+#: unterminated line right after an image). Readers mark them; scorers and the quiz engine leave them out.
+FURNITURE = frozenset({"links", "bio", "navigation", "caption"})
 
 
 def _frozen_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:

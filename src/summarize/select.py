@@ -40,6 +40,7 @@ def select(
     exclude: Collection[int] = (),
     reserve: Collection[int] = (),
     first: Collection[int] = (),
+    reserve_upto: int | None = None,
 ) -> list[int]:
     """Sentence ids to keep, in document order.
 
@@ -55,8 +56,9 @@ def select(
     adjacent content-word pairs that occur in two or more sentences) that a sentence adds to
     the summary, per share of the budget it takes: see :func:`_select_by_coverage`.
     Sentences in ``reserve`` (the scorer would rather not use them) are taken only when the
-    others cannot fill ``n`` or ``max_words``; sentences in ``first`` (the post's own numbered
-    points) before any other, best first.
+    others cannot fill ``n`` or ``max_words``, and with ``reserve_upto`` only while fewer than that many are
+    chosen (precision first: three takeaways an editor keeps beat five of which two lean on the post);
+    sentences in ``first`` (the post's own numbered points) before any other, best first.
     """
     if n is not None and n < 0:
         raise ValueError(f"n must be >= 0, not {n}")
@@ -86,10 +88,11 @@ def select(
         fitting = [i for i in order if length_of(by_id[i]) <= max_words]
         order = fitting or order
     if coverage > 0:
-        return _select_by_coverage(
+        picked = _select_by_coverage(
             by_id, order, norm, tier, terms, bags, quota, n=n, max_words=max_words, redundancy=redundancy,
             coverage=coverage, duplicate_threshold=duplicate_threshold,
         )
+        return sorted(_cap_reserve(picked, tier, reserve_upto))
     chosen: list[int] = []
     chosen_bags: set[frozenset[str]] = set()
     used = 0
@@ -125,7 +128,19 @@ def select(
         used += cost
         if max_words is not None and used >= max_words:
             break
-    return sorted(chosen)
+    return sorted(_cap_reserve(chosen, tier, reserve_upto))
+
+
+def _cap_reserve(picked: list[int], tier: Mapping[int, int], upto: int | None) -> list[int]:
+    """``picked`` (in the order chosen) without the reserve sentences that come once ``upto`` are chosen."""
+    if upto is None:
+        return picked
+    kept: list[int] = []
+    for i in picked:
+        if tier[i] > 0 and len(kept) >= upto:
+            continue
+        kept.append(i)
+    return kept
 
 
 def _select_by_coverage(
@@ -218,7 +233,7 @@ def _select_by_coverage(
         used += cost[i]
         if max_words is not None and used >= max_words:
             break
-    return sorted(chosen)
+    return chosen  # in the order chosen: the caller caps the reserve, then sorts
 
 
 def _concepts(terms: tuple[str, ...]) -> frozenset[object]:

@@ -138,6 +138,30 @@ def test_link_only_items_and_labelled_links() -> None:
     assert [b.furniture for b in doc.blocks] == ["links", "links", None, "links"]
 
 
+def test_figure_captions_are_furniture() -> None:
+    """The unterminated line right under an image and a "<center>" line are a figure's caption: furniture. A
+    sentence that ends with a full stop under an image, and the prose around, are the post's own."""
+    src = (
+        "在 ambient 模式中启用 L7 功能后，应用之间的流量路径如下图所示：\n"
+        "![](/img/app-in-ambient-l7.png)\n"
+        "启用 waypoint L7 处理后的应用流量路径\n\n"
+        "![](/img/multi-network.png)\n"
+        "<center>The solution for multiple network interfaces</center>\n"
+        "A pull request has already been submitted to fix it.\n\n"
+        "![](/img/x.png)\n"
+        "Envoy rejects the listener when two of them share a port.\n"
+    )
+    doc = read_text(src, fmt="markdown")
+    marked = [(b.text, b.furniture) for b in doc.blocks]
+    assert marked == [
+        ("在 ambient 模式中启用 L7 功能后，应用之间的流量路径如下图所示：", None),
+        ("启用 waypoint L7 处理后的应用流量路径", "caption"),
+        ("The solution for multiple network interfaces", "caption"),
+        ("A pull request has already been submitted to fix it.", None),
+        ("Envoy rejects the listener when two of them share a port.", None),
+    ]
+
+
 def test_translation_notes_and_source_lines() -> None:
     """"原文：<url>" lines are the post's source link (metadata); "译者按：" loses its label, not its note."""
     doc = loaded("tns-zh-translation.md")

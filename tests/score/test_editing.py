@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from summarize.model import Sentence
 from summarize.score.editing import edit, leans_outside, makes_a_point, narrates
-from summarize.score.quality import rejection
+from summarize.score.quality import lacks_a_verb, rejection
 
 
 def sentence(text: str, lang: str = "en") -> Sentence:
@@ -64,6 +64,8 @@ def test_edit_never_adds_a_word(words: list[str], spoken: bool) -> None:
         "Another major difference between containers and VMs is isolation.",
         "The second area is the software supply chain.",
         "They just want to write code.",
+        "After the change, the traffic path between applications is shown in the figure below.",
+        "Particularly, the multitude of services makes the example interesting.",
     ],
 )
 def test_sentences_that_lean_on_what_came_before(text: str) -> None:
@@ -88,6 +90,11 @@ def test_sentences_that_stand_alone(text: str, lang: str) -> None:
 def test_chinese_sentences_that_lean() -> None:
     assert leans_outside("第二个问题是，Google 等云服务提供商更倾向于告诉用户。", "zh")
     assert leans_outside("这使得管理证书变得更加容易。", "zh")
+    assert leans_outside("从图中可以看到，reviews 服务只需要访问 ratings 服务。", "zh")
+    assert leans_outside("从前面的 admin 接口的输出可以看到 TCMalloc 预留了 100M 内存。", "zh")
+    assert leans_outside("Kubernetes 也不例外，正确的验证可以确保配置安全。", "zh")
+    assert leans_outside("特别是 Gateway 资源能够管理网关的生命周期。", "zh")
+    assert not leans_outside("Gateway 资源能够以 Kubernetes API 管理网关的生命周期。", "zh")
 
 
 def test_stories_and_points() -> None:
@@ -109,6 +116,9 @@ def test_stories_and_points() -> None:
         ("Take a look at the API concepts documentation to start familiarizing yourself with the APIs.", "call to action"),
         ("Varun is a product manager in charge of gRPC, an open source project created at Google.", "biography"),
         ("I'm a product manager on a project called gRPC at Google.", "self-introduction"),
+        ("Today's post is by the Istio team showing how you can get visibility for your microservices.", "biography"),
+        ("Today's topic is service level objectives for internal platforms.", "about the post itself"),
+        ("We're talking to Maya Kaczorowski, who is here to talk to us about container security.", "about the post itself"),
     ],
 )
 def test_editorial_rejections(text: str, reason: str) -> None:
@@ -134,3 +144,48 @@ def test_takeaway_json_keeps_the_source_sentence_when_edited() -> None:
     assert edited["source_text"].startswith("I would say teams should")
     verbatim = rows["Canary upgrades of the control plane let you roll back a bad release in minutes."]
     assert "source_text" not in verbatim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Functionalities of Kubernetes ingress, Istio gateway and API gateway.",
+        "A hundred and twenty VMs to thirty-four nodes.",
+        "A generic ABI for embedding Wasm in proxies, which means compiled extensions will work across versions.",
+        "GAMMA Initiative - Gateway API for Service Mesh.",
+        "Workload best practices, general tips for running things in Kubernetes efficiently.",
+        "Sara, who is a developer advocate for Google Cloud, and also David East.",
+    ],
+)
+def test_fragments_with_no_verb_of_their_own(text: str) -> None:
+    """Captions, list items and spoken phrases with no finite verb outside a ", which …" clause."""
+    assert lacks_a_verb(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Istio supports mutual TLS between sidecars.",
+        "Make sure to test that any Istio configuration actually applies.",
+        "Istio, which is a service mesh, provides traffic routing.",
+        "Envoy autoscales quickly.",
+        "Microservices empower you to scale components independently.",
+        "The ambient profile installs ztunnel in the cluster.",
+        "In Istio, that signal comes from outlier detection.",
+        "Developers who will run production code on Kubernetes can benefit from it.",
+        "So for very different purposes, I'm very excited about these two protocols.",
+        "Then, at the end of the day, you digest it.",
+    ],
+)
+def test_sentences_with_a_verb(text: str) -> None:
+    assert not lacks_a_verb(text)
+
+
+def test_a_list_items_relative_clause_is_not_its_verb() -> None:
+    text = "Fields that are considered experimental and have not graduated to standard channel."
+    assert lacks_a_verb(text, list_item=True)
+    assert not lacks_a_verb("The word that we keep using is idiomatic.")
+
+
+def test_chinese_questions_typed_with_a_full_stop() -> None:
+    assert rejection(sentence("以前我们排查怎么做呢。", "zh"), n_tokens=6, n_terms=4) == "question"

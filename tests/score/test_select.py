@@ -154,6 +154,19 @@ def test_reserve_is_used_only_when_the_others_cannot_fill_the_summary() -> None:
         assert len(select(doc, scores, n=8, reserve=reserve, coverage=coverage, duplicate_threshold=1.1)) == 8
 
 
+def test_reserve_fills_only_up_to_reserve_upto() -> None:
+    """With ``reserve_upto`` a short post gets fewer sentences rather than reserve ones past that many."""
+    doc = doc_of([" ".join(f"Istio routes traffic {w} through the Envoy proxy mesh." for w in
+                           "alpha beta gamma delta epsilon zeta eta theta".split())])
+    scores = {s.id: float(len(doc.sentences) - s.id) for s in doc.sentences}
+    for coverage in (0.0, 2.0):
+        few = set(range(2, 8))  # only 0 and 1 may be used freely
+        assert select(doc, scores, n=5, reserve=few, reserve_upto=3, coverage=coverage, duplicate_threshold=1.1) == [0, 1, 2]
+        enough = {6, 7}
+        picked = select(doc, scores, n=5, reserve=enough, reserve_upto=3, coverage=coverage, duplicate_threshold=1.1)
+        assert len(picked) == 5 and not set(picked) & enough
+
+
 def test_first_sentences_come_before_better_scored_ones_and_reserve_still_wins() -> None:
     """The post's own numbered points are taken first, best first; one that is also reserved stays a reserve."""
     doc = doc_of([" ".join(f"Istio routes traffic {w} through the Envoy proxy mesh." for w in

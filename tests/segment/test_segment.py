@@ -47,6 +47,14 @@ def test_hard_wrapped_chinese_paragraph_is_joined() -> None:
     ]
 
 
+def test_two_line_chinese_paragraph_with_a_version_number_is_joined() -> None:
+    """"Istio 1.9" has a dot but ends no sentence: a long first line with no real sentence end runs on."""
+    text = "在 Istio 1.9 中，授权策略中的 CUSTOM 操作允许您轻松地将\nIstio 与任何外部授权系统集成，并具备以下优势："
+    assert sentences_of(text) == [
+        "在 Istio 1.9 中，授权策略中的 CUSTOM 操作允许您轻松地将 Istio 与任何外部授权系统集成，并具备以下优势：",
+    ]
+
+
 def _covers(text: str, spans: list[tuple[int, int]]) -> None:
     covered = [False] * len(text)
     last_end = 0

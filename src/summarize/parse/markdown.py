@@ -20,6 +20,8 @@ from .furniture import LINK_TYPE_WORDS, is_link_title, without_source_lines
 from .shortcodes import Shortcodes, read_shortcodes
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
@@ -226,8 +228,11 @@ def _raw_blocks(tokens: list[Token]) -> Any:
             i += 2
         elif kind in ("paragraph_open", "dt_open"):
             inline = tokens[i + 1]
-            lines = _inline_lines(inline)
-            if _has_text(lines):
+            image_lines: set[int] = set()
+            lines = _inline_lines(inline, image_lines)
+            if image_lines and not list_depth:
+                yield from _split_captions(lines, image_lines, quote_depth)
+            elif _has_text(lines):
                 if _is_bold_only(inline):
                     # "**Why Envoy**" alone on a line, or "1. **2020: the year of …**": a heading in all but markup.
                     # Keep an ordered item's number ("1. …"): it is visible in the post and marks the section.
@@ -246,9 +251,12 @@ def _raw_blocks(tokens: list[Token]) -> Any:
         elif kind == "html_block":
             # Each line of an HTML block is its own unit: <summary>, <p> and <li> lines are not one sentence.
             start = (tok.map[0] + 1) if tok.map else 1
+            source_lines = tok.content.split("\n")
             for n, line in enumerate(_html_text(tok.content).split("\n")):
                 if line.strip():
-                    yield RawBlock("quote" if quote_depth else "paragraph", [(start + n, line)])
+                    caption = n < len(source_lines) and _CAPTION_HTML_RE.match(source_lines[n]) is not None
+                    yield RawBlock("quote" if quote_depth else "paragraph", [(start + n, line)],
+                                   furniture="caption" if caption else None)
         elif kind == "table_open":
             i, raw = _table(tokens, i)
             if raw:
@@ -323,8 +331,38 @@ def _is_bold_only(inline: Token) -> bool:
     return 0 < len(text) <= 80 and not text.rstrip().endswith((".", "。", ":", "：", "?", "？"))
 
 
-def _inline_lines(inline: Token) -> list[tuple[int, str]]:
-    """Render an inline token to plain text, one entry per source line."""
+#: An HTML block that only captions a figure: "<center>Functionalities of …</center>", "<figcaption>…".
+_CAPTION_HTML_RE = re.compile(r"^\s*<(center|figcaption)\b[^>]*>[^<]*(?:<(?!/?(?:p|div|ul|ol|table|center|figcaption)\b)[^<]*)*</\1>\s*$",
+                              re.IGNORECASE)
+#: How a line of prose ends a sentence; a figure's caption typically does not ("应用流量路径", "Figure 2: the mesh").
+_ENDS_SENTENCE_RE = re.compile(r"[.!?。！？:：;；…][\"'”’)）]*\s*$")
+
+
+def _split_captions(lines: list[tuple[int, str]], image_lines: set[int], quote_depth: int) -> Iterator[RawBlock]:
+    """A paragraph with an image in it: the unterminated line right under the image is the figure's caption
+    ("![](…ambient-l7.png)\n启用 waypoint L7 处理后的应用流量路径"), the rest is prose as usual."""
+    kind = "quote" if quote_depth else "paragraph"
+    run: list[tuple[int, str]] = []
+    after_image = False
+    for number, text in lines:
+        if not text.strip():
+            after_image = after_image or number in image_lines
+            continue
+        if after_image and not _ENDS_SENTENCE_RE.search(text):
+            if run:
+                yield RawBlock(kind, run)
+                run = []
+            yield RawBlock(kind, [(number, text)], furniture="caption")
+        else:
+            run.append((number, text))
+        after_image = number in image_lines and not text.strip()
+    if run:
+        yield RawBlock(kind, run)
+
+
+def _inline_lines(inline: Token, image_lines: set[int] | None = None) -> list[tuple[int, str]]:
+    """Render an inline token to plain text, one entry per source line (noting in ``image_lines`` the lines
+    that hold an image)."""
     line = (inline.map[0] + 1) if inline.map else 1
     lines: list[tuple[int, str]] = []
     parts: list[str] = []
@@ -352,6 +390,8 @@ def _inline_lines(inline: Token) -> list[tuple[int, str]]:
             continue
         if kind in ("text", "code_inline"):
             parts.append(child.content)
+        elif kind == "image" and image_lines is not None:
+            image_lines.add(line)
         elif kind == "footnote_ref":
             continue
     lines.append((line, "".join(parts)))

@@ -41,6 +41,7 @@ def _takeaways_first(doc: Document) -> frozenset[int]:
     coverage=_takeaways_coverage,
     reserve=_takeaways_reserve,
     first=_takeaways_first,
+    reserve_upto=3,
 )
 def takeaways(doc: Document) -> Scores:
     from .takeaways import score_takeaways

@@ -173,6 +173,8 @@ _LEANS_INSIDE_EN_RE = re.compile(
     r"|\bthe other (?:one|command|thing|project|option|approach|way|tool|side|feature)\b|\bthe (?:latter|former|above|below)\b"
     r"|\b(?:as|like) (?:you|we) (?:can )?(?:see|saw)\b|\bwe can see\b|\bas (?:shown|mentioned|described|noted|discussed)\b"
     r"|\bin (?:this|that|each|either) case\b|\bthe (?:following|previous|next) (?:\w+ )?(?:section|step|example|command|output|figure|table)\b"
+    r"|\b(?:figure|diagram|table|image|screenshot|output|graph|chart)s? (?:below|above)\b|\b(?:shown|listed|described|illustrated) (?:below|above)\b"
+    r"|^\W*particularly\b"
     r"|^\W*(?:the|that|this) (?:project|conference|release|controller|app|tool|proposal|approach|one|same)\b"
     r"(?!\s+(?:team|teams|lead|leads|notes|cycle|process|manager|managers|board|committee)\b)"
     r"|^\W*(?:instead|later|afterwards|meanwhile|similarly|likewise|again|otherwise|finally|next)\b",
@@ -188,7 +190,8 @@ _SENTENCE_OPENERS = frozenset(
 # ordinal of a list the sentence does not give (第一个坑, 第一层), a step of a sequence (接着, 再查看).
 _LEANS_INSIDE_ZH_RE = re.compile(
     r"这|那(?!么)|该(?=[\u4e00-\u9fff])|其(?!他|实|余下|次要)|(?<![因如彼])此(?!外)|上面|下面|上述|上文|前文|前面(?:提到|所述|介绍)|"
-    r"如前所述|如上所述|以下|如下|下列|后面|本节|本文|本篇|本系列|本主题|本章|本期|本次|"
+    r"如前所述|如上所述|以下|如下|下列|后面|本节|本文|本篇|本系列|本主题|本章|本期|本次|前面的|(?:如|见|下|上)图|图中|如(?:您|你)所见|也不例外|"
+    r"^\W*(?:特别是|尤其是|是时候)|"
     r"^\W*(?:第[一二三四五六七八九十]+(?:个|层|点|条|种|步|类|项|阶段)|接着|再(?!次)|然后|同时|最后|首先|其次|也不例外|整个过程|我们可以看到|可以看到|从上)"
 )
 

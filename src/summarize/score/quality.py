@@ -6,6 +6,7 @@ sentence was ruled out.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Sentence
@@ -41,6 +42,13 @@ _PROMO_RE = re.compile(
     r"联系我|联系我们|请随时|注册|订阅|关注我们|关注公众号|扫码|免费收听|报名|欢迎加入|本期(?:节目)?由.{1,20}赞助|感谢.{1,20}赞助)",
     re.IGNORECASE,
 )
+# Who wrote the post, not what it says: "Today's post is by the Istio team showing how …", "Guest post by …".
+_BYLINE_RE = re.compile(
+    r"^\W*(?:(?:today'?s|this) (?:guest )?(?:blog )?post is (?:by|from|written by)\b|guest post by\b|(?:written|posted) by [A-Z])",
+    re.IGNORECASE,
+)
+# A Chinese question typed with a full stop ("以前我们排查怎么做呢。"): 呢 or 吗 before the end.
+_ZH_QUESTION_RE = re.compile(r"[呢吗][。.]?\s*$")
 _SELF_INTRODUCTION_RE = re.compile(
     r"^\W*(?:(?i:and|so|well|hi|hello|yeah)[\s,]+)?(?:[Mm]y name is|I'?m (?:a|an|the) (?:[\w-]+ ){0,5}?(?i:engineer|manager|developer|"
     r"advocate|lead|director|founder|maintainer|architect|consultant|product manager|pm|researcher|contributor|member)\b|"
@@ -79,8 +87,10 @@ _ABOUT_THE_EPISODE_RE = re.compile(
     r"|\bnow is a (?:great|good) time to (?:look back|reflect)\b|\b(?:this|the) interview\b|\bour guests? (?:this week|today)\b"
     r"|\bwe(?:'re| are) (?:gonna|going to) (?:be )?(?:talk|talking|chat|chatting|dive|diving|look|looking)\b"
     r"|\b(?:the )?main (?:item|topic|thing) (?:for |on the agenda )?today\b|\btoday (?:I|we)(?:'ll| will| want to| are going to|'re going to)\b"
-    r"|\bwe help you stay up to date\b|\bnews of the week\b"
-    r"|^\W*(?:让我们(?:来)?(?:看看|看一下|了解一下)|今天(?:主要|的议题|我们主要)|接下来(?:我们)?(?:来)?(?:看|介绍))"
+    r"|\bwe help you stay up to date\b|\bnews of the week\b|\btoday'?s topic\b"
+    r"|\bwe(?:'re| are| get to) (?:talking|speaking|chatting|talk|speak|chat) (?:to|with) (?:our|[A-Z])"
+    r"|^\W*(?:让我们(?:来)?(?:看看|看一下|了解一下)|今天(?:主要|的议题|我们主要)|接下来(?:我们)?(?:来)?(?:看|介绍)"
+    r"|(?:现在|下面)?我们(?:再)?来(?:尝试|试试|试一下|看看|看一下)|先(?:简单)?(?:介绍|说)一下)"
     r"|本期(?:节目|播客)|这一期|欢迎收听",
     re.IGNORECASE,
 )
@@ -93,7 +103,7 @@ _CALL_TO_ACTION_RE = re.compile(
     r"|\bfollow the (?:\w+ ){0,3}(?:guide|instructions|tutorial|steps)\b|\bgive it a try\b|\btry it out\b"
     r"|\bwe(?:'d| would)? (?:love|welcome|encourage|invite) (?:you|everyone|anyone|as many|all|more|contributions|feedback)\b"
     r"|\bcome (?:join|say hi|talk to us|find us)\b|\bjoin (?:us|the (?:\w+ )?(?:community|slack|channel|meeting|mailing list))\b"
-    r"|请参阅|请访问|请参考|请查看|详见|参见|欢迎(?:大家|您|你)?(?:参与|贡献|加入|试用|反馈)|更多(?:信息|详情)请)",
+    r"|请参阅|请访问|请参考|请查看|详见|参见|欢迎(?:大家|您|你)?(?:参与|贡献|加入|试用|反馈|在评论区|留言)|更多(?:信息|详情)请)",
     re.IGNORECASE,
 )
 _URL_RE = re.compile(r"https?://\S+|www\.\S+|\b[\w-]+\.(?:io|com|org|net|dev|cn)(?:/\S*)?")
@@ -108,7 +118,7 @@ def rejection(sentence: Sentence, *, n_tokens: int, n_terms: int) -> str | None:
         return "heading or non-prose"
     if sentence.furniture is not None:
         return f"page furniture ({sentence.furniture})"
-    if is_question(text):
+    if is_question(text) or (sentence.lang == "zh" and _ZH_QUESTION_RE.search(text)):
         return "question"
     if _GREETING_RE.search(text):
         return "greeting or thanks"
@@ -122,7 +132,7 @@ def rejection(sentence: Sentence, *, n_tokens: int, n_terms: int) -> str | None:
         return "about the post itself"
     if _CALL_TO_ACTION_RE.search(text):
         return "call to action"
-    if is_bio(text):
+    if is_bio(text) or _BYLINE_RE.search(text):
         return "biography"
     if sentence.lang == "en":
         if n_tokens < 6 or n_terms < 3:
@@ -146,3 +156,112 @@ def rejection(sentence: Sentence, *, n_tokens: int, n_terms: int) -> str | None:
     if text.endswith((":", "：")):
         return "introduces something else"
     return None
+
+
+# ----------------------------------------------------------------------------- a clause's verb
+
+_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,;:–—()]|\s-\s")
+_CLITIC_RE = re.compile(r"(?:'s|'re|'m|'ve|'ll|'d|n't)$")
+_RELATIVE = frozenset({"which", "who", "whom", "whose"})
+_PLURAL_PRONOUNS = frozenset({"we", "they", "you", "i"})
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but nor for of to in on at by with from into onto over under about as than then so if "
+    "when while because though although not no all any some many much more most other such own same each every "
+    "both either neither only also just very too here there now this that these those our your their my its".split()
+)
+# Words before a plural noun, never before a verb: "thirty-four nodes", "several clusters", "different versions".
+_QUANTITY_RE = re.compile(
+    r"^(?:[a-z]+-)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|million|billion|few|several|multiple|various|different|new|other|"
+    r"additional|separate|specific|certain|numerous|two-thirds)$"
+)
+_ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ful", "ive", "able", "ible", "ary", "less", "est", "ing")
+_NOT_VERB_ENDINGS = ("ly", "tion", "sion", "ment", "ness", "ity", "ous", "ful", "ive", "able", "ible", "al", "ic", "ing", "ss")
+
+
+def _could_be_a_verb(low: str, not_finite: frozenset[str]) -> bool:
+    """An unknown word after a plural subject ("Microservices empower …", "we autoscale …"): a verb unless it is a
+    function word or has a noun's, adjective's or adverb's ending."""
+    return (
+        low.isalpha() and len(low) > 2 and low not in _FUNCTION_WORDS and low not in not_finite
+        and not low.endswith(_NOT_VERB_ENDINGS)
+    )
+
+
+_SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "this", "that", "one", "everything", "nothing", "everyone", "nobody"})
+
+
+@functools.cache
+def _verb_forms() -> dict[str, frozenset[str]]:
+    """The lists of ``data/en_finite_verbs.txt`` (built from UD EWT by tools/build_finite_verbs.py)."""
+    from .._resources import data_text
+
+    lists: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for line in data_text("en_finite_verbs.txt").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = lists.setdefault(line[1:-1], set())
+        elif current is not None:
+            current.add(line)
+    return {name: frozenset(words) for name, words in lists.items()}
+
+
+def lacks_a_verb(text: str, *, list_item: bool = False) -> bool:
+    """An English sentence with no word that can be its finite verb, outside a relative clause.
+
+    "Functionalities of Kubernetes ingress, Istio gateway and API gateway.", "A hundred and twenty VMs
+    to thirty-four nodes.", "Fields that are considered experimental and have not graduated …" and "A
+    generic ABI for embedding Wasm in proxies, which means …" are a caption, a list's item or a figure,
+    not a sentence: judges drop them as fragments. Conservative: any word that can be finite ("service"
+    can be a verb) counts, an unknown lowercase word ending in -s or -ed counts, and an imperative's base
+    form at the start of a clause counts; names (capitalised words inside the sentence) never do. An unknown
+    -s word counts only after a name or a singular pronoun ("Envoy autoscales"), where a plural noun cannot stand.
+    """
+    forms = _verb_forms()
+    finite, base, not_finite = forms["finite"], forms["base"], forms["not_finite"]
+    relative = False
+    clause_start = True
+    after_subject = after_plural = after_pronoun = after_comma = after_word = False
+    words_seen = 0
+    for m in _TOKEN_RE.finditer(text.replace("’", "'")):
+        token = m.group(0)
+        if not token[0].isalpha():
+            relative = False
+            clause_start = token != "("
+            after_comma = token == ","
+            continue
+        low = token.lower()
+        first = words_seen == 0
+        words_seen += 1
+        if (low in _RELATIVE and after_comma) or (low == "that" and list_item and 1 <= words_seen - 1 <= 3):
+            relative = True  # ", which means …", a list's "Fields that are …": not the sentence's own verb
+            clause_start = False
+            continue
+        after_comma = False
+        if _CLITIC_RE.search(low) and not relative:
+            return False  # "I'm", "it's", "don't"
+        if token[0].isupper() and not first and token != "I":
+            clause_start = False
+            after_subject, after_plural, after_pronoun, after_word = True, token.endswith("s"), False, False
+            continue
+        can_be_finite = (
+            low in finite
+            or (clause_start and low in base)
+            or (low.endswith("ed") and len(low) > 3 and low not in not_finite)
+            or ((after_subject or after_word) and len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")))
+            or (after_plural and _could_be_a_verb(low, frozenset() if after_pronoun else not_finite))
+        )
+        after_subject = token[0].isupper() or low in _SUBJECT_PRONOUNS
+        after_pronoun = low in _PLURAL_PRONOUNS
+        # "The ambient profile installs …", "Istio dynamically configures …": after a singular noun or an adverb.
+        after_word = (
+            low not in _FUNCTION_WORDS and (low.endswith("ly") or not low.endswith("s")) and not _QUANTITY_RE.match(low)
+            and not low.endswith(_ADJECTIVE_ENDINGS)
+        )
+        after_plural = low in _PLURAL_PRONOUNS or (low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3)
+        if can_be_finite and not relative:
+            return False
+        clause_start = False
+    return words_seen > 0

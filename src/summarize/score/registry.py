@@ -47,11 +47,13 @@ class Algorithm:
     """Sentences selection takes only when the others cannot fill the summary (``select(reserve=...)``)."""
     first: Callable[[Document], frozenset[int]] = _no_sentences
     """Sentences selection takes before any other (``select(first=...)``): the post's own numbered points."""
+    reserve_upto: int | None = None
+    """Reserve sentences fill a summary only up to this many sentences (``select(reserve_upto=...)``)."""
 
     def selection(self, doc: Document) -> dict[str, Any]:
         """The keywords ``select`` takes with this scorer on ``doc``: its MMR, coverage, reserve and first."""
         return {"redundancy": self.redundancy(doc), "coverage": self.coverage(doc), "reserve": self.reserve(doc),
-                "first": self.first(doc)}
+                "first": self.first(doc), "reserve_upto": self.reserve_upto}
 
 
 _REGISTRY: dict[str, Algorithm] = {}
@@ -65,11 +67,12 @@ def register(
     coverage: Callable[[Document], float] = _no_coverage,
     reserve: Callable[[Document], frozenset[int]] = _no_sentences,
     first: Callable[[Document], frozenset[int]] = _no_sentences,
+    reserve_upto: int | None = None,
 ) -> Callable[[Scorer], Scorer]:
     def deco(fn: Scorer) -> Scorer:
         if name in _REGISTRY:
             raise ValueError(f"summarizer {name!r} registered twice")
-        _REGISTRY[name] = Algorithm(name, fn, description, reference, redundancy, coverage, reserve, first)
+        _REGISTRY[name] = Algorithm(name, fn, description, reference, redundancy, coverage, reserve, first, reserve_upto)
         return fn
 
     return deco

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..model import Document, Sentence
 from .analysis import analyse, memo, sentence_terms
 from .editing import edit, leans_outside, makes_a_point, narrates
-from .quality import rejection
+from .quality import lacks_a_verb, rejection
 from .registry import Scores
 from .roles import askers
 
@@ -201,6 +201,22 @@ def _before_code(doc: Document) -> frozenset[int]:
     return frozenset(narrating)
 
 
+# A Chinese list item that opens with its verb or a preposition has left its subject in the lead-in
+# ("为常见用例提供优秀的文档", "引入了 … 的扩展", "将工作负载添加到网格中…", "由 … 共同维护"): a fragment out of the list.
+_ZH_SUBJECTLESS_RE = re.compile(
+    r"^(?:为|将|把|由|向|给|对|在.{1,12}中(?:部署|启用|使用)|引入|提供|支持|使用|增加|添加|实现|启用|建立|执行|生成|部署|创建|允许|"
+    r"确保|改进|修复|移除|删除|更新|升级|简化|降低|减少|提高|优化|集成|视为|获取|要求)"
+)
+
+
+def _fragment(s: Sentence, text: str) -> bool:
+    """A list item, caption or spoken phrase that is no sentence: no verb of its own (English), or a Chinese
+    list item that starts at its verb."""
+    if s.lang == "en":
+        return lacks_a_verb(text, list_item=s.kind == "list_item")
+    return s.kind == "list_item" and _ZH_SUBJECTLESS_RE.match(text) is not None
+
+
 def _run_on(s: Sentence, text: str, spoken: bool) -> bool:
     if s.lang == "zh":
         return len(re.sub(r"\s", "", text)) > MAX_TAKEAWAY_CHARS
@@ -283,8 +299,8 @@ def reserve_of(doc: Document) -> frozenset[int]:
     An editor lifts a takeaway out of its post, so a host's lines (introductions of the guest,
     hand-overs, questions), units of unpunctuated speech the boundary model was unsure of
     ("i see is putting …"), sentences that still lean on the one before once edited ("This promotes …",
-    "第二个问题是…"), run-ons past :data:`MAX_TAKEAWAY_WORDS`, a list's labelled items ("可扩展性：…") and a
-    tutorial's narration of the command that follows come last.
+    "第二个问题是…"), run-ons past :data:`MAX_TAKEAWAY_WORDS`, a list's labelled items ("可扩展性：…"), a
+    tutorial's narration of the command that follows and fragments with no verb of their own come last.
     """
     hosts = askers(doc)
     text = edited(doc)
@@ -298,6 +314,7 @@ def reserve_of(doc: Document) -> frozenset[int]:
         or _run_on(s, text[s.id], spoken or s.clean != s.text)
         or _labelled(s, text[s.id])
         or s.id in narrating
+        or _fragment(s, text[s.id])
     )
 
 

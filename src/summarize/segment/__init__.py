@@ -31,6 +31,10 @@ _SPACES_RE = re.compile(r"\s+")
 
 _SPEECH_KINDS = frozenset({"paragraph", "caption"})
 
+#: A sentence end inside a line: a Chinese mark anywhere, a Latin one only before a space or the line's end
+#: (the "." of "Istio 1.9" or "e.g" ends nothing).
+_SENTENCE_END_RE = re.compile(r"[。！？；…]|[.!?;](?=\s|$)")
+
 _TERMINAL_RE = re.compile(r"[.!?。！？；;…:：\"'”’」』）)】]$")
 
 
@@ -213,7 +217,7 @@ def _hard_wrapped_chinese(text: str, lines: list[tuple[int, int]]) -> bool:
         # it at all runs on into the next (a line that ended a sentence before it stops is one of its own).
         a, b = body[0]
         first = text[a:b]
-        return guess_lang(first) == "zh" and not re.search(r"[。！？；.!?;…]", first) and b - a >= 20
+        return guess_lang(first) == "zh" and not _SENTENCE_END_RE.search(first) and b - a >= 20
     if any(guess_lang(text[a:b]) != "zh" for a, b in body):
         return False
     unterminated = sum(1 for a, b in body if not _TERMINAL_RE.search(text[a:b]))
