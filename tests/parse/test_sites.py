@@ -162,6 +162,13 @@ def test_figure_captions_are_furniture() -> None:
     ]
 
 
+def test_a_full_stop_typed_after_bold_is_not_doubled() -> None:
+    """"**… individually.**. In the …" reads as two sentences, not one glued by "..": the second stop goes."""
+    src = "- **Microservices empower you to manage services individually.**. In most installations one team runs it.\n"
+    doc = read_text(src, fmt="markdown")
+    assert doc.blocks[0].text == "Microservices empower you to manage services individually. In most installations one team runs it."
+
+
 def test_translation_notes_and_source_lines() -> None:
     """"原文：<url>" lines are the post's source link (metadata); "译者按：" loses its label, not its note."""
     doc = loaded("tns-zh-translation.md")

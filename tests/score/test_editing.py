@@ -94,6 +94,9 @@ def test_chinese_sentences_that_lean() -> None:
     assert leans_outside("从前面的 admin 接口的输出可以看到 TCMalloc 预留了 100M 内存。", "zh")
     assert leans_outside("Kubernetes 也不例外，正确的验证可以确保配置安全。", "zh")
     assert leans_outside("特别是 Gateway 资源能够管理网关的生命周期。", "zh")
+    assert leans_outside("现在，是时候验证命名空间中实际更新的内容了。", "zh")
+    assert leans_outside("例如，我们将公开连通性限制在 Ingress 节点中。", "zh")
+    assert leans_outside("For example, the gateway rejects requests without a token.", "en")
     assert not leans_outside("Gateway 资源能够以 Kubernetes API 管理网关的生命周期。", "zh")
 
 
@@ -119,6 +122,9 @@ def test_stories_and_points() -> None:
         ("Today's post is by the Istio team showing how you can get visibility for your microservices.", "biography"),
         ("Today's topic is service level objectives for internal platforms.", "about the post itself"),
         ("We're talking to Maya Kaczorowski, who is here to talk to us about container security.", "about the post itself"),
+        ("Nandan Sridhar works in the Product Management team at Google Cloud, Apigee.", "biography"),
+        ("Alexandrina has been working on the Getting Started with Apigee YouTube series.", "biography"),
+        ("Ville and Mark, what to expect to the future of Knative, either open source or on GCP.", "question"),
     ],
 )
 def test_editorial_rejections(text: str, reason: str) -> None:
@@ -189,3 +195,20 @@ def test_a_list_items_relative_clause_is_not_its_verb() -> None:
 
 def test_chinese_questions_typed_with_a_full_stop() -> None:
     assert rejection(sentence("以前我们排查怎么做呢。", "zh"), n_tokens=6, n_terms=4) == "question"
+
+
+def test_names_that_are_not_bios_or_questions() -> None:
+    assert rejection(sentence("Istio works on the data plane for the mesh team and routes every request."),
+                     n_tokens=12, n_terms=8) is None
+    assert rejection(sentence("Istio, which runs on Kubernetes, routes traffic between services."), n_tokens=10, n_terms=8) is None
+
+
+def test_spoken_like_between_commas_goes() -> None:
+    text = "You don't need Firebase in a view 'cause that, like, messes up the model."
+    assert edit(sentence(text), True) == "You don't need Firebase in a view 'cause that, messes up the model."
+
+
+def test_footnote_marks_are_deleted() -> None:
+    assert edit(sentence("一个关键的应用程序故障每小时的成本可能高达 100 万美元*。", "zh"), False) == "一个关键的应用程序故障每小时的成本可能高达 100 万美元。"
+    assert edit(sentence("Envoy Gateway 围绕 Kubernetes Gateway API²构建。", "zh"), False) == "Envoy Gateway 围绕 Kubernetes Gateway API构建。"
+    assert edit(sentence("Multiply 2*3 in the config."), False) == "Multiply 2*3 in the config."

@@ -36,8 +36,13 @@ _ROLE_EN = (
 # "Dave Feuer is Senior Product Manager at Apigee": a name, "is (currently) (a|an|the)?", a role within a few words.
 _BIO_EN_RE = re.compile(
     r"^(?!(?:The|This|That|It|There|Here|We|You|They|Our|Your|Their)\b)[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} "
-    r"(?:is|was|has been|currently works as|works as|serves as) "
+    r"(?:(?:is|was|has been|currently works as|works as|serves as) "
     r"(?:currently |now |also )?(?:(?:a|an|the) )?(?:[\w&,'’-]+ ){0,6}?(?i:" + _ROLE_EN + r")s?\b"
+    # "Nandan Sridhar works in the Product Management team at Google Cloud", "Alexandrina has been working on
+    # the Getting Started with Apigee YouTube series": where someone works, not what the episode says.
+    r"|has been working on the (?:[\w&,'’-]+ ){0,8}?(?i:series|show|podcast|channel|course)\b)"
+    r"|^[A-Z][a-z]+ [A-Z][\w'’-]+ (?:currently )?(?:works|worked|has been working) (?:in|at|for) the (?:[\w&,'’-]+ ){0,8}?"
+    r"(?i:team|group|organi[sz]ation|department|division)\b"
 )
 _ROLE_ZH = r"(?:经理|工程师|总监|负责人|创始人|联合创始人|架构师|布道师|专家|首席|总裁|副总裁|CEO|CTO|维护者|成员|主席|研究员|开发者|顾问|合伙人|主管|作者|编辑)"
 _BIO_ZH_RE = re.compile(rf"^[\u4e00-\u9fff·A-Za-z .]{{1,16}}(?:是|现任|目前是|担任|曾任)[^。！？]{{0,40}}?{_ROLE_ZH}")

@@ -368,8 +368,10 @@ def _inline_lines(inline: Token, image_lines: set[int] | None = None) -> list[tu
     parts: list[str] = []
     skip_link = 0
     opaque: list[str] = []
-    for child in inline.children or []:
+    children = inline.children or []
+    for n, child in enumerate(children):
         kind = child.type
+        previous = children[n - 1].type if n else ""
         if kind in ("softbreak", "hardbreak"):
             lines.append((line, "".join(parts)))
             parts, line = [], line + 1
@@ -389,7 +391,11 @@ def _inline_lines(inline: Token, image_lines: set[int] | None = None) -> list[tu
         if skip_link:
             continue
         if kind in ("text", "code_inline"):
-            parts.append(child.content)
+            content = child.content
+            if previous in ("strong_close", "em_close") and content[:1] in ".。" and parts and parts[-1].endswith(
+                    (".", "。", "!", "?", "！", "？")):
+                content = content[1:]  # "**… individually.**. In the …": the full stop was typed twice
+            parts.append(content)
         elif kind == "image" and image_lines is not None:
             image_lines.add(line)
         elif kind == "footnote_ref":

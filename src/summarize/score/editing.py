@@ -77,6 +77,9 @@ _POINT_LABEL_RE = re.compile(
 # Spoken asides between dashes ("-- and we do talk to customers about this --") and trailing tags (", right?", ", yeah.").
 _DASH_ASIDE_RE = re.compile(r"\s*(?:--|—|–)\s*[^-—–]{1,80}?\s*(?:--|—|–)\s*")
 _TRAILING_TAG_RE = re.compile(r",\s*(?:right|yeah|yes|you know|I think|I guess|if you will|so to speak|basically|actually)\s*([.?!]?)$", re.IGNORECASE)
+# A footnote's mark left in the text: superscript digits, or an asterisk right before the sentence's end.
+_FOOTNOTE_MARK_RE = re.compile(r"(?<=\S)[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[\w\u4e00-\u9fff])\*+(?=[。.!?！？]?$)")
+_SPOKEN_LIKE_RE = re.compile(r",\s*like\s*,", re.IGNORECASE)
 _ZH_CAPTION_FILLER_RE = re.compile(r"(?:(?<=\s)|^)(?:就是|那个|然后|嗯+|呃+|啊)(?=\s|$)\s*|^(?:对|好)\s+")
 _ZH_HEDGES_RE = re.compile(r"^(?:我(?:觉得|认为|想|感觉)|其实|基本上|说实话|坦白说|就像我(?:之前|刚才)说的)[，,]?")
 
@@ -105,6 +108,7 @@ def edit(sentence: Sentence, spoken: bool, text: str | None = None) -> str:
         text = unlabelled
     if spoken and not zh:
         text = _TRAILING_TAG_RE.sub(r"\1", _DASH_ASIDE_RE.sub(" ", text)).strip()
+        text = _SPOKEN_LIKE_RE.sub(",", text)  # "'cause that, like, messes up …"
     if spoken and zh:
         # Auto-captions space out words ("跑的 是 Cilium 作为 CNI"): hanzi are written together, and the fillers
         # a caption keeps as words of their own (就是, 那个, 然后) go.
@@ -113,6 +117,7 @@ def edit(sentence: Sentence, spoken: bool, text: str | None = None) -> str:
     unlisted = (_ZH_LIST_OPENERS if zh else _EN_LIST_OPENERS).sub("", text)
     if len(unlisted) >= 4:  # "Lesson two: go slow." keeps "Go slow."
         text = unlisted
+    text = _FOOTNOTE_MARK_RE.sub("", text)  # "100 万美元*。", "Gateway API²构建"
     text = re.sub(r"^[\s,，、;；:：\-–—]+", "", text)
     text = re.sub(r"\s+([.,;:!?。，；：！？])", r"\1", text)  # " ." where a tag was removed
     # A clause cut at a semicolon or comma ends with a full stop, not with both ("…规则；。").
@@ -174,7 +179,7 @@ _LEANS_INSIDE_EN_RE = re.compile(
     r"|\b(?:as|like) (?:you|we) (?:can )?(?:see|saw)\b|\bwe can see\b|\bas (?:shown|mentioned|described|noted|discussed)\b"
     r"|\bin (?:this|that|each|either) case\b|\bthe (?:following|previous|next) (?:\w+ )?(?:section|step|example|command|output|figure|table)\b"
     r"|\b(?:figure|diagram|table|image|screenshot|output|graph|chart)s? (?:below|above)\b|\b(?:shown|listed|described|illustrated) (?:below|above)\b"
-    r"|^\W*particularly\b"
+    r"|^\W*(?:particularly|for example|for instance|e\.g\.)\b"
     r"|^\W*(?:the|that|this) (?:project|conference|release|controller|app|tool|proposal|approach|one|same)\b"
     r"(?!\s+(?:team|teams|lead|leads|notes|cycle|process|manager|managers|board|committee)\b)"
     r"|^\W*(?:instead|later|afterwards|meanwhile|similarly|likewise|again|otherwise|finally|next)\b",
@@ -191,7 +196,7 @@ _SENTENCE_OPENERS = frozenset(
 _LEANS_INSIDE_ZH_RE = re.compile(
     r"这|那(?!么)|该(?=[\u4e00-\u9fff])|其(?!他|实|余下|次要)|(?<![因如彼])此(?!外)|上面|下面|上述|上文|前文|前面(?:提到|所述|介绍)|"
     r"如前所述|如上所述|以下|如下|下列|后面|本节|本文|本篇|本系列|本主题|本章|本期|本次|前面的|(?:如|见|下|上)图|图中|如(?:您|你)所见|也不例外|"
-    r"^\W*(?:特别是|尤其是|是时候)|"
+    r"^\W*(?:特别是|尤其是|(?:现在[，,]?\s*)?是时候|例如|比如|举例来说)|"
     r"^\W*(?:第[一二三四五六七八九十]+(?:个|层|点|条|种|步|类|项|阶段)|接着|再(?!次)|然后|同时|最后|首先|其次|也不例外|整个过程|我们可以看到|可以看到|从上)"
 )
 

@@ -47,6 +47,11 @@ _BYLINE_RE = re.compile(
     r"^\W*(?:(?:today'?s|this) (?:guest )?(?:blog )?post is (?:by|from|written by)\b|guest post by\b|(?:written|posted) by [A-Z])",
     re.IGNORECASE,
 )
+# A host's question typed without its mark, to the guests by name: "Ville and Mark, what to expect to the future of …".
+_ADDRESSED_QUESTION_RE = re.compile(
+    r"^\W*(?:(?:so|and|okay|ok|now)[\s,]+)?[A-Z][a-z]+(?:,? (?:and|&) [A-Z][a-z]+)?,\s+"
+    r"(?:what|how|why|where|when|who|do|does|did|can|could|would|will|tell us)\b"
+)
 # A Chinese question typed with a full stop ("以前我们排查怎么做呢。"): 呢 or 吗 before the end.
 _ZH_QUESTION_RE = re.compile(r"[呢吗][。.]?\s*$")
 _SELF_INTRODUCTION_RE = re.compile(
@@ -118,7 +123,7 @@ def rejection(sentence: Sentence, *, n_tokens: int, n_terms: int) -> str | None:
         return "heading or non-prose"
     if sentence.furniture is not None:
         return f"page furniture ({sentence.furniture})"
-    if is_question(text) or (sentence.lang == "zh" and _ZH_QUESTION_RE.search(text)):
+    if is_question(text) or (sentence.lang == "zh" and _ZH_QUESTION_RE.search(text)) or _ADDRESSED_QUESTION_RE.match(text):
         return "question"
     if _GREETING_RE.search(text):
         return "greeting or thanks"

@@ -18,6 +18,7 @@ import functools
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model import Document, Sentence
@@ -205,8 +206,13 @@ def _before_code(doc: Document) -> frozenset[int]:
 # ("为常见用例提供优秀的文档", "引入了 … 的扩展", "将工作负载添加到网格中…", "由 … 共同维护"): a fragment out of the list.
 _ZH_SUBJECTLESS_RE = re.compile(
     r"^(?:为|将|把|由|向|给|对|在.{1,12}中(?:部署|启用|使用)|引入|提供|支持|使用|增加|添加|实现|启用|建立|执行|生成|部署|创建|允许|"
-    r"确保|改进|修复|移除|删除|更新|升级|简化|降低|减少|提高|优化|集成|视为|获取|要求)"
+    r"确保|改进|修复|移除|删除|更新|升级|简化|降低|减少|提高|优化|集成|视为|获取|要求|帮助|根据|用于|围绕|通过|基于|已进入|进入)"
 )
+
+
+# A spoken false start the editor's deletions could not take out whole: "When those were announced-- well,
+# actually, maybe …", "what we used to do was-- the release team …". Judges drop these as markup.
+_FALSE_START_RE = re.compile(r"\w\s*--|--\s*\w")
 
 
 def _fragment(s: Sentence, text: str) -> bool:
@@ -302,6 +308,10 @@ def reserve_of(doc: Document) -> frozenset[int]:
     "第二个问题是…"), run-ons past :data:`MAX_TAKEAWAY_WORDS`, a list's labelled items ("可扩展性：…"), a
     tutorial's narration of the command that follows and fragments with no verb of their own come last.
     """
+    return memo(doc, "reserve", _reserve)
+
+
+def _reserve(doc: Document) -> frozenset[int]:
     hosts = askers(doc)
     text = edited(doc)
     spoken = register_of(doc) == "spoken"
@@ -315,6 +325,7 @@ def reserve_of(doc: Document) -> frozenset[int]:
         or _labelled(s, text[s.id])
         or s.id in narrating
         or _fragment(s, text[s.id])
+        or (spoken and _FALSE_START_RE.search(text[s.id]) is not None)
     )
 
 
@@ -331,10 +342,51 @@ def numbered_points(doc: Document) -> frozenset[int]:
 
 
 def score_takeaways(doc: Document, weights: Weights | None = None) -> Scores:
+    """Each candidate's score: the weighted features (:func:`combine`); by default then rescored by the keep
+    model fitted on judges' verdicts (:mod:`summarize.score.keep`). Explicit ``weights`` (the ROUGE fit)
+    give the weighted features alone."""
     if not doc.sentences:
         return {}
-    chosen = weights or shipped_weights()[register_of(doc)]
-    return combine(features(doc), chosen)
+    feats = features(doc)
+    base = combine(feats, weights or shipped_weights()[register_of(doc)])
+    if weights is not None or not base:
+        return base
+    from .keep import shipped_keep_model
+
+    model = shipped_keep_model()
+    inputs = keep_inputs(doc, feats, base)
+    return {i: model.probability(inputs[i]) for i in base}
+
+
+def keep_inputs(doc: Document, feats: Features, base: Mapping[int, float]) -> dict[int, dict[str, float]]:
+    """The keep model's inputs (:data:`summarize.score.keep.KEEP_INPUTS`) for every candidate."""
+    analysis = analyse(doc)
+    reserve = reserve_of(doc)
+    title = set(_terms_of(doc.title, doc)) if (doc.title or "").strip() else set()
+    has_headings = any(s.kind == "heading" for s in doc.sentences)
+    spoken = 1.0 if register_of(doc) == "spoken" else 0.0
+    in_sentences: Counter[str] = Counter()
+    for s in doc.sentences:
+        in_sentences.update(set(analysis.terms[s.id]))
+    top = max(base.values()) or 1.0
+    by_id = {s.id: s for s in doc.sentences}
+    flags = {"dangling": feats.dangling, "signposted": feats.signposted, "narrative": feats.narrative,
+             "pointed": feats.pointed, "summarising": feats.summarising, "procedural": feats.procedural}
+    out: dict[int, dict[str, float]] = {}
+    for i, row in zip(feats.ids, feats.values):
+        s = by_id[i]
+        terms = set(analysis.terms[i])
+        values = dict(zip(FEATURES, row))
+        values.update({name: 1.0 if i in members else 0.0 for name, members in flags.items()})
+        values["reserve"] = 1.0 if i in reserve else 0.0
+        values["title_share"] = len(terms & title) / len(title) if title else 0.0
+        values["intro"] = 1.0 if has_headings and s.section == 0 else 0.0
+        values["list_item"] = 1.0 if s.kind == "list_item" else 0.0
+        values["spoken"] = spoken
+        values["repeated_share"] = sum(1 for t in terms if in_sentences[t] >= 3) / max(1, len(terms))
+        values["score_share"] = base[i] / top
+        out[i] = values
+    return out
 
 
 SIGNPOST_BOOST = 1.5

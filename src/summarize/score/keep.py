@@ -1,0 +1,74 @@
+"""Would an editor keep it? A small logistic model fitted on what judges kept and dropped.
+
+The takeaways scorer's weights were fitted on meeting summaries (ROUGE), which cannot see what readers
+drop: generic restatements of the post's topic, scene-setting, a tutorial's steps. The judged benchmark
+(``benchmarks/judged.py``, ``benchmarks/RUBRIC.md``) records which takeaways blind judges kept; this
+model is fitted on those verdicts, from openly licensed pages only (istio.io, kubernetes.io, gcppodcast
+and our own fixtures: see ``data/takeaways_keep_model.json`` for the sources, counts and held-out AUC),
+and rescores the candidates the editor's rules let through. It is pure arithmetic over features the
+scorer already has: no model file of any size, nothing downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+#: The inputs, by name, in the order the shipped file lists them (``takeaways.keep_inputs`` computes them).
+KEEP_INPUTS = (
+    "centrality", "lead", "early", "section_start", "fluency",
+    "dangling", "signposted", "narrative", "pointed", "summarising", "procedural", "reserve",
+    "title_share", "intro", "list_item", "spoken", "repeated_share", "score_share",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class KeepModel:
+    """Standardised logistic regression: ``p = 1 / (1 + exp(-(b + Σ w·(x - mean) / scale)))``."""
+
+    inputs: tuple[str, ...]
+    weights: tuple[float, ...]
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    bias: float
+
+    def __post_init__(self) -> None:
+        n = len(self.inputs)
+        if not (len(self.weights) == len(self.means) == len(self.scales) == n):
+            raise ValueError("keep model: inputs, weights, means and scales differ in length")
+        unknown = set(self.inputs) - set(KEEP_INPUTS)
+        if unknown:
+            raise ValueError(f"keep model: unknown inputs {sorted(unknown)}")
+
+    def probability(self, values: Mapping[str, float]) -> float:
+        z = self.bias
+        for name, w, mean, scale in zip(self.inputs, self.weights, self.means, self.scales):
+            z += w * (values[name] - mean) / (scale or 1.0)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_dict(self) -> dict[str, object]:
+        return {"inputs": list(self.inputs), "weights": list(self.weights), "means": list(self.means),
+                "scales": list(self.scales), "bias": self.bias}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> KeepModel:
+        def floats(key: str) -> tuple[float, ...]:
+            value = data[key]
+            assert isinstance(value, Sequence)
+            return tuple(float(v) for v in value)
+
+        inputs = data["inputs"]
+        assert isinstance(inputs, Sequence)
+        return cls(tuple(str(i) for i in inputs), floats("weights"), floats("means"), floats("scales"),
+                   float(data["bias"]))  # type: ignore[arg-type]
+
+
+@functools.cache
+def shipped_keep_model() -> KeepModel:
+    """The model in ``data/takeaways_keep_model.json``, read once."""
+    from .._resources import data_text
+
+    return KeepModel.from_dict(json.loads(data_text("takeaways_keep_model.json"))["model"])

@@ -1,0 +1,81 @@
+"""The keep model: fitted on judges' verdicts, shipped as numbers, applied to every default ranking."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import summarize
+from summarize._resources import data_text
+from summarize.score.keep import KEEP_INPUTS, KeepModel, shipped_keep_model
+from summarize.score.takeaways import features, keep_inputs, score_takeaways, shipped_weights
+
+POST = (
+    "# Introducing istiod\n\n"
+    "Istio 1.5 consolidates the control plane into a single binary called istiod.\n\n"
+    "Istiod cuts installation steps because one binary replaces four deployments.\n\n"
+    "This makes it much easier.\n\n"
+    "## Background\n\n"
+    "Microservices let teams scale components independently. Kubernetes is popular.\n"
+)
+
+
+def test_shipped_model_names_every_input_and_records_its_sources() -> None:
+    record = json.loads(data_text("takeaways_keep_model.json"))
+    model = shipped_keep_model()
+    assert model.inputs == KEEP_INPUTS
+    assert record["sources"]["fitted_verdicts"] > 0 and "Apache-2.0" in record["sources"]["pages"]
+    assert 0.5 < record["measured"]["auc_held_out"] <= 1.0
+
+
+def test_round_trip_and_refusals() -> None:
+    model = shipped_keep_model()
+    assert KeepModel.from_dict(model.to_dict()) == model
+    with pytest.raises(ValueError, match="unknown inputs"):
+        KeepModel(("made_up",), (1.0,), (0.0,), (1.0,), 0.0)
+    with pytest.raises(ValueError, match="differ in length"):
+        KeepModel(KEEP_INPUTS, (1.0,), (0.0,), (1.0,), 0.0)
+
+
+def test_probability_moves_with_the_sign_of_each_weight() -> None:
+    model = shipped_keep_model()
+    neutral = dict(zip(model.inputs, model.means))
+    for name, weight in zip(model.inputs, model.weights):
+        if weight == 0:
+            continue
+        higher = {**neutral, name: neutral[name] + 1.0}
+        assert (model.probability(higher) > model.probability(neutral)) == (weight > 0), name
+
+
+def test_default_scores_are_the_keep_probability_of_the_candidates() -> None:
+    doc = summarize.load(POST)
+    feats = features(doc)
+    explicit = score_takeaways(doc, shipped_weights()["written"])
+    default = score_takeaways(doc)
+    assert set(default) == set(explicit) == set(feats.ids)
+    assert all(0.0 < v < 1.0 for v in default.values())
+    inputs = keep_inputs(doc, feats, explicit)
+    assert all(set(KEEP_INPUTS) <= set(values) for values in inputs.values())
+    # The sentence that leans on the one before ("This makes it …") is reserve; its input says so.
+    leaning = next(s.id for s in doc.sentences if s.text.startswith("This makes"))
+    if leaning in inputs:
+        assert inputs[leaning]["reserve"] == 1.0
+
+
+def test_verbless_items_and_subjectless_chinese_items_are_reserve() -> None:
+    """A list's item with no verb of its own (English) or that opens at its verb (Chinese) comes last."""
+    from summarize.score.takeaways import reserve_of
+
+    en = summarize.load(
+        "# Gateway API\n\n- GAMMA Initiative - Gateway API for Service Mesh.\n"
+        "- The Gateway resource manages the lifecycle of network gateways as a Kubernetes API.\n"
+    )
+    held = {s.text for s in en.sentences if s.id in reserve_of(en) and s.kind != "heading"}
+    assert any(t.startswith("GAMMA") for t in held) and not any(t.startswith("The Gateway") for t in held)
+    zh = summarize.load(
+        "# Envoy Gateway 1.0\n\n- 帮助您部署和升级 Envoy，简化 Envoy 的配置操作和生命周期管理。\n"
+        "- Envoy Gateway 帮助您部署和升级 Envoy，简化配置操作。\n"
+    )
+    held = {s.text for s in zh.sentences if s.id in reserve_of(zh) and s.kind != "heading"}
+    assert any(t.startswith("帮助") for t in held) and not any(t.startswith("Envoy Gateway") for t in held)
