@@ -231,6 +231,39 @@ def _set_parent_death_signal() -> None:
         pass
 
 
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C or SIGTERM arriving while a worker is forked is acted on once the fork is done.
+
+    Python runs a signal's handler wherever the main thread happens to be. During a fork that is
+    in the at-fork hooks (logging's lock release), where a KeyboardInterrupt is printed as
+    "Exception ignored" and dropped: the run carried on and wrote its output. In the child, before
+    it ignores Ctrl-C, it was a traceback. Here the handlers only note the signal meanwhile; the
+    child drops the note (it ignores Ctrl-C next), the parent then runs its own handler.
+    """
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # handlers run on the main thread, never in this thread's fork
+        return
+    noted: list[int] = []
+
+    def note(signum: int, frame: Any) -> None:
+        noted.append(signum)
+
+    held = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    held = {sig: handler for sig, handler in held.items() if callable(handler)}  # SIG_DFL, SIG_IGN: the OS acts
+    for sig in held:
+        signal.signal(sig, note)
+    try:
+        yield
+    finally:
+        for sig, handler in held.items():
+            signal.signal(sig, handler)
+        if noted:
+            held[noted[0]](noted[0], None)  # KeyboardInterrupt, or the CLI's SIGTERM exception
+
+
 def _serve(conn: Any, parent: int, options: Options, func: ChunkFunc, warm_up: bool) -> None:
     """A worker's life: take one post, send its result back, until told to stop or the parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent stops us
@@ -259,8 +292,14 @@ class _Worker:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child, os.getpid(), options, func, warm_up),
                                        daemon=True, name="summarize-worker")
-        self.process.start()
-        child.close()
+        try:
+            with _signals_held():
+                self.process.start()
+        except BaseException:  # Ctrl-C (or SIGTERM) during the fork: this worker must not outlive it
+            self.kill()
+            raise
+        finally:
+            child.close()
         self.task: Task | None = None
         self.deadline = float("inf")
         self.has_zh = zh_ready
@@ -334,10 +373,12 @@ class ProcessEngine:
         # Objects alive now (the loaded dictionaries) leave the collector's view, so a worker's garbage
         # collections do not touch, and so copy, the pages it shares with this process.
         gc.freeze()
-        idle = [spawn() for _ in range(workers)]
+        idle: list[_Worker] = []
         busy: dict[Any, _Worker] = {}
         pending = _Lookahead(tasks, 4 * workers + SNIFF)
         try:
+            for _ in range(workers):
+                idle.append(spawn())
             while True:
                 while idle:
                     worker = idle.pop()
