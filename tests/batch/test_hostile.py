@@ -45,7 +45,8 @@ def test_special_files_in_a_folder_are_skipped_with_a_warning(hostile: Path, tmp
     with pytest.warns(UserWarning) as caught:
         d = digest(hostile, cache_dir=tmp_path / "c" if cache else None, timeout=20)
     messages = " ".join(str(w.message) for w in caught)
-    for name, kind in (("pipe.md", "a FIFO"), ("sock.md", "a socket"), ("zero.md", "a device")):
+    # The words of `summarize FILE` (tests/test_hostile.py), which once said "a device" here.
+    for name, kind in (("pipe.md", "a FIFO"), ("sock.md", "a socket"), ("zero.md", "a character device")):
         assert f"{hostile / name}: skipped, {kind}" in messages
     assert sorted(Path(r.path).name for r in d.results) == ["alpha.md", "bravo.md"]
 
@@ -56,7 +57,21 @@ def test_a_fifo_named_explicitly_is_an_error_not_a_hang(hostile: Path) -> None:
     results = {Path(r.path).name: r for r in summarize_many([hostile / "pipe.md", hostile / "zero.md",
                                                            hostile / "alpha.md"], timeout=20)}
     assert "is a FIFO (named pipe), not a regular file" in results["pipe.md"].error
-    assert "is a device" in results["zero.md"].error and results["alpha.md"].ok
+    assert "is a character device, not a regular file" in results["zero.md"].error and results["alpha.md"].ok
+
+
+@linux_only
+def test_one_wording_for_special_files(hostile: Path, tmp_path: Path) -> None:
+    """A digest names a special file exactly as `summarize FILE` does (one classifier, in parse), and a
+    broken symlink, which only a folder search meets, as such."""
+    from summarize.batch import special_kind
+    from summarize.parse import special_file_kind
+
+    for path in (hostile / "pipe.md", hostile / "sock.md", hostile / "zero.md", Path("/dev/null")):
+        assert special_kind(str(path)) == special_file_kind(os.stat(path).st_mode) is not None
+    (tmp_path / "dangling.md").symlink_to(tmp_path / "gone.md")
+    assert special_kind(str(tmp_path / "dangling.md")) == "a broken symlink"
+    assert special_kind(str(hostile / "alpha.md")) is None and special_kind(str(tmp_path / "missing.md")) is None
 
 
 def _entries(cache: Path) -> list[Path]:

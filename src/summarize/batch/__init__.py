@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import stat
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
@@ -114,20 +113,15 @@ def _walk(top: str, patterns: tuple[str, ...], include_all: bool) -> Iterator[st
 
 
 def special_kind(path: str) -> str | None:
-    """What ``path`` is when it is not a regular file ("a FIFO", "a socket", "a device" …), else None."""
+    """What ``path`` is when it is not a regular file (in :func:`~summarize.parse.special_file_kind`'s
+    words: "a FIFO (named pipe)", "a character device" …; or "a broken symlink"), else None."""
+    from ..parse import special_file_kind
+
     try:
         mode = os.stat(path).st_mode
     except OSError:
         return "a broken symlink" if os.path.islink(path) else None  # missing: reported when read
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return None if stat.S_ISDIR(mode) else "a special file"
+    return special_file_kind(mode)
 
 
 def _read(path: str, max_bytes: int) -> bytes | Result | None:
