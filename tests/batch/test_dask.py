@@ -75,8 +75,9 @@ def test_timeout_is_enforced_on_dask_workers(posts: Path, monkeypatch: pytest.Mo
     import summarize.batch.engines as engines
 
     monkeypatch.setattr(engines, "process_file", _slow_for("bravo.md", engines.process_file))
-    # Workers as threads of this process, so the patched function is the one they run.
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None,
+    # Workers as threads of this process, so the patched function is the one they run (and a free port for the
+    # HTTP server an in-process scheduler starts anyway, or it warns when 8787 is taken).
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0",
                                   silence_logs=40) as local, distributed.Client(local, set_as_default=False) as client:
         engine = DaskEngine(client=client, timeout=1)
         tasks = [(str(posts / name), None) for name in ("bravo.md", "alpha.md", "delta.txt")]
