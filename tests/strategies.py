@@ -203,3 +203,11 @@ TREEBANK_PIECES = st.sampled_from(
      "U.S.", "mesh"]
 )
 treebank_text = st.lists(TREEBANK_PIECES, max_size=25).map("".join)
+
+
+#: Strings that look like links, good and hostile: a scheme (or none), then printable, quote, space,
+#: control and backslash characters, as front matter and JSON files can carry them.
+url_like = st.tuples(
+    st.sampled_from(["http://", "https://", "HTTPS://", "http:", "javascript:", "data:", "/", "//", "\\\\", " ", ""]),
+    st.text(st.sampled_from("abc.example/?=&#:@%-_~ \t\n\"'<>`\\\x00\x7fé服"), max_size=30),
+).map("".join)

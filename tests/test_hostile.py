@@ -87,6 +87,8 @@ def test_special_file_kind() -> None:
     assert special_file_kind(stat.S_IFIFO | 0o644) == "a FIFO (named pipe)"
     assert special_file_kind(stat.S_IFCHR | 0o666) == "a character device"
     assert special_file_kind(stat.S_IFBLK | 0o660) == "a block device"
+    assert special_file_kind(stat.S_IFSOCK | 0o600) == "a socket"
+    assert special_file_kind(stat.S_IFLNK | 0o777) == "a special file"  # reads "X is a special file, not a regular file"
 
 
 # ---------------------------------------------------------------------------------------- outputs

@@ -103,7 +103,8 @@ def build_digest_parser() -> argparse.ArgumentParser:
     parser.add_argument("--sort", default="date", metavar="ORDER",
                         help="date (default: oldest first), -date (newest first), path or title; undated posts last")
     parser.add_argument("--since", default=None, metavar="DATE",
-                        help="only posts published on or after DATE (YYYY-MM-DD); undated posts are left out")
+                        help="only posts published on or after DATE (YYYY-MM-DD), judged by the date in each "
+                             "file before any post is summarized; undated posts are left out")
     parser.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                         help="leave out files matching GLOB, relative to the folder or by name "
                              "(repeatable), e.g. --exclude 'drafts/*' --exclude '*.zh.md'")

@@ -45,7 +45,8 @@ def test_special_files_in_a_folder_are_skipped_with_a_warning(hostile: Path, tmp
     with pytest.warns(UserWarning) as caught:
         d = digest(hostile, cache_dir=tmp_path / "c" if cache else None, timeout=20)
     messages = " ".join(str(w.message) for w in caught)
-    for name, kind in (("pipe.md", "a FIFO"), ("sock.md", "a socket"), ("zero.md", "a device")):
+    # The words of `summarize FILE` (tests/test_hostile.py), which once said "a device" here.
+    for name, kind in (("pipe.md", "a FIFO"), ("sock.md", "a socket"), ("zero.md", "a character device")):
         assert f"{hostile / name}: skipped, {kind}" in messages
     assert sorted(Path(r.path).name for r in d.results) == ["alpha.md", "bravo.md"]
 
@@ -56,7 +57,21 @@ def test_a_fifo_named_explicitly_is_an_error_not_a_hang(hostile: Path) -> None:
     results = {Path(r.path).name: r for r in summarize_many([hostile / "pipe.md", hostile / "zero.md",
                                                            hostile / "alpha.md"], timeout=20)}
     assert "is a FIFO (named pipe), not a regular file" in results["pipe.md"].error
-    assert "is a device" in results["zero.md"].error and results["alpha.md"].ok
+    assert "is a character device, not a regular file" in results["zero.md"].error and results["alpha.md"].ok
+
+
+@linux_only
+def test_one_wording_for_special_files(hostile: Path, tmp_path: Path) -> None:
+    """A digest names a special file exactly as `summarize FILE` does (one classifier, in parse), and a
+    broken symlink, which only a folder search meets, as such."""
+    from summarize.batch import special_kind
+    from summarize.parse import special_file_kind
+
+    for path in (hostile / "pipe.md", hostile / "sock.md", hostile / "zero.md", Path("/dev/null")):
+        assert special_kind(str(path)) == special_file_kind(os.stat(path).st_mode) is not None
+    (tmp_path / "dangling.md").symlink_to(tmp_path / "gone.md")
+    assert special_kind(str(tmp_path / "dangling.md")) == "a broken symlink"
+    assert special_kind(str(hostile / "alpha.md")) is None and special_kind(str(tmp_path / "missing.md")) is None
 
 
 def _entries(cache: Path) -> list[Path]:
@@ -279,3 +294,102 @@ def test_digest_renderers_strip_control_characters_and_balance_bidi(tmp_path: Pa
         for line in rendered.splitlines():
             assert line.count("\u202e") <= line.count("\u202c")
     assert "\u202e" in json.loads(digest.to_json())["posts"][0]["title"]
+
+
+def _read_pty(fd: int, seconds: float) -> str:
+    """What the terminal has shown within ``seconds`` (until it closes)."""
+    import select
+
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if ready:
+            try:
+                data = os.read(fd, 65536)
+            except OSError:  # the other end closed
+                break
+            if not data:
+                break
+            chunks.append(data)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@linux_only
+def test_first_result_shows_early_and_ctrl_c_after_it_ends_the_run(tmp_path: Path) -> None:
+    """On a terminal: the progress bar counts a first result while most posts are still to come, and Ctrl-C
+    sent then ends the run promptly: exit 130, one line, no traceback, no worker left, the output file of the
+    last build untouched. Results held back to the end would show their first count only as the run
+    finishes, so the Ctrl-C would come too late and the file would be rewritten (checked by hand)."""
+    import fcntl
+    import pty
+    import re
+    import struct
+    import termios
+
+    root = _big_folder(tmp_path)
+    total = len(list(root.iterdir()))
+    out = tmp_path / "digest.md"
+    out.write_text("the previous digest\n", encoding="utf-8")
+    before = (out.read_bytes(), out.stat().st_mtime_ns)
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    argv = [sys.executable, "-m", "summarize", "digest", str(root), "-o", str(out), "--jobs", "2", "--no-cache"]
+    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave,
+                            start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    os.close(slave)
+    try:
+        shown, done = "", 0
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None and done == 0:
+            shown += _read_pty(master, 0.2)
+            counts = [int(n) for n in re.findall(rf"\b(\d+)/{total}\b", shown)]
+            done = max(counts, default=0)
+        assert 0 < done < total, f"first progress shown: {done}/{total}\n{shown[-500:]}"
+        workers = _children(proc.pid)
+        start = time.monotonic()
+        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole group
+        proc.wait(timeout=30)
+        elapsed = time.monotonic() - start
+        shown = _read_pty(master, 1.0)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(master)
+    assert proc.returncode == 130, shown
+    assert "summarize: interrupted" in shown and "Traceback" not in shown and "Exception" not in shown, shown
+    assert elapsed < 5  # within a second on a quiet machine; CI shares its cores
+    assert _gone(workers, 5)
+    assert (out.read_bytes(), out.stat().st_mtime_ns) == before
+
+
+_INTERRUPT_DURING_FORK = """
+import os, signal, sys
+from summarize.cli import main
+
+sent = []
+
+def parent():  # Ctrl-C arriving while fork runs its hooks: Python used to drop it there
+    if not sent:
+        sent.append(1)
+        os.kill(os.getpid(), signal.SIGINT)
+
+def child():  # and in the new worker, before it has set Ctrl-C aside
+    os.kill(os.getpid(), signal.SIGINT)
+
+os.register_at_fork(after_in_parent=parent, after_in_child=child)
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@linux_only
+def test_ctrl_c_during_a_fork_is_not_lost(posts: Path, tmp_path: Path) -> None:
+    """A Ctrl-C that lands inside the fork of a worker still stops the run (exit 130, no output file),
+    and neither the parent nor the new worker prints a traceback or "Exception ignored"."""
+    out = tmp_path / "digest.md"
+    argv = [sys.executable, "-c", _INTERRUPT_DURING_FORK, "digest", str(posts), "-o", str(out), "--jobs", "2",
+            "--no-cache", "--no-progress"]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=120,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert (done.returncode, done.stderr.strip()) == (130, "summarize: interrupted"), done.stderr
+    assert not out.exists()

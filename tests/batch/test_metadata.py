@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
-from strategies import front_matter
+from strategies import front_matter, url_like
 
 import summarize
 from summarize.model import Block, Card, Document
 from summarize.parse import read_text
 from summarize.parse.frontmatter import FrontMatterWarning
-from summarize.parse.metadata import PostMeta, parse_date, post_link, post_meta, safe_url
+from summarize.parse.metadata import PostMeta, http_url, parse_date, post_link, post_meta, safe_url
 from summarize.takeaways import Summary, Takeaway
 
 HUGO = """---
@@ -112,6 +112,29 @@ def test_unsafe_urls_are_refused(url: str) -> None:
 @pytest.mark.parametrize("url", ["https://a.example/x?a=1&b=2", "http://a.example", "/posts/x/", "x/y.html", "#top"])
 def test_safe_urls_pass(url: str) -> None:
     assert safe_url(url) == url
+
+
+@given(url_like)
+def test_one_url_rule(value: str) -> None:
+    """http_url (quiz cards, Anki) is safe_url (renderers) restricted to absolute links with a host."""
+    absolute = http_url(value)
+    assert absolute is None or (absolute == safe_url(value) and absolute.lower().startswith(("http://", "https://")))
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    (" https://a.example/x?a=1&b=2 ", "https://a.example/x?a=1&b=2"), ("HTTP://A.example", "HTTP://A.example"),
+    ("/posts/x/", None), ("http:/x", None), ("https://", None), ("javascript:alert(1)", None),
+    ("https://evil.example\\@good.example/", None), ("https://a.example/\"onmouseover=x", None),
+    ("https://a.example/ x", None), (None, None), ("https://" + "a" * 2_000, None),
+])
+def test_http_url(url: object, expected: str | None) -> None:
+    assert http_url(url) == expected
+
+
+def test_backslashes_are_refused_everywhere() -> None:
+    """A backslash reads as "/" to browsers, so it is refused in any position (it once was only at the start)."""
+    assert safe_url("https://evil.example\\@good.example/") is None and safe_url("\\\\host/x") is None
+    assert safe_url("posts\\x") is None
 
 
 @pytest.mark.parametrize(("raw", "expected"), [

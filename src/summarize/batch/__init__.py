@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import stat
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
@@ -35,6 +34,7 @@ from ..parse import DEFAULT_MAX_BYTES
 from .cache import CACHE_SCHEMA, Cache, cache_key, default_cache_dir, options_fingerprint
 from .engines import ENGINES, Engine, EngineError, MissingDependencyError, make_engine
 from .render import FORMATS, render
+from .since import keeps, published
 from .task import Options, Result, process_file
 
 #: File name endings a folder is searched for (any file named explicitly is read whatever its name).
@@ -113,20 +113,15 @@ def _walk(top: str, patterns: tuple[str, ...], include_all: bool) -> Iterator[st
 
 
 def special_kind(path: str) -> str | None:
-    """What ``path`` is when it is not a regular file ("a FIFO", "a socket", "a device" …), else None."""
+    """What ``path`` is when it is not a regular file (in :func:`~summarize.parse.special_file_kind`'s
+    words: "a FIFO (named pipe)", "a character device" …; or "a broken symlink"), else None."""
+    from ..parse import special_file_kind
+
     try:
         mode = os.stat(path).st_mode
     except OSError:
         return "a broken symlink" if os.path.islink(path) else None  # missing: reported when read
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return None if stat.S_ISDIR(mode) else "a special file"
+    return special_file_kind(mode)
 
 
 def _read(path: str, max_bytes: int) -> bytes | Result | None:
@@ -156,6 +151,7 @@ def summarize_many(
     base_url: str | None = None,
     exclude: Iterable[str] = (),
     include_all: bool = False,
+    since: str | date | None = None,
     jobs: int | str = 1,
     engine: str | None = None,
     client: Any = None,
@@ -167,6 +163,8 @@ def summarize_many(
     """A :class:`Result` per post, yielded as each finishes (cache hits first).
 
     1. Expand ``paths`` (files and folders, see :func:`find_posts`; ``exclude``, ``include_all``).
+       With ``since`` (``"2024-01-01"`` or a ``date``), keep only posts dated that day or later,
+       judged by the date in each file before any post is summarized (see :mod:`.since`).
     2. With ``cache_dir``, look each post up by its bytes, path, options and the package version.
     3. Run the rest through ``engine``: ``serial``, ``process`` (``jobs`` worker processes, at most
        one per core; ``"auto"``: serial for a few posts, else one per free core) or ``dask`` (a
@@ -181,8 +179,9 @@ def summarize_many(
     options = Options(n=n, lang=lang, algorithm=algorithm, max_words=max_words, quiz=quiz, max_cards=max_cards,
                       templates=tuple(os.fspath(t) for t in templates), fmt=fmt, max_bytes=max_bytes,
                       base_url=base_url)
-    return _start(paths, options, exclude=exclude, include_all=include_all, jobs=jobs, engine=engine,
-                  client=client, scheduler=scheduler, timeout=timeout, cache_dir=cache_dir, progress=progress)
+    return _start(paths, options, exclude=exclude, include_all=include_all, since=_since(since), jobs=jobs,
+                  engine=engine, client=client, scheduler=scheduler, timeout=timeout, cache_dir=cache_dir,
+                  progress=progress)
 
 
 def digest(
@@ -214,23 +213,23 @@ def digest(
 
     ``sort``: ``date`` (oldest first, the default), ``-date`` (newest first), ``path`` or ``title``;
     undated posts come last. ``since`` (``"2024-01-01"`` or a ``date``) keeps posts published on or
-    after that day; undated posts are then left out (failed posts are still listed as errors).
+    after that day, read from each file's front matter before any post is summarized: earlier and
+    undated posts are never summarized. A file whose date cannot be read (unreadable, not text) is
+    still processed, so its error is listed.
     """
     from ..errors import UnknownChoiceError
 
     if sort not in SORTS:
         raise UnknownChoiceError("--sort", sort, SORTS)
-    since_day = _since(since)
     results = summarize_many(paths, n=n, lang=lang, algorithm=algorithm, max_words=max_words, quiz=quiz,
                              max_cards=max_cards, templates=templates, fmt=fmt, max_bytes=max_bytes,
-                             base_url=base_url, exclude=exclude, include_all=include_all, jobs=jobs, engine=engine,
-                             client=client, scheduler=scheduler, timeout=timeout, cache_dir=cache_dir,
+                             base_url=base_url, exclude=exclude, include_all=include_all, since=since, jobs=jobs,
+                             engine=engine, client=client, scheduler=scheduler, timeout=timeout, cache_dir=cache_dir,
                              progress=progress)
     options = Options(n=n, lang=lang, algorithm=algorithm, max_words=max_words, quiz=quiz, max_cards=max_cards,
                       templates=tuple(os.fspath(t) for t in templates), fmt=fmt, max_bytes=max_bytes,
                       base_url=base_url)
-    kept = [r for r in results if since_day is None or not r.ok or (r.published and r.published.date() >= since_day)]
-    return Digest(tuple(sorted(kept, key=lambda r: r.sort_key(sort))), options)
+    return Digest(tuple(sorted(results, key=lambda r: r.sort_key(sort))), options)
 
 
 def _since(value: str | date | None) -> date | None:
@@ -246,8 +245,8 @@ def _since(value: str | date | None) -> date | None:
 
 
 def _start(paths: PathArg | Iterable[PathArg], options: Options, *, exclude: Iterable[str], include_all: bool,
-           jobs: int | str, engine: str | None, client: Any, scheduler: str | None, timeout: float | None,
-           cache_dir: PathArg | None, progress: bool) -> Iterator[Result]:
+           since: date | None, jobs: int | str, engine: str | None, client: Any, scheduler: str | None,
+           timeout: float | None, cache_dir: PathArg | None, progress: bool) -> Iterator[Result]:
     """Check everything and set up the engine now; the returned iterator does the work."""
     from ..errors import UsageError
 
@@ -259,9 +258,17 @@ def _start(paths: PathArg | Iterable[PathArg], options: Options, *, exclude: Ite
 
         load_packs(options.templates)  # a broken pack is reported before any post is read
     files = find_posts(paths, exclude=exclude, include_all=include_all)
+    if since is not None:  # before the engine is chosen: it sizes itself by the posts left
+        files = [path for path in files if keeps(_published(path, options), since)]
     cache = Cache(cache_dir) if cache_dir is not None else None
     runner = make_engine(engine, jobs=jobs, client=client, scheduler=scheduler, count=len(files), timeout=timeout)
     return _run(files, options, runner, cache, progress)
+
+
+def _published(path: str, options: Options) -> datetime | None | str:
+    """The date in the file at ``path``, read without summarizing it (see :mod:`.since`)."""
+    data = _read(path, options.max_bytes)
+    return published(None if isinstance(data, Result) else data, source=path, fmt=options.fmt)
 
 
 def _run(files: list[str], options: Options, engine: Engine, cache: Cache | None, progress: bool) -> Iterator[Result]:

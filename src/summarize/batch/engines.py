@@ -19,13 +19,13 @@ import multiprocessing
 import os
 import signal
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
 from typing import Any, Protocol
 
 from ..errors import SummarizeError, UnknownChoiceError, UsageError
+from .deadline import PostTimeout, deadline, timed_out
 from .task import Options, Result, process_chunk, process_file
 
 ENGINES = ("serial", "process", "dask")
@@ -190,38 +190,20 @@ def _failed(chunk: list[Task], error: BaseException | str, what: str) -> list[Re
     return [Result(path, error=message, error_type="WorkerError") for path, _data in chunk]
 
 
-def _timed_out(path: str, timeout: float) -> Result:
-    return Result(path, error=f"{path}: still running after {timeout:g} s, stopped (raise --timeout, or "
-                              "--timeout 0 for no limit)", error_type="TimeoutError")
-
-
-class PostTimeout(BaseException):
-    """Raised by the alarm in a post that runs past its limit (a BaseException: process_file lets it through)."""
-
-
-@contextlib.contextmanager
-def _alarm(seconds: float | None) -> Iterator[None]:
-    """SIGALRM after ``seconds`` raises PostTimeout here; a no-op off the main thread or without SIGALRM."""
-    usable = (seconds is not None and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
-        yield
-        return
-
-    def ring(signum: int, frame: Any) -> None:
-        raise PostTimeout
-
-    previous = signal.signal(signal.SIGALRM, ring)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+def _within(timeout: float | None, func: Callable[[str, Options, bytes | None], Result], path: str,
+            options: Options, data: bytes | None) -> Result:
+    """``func(path, options, data)``, or the TimeoutError result once it has run ``timeout`` seconds."""
     try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        with deadline(timeout):
+            return func(path, options, data)
+    except PostTimeout:
+        assert timeout is not None
+        return timed_out(path, timeout)
 
 
 class SerialEngine:
-    """In this process, one post after another: ``--jobs 1``. A post past ``timeout`` is stopped by SIGALRM."""
+    """In this process, one post after another: ``--jobs 1``. A post past ``timeout`` is interrupted
+    (SIGALRM on the main thread, else an exception sent to its thread: see :mod:`.deadline`)."""
 
     name = "serial"
 
@@ -230,13 +212,7 @@ class SerialEngine:
 
     def map(self, tasks: Iterable[Task], options: Options, count: int) -> Iterator[Result]:
         for path, data in tasks:
-            try:
-                with _alarm(self.timeout):
-                    result = process_file(path, options, data)
-            except PostTimeout:
-                assert self.timeout is not None
-                result = _timed_out(path, self.timeout)
-            yield result
+            yield _within(self.timeout, process_file, path, options, data)
 
     def close(self) -> None:
         pass
@@ -253,6 +229,39 @@ def _set_parent_death_signal() -> None:
         libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C or SIGTERM arriving while a worker is forked is acted on once the fork is done.
+
+    Python runs a signal's handler wherever the main thread happens to be. During a fork that is
+    in the at-fork hooks (logging's lock release), where a KeyboardInterrupt is printed as
+    "Exception ignored" and dropped: the run carried on and wrote its output. In the child, before
+    it ignores Ctrl-C, it was a traceback. Here the handlers only note the signal meanwhile; the
+    child drops the note (it ignores Ctrl-C next), the parent then runs its own handler.
+    """
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # handlers run on the main thread, never in this thread's fork
+        return
+    noted: list[int] = []
+
+    def note(signum: int, frame: Any) -> None:
+        noted.append(signum)
+
+    held = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    held = {sig: handler for sig, handler in held.items() if callable(handler)}  # SIG_DFL, SIG_IGN: the OS acts
+    for sig in held:
+        signal.signal(sig, note)
+    try:
+        yield
+    finally:
+        for sig, handler in held.items():
+            signal.signal(sig, handler)
+        if noted:
+            held[noted[0]](noted[0], None)  # KeyboardInterrupt, or the CLI's SIGTERM exception
 
 
 def _serve(conn: Any, parent: int, options: Options, func: ChunkFunc, warm_up: bool) -> None:
@@ -283,8 +292,14 @@ class _Worker:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child, os.getpid(), options, func, warm_up),
                                        daemon=True, name="summarize-worker")
-        self.process.start()
-        child.close()
+        try:
+            with _signals_held():
+                self.process.start()
+        except BaseException:  # Ctrl-C (or SIGTERM) during the fork: this worker must not outlive it
+            self.kill()
+            raise
+        finally:
+            child.close()
         self.task: Task | None = None
         self.deadline = float("inf")
         self.has_zh = zh_ready
@@ -358,10 +373,12 @@ class ProcessEngine:
         # Objects alive now (the loaded dictionaries) leave the collector's view, so a worker's garbage
         # collections do not touch, and so copy, the pages it shares with this process.
         gc.freeze()
-        idle = [spawn() for _ in range(workers)]
+        idle: list[_Worker] = []
         busy: dict[Any, _Worker] = {}
         pending = _Lookahead(tasks, 4 * workers + SNIFF)
         try:
+            for _ in range(workers):
+                idle.append(spawn())
             while True:
                 while idle:
                     worker = idle.pop()
@@ -411,7 +428,7 @@ class ProcessEngine:
                         del busy[conn]
                         assert worker.task is not None and self.timeout is not None
                         worker.kill()
-                        yield _timed_out(worker.task[0], self.timeout)
+                        yield timed_out(worker.task[0], self.timeout)
                         idle.append(spawn())
         finally:
             for worker in [*idle, *busy.values()]:
@@ -434,13 +451,14 @@ class DaskEngine:
     Workers need the same summarize installed (checked before any work); they receive each
     post's bytes, so they need not see the files. Give a ``client``, a ``scheduler`` address
     to connect to, or neither: a local cluster of ``jobs`` one-thread worker processes is started
-    (what this engine opens, :meth:`close` closes). ``timeout`` is not enforced on Dask workers.
+    (what this engine opens, :meth:`close` closes). A post past ``timeout`` is interrupted in the
+    worker's thread (see :mod:`.deadline`), so the worker lives on for the next one.
     """
 
     name = "dask"
 
     def __init__(self, *, client: Any = None, scheduler: str | None = None, connect_timeout: float = 5.0,
-                 jobs: int | None = None) -> None:
+                 jobs: int | None = None, timeout: float | None = None) -> None:
         try:
             distributed: Any = importlib.import_module("distributed")  # untyped; optional
         except ImportError:
@@ -448,6 +466,7 @@ class DaskEngine:
                 "the dask engine needs dask.distributed, which is not installed; "
                 'pip install "summarize[dask]" (or use --engine process)'
             ) from None
+        self.timeout = timeout
         self._own = client is None
         self._cluster: Any = None
         if client is None and not scheduler:
@@ -498,7 +517,7 @@ class DaskEngine:
             chunk = next(chunks, None)
             if chunk is None:
                 return False
-            future = self.client.submit(process_chunk, chunk, options, pure=False)
+            future = self.client.submit(_deadline_chunk, chunk, options, self.timeout, pure=False)
             running[future] = chunk
             pending.add(future)
             return True
@@ -526,6 +545,11 @@ class DaskEngine:
         if self._cluster is not None:
             self._cluster.close()
             self._cluster = None
+
+
+def _deadline_chunk(chunk: list[Task], options: Options, timeout: float | None) -> list[Result]:
+    """:func:`process_chunk` on a Dask worker, each post under its own ``timeout``."""
+    return [_within(timeout, process_file, path, options, data) for path, data in chunk]
 
 
 def _connect(distributed: Any, address: str, seconds: float) -> Any:
@@ -563,4 +587,4 @@ def make_engine(name: str | None = None, *, jobs: int | str = 1, client: Any = N
         return SerialEngine(timeout)
     if name == "process":
         return ProcessEngine(workers, timeout=timeout, auto=auto)
-    return DaskEngine(client=client, scheduler=scheduler, jobs=None if auto else workers)
+    return DaskEngine(client=client, scheduler=scheduler, jobs=None if auto else workers, timeout=timeout)

@@ -118,10 +118,11 @@ _SPECIAL_KINDS = (
 
 def special_file_kind(mode: int) -> str | None:
     """``"a FIFO (named pipe)"``, ``"a socket"``, … for an ``st_mode`` that is neither a regular file nor a
-    folder, else None. Such files can block forever (a FIFO with no writer) or never end (/dev/zero)."""
+    folder, else None. Such files can block forever (a FIFO with no writer) or never end (/dev/zero).
+    The one wording of both refusals: ``summarize FILE`` and a digest's skipped or failed files."""
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
-    return next((kind for test, kind in _SPECIAL_KINDS if test(mode)), "not a regular file")
+    return next((kind for test, kind in _SPECIAL_KINDS if test(mode)), "a special file")
 
 
 def _refuse_special(name: str, mode: int) -> None:

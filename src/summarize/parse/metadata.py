@@ -6,7 +6,8 @@ reads them all into one :class:`PostMeta`; :meth:`PostMeta.to_meta` writes the c
 spelling back, so reading that again gives the same PostMeta (a cached summary keeps its facts).
 
 Links are only ever http(s) or site-relative: :func:`safe_url` is the one rule every renderer
-applies to every link, whatever its origin (front matter, a cache entry, a caption file).
+applies to every link, whatever its origin (front matter, a cache entry, a caption file);
+:func:`http_url` is the same rule for where only an absolute link will do (quiz cards).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
-from urllib.parse import quote, urljoin
+from urllib.parse import quote, urljoin, urlsplit
 
 #: Front-matter keys (lower-cased) a link is read from, best first: where the post itself lives.
 LINK_KEYS = ("canonical_url", "canonicalurl", "canonical", "permalink", "url", "link")
@@ -46,12 +47,21 @@ def safe_url(value: Any) -> str | None:
     url = value.strip()
     if not url or len(url) > _MAX_URL or any(ord(c) < 0x21 or c in "\x7f<>\"'`" for c in url):
         return None
+    if "\\" in url:
+        return None  # browsers read it as "/": "https://evil.example\\@good.example", "\\host"
     m = _SCHEME_RE.match(url)
     if m:
         return url if m.group(1).lower() in _SAFE_SCHEMES and len(url) > len(m.group(0)) + 2 else None
-    if ":" in url.split("/", 1)[0] or url.startswith("\\"):
-        return None  # "foo:bar" is a scheme to a browser; "\\host" is a path to some
+    if ":" in url.split("/", 1)[0]:
+        return None  # "foo:bar" is a scheme to a browser
     return url
+
+
+def http_url(value: Any) -> str | None:
+    """``value`` when it is an absolute http(s) URL with a host that :func:`safe_url` passes, else None:
+    what a card's Source field or an Anki note may link to (a relative link means nothing there)."""
+    url = safe_url(value)
+    return url if url and _SCHEME_RE.match(url) and urlsplit(url).netloc else None
 
 
 def absolute(link: str | None, base_url: str | None) -> str | None:

@@ -34,14 +34,13 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..model import Card, Document
+from ..parse.metadata import http_url  # the one URL rule; absolute only: nothing else is ever linked
 from .draft import normalise
 
 #: File stems (before the first dot) of a post that is named by its folder: Hugo leaf and branch
 #: bundles (``index.md``, ``index.zh.md``, ``_index.md``) and folder READMEs.
 BUNDLE_STEMS = frozenset({"index", "_index", "readme"})
 
-#: Absolute http(s) URLs with nothing that could end an HTML attribute or hide in a control character.
-_HTTP_URL = re.compile(r"https?://[^\s<>\"'`\\\x00-\x1f\x7f]+\Z", re.IGNORECASE)
 #: Metadata keys that may hold the post's absolute URL, best first; ``source_url`` (a translation's
 #: "原文：<url>" line) is where the text came from, the best link left when the post names none.
 _LINK_KEYS = ("link", "url", "permalink", "canonical", "canonical_url", "canonicalurl", "source_url")
@@ -171,14 +170,6 @@ def post_identity(doc: Document, *, base: str | os.PathLike[str] | None = None) 
 def _host(url: str) -> str:
     host = urlsplit(url).netloc.lower().rsplit("@", 1)[-1].split(":", 1)[0]
     return host[4:] if host.startswith("www.") else host
-
-
-def http_url(value: object) -> str | None:
-    """``value`` when it is an absolute http(s) URL, else None: nothing else is ever linked."""
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    return text if _HTTP_URL.match(text) and urlsplit(text).netloc else None
 
 
 def post_link(doc: Document) -> str | None:
