@@ -66,6 +66,9 @@ def test_edit_never_adds_a_word(words: list[str], spoken: bool) -> None:
         "They just want to write code.",
         "After the change, the traffic path between applications is shown in the figure below.",
         "Particularly, the multitude of services makes the example interesting.",
+        "We measured the cost of turning them back on at less than 1% for our services.",
+        "Nandan was talking about how GraphQL was created originally for experience APIs.",
+        "WG Cost Attribution is a working group formed to answer that question.",
     ],
 )
 def test_sentences_that_lean_on_what_came_before(text: str) -> None:
@@ -80,6 +83,8 @@ def test_sentences_that_lean_on_what_came_before(text: str) -> None:
         ("There are three pillars of container security.", "en"),
         ("That is why the release team tightened exceptions.", "en"),
         ("Istio picked Envoy because of its hot restart.", "en"),
+        ("Users pick Istio because they get mutual TLS without code changes.", "en"),
+        ("Scaling pods and the infrastructure around them is part of optimization.", "en"),
         ("服务网格是一个基础设施层。", "zh"),
     ],
 )

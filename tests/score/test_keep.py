@@ -36,6 +36,23 @@ def test_round_trip_and_refusals() -> None:
         KeepModel(("made_up",), (1.0,), (0.0,), (1.0,), 0.0)
     with pytest.raises(ValueError, match="differ in length"):
         KeepModel(KEEP_INPUTS, (1.0,), (0.0,), (1.0,), 0.0)
+    with pytest.raises(ValueError, match="outside"):
+        KeepModel(model.inputs, model.weights, model.means, model.scales, model.bias, (("written", 1.5),))
+
+
+def test_blend_zero_keeps_the_weighted_ranking_and_one_is_the_probability() -> None:
+    """A register whose blend is 0 ranks exactly as the weighted features do; at 1 the keep probability alone."""
+    import dataclasses
+
+    doc = summarize.load(POST)
+    feats = features(doc)
+    base = score_takeaways(doc, shipped_weights()["written"])
+    inputs = keep_inputs(doc, feats, base)
+    model = shipped_keep_model()
+    off = dataclasses.replace(model, blends=(("written", 0.0),))
+    full = dataclasses.replace(model, blends=(("written", 1.0),))
+    assert sorted(base, key=lambda i: (-base[i], i)) == sorted(base, key=lambda i: (-off.rank_score(inputs[i], "written"), i))
+    assert all(full.rank_score(inputs[i], "written") == pytest.approx(model.probability(inputs[i])) for i in base)
 
 
 def test_probability_moves_with_the_sign_of_each_weight() -> None:
@@ -48,7 +65,7 @@ def test_probability_moves_with_the_sign_of_each_weight() -> None:
         assert (model.probability(higher) > model.probability(neutral)) == (weight > 0), name
 
 
-def test_default_scores_are_the_keep_probability_of_the_candidates() -> None:
+def test_default_scores_blend_the_keep_probability_with_the_weighted_score() -> None:
     doc = summarize.load(POST)
     feats = features(doc)
     explicit = score_takeaways(doc, shipped_weights()["written"])
@@ -79,3 +96,7 @@ def test_verbless_items_and_subjectless_chinese_items_are_reserve() -> None:
     )
     held = {s.text for s in zh.sentences if s.id in reserve_of(zh) and s.kind != "heading"}
     assert any(t.startswith("帮助") for t in held) and not any(t.startswith("Envoy Gateway") for t in held)
+    agent = summarize.load("Envoy Gateway 是官方的 API 网关项目。由我所在公司以及 Emissary、Contour 等项目共同维护。"
+                           "由于配置复杂，用户需要一个更简单的 API。")
+    held = {s.text for s in agent.sentences if s.id in reserve_of(agent)}
+    assert any(t.startswith("由我") for t in held) and not any(t.startswith("由于") for t in held)

@@ -174,9 +174,10 @@ _LEANS_ZH_RE = re.compile(
 _LEANS_INSIDE_EN_RE = re.compile(
     r"\b(?:this|these|those)\b(?!\s+(?:is|was)\s+(?:why|how|what)\b)"
     r"|\bthat (?:way|year|month|week|day|time|point|area|release|version|project|working group|decision|choice|approach|"
-    r"one|team|feature|change|problem|issue|tool|model|case|mode|setup|cluster|app|service)\b"
+    r"one|team|feature|change|problem|issue|tool|model|case|mode|setup|cluster|app|service|question|analogy|space)\b"
     r"|\bthe other (?:one|command|thing|project|option|approach|way|tool|side|feature)\b|\bthe (?:latter|former|above|below)\b"
     r"|\b(?:as|like) (?:you|we) (?:can )?(?:see|saw)\b|\bwe can see\b|\bas (?:shown|mentioned|described|noted|discussed)\b"
+    r"|\b(?:was|were) (?:talking about|mentioning|saying|describing)\b|\b(?:you|he|she|[A-Z][a-z]+) (?:just )?mentioned\b"
     r"|\bin (?:this|that|each|either) case\b|\bthe (?:following|previous|next) (?:\w+ )?(?:section|step|example|command|output|figure|table)\b"
     r"|\b(?:figure|diagram|table|image|screenshot|output|graph|chart)s? (?:below|above)\b|\b(?:shown|listed|described|illustrated) (?:below|above)\b"
     r"|^\W*(?:particularly|for example|for instance|e\.g\.)\b"
@@ -184,6 +185,13 @@ _LEANS_INSIDE_EN_RE = re.compile(
     r"(?!\s+(?:team|teams|lead|leads|notes|cycle|process|manager|managers|board|committee)\b)"
     r"|^\W*(?:instead|later|afterwards|meanwhile|similarly|likewise|again|otherwise|finally|next)\b",
     re.IGNORECASE,
+)
+_PLURAL_PRONOUN_RE = re.compile(r"\b(?:they|them|their|theirs)\b", re.IGNORECASE)
+# A plural a "they" can point back to inside the sentence: "pods", "clusters", "teams", "people", "users and operators".
+_PLURAL_NOUN_RE = re.compile(
+    r"\b(?i:(?!(?:this|was|has|is|does|its|us|as|yes|always|perhaps|thus|plus|less|unless|across|process|access|status|"
+    r"focus|versus|chaos|bonus)\b)\w+[^s\W]s|people|children|data|media|criteria|everyone|everybody|anyone|anybody|"
+    r"somebody|someone|folks|staff|team|company|community|and)\b|\b[A-Z]{2,}s?\b"
 )
 _THIRD_PERSON_RE = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
 _NAME_RE = re.compile(r"\b[A-Z][a-z]+\b")
@@ -207,6 +215,9 @@ def leans_outside(text: str, lang: str) -> bool:
         return bool(_LEANS_ZH_RE.match(text) or _LEANS_INSIDE_ZH_RE.search(text))
     if _LEANS_EN_RE.match(text) or _LEANS_INSIDE_EN_RE.search(text):
         return True
+    plural = _PLURAL_PRONOUN_RE.search(text)
+    if plural is not None and not _PLURAL_NOUN_RE.search(text[: plural.start()]):
+        return True  # "We measured the cost of turning them back on": them = frame pointers, named before
     pronoun = _THIRD_PERSON_RE.search(text)
     if pronoun is None:
         return False

@@ -34,11 +34,18 @@ class KeepModel:
     means: tuple[float, ...]
     scales: tuple[float, ...]
     bias: float
+    blends: tuple[tuple[str, float], ...] = ()
+    """By register ("spoken", "written"), how much the probability counts against the weighted features:
+    the ranking score is ``p ** blend * share ** (1 - blend)`` (share = the weighted score over the post's
+    best); 1 where a register is not listed."""
 
     def __post_init__(self) -> None:
         n = len(self.inputs)
         if not (len(self.weights) == len(self.means) == len(self.scales) == n):
             raise ValueError("keep model: inputs, weights, means and scales differ in length")
+        for register, blend in self.blends:
+            if not 0.0 <= blend <= 1.0:
+                raise ValueError(f"keep model: blend {blend} for {register!r} is outside [0, 1]")
         unknown = set(self.inputs) - set(KEEP_INPUTS)
         if unknown:
             raise ValueError(f"keep model: unknown inputs {sorted(unknown)}")
@@ -49,9 +56,15 @@ class KeepModel:
             z += w * (values[name] - mean) / (scale or 1.0)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def rank_score(self, values: Mapping[str, float], register: str) -> float:
+        """The ranking score of a candidate: its keep probability blended with its weighted score's share."""
+        blend = dict(self.blends).get(register, 1.0)
+        share = max(values["score_share"], 1e-9)
+        return self.probability(values) ** blend * share ** (1.0 - blend)
+
     def to_dict(self) -> dict[str, object]:
         return {"inputs": list(self.inputs), "weights": list(self.weights), "means": list(self.means),
-                "scales": list(self.scales), "bias": self.bias}
+                "scales": list(self.scales), "bias": self.bias, "blends": dict(self.blends)}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> KeepModel:
@@ -62,8 +75,11 @@ class KeepModel:
 
         inputs = data["inputs"]
         assert isinstance(inputs, Sequence)
+        given = data.get("blends") or {}
+        assert isinstance(given, Mapping)
+        blends = tuple(sorted((str(k), float(v)) for k, v in given.items()))
         return cls(tuple(str(i) for i in inputs), floats("weights"), floats("means"), floats("scales"),
-                   float(data["bias"]))  # type: ignore[arg-type]
+                   float(data["bias"]), blends)  # type: ignore[arg-type]
 
 
 @functools.cache

@@ -215,11 +215,16 @@ _ZH_SUBJECTLESS_RE = re.compile(
 _FALSE_START_RE = re.compile(r"\w\s*--|--\s*\w")
 
 
+_ZH_AGENT_FIRST_RE = re.compile(r"^由(?!于|此|来|衷)")
+
+
 def _fragment(s: Sentence, text: str) -> bool:
     """A list item, caption or spoken phrase that is no sentence: no verb of its own (English), or a Chinese
     list item that starts at its verb."""
     if s.lang == "en":
         return lacks_a_verb(text, list_item=s.kind == "list_item")
+    if _ZH_AGENT_FIRST_RE.match(text):
+        return True  # "由我所在公司以及 Emissary、Contour 等项目共同维护。": what is maintained is in the sentence before
     return s.kind == "list_item" and _ZH_SUBJECTLESS_RE.match(text) is not None
 
 
@@ -355,7 +360,14 @@ def score_takeaways(doc: Document, weights: Weights | None = None) -> Scores:
 
     model = shipped_keep_model()
     inputs = keep_inputs(doc, feats, base)
-    return {i: model.probability(inputs[i]) for i in base}
+    register = "captions" if _from_captions(doc) else register_of(doc)
+    return {i: model.rank_score(inputs[i], register) for i in base}
+
+
+def _from_captions(doc: Document) -> bool:
+    """Captions and speech cut by the boundary model, apart from punctuated, speaker-labelled transcripts: the
+    keep model's blend differs between the two (``data/takeaways_keep_model.json``)."""
+    return doc.format in ("srt", "vtt", "caption-dump") or any(s.boundary is not None for s in doc.sentences)
 
 
 def keep_inputs(doc: Document, feats: Features, base: Mapping[int, float]) -> dict[int, dict[str, float]]:
