@@ -305,3 +305,9 @@ def test_en_words_plain_path_matches_treebank(pieces: list[tuple[str, str]], str
     text = "".join(w + s for w, s in pieces)
     text = text.strip() if strip else text
     assert en_words(text) == [w for w in treebank().tokenize(text) if re.search(r"\w", w)]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab.?!…。？！\"'”’)]}»」』）】,-")), max_size=8))
+def test_ends_sentence_agrees_with_its_regex(token: str) -> None:
+    """The regex-free check used once per caption word says what the pattern it replaced says."""
+    assert asr.ends_sentence(token) == (asr._ENDS_SENTENCE_RE.search(token) is not None)
