@@ -23,7 +23,7 @@ import functools
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise, repeat
 from typing import TYPE_CHECKING
@@ -225,21 +225,63 @@ def _cap_lengths(scores: np.ndarray, cuts: list[int], n_words: int, max_words: i
     """Add a cut at the best gap of every unit longer than ``max_words``, until none is."""
     import numpy as np
 
+    return cap_units(scores.tolist(), cuts, n_words - 1, lambda a, b: b - a > max_words,
+                     lambda a, b: a + 1 + int(np.argmax(scores[a + 1 : b])))
+
+
+def cap_units(scores: Sequence[float], cuts: list[int], last: int, too_long: Callable[[int, int], bool],
+              scan: Callable[[int, int], int]) -> list[int]:
+    """``cuts`` plus a cut at the best inner gap of every unit ``too_long(a, b)``, again in each half, until
+    none is; in order. A unit (a, b) holds items a+1 .. b (gap i is after item i; ``last`` is the last item);
+    its best gap is the first of the highest ``scores[a+1 .. b-1]``.
+
+    Why not take the best gap of each piece by scanning it: when the best gap of a long unit sits near its
+    edge (a caption of a million identical cues), every cut rescans nearly the whole unit, quadratic in
+    its length. The gaps of a long unit are put in a Cartesian tree instead (each gap's parent is the
+    nearer of the higher gaps on either side; equal ones: the earlier is the parent), in linear time: the
+    best gap of the unit is the root, and the best gaps of its two halves are the root's children. A unit
+    with a NaN score, which orders with nothing, is cut where ``scan(a, b)``, the caller's own scan, says.
+    """
     out: list[int] = []
-    units = []  # (a, b): the unit holds words a+1 .. b
+    units: list[tuple[int, int, int | None]] = []  # (a, b, best inner gap when already known)
     start = -1
-    for c in [*cuts, n_words - 1]:
-        units.append((start, c))
+    for c in [*cuts, last]:
+        units.append((start, c, None))
         start = c
     units.reverse()
+    left: dict[int, int] = {}
+    right: dict[int, int] = {}
     while units:
-        a, b = units.pop()
-        if b - a > max_words:
-            k = a + 1 + int(np.argmax(scores[a + 1 : b]))  # best gap strictly inside the unit
-            units += [(k, b), (a, k)]
-        elif b != n_words - 1:
+        a, b, k = units.pop()
+        if too_long(a, b):
+            if k is None:
+                k = _tree_root(scores, a + 1, b, left, right)
+            if k is None:  # a NaN inside
+                k = scan(a, b)
+                units += [(k, b, None), (a, k, None)]
+            else:
+                units += [(k, b, right.get(k)), (a, k, left.get(k))]
+        elif b != last:
             out.append(b)
     return out
+
+
+def _tree_root(scores: Sequence[float], lo: int, hi: int, left: dict[int, int], right: dict[int, int]) -> int | None:
+    """The root of the Cartesian tree of gaps ``lo .. hi-1`` (children into ``left``/``right``); None on a NaN."""
+    stack: list[int] = []
+    for i in range(lo, hi):
+        v = scores[i]
+        if v != v:
+            return None
+        popped = -1
+        while stack and scores[stack[-1]] < v:
+            popped = stack.pop()
+        if popped >= 0:
+            left[i] = popped
+        if stack:
+            right[stack[-1]] = i
+        stack.append(i)
+    return stack[0]
 
 
 def _semi_markov(scores: np.ndarray, log_prior: np.ndarray, max_words: int) -> list[int]:
