@@ -311,6 +311,8 @@ def test_en_words_plain_path_matches_treebank(pieces: list[tuple[str, str]], str
 def test_ends_sentence_agrees_with_its_regex(token: str) -> None:
     """The regex-free check used once per caption word says what the pattern it replaced says."""
     assert asr.ends_sentence(token) == (asr._ENDS_SENTENCE_RE.search(token) is not None)
+    if asr.ends_sentence(token):  # the cheap first test callers make never turns such a token away
+        assert token[-1] in asr._LAST_OF_END
 
 
 def _cap_by_scanning(scores: list[float], cuts: list[int], last: int, max_words: int) -> list[int]:

@@ -93,6 +93,10 @@ def ends_sentence(token: str) -> bool:
     closers at the end (tests/segment/test_asr.py checks the two agree)."""
     bare = token.rstrip(_CLOSERS)
     return bool(bare) and bare[-1] in _END_PUNCT
+
+
+#: The last character of any token that ends a sentence: callers test it first, most words fail it.
+_LAST_OF_END = frozenset(_END_PUNCT + _CLOSERS)
 # Titles and Latin abbreviations whose period never ends a sentence in the gold standard.
 _ABBREVIATIONS = frozenset("mr mrs ms dr prof hon st jr sr vs e.g i.e cf approx".split())
 
@@ -373,7 +377,7 @@ def split_unpunctuated(
         lo, hi = max(0, a - 1), min(len(starts), b + 3)
         words = [text[starts[k] : ends[k]] for k in range(lo, hi)]
         scores[a:b] = gap_scores(words)[a - lo : b - lo]
-        stray[a:b] = [ends_sentence(w) for w in words[a - lo : b - lo]]
+        stray[a:b] = [w[-1] in _LAST_OF_END and ends_sentence(w) for w in words[a - lo : b - lo]]
     if time_marks and len(scores):
         scores = scores + _pause_bonus(starts, time_marks)
     scores = scores + PUNCT_BONUS * stray
@@ -400,7 +404,7 @@ def looks_unpunctuated(text: str, *, min_words: int = 40, words_per_end: int = 8
     tokens = text.split()
     if len(tokens) < min_words:
         return False
-    ends = sum(1 for t in tokens if ends_sentence(t))
+    ends = sum(1 for t in tokens if t[-1] in _LAST_OF_END and ends_sentence(t))
     # A long written sentence has one period but several commas; recogniser output has neither.
     marks = ends + sum(1 for t in tokens if t.endswith((",", ";", ":")))
     if marks * 20 >= len(tokens):
