@@ -379,6 +379,9 @@ def run_case(case: Case, work: Path, scale: float) -> Run:
     if case.stdin is not None:
         size += len(case.stdin)
     before = _snapshot(folder)
+    # A forked child's ru_maxrss starts at this process's high-water mark (it survives exec): a peak at or
+    # under it is not the child's own, and the memory floor is judged only above it (from a small process).
+    inherited = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     wall, cpu, peak, code, out, err = _run_summarize(folder, argv, case.stdin, case.fifo_reader)
     after = _snapshot(folder)
     text = err.decode("utf-8", "replace")
@@ -390,7 +393,7 @@ def run_case(case: Case, work: Path, scale: float) -> Run:
         problems.append(f"exit {code}")
     if cpu > TIME_LIMIT:
         problems.append(f"over {TIME_LIMIT:.0f} CPU s")
-    if peak > MEMORY_FACTOR * size / 1e6 + MEMORY_BASE_MB:
+    if peak > max(MEMORY_FACTOR * size / 1e6 + MEMORY_BASE_MB, inherited):
         problems.append(f"peak {peak:.0f} MB over {MEMORY_FACTOR}x the input + {MEMORY_BASE_MB} MB")
     if "Traceback" in text or "internal error" in text:
         problems.append("traceback or internal error")
