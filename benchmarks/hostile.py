@@ -5,9 +5,9 @@ hang it, blow up its memory or make it write where it should not. Each case is g
 a fresh sandbox folder and run as ``python -m summarize …`` with ``RLIMIT_AS`` at 2 GiB. The
 table gives wall and CPU time, input megabytes per CPU second, peak memory (the child's
 ``ru_maxrss``), the exit code and the first line of stderr, and a verdict: a case passes
-when it ends within 15 CPU seconds with exit 0, 1 or 2, prints no traceback or internal error, touches
-nothing in its sandbox but the named output and the cache, and passes its own check (no ESC
-on a terminal, no raw bytes in JSON, /dev/null still a device, …).
+when it ends within 15 CPU seconds with exit 0, 1 or 2, peaks under 20x its input + 200 MB of memory,
+prints no traceback or internal error, touches nothing in its sandbox but the named output and the
+cache, and passes its own check (no ESC on a terminal, no raw bytes in JSON, /dev/null still a device, …).
 
 Usage (from the repository root)::
 
@@ -44,6 +44,7 @@ from _common import ROOT, code_version, command_line, load_average, machine_fact
 SECTION = "hostile"
 ADDRESS_SPACE = 2 * 1024**3
 TIME_LIMIT = 15.0  # the floor: every case ends within this many CPU seconds
+MEMORY_FACTOR, MEMORY_BASE_MB = 20, 200  # the floor: peak memory under 20x the input plus 200 MB
 KILL_AFTER = 60.0  # wall seconds (--kill-after): a hung case is killed here and reported as a failure
 PROSE = (
     "Istio picked Envoy because it was lightweight and written in C++. Envoy was battle tested at Lyft "
@@ -378,6 +379,9 @@ def run_case(case: Case, work: Path, scale: float) -> Run:
     if case.stdin is not None:
         size += len(case.stdin)
     before = _snapshot(folder)
+    # A forked child's ru_maxrss starts at this process's high-water mark (it survives exec): a peak at or
+    # under it is not the child's own, and the memory floor is judged only above it (from a small process).
+    inherited = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     wall, cpu, peak, code, out, err = _run_summarize(folder, argv, case.stdin, case.fifo_reader)
     after = _snapshot(folder)
     text = err.decode("utf-8", "replace")
@@ -389,6 +393,8 @@ def run_case(case: Case, work: Path, scale: float) -> Run:
         problems.append(f"exit {code}")
     if cpu > TIME_LIMIT:
         problems.append(f"over {TIME_LIMIT:.0f} CPU s")
+    if peak > max(MEMORY_FACTOR * size / 1e6 + MEMORY_BASE_MB, inherited):
+        problems.append(f"peak {peak:.0f} MB over {MEMORY_FACTOR}x the input + {MEMORY_BASE_MB} MB")
     if "Traceback" in text or "internal error" in text:
         problems.append("traceback or internal error")
     allowed = {case.output} if case.output else set()
@@ -449,7 +455,8 @@ def report(runs: list[Run], ref: tuple[int, float], argv: Sequence[str]) -> str:
         f"Reference, same run: `summarize` on each ordinary post in `corpora/` ({ref[0] / 1e3:.0f} KB in all) "
         f"took {ref[1]:.2f} CPU s, {ref_rate:.3f} MB/s start-up included.",
         "",
-        f"- {len(runs) - failed} of {len(runs)} cases pass (within {TIME_LIMIT:.0f} CPU s, exit 0/1/2, no traceback, "
+        f"- {len(runs) - failed} of {len(runs)} cases pass (within {TIME_LIMIT:.0f} CPU s, peak memory under "
+        f"{MEMORY_FACTOR}x the input + {MEMORY_BASE_MB} MB, exit 0/1/2, no traceback, "
         "nothing touched but the named output and the cache, and the case's own check).",
         "- Inputs over 1 MB below 1 MB/s of CPU: " + (", ".join(f"`{n}`" for n in slow) or "none") + ".",
         f"- {machine_facts()}; load average {load_average()} at the end. Other sessions share this machine, so "

@@ -305,3 +305,41 @@ def test_en_words_plain_path_matches_treebank(pieces: list[tuple[str, str]], str
     text = "".join(w + s for w, s in pieces)
     text = text.strip() if strip else text
     assert en_words(text) == [w for w in treebank().tokenize(text) if re.search(r"\w", w)]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab.?!…。？！\"'”’)]}»」』）】,-")), max_size=8))
+def test_ends_sentence_agrees_with_its_regex(token: str) -> None:
+    """The regex-free check used once per caption word says what the pattern it replaced says."""
+    assert asr.ends_sentence(token) == (asr._ENDS_SENTENCE_RE.search(token) is not None)
+    if asr.ends_sentence(token):  # the cheap first test callers make never turns such a token away
+        assert token[-1] in asr._LAST_OF_END
+
+
+def _cap_by_scanning(scores: list[float], cuts: list[int], last: int, max_words: int) -> list[int]:
+    """The plain statement of capping: rescan each too-long piece for its first best gap (quadratic)."""
+    out: list[int] = []
+    units, start = [], -1
+    for c in [*cuts, last]:
+        units.append((start, c))
+        start = c
+    units.reverse()
+    while units:
+        a, b = units.pop()
+        if b - a > max_words:
+            k = a + 1 + int(np.argmax(scores[a + 1 : b]))
+            units += [(k, b), (a, k)]
+        elif b != last:
+            out.append(b)
+    return out
+
+
+@given(st.lists(st.sampled_from([-2.0, -1.0, -0.5, 0.0, 0.5, 1.5, float("nan")]), min_size=1, max_size=120),
+       st.integers(1, 12), st.data())
+def test_capping_cuts_where_rescanning_would(scores: list[float], max_words: int, data: st.DataObject) -> None:
+    """The Cartesian-tree capping (linear) cuts exactly where rescanning every piece (quadratic) does:
+    ties to the earlier gap, NaN scores as numpy.argmax orders them."""
+    cuts = sorted(data.draw(st.sets(st.integers(0, len(scores) - 1))))
+    array_ = np.array(scores)
+    assert asr._cap_lengths(array_, cuts, len(scores) + 1, max_words) == _cap_by_scanning(
+        array_, cuts, len(scores), max_words)
+

@@ -97,9 +97,16 @@ def analyse(doc: Document) -> Analysis:
     if cached is not None and cached[0] is doc:
         _ANALYSES.move_to_end(id(doc))
         return cached[1]
-    tokens = tuple(tuple(w.lower() for w in words(s)) for s in doc.sentences)
-    terms = tuple(sentence_terms(s, t) for s, t in zip(doc.sentences, tokens))
-    analysis = Analysis(tokens, terms)
+    # Tokens and terms depend only on a sentence's language and clean view: a transcript repeats its
+    # "Yeah." and "Right.", a caption its lines, so each distinct pair is tokenised once per document.
+    seen: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for s in doc.sentences:
+        key = (s.lang, s.clean)
+        if key not in seen:
+            toks = tuple(w.lower() for w in words(s))
+            seen[key] = (toks, sentence_terms(s, toks))
+    pairs = [seen[(s.lang, s.clean)] for s in doc.sentences]
+    analysis = Analysis(tuple(p[0] for p in pairs), tuple(p[1] for p in pairs))
     _ANALYSES[id(doc)] = (doc, analysis)
     while len(_ANALYSES) > _CACHE_SIZE:
         _ANALYSES.popitem(last=False)

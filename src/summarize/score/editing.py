@@ -16,7 +16,9 @@ is picked (the scorer, the takeaway polish, the quiz engine) and live here, once
 
 from __future__ import annotations
 
+import functools
 import re
+
 from ..model import Sentence
 
 # Openers that only link a sentence to the one before it. Not when they start a fixed phrase that carries
@@ -87,8 +89,12 @@ _ZH_HEDGES_RE = re.compile(r"^(?:我(?:觉得|认为|想|感觉)|其实|基本�
 def edit(sentence: Sentence, spoken: bool, text: str | None = None) -> str:
     """The sentence as a takeaway: its clean view (or ``text``, a recased copy of it) with only deletions
     made, capitalised and terminated."""
-    text = (sentence.clean if text is None else text).strip()
-    zh = sentence.lang == "zh"
+    return _edit((sentence.clean if text is None else text).strip(), sentence.lang == "zh", bool(spoken))
+
+
+@functools.lru_cache(maxsize=8192)
+def _edit(text: str, zh: bool, spoken: bool) -> str:
+    """:func:`edit` on the text alone, memoised (a transcript repeats its short lines)."""
     for _ in range(3):  # openers and hedges nest: "So, I think, basically, …"
         before = text
         if spoken:
@@ -209,6 +215,7 @@ _LEANS_INSIDE_ZH_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def leans_outside(text: str, lang: str) -> bool:
     """Whether an edited takeaway still points at something only the post says (see module docstring)."""
     if lang == "zh":

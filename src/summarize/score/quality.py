@@ -118,12 +118,18 @@ _FIRST_WORD_FRAGMENT_RE = re.compile(r"^\s*(?:and|but|or|because|which|that|so|t
 
 def rejection(sentence: Sentence, *, n_tokens: int, n_terms: int) -> str | None:
     """Why ``sentence`` must not be a takeaway, or None when it may be one."""
-    text = sentence.clean.strip()
     if sentence.kind in ("heading", "code", "table"):
         return "heading or non-prose"
     if sentence.furniture is not None:
         return f"page furniture ({sentence.furniture})"
-    if is_question(text) or (sentence.lang == "zh" and _ZH_QUESTION_RE.search(text)) or _ADDRESSED_QUESTION_RE.match(text):
+    return _text_rejection(sentence.clean.strip(), sentence.lang, n_tokens, n_terms)
+
+
+@functools.lru_cache(maxsize=8192)
+def _text_rejection(text: str, lang: str, n_tokens: int, n_terms: int) -> str | None:
+    """The rules that read the text, memoised: a dozen regexes per sentence were a third of the scoring
+    time, and a transcript repeats its short lines ("Yeah.", "Right.") many times over."""
+    if is_question(text) or (lang == "zh" and _ZH_QUESTION_RE.search(text)) or _ADDRESSED_QUESTION_RE.match(text):
         return "question"
     if _GREETING_RE.search(text):
         return "greeting or thanks"
@@ -139,7 +145,7 @@ def rejection(sentence: Sentence, *, n_tokens: int, n_terms: int) -> str | None:
         return "call to action"
     if is_bio(text) or _BYLINE_RE.search(text):
         return "biography"
-    if sentence.lang == "en":
+    if lang == "en":
         if n_tokens < 6 or n_terms < 3:
             return "fragment"
         if _CHITCHAT_RE.match(text) and n_tokens < 12:

@@ -23,9 +23,9 @@ import functools
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, repeat
 from typing import TYPE_CHECKING
 
 from .._resources import data_json_gz
@@ -83,6 +83,20 @@ _EDGE_RE = re.compile(r"^[\W_]+|[\W_]+$")
 _END_PUNCT = ".?!…。？！"
 _CLOSERS = "\"'”’)]}»」』）】"
 _ENDS_SENTENCE_RE = re.compile(rf"[{re.escape(_END_PUNCT)}][{re.escape(_CLOSERS)}]*$")
+
+
+def ends_sentence(token: str) -> bool:
+    """Whether a whitespace-free token ends with ., ? or ! (closing quotes and brackets after it allowed).
+
+    What ``_ENDS_SENTENCE_RE.search(token)`` says, without a regex: it runs once per word of a
+    caption, and the marks and closers are disjoint, so the mark is the last character before the
+    closers at the end (tests/segment/test_asr.py checks the two agree)."""
+    bare = token.rstrip(_CLOSERS)
+    return bool(bare) and bare[-1] in _END_PUNCT
+
+
+#: The last character of any token that ends a sentence: callers test it first, most words fail it.
+_LAST_OF_END = frozenset(_END_PUNCT + _CLOSERS)
 # Titles and Latin abbreviations whose period never ends a sentence in the gold standard.
 _ABBREVIATIONS = frozenset("mr mrs ms dr prof hon st jr sr vs e.g i.e cf approx".split())
 
@@ -188,8 +202,8 @@ def gap_scores(words: Sequence[str]) -> np.ndarray:
     total = np.zeros(gaps)
     for template, table in zip(TEMPLATES, model.weights):
         grams, offset = sources[template]
-        get = table.get
-        total += np.fromiter((get(k, 0.0) for k in grams[offset : offset + gaps]), float, gaps)
+        # map over the keys with a repeated default: the same lookups as a generator, without its frames
+        total += np.fromiter(map(table.get, grams[offset : offset + gaps], repeat(0.0, gaps)), float, gaps)
     return model.bias + total
 
 
@@ -215,21 +229,63 @@ def _cap_lengths(scores: np.ndarray, cuts: list[int], n_words: int, max_words: i
     """Add a cut at the best gap of every unit longer than ``max_words``, until none is."""
     import numpy as np
 
+    return cap_units(scores.tolist(), cuts, n_words - 1, lambda a, b: b - a > max_words,
+                     lambda a, b: a + 1 + int(np.argmax(scores[a + 1 : b])))
+
+
+def cap_units(scores: Sequence[float], cuts: list[int], last: int, too_long: Callable[[int, int], bool],
+              scan: Callable[[int, int], int]) -> list[int]:
+    """``cuts`` plus a cut at the best inner gap of every unit ``too_long(a, b)``, again in each half, until
+    none is; in order. A unit (a, b) holds items a+1 .. b (gap i is after item i; ``last`` is the last item);
+    its best gap is the first of the highest ``scores[a+1 .. b-1]``.
+
+    Why not take the best gap of each piece by scanning it: when the best gap of a long unit sits near its
+    edge (a caption of a million identical cues), every cut rescans nearly the whole unit, quadratic in
+    its length. The gaps of a long unit are put in a Cartesian tree instead (each gap's parent is the
+    nearer of the higher gaps on either side; equal ones: the earlier is the parent), in linear time: the
+    best gap of the unit is the root, and the best gaps of its two halves are the root's children. A unit
+    with a NaN score, which orders with nothing, is cut where ``scan(a, b)``, the caller's own scan, says.
+    """
     out: list[int] = []
-    units = []  # (a, b): the unit holds words a+1 .. b
+    units: list[tuple[int, int, int | None]] = []  # (a, b, best inner gap when already known)
     start = -1
-    for c in [*cuts, n_words - 1]:
-        units.append((start, c))
+    for c in [*cuts, last]:
+        units.append((start, c, None))
         start = c
     units.reverse()
+    left: dict[int, int] = {}
+    right: dict[int, int] = {}
     while units:
-        a, b = units.pop()
-        if b - a > max_words:
-            k = a + 1 + int(np.argmax(scores[a + 1 : b]))  # best gap strictly inside the unit
-            units += [(k, b), (a, k)]
-        elif b != n_words - 1:
+        a, b, k = units.pop()
+        if too_long(a, b):
+            if k is None:
+                k = _tree_root(scores, a + 1, b, left, right)
+            if k is None:  # a NaN inside
+                k = scan(a, b)
+                units += [(k, b, None), (a, k, None)]
+            else:
+                units += [(k, b, right.get(k)), (a, k, left.get(k))]
+        elif b != last:
             out.append(b)
     return out
+
+
+def _tree_root(scores: Sequence[float], lo: int, hi: int, left: dict[int, int], right: dict[int, int]) -> int | None:
+    """The root of the Cartesian tree of gaps ``lo .. hi-1`` (children into ``left``/``right``); None on a NaN."""
+    stack: list[int] = []
+    for i in range(lo, hi):
+        v = scores[i]
+        if v != v:
+            return None
+        popped = -1
+        while stack and scores[stack[-1]] < v:
+            popped = stack.pop()
+        if popped >= 0:
+            left[i] = popped
+        if stack:
+            right[stack[-1]] = i
+        stack.append(i)
+    return stack[0]
 
 
 def _semi_markov(scores: np.ndarray, log_prior: np.ndarray, max_words: int) -> list[int]:
@@ -321,7 +377,7 @@ def split_unpunctuated(
         lo, hi = max(0, a - 1), min(len(starts), b + 3)
         words = [text[starts[k] : ends[k]] for k in range(lo, hi)]
         scores[a:b] = gap_scores(words)[a - lo : b - lo]
-        stray[a:b] = [_ENDS_SENTENCE_RE.search(w) is not None for w in words[a - lo : b - lo]]
+        stray[a:b] = [w[-1] in _LAST_OF_END and ends_sentence(w) for w in words[a - lo : b - lo]]
     if time_marks and len(scores):
         scores = scores + _pause_bonus(starts, time_marks)
     scores = scores + PUNCT_BONUS * stray
@@ -348,7 +404,7 @@ def looks_unpunctuated(text: str, *, min_words: int = 40, words_per_end: int = 8
     tokens = text.split()
     if len(tokens) < min_words:
         return False
-    ends = sum(1 for t in tokens if _ENDS_SENTENCE_RE.search(t))
+    ends = sum(1 for t in tokens if t[-1] in _LAST_OF_END and ends_sentence(t))
     # A long written sentence has one period but several commas; recogniser output has neither.
     marks = ends + sum(1 for t in tokens if t.endswith((",", ";", ":")))
     if marks * 20 >= len(tokens):

@@ -30,6 +30,7 @@ from itertools import pairwise
 
 from .._text import CJK_CHAR, CJK_RE
 from ..parse.speech import split_speaker_label, strip_nonspeech
+from .asr import cap_units
 
 __all__ = [
     "MAX_UNIT_CHARS",
@@ -248,22 +249,10 @@ def _cap_lengths(scores: list[float], cuts: list[int], spans: list[tuple[int, in
 
     A unit is phrases a+1 .. b (gap i = after phrase i); a single phrase is never cut.
     """
-    last = len(spans) - 1
-    out: list[int] = []
-    units = []
-    start = -1
-    for c in [*cuts, last]:
-        units.append((start, c))
-        start = c
-    units.reverse()
-    while units:
-        a, b = units.pop()
-        if b - a > 1 and spans[b][1] - spans[a + 1][0] > MAX_UNIT_CHARS:
-            k = max(range(a + 1, b), key=lambda i: (scores[i], -i))  # best gap strictly inside
-            units += [(k, b), (a, k)]
-        elif b != last:
-            out.append(b)
-    return out
+    return cap_units(
+        scores, cuts, len(spans) - 1, lambda a, b: b - a > 1 and spans[b][1] - spans[a + 1][0] > MAX_UNIT_CHARS,
+        lambda a, b: max(range(a + 1, b), key=lambda i: (scores[i], -i)),  # best gap strictly inside
+    )
 
 
 # -- gold boundaries from punctuated text ---------------------------------------------------
