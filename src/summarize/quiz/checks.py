@@ -12,17 +12,20 @@ from .terms import occurs, substring_terms
 from ..score.editing import narrates
 from .english import dangling, strip_openers
 from .post import card_id
+from .strict import gerund_subject, grammatical, names_something
+from ..score.takeaways import register_of
 
 
 def finish(doc: Document, ctx: Context, drafts: list[Draft], lang: str, max_cards: int) -> list[Card]:
     scores = ctx.sentence_scores
     hi = max(scores.values(), default=1.0) or 1.0
-    terms = substring_terms(key_terms(doc, ctx))
+    terms_set = set(key_terms(doc, ctx))
+    terms = substring_terms(terms_set)
     cards: list[Card] = []
     for d in drafts:
         question = " ".join(d.question.split())
         answer = _polish_answer(d.answer, lang, cloze=d.type == "cloze")
-        if not _acceptable(doc, d, question, answer, lang):
+        if not _acceptable(doc, d, question, answer, lang) or not _specific(ctx, d, question, answer, lang, terms_set):
             continue
         centrality = max((scores.get(i, 0.0) for i in d.sentences), default=0.0) / hi
         informative = min(1.0, len(answer.split() if lang == "en" else answer) / (12 if lang == "en" else 24))
@@ -50,6 +53,63 @@ def finish(doc: Document, ctx: Context, drafts: list[Draft], lang: str, max_card
             )
         )
     return _dedupe_and_cap(cards, max_cards)
+
+
+_SPOKEN_ANSWER_RE = re.compile(r"^\W*(?:yeah|yes|no|well|so|oh|right|okay|ok|um|uh|i|i'm|i've|i'd|we|you|and|but|because|like|sure|absolutely)\b", re.IGNORECASE)
+_OTHER_PERSON_RE = re.compile(r"\band\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b")
+
+
+def _specific(ctx: Context, d: Draft, question: str, answer: str, lang: str, terms: set[str]) -> bool:
+    """The stricter checks of :mod:`.strict` on a question card: it names what it asks about; in a spoken
+    post its answer is a statement, not a reply ("Yeah, I think …"); a "What is" term is a thing, not an
+    activity; a "Who is" answer is a role, not a list of people."""
+    if d.type == "cloze":
+        return True
+    if lang == "en" and not names_something(question, ctx.proper_words, terms):
+        return False
+    if register_of(ctx.doc) == "spoken" and d.type in ("interview", "why", "what", "who") and _SPOKEN_ANSWER_RE.match(answer):
+        return False
+    if lang == "en" and d.type == "what" and gerund_subject(re.sub(r"^What (?:is|are) |\?$", "", question)):
+        return False
+    if d.type == "who" and _OTHER_PERSON_RE.search(answer):
+        return False
+    if _DEICTIC_RE.search(question) or _POINTING_ANSWER_RE.search(answer):
+        return False  # "Why is code freeze next Tuesday?": when is that? "… answering that question": which?
+    if lang == "zh" and (_PRESUPPOSING_ZH_RE.search(question) or re.match(r"^(?:例如|比如|举个例子)", answer)):
+        return False  # "为什么使用新的 istio-client-go 也不会有什么问题？": 也 needs the sentence before
+    if d.type in ("when", "how-many", "why") and _names_person(ctx, question):
+        return False  # "When did Nabarun Pal submit a talk to PyCon India?": the guest's story, not a fact to learn
+    if d.type == "how-many" and _other_number(question, lang):
+        return False  # "How many clusters … with about 12,000 pods?": a second number muddles what is counted
+    if lang == "en" and not grammatical(question):
+        return False
+    return True
+
+
+_DEICTIC_RE = re.compile(
+    r"(?i:\b(?:today|tomorrow|yesterday|tonight|currently|right now|nowadays|recently|lately|these days|this (?:week|month|year|quarter)|"
+    r"next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|release)|last (?:week|month|year))\b|\bnow\?$)"
+    r"|目前|现在|今天|明天|昨天|最近|今年|去年|明年|下周|上周|本周|当前"
+)
+_POINTING_ANSWER_RE = re.compile(r"\b(?:this|that|these|those)\s+(?:question|problem|issue|thing|approach|way|case|point|one)s?\b", re.IGNORECASE)
+_PRESUPPOSING_ZH_RE = re.compile(r"也|还(?!原)|又|甚至|同样|随之|就(?!是|绪)|依然|仍然|再次")
+_NUMBER_WORDS_RE = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b", re.IGNORECASE)
+
+
+def _names_person(ctx: Context, question: str) -> bool:
+    from .cloze import _people
+
+    people = ctx.people if ctx.people is not None else _people(ctx.doc)
+    ctx.people = people
+    return any(len(name) > 2 and re.search(rf"\b{re.escape(name)}\b", question) for name in people)
+
+
+def _other_number(question: str, lang: str) -> bool:
+    if re.search(r"\d", question):
+        return True
+    if lang == "zh":
+        return bool(re.search(r"[一二三四五六七八九十两几][十百千万亿]*(?:个|多个|位|项|条|种)", question.replace("多少", "")))
+    return bool(_NUMBER_WORDS_RE.search(question))
 
 
 def _tags(doc: Document) -> list[str]:
@@ -104,7 +164,7 @@ def _acceptable(doc: Document, d: Draft, question: str, answer: str, lang: str) 
     if lang == "en":
         if dangling(question) or _UNFINISHED_QUESTION_RE.search(question) or _GARBLED_QUESTION_RE.search(question):
             return False
-        if _POINTING_RE.search(question) or len(question.split()) < 4:
+        if _POINTING_RE.search(question) or len(question.split()) < (3 if d.type in ("what", "who") else 4):
             return False  # "What do people find on that page?", "Why did nobody know?": needs the post
         if d.type != "interview" and narrates(doc.sentences[d.sentences[-1]].clean, "en"):
             return False  # "Why did Lin Sun have a super embarrassing moment?": an anecdote, not a fact to learn
@@ -181,7 +241,9 @@ def _dedupe_and_cap(cards: list[Card], max_cards: int) -> list[Card]:
         duplicate = False
         for other in kept:
             obag = set(normalise(other.question).split()) if other.lang == "en" else set(normalise(other.question).replace(" ", ""))
-            same_question = len(bag & obag) / max(len(bag | obag), 1) >= 0.7
+            short = card.type in ("what", "who") and other.type in ("what", "who")
+            # "What is WebAssembly?" and "What is WebAssembly Hub?" share most words but ask about two things.
+            same_question = bag == obag if short else len(bag & obag) / max(len(bag | obag), 1) >= 0.7
             same_answer = set(card.sentence_ids) == set(other.sentence_ids) and card.type == other.type
             if same_question or same_answer:
                 duplicate = True

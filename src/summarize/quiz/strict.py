@@ -1,0 +1,181 @@
+"""The stricter half of the checks: what judges reject most often, as explicit rules.
+
+Read against the verdicts of the judged benchmark (``benchmarks/judgments/cards.jsonl``), four
+faults account for most rejected cards, and each has a rule here:
+
+* **a cloze sentence that leans on the post** ("{{c1::WAL}} … because that's everything", "这些工具…"):
+  a cloze card shows one sentence, so it must stand alone: no pronoun or demonstrative pointing
+  outside it, no spoken opener, and it ends as a sentence ends (not a list stub ending in ``；``).
+* **a cloze that cuts a term** ("mutual {{c1::TLS}}", "xDS {{c1::APIs}}", "存储{{c1::库中}}"): the
+  deletion must be a whole noun phrase head, not the last word of a longer name: in English the
+  part-of-speech tagger's noun-phrase chunks decide; in Chinese jieba's word boundaries do.
+* **a guessable cloze** (the post's topic, a word in its title, a word the whole field uses such as
+  "API" or 微服务): deleting it teaches nothing.
+* **a question about nothing in particular** ("Why are reviews faster?", "How does the tooling
+  work?"): a question must name the thing it asks about (a name or a technical term), or no
+  reader can answer it without the post.
+
+Spoken posts (interviews, podcasts, captions) get no cloze at all: a transcript sentence shown
+whole was judged acceptable once in some forty tries.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .._text import CJK_RE
+from ..model import Document
+
+# A word that points outside the sentence: personal pronouns, demonstratives used as determiners
+# or subjects, "the former"; "that" as a conjunction or relative pronoun is fine.
+_LEANING_EN_RE = re.compile(
+    r"\b(?:it|its|they|them|their|he|him|his|she|her|I|me|my|you|your|these|those|this|former|latter)\b"
+    r"|\bthat(?=\s+(?:is|was|'s|means|makes|way|one|version|release|problem|issue|question|approach|part)\b)"
+    r"|(?:^|,\s)that\b",
+    re.IGNORECASE,
+)
+_LEANING_ZH_RE = re.compile(r"这|那(?!么)|该(?=[\u4e00-\u9fff])|其(?!他|实|中)|(?<![因如彼])此(?!外)|本文|上述|以上|如下|前者|后者|我(?!们)|你|他|她|它")
+# Openers of spoken or connected text: the sentence continues a thought the card does not carry.
+_OPENER_EN_RE = re.compile(
+    r"^\W*(?:so|and|but|or|because|basically|right|well|yeah|yes|okay|ok|currently|then|also|plus|now|again|anyway|actually|similarly|likewise|instead)\b",
+    re.IGNORECASE,
+)
+_OPENER_ZH_RE = re.compile(r"^\W*(?:然后|所以|但是|但|而且|另外|同时|因此|此外|当然|其实|不过|那么|接下来|首先|其次|最后|总之)")
+_SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)）]*\s*$")
+
+
+def stands_alone(text: str, lang: str) -> bool:
+    """Whether a sentence shown alone (a cloze card's front) needs nothing from the post around it."""
+    text = text.strip()
+    if not _SENTENCE_END_RE.search(text):
+        return False  # a list stub ("…流量管理；"), a heading, a cut caption
+    if lang == "zh":
+        return not _LEANING_ZH_RE.search(text) and not _OPENER_ZH_RE.search(text)
+    return not _LEANING_EN_RE.search(text) and not _OPENER_EN_RE.search(text)
+
+
+# ----------------------------------------------------------------------------- cloze terms
+
+
+def whole_term(text: str, term: str, lang: str) -> bool:
+    """Whether every occurrence of ``term`` in ``text`` is a whole term, not the tail or middle of a longer one.
+
+    English: no adjective or noun of the same noun-phrase chunk stands before it ("mutual TLS",
+    "xDS APIs", "the service YAML file") and no lowercase noun follows it inside the chunk ("SSL
+    termination", "IP-based traffic"): the chunk is what a reader takes as one term. Chinese: the
+    term starts and ends on jieba word boundaries ("库中" of 存储库中 does not).
+    """
+    if lang == "zh" or CJK_RE.search(term):
+        return _zh_whole(text, term)
+    from ..segment.pos import noun_phrases, tag_sentence
+
+    tagged = tag_sentence(text)
+    words = [w for w, _ in tagged]
+    size = len(term.split())
+    term_words = term.split()
+    starts = [i for i in range(len(words) - size + 1) if words[i : i + size] == term_words]
+    if not starts:
+        # The tokenizer split the term differently (a hyphen, a dot): no chunk to judge it by, so judge
+        # the words around it in the text.
+        return _plain_whole(text, term)
+    chunks = noun_phrases(tagged)
+    for i in starts:
+        end = i + size
+        for a, b in chunks:
+            if a < end and i < b:  # the chunk that holds the term
+                before = [t for _, t in tagged[a:i]]
+                if any(t in _MODIFIER_TAGS for t in before):
+                    return False
+                after = tagged[end:b]
+                if any(t in ("NN", "NNS") and w[:1].islower() for w, t in after):
+                    return False
+    return True
+
+
+_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG", "AFX"})
+
+
+def _plain_whole(text: str, term: str) -> bool:
+    for m in re.finditer(rf"(?<![\w.+/-]){re.escape(term)}(?![\w+/-])", text):
+        before = text[: m.start()].split()[-1:] or [""]
+        after = text[m.end() :].split()[:1] or [""]
+        if re.fullmatch(r"[a-z][\w-]*", before[0]) and before[0] not in _FUNCTION_WORDS:
+            return False
+        if re.fullmatch(r"[a-z][\w-]*", after[0]) and after[0].endswith(("ion", "ment", "ing")):
+            return False
+    return True
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on for with by as at from into over than and or but is are was were be been its our their "
+    "your his her this that these those which who each every any some no all both use uses used using via per like "
+    "called named".split()
+)
+
+
+def _zh_whole(text: str, term: str) -> bool:
+    from .._resources import jieba_tokenizer
+
+    cuts = {0}
+    for word, start, end in jieba_tokenizer().tokenize(text):
+        cuts.update((start, end))
+    found = [m.start() for m in re.finditer(re.escape(term), text)]
+    return bool(found) and all(start in cuts and start + len(term) in cuts for start in found)
+
+
+def obvious_term(term: str, doc: Document, topic: str | None, common: tuple[str, ...]) -> bool:
+    """A deletion any reader fills in: the post's topic, a word of its title, a word the whole field uses."""
+    folded = term.casefold()
+    if topic and (folded == topic.casefold() or folded in topic.casefold().split()):
+        return True
+    if folded in {c.casefold() for c in common}:
+        return True
+    title = (doc.title or "").casefold()
+    return bool(title) and (folded in title.split() or (len(folded) >= 2 and CJK_RE.search(term) is not None and folded in title)
+                            or (" " in folded and folded in title))
+
+
+# ----------------------------------------------------------------------------- questions
+
+
+_WH_RE = re.compile(r"^(?:why|what|who|when|where|how(?:\s+many|\s+much)?)\b\s*(?:\w+\s+)?", re.IGNORECASE)
+
+
+def names_something(question: str, proper_words: set[str], terms: set[str]) -> bool:
+    """Whether an English question names what it asks about: a name seen mid-sentence in the post, an
+    acronym, a mixed-case or versioned identifier, or one of the post's key terms. "Why are reviews
+    faster?" names nothing; "Why did Lyft build Envoy …?" does."""
+    body = _WH_RE.sub("", question).rstrip("?")
+    if re.match(r"(?:a|an|any|every)\s", body):
+        return True  # a generic subject ("Why can a runner be healthy while jobs queue?") asks about any such thing
+    for word in re.findall(r"[A-Za-z][\w.+-]*", body):
+        word = word.rstrip(".")
+        if word in proper_words or word in terms:
+            return True
+        if re.search(r"[A-Z]{2}|[a-z][A-Z]|\d", word):
+            return True
+    return any(t in body for t in terms if " " in t)
+
+
+@functools.lru_cache(maxsize=4096)
+def gerund_subject(term: str) -> bool:
+    """"Scaling Kafka", "Running Istio": an activity, not a thing a "What is …?" card can define."""
+    first = term.split()[0] if term.split() else ""
+    return len(term.split()) > 1 and first.endswith("ing") and first[:1].isupper() and first.lower() not in ("ring", "string", "thing")
+
+
+_DO_SUPPORT_RE = re.compile(r"^(?:why|how|when|where|what)\s+(?:does|do|did|doesn't|don't|didn't)\b", re.IGNORECASE)
+
+
+def grammatical(question: str) -> bool:
+    """A sanity check from the part-of-speech tagger: a question with do-support ("How does …", "Why did …")
+    needs a bare verb after its subject, not an -ing, -ed or -s form. "How does the role of CLI tool … evolving in
+    the future?" has none. The tagger is unsure on questions ("pick" in "Why did the Istio project pick Envoy?"
+    comes out a noun), so only a clear wrong verb form with no bare verb beside it rejects a question."""
+    if not _DO_SUPPORT_RE.match(question):
+        return True
+    from ..segment.pos import tag_sentence
+
+    tags = [t for _, t in tag_sentence(question)[2:]]
+    return bool({"VB", "VBP"} & set(tags)) or not {"VBG", "VBZ", "VBD"} & set(tags)
