@@ -65,7 +65,7 @@ def _specific(ctx: Context, d: Draft, question: str, answer: str, lang: str, ter
     activity; a "Who is" answer is a role, not a list of people."""
     if d.type == "cloze":
         return True
-    if lang == "en" and not names_something(question, ctx.proper_words, terms):
+    if lang == "en" and d.type not in ("what", "who") and not names_something(question, ctx.proper_words, terms):
         return False
     if register_of(ctx.doc) == "spoken" and d.type in ("interview", "why", "what", "who") and _SPOKEN_ANSWER_RE.match(answer):
         return False
@@ -79,8 +79,12 @@ def _specific(ctx: Context, d: Draft, question: str, answer: str, lang: str, ter
         return False  # "为什么使用新的 istio-client-go 也不会有什么问题？": 也 needs the sentence before
     if d.type in ("when", "how-many", "why") and _names_person(ctx, question):
         return False  # "When did Nabarun Pal submit a talk to PyCon India?": the guest's story, not a fact to learn
+    if lang == "zh" and re.match(r"^(?:为什么|什么是)?\s*(?:虽然|尽管|如果|假如|但是|而且|并且|而|当)", question):
+        return False  # "虽然在最近的调查中有多少%的受访者…": a subordinate clause is not a question's subject
     if d.type == "how-many" and _other_number(question, lang):
         return False  # "How many clusters … with about 12,000 pods?": a second number muddles what is counted
+    if d.type == "when" and _DATE_LEFT_RE.search(question):
+        return False  # "Ambient 模式什么时候 9 月发布？": part of the date is still in the question
     if lang == "en" and not grammatical(question):
         return False
     return True
@@ -93,6 +97,9 @@ _DEICTIC_RE = re.compile(
 )
 _POINTING_ANSWER_RE = re.compile(r"\b(?:this|that|these|those)\s+(?:question|problem|issue|thing|approach|way|case|point|one)s?\b", re.IGNORECASE)
 _PRESUPPOSING_ZH_RE = re.compile(r"也|还(?!原)|又|甚至|同样|随之|就(?!是|绪)|依然|仍然|再次")
+_DATE_LEFT_RE = re.compile(
+    r"\d+\s*[年月日号]|\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
 _NUMBER_WORDS_RE = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b", re.IGNORECASE)
 
 

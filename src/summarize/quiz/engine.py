@@ -37,10 +37,13 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20) -> 
     ctx.sentence_scores = {i: v for i, v in score_takeaways(doc).items() if i not in reserve}
     drafts: list[Draft] = []
     for s in doc.sentences:
-        if s.lang != lang or s.id not in ctx.sentence_scores or len(s.clean) > MAX_TEMPLATE_CHARS:
+        if s.lang != lang or len(s.clean) > MAX_TEMPLATE_CHARS or s.id in reserve or s.kind == "heading":
             continue
+        candidate = s.id in ctx.sentence_scores
         for template in pack.templates:
-            if template.pattern is None:
+            # A definition ("X is a Y that …") is worth a card wherever the post gives it, even in a sentence
+            # the takeaways scorer does not rank (a glossary paragraph); every other template needs a candidate.
+            if template.pattern is None or not (candidate or template.type == "what"):
                 continue
             draft = _apply(template, s, ctx)
             if draft:

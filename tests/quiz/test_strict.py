@@ -1,0 +1,74 @@
+"""The stricter card checks (issue 13): each rule on sentences written for it, and on two small posts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarize import load
+from summarize.quiz import quiz
+from summarize.quiz import strict
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quiz"
+
+
+def _cases() -> list[tuple[str, str, bool, list[str]]]:
+    rows = []
+    for line in (FIXTURES / "strict_cases.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rule, lang, expected, *args = line.split("\t")
+            rows.append((rule, lang, expected == "yes", args))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def written():
+    return load(FIXTURES / "strict-written.md")
+
+
+@pytest.mark.parametrize(("rule", "lang", "expected", "args"), _cases(), ids=lambda v: str(v)[:40])
+def test_strict_rule(rule: str, lang: str, expected: bool, args: list[str], written) -> None:
+    """Each rule of summarize.quiz.strict says yes or no as the case file says."""
+    if rule == "stands_alone":
+        got = strict.stands_alone(args[0], lang)
+    elif rule == "whole_term":
+        got = strict.whole_term(args[0], args[1], lang)
+    elif rule == "obvious_term":
+        common = ("API", "APIs", "微服务")
+        got = strict.obvious_term(args[1], written, "Vault", common)
+    elif rule == "names_something":
+        got = strict.names_something(args[0], {"Lyft", "Envoy", "Istio"}, set())
+    elif rule == "grammatical":
+        got = strict.grammatical(args[0])
+    elif rule == "gerund_subject":
+        got = strict.gerund_subject(args[0])
+    else:
+        raise AssertionError(f"unknown rule {rule!r} in strict_cases.tsv")
+    assert got is expected
+
+
+def test_a_spoken_post_gets_no_cloze_and_no_reply_answers() -> None:
+    """An interview gives no cloze card, and no answer that opens as a reply ("Thanks …", "We started …")."""
+    cards = quiz(FIXTURES / "strict-spoken.txt")
+    assert all(c.type != "cloze" for c in cards)
+    assert all(not c.answer.lower().startswith(("we ", "thanks", "yeah", "and ")) for c in cards)
+
+
+def test_a_written_post_defines_its_terms() -> None:
+    """A written post with "X is a Y that …", "X, a Y that …," and "X (a Y that …)" gets a What-is card for each."""
+    cards = quiz(FIXTURES / "strict-written.md")
+    asked = {c.question: c.answer for c in cards if c.type == "what"}
+    assert asked.get("What is Vault?", "").startswith("A secrets manager that stores")
+    assert asked.get("What is Vault PKI?", "").startswith("A secrets engine that signs certificates")
+    assert asked.get("What is Cert-manager?", "").startswith("A Kubernetes controller that requests")
+    assert "What is Vault Agent Injector?" in asked
+
+
+def test_written_cloze_never_blanks_the_topic_or_a_cut_term() -> None:
+    """No cloze in the written post deletes its topic (Vault, in the title) or part of a longer term."""
+    for card in quiz(FIXTURES / "strict-written.md"):
+        if card.type == "cloze":
+            assert card.answer.casefold() not in ("vault", "certificates")
+            text = card.question.replace("{{c1::" + card.answer + "}}", card.answer)
+            assert strict.whole_term(text, card.answer, "en")
