@@ -69,8 +69,10 @@ def _specific(ctx: Context, d: Draft, question: str, answer: str, lang: str, ter
         return False
     if register_of(ctx.doc) == "spoken" and d.type in ("interview", "why", "what", "who") and _SPOKEN_ANSWER_RE.match(answer):
         return False
-    if lang == "en" and d.type == "what" and gerund_subject(re.sub(r"^What (?:is|are) |\?$", "", question)):
+    if d.type == "what" and not _defined_thing(ctx, d, re.sub(r"^(?:What (?:is|are) |什么是\s*)|[?？]$", "", question), lang):
         return False
+    if ctx.doc.sentences[d.sentences[-1]].clean.rstrip().endswith((":", "：")):
+        return False  # "Kube-proxy is a go application which can work in three modes:": the point is the list
     if d.type == "who" and _OTHER_PERSON_RE.search(answer):
         return False
     if _DEICTIC_RE.search(question) or _POINTING_ANSWER_RE.search(answer):
@@ -83,7 +85,7 @@ def _specific(ctx: Context, d: Draft, question: str, answer: str, lang: str, ter
         return False  # "虽然在最近的调查中有多少%的受访者…": a subordinate clause is not a question's subject
     if d.type == "how-many" and _other_number(question, lang):
         return False  # "How many clusters … with about 12,000 pods?": a second number muddles what is counted
-    if d.type == "when" and _DATE_LEFT_RE.search(question):
+    if d.type == "when" and lang == "zh" and _DATE_LEFT_RE.search(question):
         return False  # "Ambient 模式什么时候 9 月发布？": part of the date is still in the question
     if lang == "en" and not grammatical(question):
         return False
@@ -91,16 +93,38 @@ def _specific(ctx: Context, d: Draft, question: str, answer: str, lang: str, ter
 
 
 _DEICTIC_RE = re.compile(
-    r"(?i:\b(?:today|tomorrow|yesterday|tonight|currently|right now|nowadays|recently|lately|these days|this (?:week|month|year|quarter)|"
+    r"(?i:\b(?:tomorrow|yesterday|tonight|currently|right now|nowadays|recently|lately|these days|this (?:week|month|year|quarter)|"
     r"next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|release)|last (?:week|month|year))\b|\bnow\?$)"
-    r"|目前|现在|今天|明天|昨天|最近|今年|去年|明年|下周|上周|本周|当前"
+    r"|目前|现在|明天|昨天|最近|今年|去年|明年|下周|上周|本周|当前"
 )
 _POINTING_ANSWER_RE = re.compile(r"\b(?:this|that|these|those)\s+(?:question|problem|issue|thing|approach|way|case|point|one)s?\b", re.IGNORECASE)
 _PRESUPPOSING_ZH_RE = re.compile(r"也|还(?!原)|又|甚至|同样|随之|就(?!是|绪)|依然|仍然|再次")
-_DATE_LEFT_RE = re.compile(
-    r"\d+\s*[年月日号]|\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-)
+_DATE_LEFT_RE = re.compile(r"\d+\s*[年月日号]")
 _NUMBER_WORDS_RE = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b", re.IGNORECASE)
+
+
+def _defined_thing(ctx: Context, d: Draft, term: str, lang: str) -> bool:
+    """A "What is X?" term names a thing: not a person of the post ("What is Varun?"), not an activity
+    ("What is Scaling Kafka?"), and in English a noun where the sentence has it, not an opener the
+    template took for a name ("What is However?", "What is Below?")."""
+    from .cloze import _people
+
+    people = ctx.people if ctx.people is not None else _people(ctx.doc)
+    ctx.people = people
+    if not term or term in people or term.split()[0] in people:
+        return False
+    if lang != "en":
+        return True
+    if gerund_subject(term):
+        return False
+    from ..segment.pos import tag_sentence
+
+    words = term.split()
+    tagged = tag_sentence(ctx.doc.sentences[d.sentences[0]].clean)
+    for i in range(len(tagged) - len(words) + 1):
+        if [w for w, _ in tagged[i : i + len(words)]] == words:
+            return tagged[i + len(words) - 1][1] in ("NN", "NNS", "NNP", "NNPS")
+    return True
 
 
 def _names_person(ctx: Context, question: str) -> bool:
@@ -112,6 +136,8 @@ def _names_person(ctx: Context, question: str) -> bool:
 
 
 def _other_number(question: str, lang: str) -> bool:
+    """A number left in a how-many question besides the one asked for; a year ("in 2006") is a date, not a count."""
+    question = re.sub(r"(?<![\d.,])(?:1[0-9]|20)\d\d(?![\d.,])", "", question)
     if re.search(r"\d", question):
         return True
     if lang == "zh":

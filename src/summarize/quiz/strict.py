@@ -22,6 +22,7 @@ whole was judged acceptable once in some forty tries.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from .._text import CJK_RE
@@ -30,7 +31,7 @@ from ..model import Document
 # A word that points outside the sentence: personal pronouns, demonstratives used as determiners
 # or subjects, "the former"; "that" as a conjunction or relative pronoun is fine.
 _LEANING_EN_RE = re.compile(
-    r"\b(?:it|its|they|them|their|he|him|his|she|her|I|me|my|you|your|these|those|this|former|latter)\b"
+    r"\b(?:I|me|my|you|your|these|those|this|former|latter)\b"
     r"|\bthat(?=\s+(?:is|was|'s|means|makes|way|one|version|release|problem|issue|question|approach|part)\b)"
     r"|(?:^|,\s)that\b",
     re.IGNORECASE,
@@ -38,7 +39,7 @@ _LEANING_EN_RE = re.compile(
 _LEANING_ZH_RE = re.compile(r"这|那(?!么)|该(?=[\u4e00-\u9fff])|其(?!他|实|中)|(?<![因如彼])此(?!外)|本文|上述|以上|如下|前者|后者|我(?!们)|你|他|她|它")
 # Openers of spoken or connected text: the sentence continues a thought the card does not carry.
 _OPENER_EN_RE = re.compile(
-    r"^\W*(?:so|and|but|or|because|basically|right|well|yeah|yes|okay|ok|currently|then|also|plus|now|again|anyway|actually|similarly|likewise|instead)\b",
+    r"^\W*(?:so|and|or|because|basically|right|well|yeah|yes|okay|ok|currently|plus|again|anyway|actually|similarly|likewise|instead)\b",
     re.IGNORECASE,
 )
 _OPENER_ZH_RE = re.compile(r"^\W*(?:然后|所以|但是|但|而且|另外|同时|因此|此外|当然|其实|不过|那么|接下来|首先|其次|最后|总之)")
@@ -52,7 +53,16 @@ def stands_alone(text: str, lang: str) -> bool:
         return False  # a list stub ("…流量管理；"), a heading, a cut caption
     if lang == "zh":
         return not _LEANING_ZH_RE.search(text) and not _OPENER_ZH_RE.search(text)
-    return not _LEANING_EN_RE.search(text) and not _OPENER_EN_RE.search(text)
+    if _LEANING_EN_RE.search(text) or _OPENER_EN_RE.search(text):
+        return False
+    # A third-person pronoun is fine when the sentence names someone or something before it ("When Kennedy's
+    # administrator asked for more money for his agency"); "Unfortunately, he arrived too late" names nobody.
+    pronoun = _PRONOUN_EN_RE.search(text)
+    return pronoun is None or bool(_NAME_AFTER_FIRST_RE.search(text[: pronoun.start()]))
+
+
+_PRONOUN_EN_RE = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her)\b", re.IGNORECASE)
+_NAME_AFTER_FIRST_RE = re.compile(r"(?<=\S)\s+[\W]*[A-Z][\w.+-]*")
 
 
 # ----------------------------------------------------------------------------- cloze terms
@@ -85,11 +95,11 @@ def whole_term(text: str, term: str, lang: str) -> bool:
         for a, b in chunks:
             if a < end and i < b:  # the chunk that holds the term
                 before = [t for _, t in tagged[a:i]]
-                if any(t in _MODIFIER_TAGS for t in before):
-                    return False
-                after = tagged[end:b]
+                if size == 1 and any(t in _MODIFIER_TAGS for t in before):
+                    return False  # a several-word name ("financier J. P. Morgan") is whole by itself
+                after = list(itertools.takewhile(lambda wt: wt[1] != "POS", tagged[end:b]))
                 if any(t in ("NN", "NNS") and w[:1].islower() for w, t in after):
-                    return False
+                    return False  # "SSL termination"; a possessive ("the USSR's invasion") ends the term
     return True
 
 
@@ -147,6 +157,8 @@ def names_something(question: str, proper_words: set[str], terms: set[str]) -> b
     acronym, a mixed-case or versioned identifier, or one of the post's key terms. "Why are reviews
     faster?" names nothing; "Why did Lyft build Envoy …?" does."""
     body = _WH_RE.sub("", question).rstrip("?")
+    if re.search(r"\d", body):
+        return True  # a year, a version, an amount: "When did the $1.2 billion stadium open?"
     if re.match(r"(?:a|an|any|every)\s", body):
         return True  # a generic subject ("Why can a runner be healthy while jobs queue?") asks about any such thing
     for word in re.findall(r"[A-Za-z][\w.+-]*", body):
@@ -170,12 +182,12 @@ _DO_SUPPORT_RE = re.compile(r"^(?:why|how|when|where|what)\s+(?:does|do|did|does
 
 def grammatical(question: str) -> bool:
     """A sanity check from the part-of-speech tagger: a question with do-support ("How does …", "Why did …")
-    needs a bare verb after its subject, not an -ing, -ed or -s form. "How does the role of CLI tool … evolving in
-    the future?" has none. The tagger is unsure on questions ("pick" in "Why did the Istio project pick Envoy?"
-    comes out a noun), so only a clear wrong verb form with no bare verb beside it rejects a question."""
+    needs a bare verb after its subject, not a participle. "How does the role of CLI tool … evolving in the
+    future?" has none. The tagger is unsure on questions ("pick" in "Why did the Istio project pick Envoy?"
+    comes out a noun, "launch" too), so only an -ing form with no bare verb beside it rejects a question."""
     if not _DO_SUPPORT_RE.match(question):
         return True
     from ..segment.pos import tag_sentence
 
     tags = [t for _, t in tag_sentence(question)[2:]]
-    return bool({"VB", "VBP"} & set(tags)) or not {"VBG", "VBZ", "VBD"} & set(tags)
+    return bool({"VB", "VBP"} & set(tags)) or "VBG" not in tags
