@@ -72,3 +72,50 @@ def test_written_cloze_never_blanks_the_topic_or_a_cut_term() -> None:
             assert card.answer.casefold() not in ("vault", "certificates")
             text = card.question.replace("{{c1::" + card.answer + "}}", card.answer)
             assert strict.whole_term(text, card.answer, "en")
+
+
+def _check_cases() -> list[tuple[str, str, bool, str, str]]:
+    rows = []
+    for line in (FIXTURES / "strict_checks.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            post, kind, expected, question, answer = line.split("\t")
+            rows.append((post, kind, expected == "yes", question, answer))
+    return rows
+
+
+@pytest.mark.parametrize(("post", "kind", "expected", "question", "answer"), _check_cases(), ids=lambda v: str(v)[:40])
+def test_question_check(post: str, kind: str, expected: bool, question: str, answer: str) -> None:
+    """Each question check keeps or drops the card the case file describes."""
+    from summarize.quiz.checks import _specific
+    from summarize.quiz.context import Context
+    from summarize.quiz.draft import Draft
+    from summarize.quiz.packs import load_packs
+
+    doc = load(FIXTURES / post)
+    lang = doc.lang or "en"
+    ctx = Context.build(doc, load_packs(())[lang])
+    sentence = next(s.id for s in doc.sentences if s.kind != "heading" and s.lang == lang)
+    draft = Draft(kind, "test", question, answer, (sentence,), 0.8)
+    assert _specific(ctx, draft, question, answer, lang, {"Vault", "Vault PKI"}) is expected
+
+
+def test_a_chinese_post_gets_definition_and_version_cards() -> None:
+    """"X 是一个……" gives 什么是 X？; "X 1.12 版本中引入了……" gives X 的哪个版本…？ answered by the release."""
+    cards = quiz(FIXTURES / "strict-zh.md")
+    asked = {c.question: c.answer for c in cards}
+    assert asked.get("什么是 Vault？", "").startswith("一个集中管理密钥和证书的开源工具")
+    version = [c for c in cards if c.question.startswith("Vault 的哪个版本")]
+    assert version and version[0].answer == "Vault 1.12"
+
+
+def test_an_english_post_gets_version_cards() -> None:
+    """"Vault 1.12 adds …" gives "Which version of Vault adds …?"; "In Vault 1.13, …" gives "In which version of Vault …?"."""
+    from summarize.quiz.engine import make_cards
+    from summarize.quiz.packs import load_packs
+
+    text = ("# Vault releases\n\nVault 1.12 adds automatic rotation of the root certificate for every PKI mount.\n\n"
+            "In Vault 1.13, the audit device was rewritten to stream entries to a socket.\n")
+    cards = make_cards(load(text), load_packs(())["en"], lang="en")
+    asked = {c.question: c.answer for c in cards if c.type == "when"}
+    assert asked.get("Which version of Vault adds automatic rotation of the root certificate for every PKI mount?") == "Vault 1.12."
+    assert asked.get("In which version of Vault was the audit device rewritten to stream entries to a socket?") == "Vault 1.13."

@@ -120,10 +120,11 @@ def _defined_thing(ctx: Context, d: Draft, term: str, lang: str) -> bool:
     from ..segment.pos import tag_sentence
 
     words = term.split()
-    tagged = tag_sentence(ctx.doc.sentences[d.sentences[0]].clean)
-    for i in range(len(tagged) - len(words) + 1):
-        if [w for w, _ in tagged[i : i + len(words)]] == words:
-            return tagged[i + len(words) - 1][1] in ("NN", "NNS", "NNP", "NNPS")
+    for text in (ctx.doc.sentences[d.sentences[0]].clean, f"What is {term}?"):
+        tagged = tag_sentence(text)
+        for i in range(len(tagged) - len(words) + 1):
+            if [w for w, _ in tagged[i : i + len(words)]] == words:
+                return tagged[i + len(words) - 1][1] in ("NN", "NNS", "NNP", "NNPS")
     return True
 
 
@@ -243,8 +244,10 @@ def _good_zh_question(question: str, kind: str) -> bool:
     body = re.sub(r"^(?:为什么|什么是|谁是)", "", question).rstrip("？?")
     if question.startswith("什么是") and "是" in body:
         return False  # "什么是 问题是原生云容器？": the template's subject swallowed a clause
-    if re.search(r"[:：]$", body) or len(re.findall(r"[\u4e00-\u9fff]", body)) < 6:
-        return False
+    if re.search(r"[:：]$", body) or (kind not in ("what", "who") and len(re.findall(r"[\u4e00-\u9fff]", body)) < 6):
+        return False  # "什么是 Kyverno？" may be short; "为什么 Splunk？" may not
+    if re.search(r"(?:将|把|的|和|与|及|在|对|从|被|向|给|让|使|并)$", body):
+        return False  # "…允许您轻松地将？": the sentence went on in a link or code the card does not carry
     if kind == "how-many" and re.search(r"[A-Za-z]\s*多少", question):
         return False
     return kind in ("what", "who") or bool(re.search(r"[A-Za-z]{2,}|[\u4e00-\u9fff]{2,}(?:服务|网格|网关|集群|代理|协议|平台|模式|策略|控制器)", body))

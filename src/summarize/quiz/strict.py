@@ -189,5 +189,8 @@ def grammatical(question: str) -> bool:
         return True
     from ..segment.pos import tag_sentence
 
-    tags = [t for _, t in tag_sentence(question)[2:]]
+    tagged = tag_sentence(question)[2:]
+    if any(w.lower() in ("is", "are", "was", "were") for w, _ in tagged):
+        return False  # "Why does the set of options is reduced?": two finite verbs
+    tags = [t for _, t in tagged]
     return bool({"VB", "VBP"} & set(tags)) or "VBG" not in tags
