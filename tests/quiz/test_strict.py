@@ -104,6 +104,7 @@ def test_a_chinese_post_gets_definition_and_version_cards() -> None:
     cards = quiz(FIXTURES / "strict-zh.md")
     asked = {c.question: c.answer for c in cards}
     assert asked.get("什么是 Vault？", "").startswith("一个集中管理密钥和证书的开源工具")
+    assert asked.get("什么是 Consul？") == "一个基于 Raft 协议的服务发现工具"  # the consequence after 因此 is cut
     version = [c for c in cards if c.question.startswith("Vault 的哪个版本")]
     assert version and version[0].answer == "Vault 1.12"
 

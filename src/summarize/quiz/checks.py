@@ -24,7 +24,7 @@ def finish(doc: Document, ctx: Context, drafts: list[Draft], lang: str, max_card
     cards: list[Card] = []
     for d in drafts:
         question = " ".join(d.question.split())
-        answer = _polish_answer(d.answer, lang, cloze=d.type == "cloze")
+        answer = _polish_answer(d.answer, lang, cloze=d.type == "cloze", definition=d.type == "what")
         if not _acceptable(doc, d, question, answer, lang) or not _specific(ctx, d, question, answer, lang, terms_set):
             continue
         centrality = max((scores.get(i, 0.0) for i in d.sentences), default=0.0) / hi
@@ -83,6 +83,8 @@ def _specific(ctx: Context, d: Draft, question: str, answer: str, lang: str, ter
         return False  # "When did Nabarun Pal submit a talk to PyCon India?": the guest's story, not a fact to learn
     if lang == "zh" and re.match(r"^(?:为什么|什么是)?\s*(?:虽然|尽管|如果|假如|但是|而且|并且|而|当)", question):
         return False  # "虽然在最近的调查中有多少%的受访者…": a subordinate clause is not a question's subject
+    if d.type == "why" and re.search(r"因此|所以|\bso that\b|\btherefore\b", answer):
+        return False  # "…以标准接口进行交互，因此数据可以有多种实现": a chain of causes, the asked one unclear
     if d.type == "how-many" and _other_number(question, lang):
         return False  # "How many clusters … with about 12,000 pods?": a second number muddles what is counted
     if d.type == "when" and lang == "zh" and _DATE_LEFT_RE.search(question):
@@ -152,7 +154,7 @@ def _tags(doc: Document) -> list[str]:
     return [re.sub(r"\s+", "_", str(t).strip()) for t in tags if str(t).strip()]
 
 
-def _polish_answer(answer: str, lang: str, cloze: bool = False) -> str:
+def _polish_answer(answer: str, lang: str, cloze: bool = False, definition: bool = False) -> str:
     """The answer as a card shows it; a cloze answer is exactly the deleted text."""
     answer = answer.strip(" ,，;；:：")
     for opening, closing in (('"', '"'), ("“", "”"), ("「", "」")):
@@ -160,6 +162,9 @@ def _polish_answer(answer: str, lang: str, cloze: bool = False) -> str:
             answer = answer.replace(opening, "").replace(closing, "")
     if cloze:
         return answer.strip()
+    if definition:
+        # "一个基于 CRD 的 API，因此你将需要安装 CRD …": the definition ends where a consequence starts.
+        answer = re.split(r"[，,]\s*(?:因此|所以|so\b|therefore\b)", answer, maxsplit=1)[0]
     if lang == "en":
         answer = strip_openers(answer) or answer
         answer = re.sub(r"^(?:that|the fact that)\s+", "", answer, flags=re.IGNORECASE)

@@ -89,9 +89,16 @@ def whole_term(text: str, term: str, lang: str) -> bool:
         # The tokenizer split the term differently (a hyphen, a dot): no chunk to judge it by, so judge
         # the words around it in the text.
         return _plain_whole(text, term)
+    if re.search(rf"(?<![\w.+/-]){re.escape(term)}\s*/\s*\w|\w\s*/\s*{re.escape(term)}(?![\w+/-])", text):
+        return False  # half of a pair ("{{c1::L2}} / L3"): the other half gives it away
     chunks = noun_phrases(tagged)
     for i in starts:
         end = i + size
+        if not any(a < end and i < b for a, b in chunks):
+            # No noun phrase holds it: a modifier the tagger read as a participle ("client IP-based traffic")
+            # is no term of its own, nor is a word glued to the noun before it.
+            if tagged[end - 1][1] not in ("NN", "NNS", "NNP", "NNPS") or (i > 0 and tagged[i - 1][1] in _MODIFIER_TAGS):
+                return False
         for a, b in chunks:
             if a < end and i < b:  # the chunk that holds the term
                 before = [t for _, t in tagged[a:i]]
