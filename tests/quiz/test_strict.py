@@ -120,3 +120,28 @@ def test_an_english_post_gets_version_cards() -> None:
     asked = {c.question: c.answer for c in cards if c.type == "when"}
     assert asked.get("Which version of Vault adds automatic rotation of the root certificate for every PKI mount?") == "Vault 1.12."
     assert asked.get("In which version of Vault was the audit device rewritten to stream entries to a socket?") == "Vault 1.13."
+
+
+def test_subject_cards_ask_for_the_named_subject() -> None:
+    """A key sentence opening with a named subject gives "Which project …?"/"What …?" answered by the subject;
+    a person, the post's topic, a possessive subject or a predicate that leans on another sentence gives none."""
+    from summarize.quiz.context import Context
+    from summarize.quiz.packs import load_packs
+    from summarize.quiz.subject import subject_cards
+
+    text = (
+        "# Certificates at scale\n\n"
+        "The Helix project issues short-lived certificates to every workload in the fleet.\n\n"
+        "Cert-manager renews each certificate when two thirds of its lifetime has passed.\n\n"
+        "Dana Reyes maintains the renewal controller for the platform team.\n\n"
+        "Your Helix agent can request a certificate without a ticket.\n\n"
+        "Trustd signs certificates in a similar way for the edge proxies.\n"
+    )
+    doc = load(text)
+    ctx = Context.build(doc, load_packs(())["en"])
+    ctx.sentence_scores = {s.id: 1.0 for s in doc.sentences if s.kind != "heading"}
+    asked = {d.question: d.answer for d in subject_cards(doc, ctx, "en")}
+    assert asked == {
+        "Which project issues short-lived certificates to every workload in the fleet?": "The Helix project",
+        "What renews each certificate when two thirds of its lifetime has passed?": "Cert-manager",
+    }

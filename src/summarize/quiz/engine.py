@@ -23,6 +23,7 @@ from .draft import MAX_TEMPLATE_CHARS, Draft
 from .english import strip_openers, wh_question
 from .interview import contrast_cards, interview_cards
 from .packs import Pack, Template, search
+from .subject import subject_cards
 from .turns import previous_in_turn, turn_window, with_continuation, zh_question
 
 
@@ -53,6 +54,7 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20) -> 
                 drafts.append(draft)
     drafts += list(interview_cards(doc, ctx, lang))
     drafts += list(contrast_cards(doc, ctx, lang))
+    drafts += list(subject_cards(doc, ctx, lang))
     cloze_template = next((t for t in pack.templates if t.type == "cloze"), None)
     if cloze_template:
         drafts += list(cloze_cards(doc, ctx, lang, cloze_template))

@@ -46,8 +46,10 @@ _OPENER_ZH_RE = re.compile(r"^\W*(?:然后|所以|但是|但|而且|另外|同�
 _SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)）]*\s*$")
 
 
-def stands_alone(text: str, lang: str) -> bool:
-    """Whether a sentence shown alone (a cloze card's front) needs nothing from the post around it."""
+def stands_alone(text: str, lang: str, *, named_subject: bool = False) -> bool:
+    """Whether a sentence shown alone (a cloze card's front) needs nothing from the post around it.
+
+    ``named_subject``: the sentence opens with a name (a subject card's), which a later "its" may refer to."""
     text = text.strip()
     if not _SENTENCE_END_RE.search(text):
         return False  # a list stub ("…流量管理；"), a heading, a cut caption
@@ -58,7 +60,7 @@ def stands_alone(text: str, lang: str) -> bool:
     # A third-person pronoun is fine when the sentence names someone or something before it ("When Kennedy's
     # administrator asked for more money for his agency"); "Unfortunately, he arrived too late" names nobody.
     pronoun = _PRONOUN_EN_RE.search(text)
-    return pronoun is None or bool(_NAME_AFTER_FIRST_RE.search(text[: pronoun.start()]))
+    return pronoun is None or named_subject or bool(_NAME_AFTER_FIRST_RE.search(text[: pronoun.start()]))
 
 
 _PRONOUN_EN_RE = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her)\b", re.IGNORECASE)
