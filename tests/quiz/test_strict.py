@@ -145,3 +145,14 @@ def test_subject_cards_ask_for_the_named_subject() -> None:
         "Which project issues short-lived certificates to every workload in the fleet?": "The Helix project",
         "What renews each certificate when two thirds of its lifetime has passed?": "Cert-manager",
     }
+
+
+def test_ranker_features() -> None:
+    """The ranker prefers answers of the asked kind and short questions."""
+    from summarize.quiz.checks import _agrees, _brief
+
+    assert _agrees("when", "Istio 1.11.") == 1.0 and _agrees("when", "After the freeze.") == 0.0
+    assert _agrees("how-many", "About 40 clusters.") == 1.0 and _agrees("how-many", "Many.") == 0.0
+    assert _agrees("what", "A secrets manager.") == 1.0 and _agrees("what", "which is the manager.") == 0.0
+    assert _brief("What is Vault?", "en") == 1.0 > _brief(" ".join(["word"] * 25) + "?", "en") > 0.0
+    assert _brief(" ".join(["word"] * 31), "en") == 0.0

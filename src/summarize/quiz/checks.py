@@ -30,7 +30,8 @@ def finish(doc: Document, ctx: Context, drafts: list[Draft], lang: str, max_card
         centrality = max((scores.get(i, 0.0) for i in d.sentences), default=0.0) / hi
         informative = min(1.0, len(answer.split() if lang == "en" else answer) / (12 if lang == "en" else 24))
         keyed = 1.0 if occurs(answer, terms) or occurs(question, terms) else 0.0
-        score = 0.45 * d.confidence + 0.25 * centrality + 0.15 * informative + 0.15 * keyed
+        score = (0.40 * d.confidence + 0.25 * centrality + 0.10 * informative + 0.10 * keyed
+                 + 0.10 * _agrees(d.type, answer) + 0.05 * _brief(question, lang))
         first = doc.sentences[d.sentences[0]]
         tags = tuple(_tags(doc)) + (d.type,)
         cards.append(
@@ -146,6 +147,25 @@ def _other_number(question: str, lang: str) -> bool:
     if lang == "zh":
         return bool(re.search(r"[一二三四五六七八九十两几][十百千万亿]*(?:个|多个|位|项|条|种)", question.replace("多少", "")))
     return bool(_NUMBER_WORDS_RE.search(question))
+
+
+def _agrees(kind: str, answer: str) -> float:
+    """Ranker feature: the answer is of the kind the question asks for (a time or release for "when", a
+    number for "how many", a noun phrase for "what"/"who"); 1.0 or 0.0."""
+    if kind == "when":
+        return 1.0 if re.search(r"\d", answer) else 0.0
+    if kind == "how-many":
+        return 1.0 if re.search(r"\d|[一二三四五六七八九十百千万亿]", answer) else 0.0
+    if kind in ("what", "who"):
+        return 1.0 if re.match(r"(?:A|An|The|One|[A-Z][\w.+-]*\b|一[个种家款套位名])", answer) else 0.0
+    return 1.0
+
+
+def _brief(question: str, lang: str) -> float:
+    """Ranker feature: short questions read better; judges called most long ones ungrammatical or ambiguous.
+    1.0 up to 15 words (30 characters in Chinese), falling to 0 at 30 (60)."""
+    size, short = (len(question.split()), 15) if lang == "en" else (len(question), 30)
+    return max(0.0, min(1.0, (2 * short - size) / short))
 
 
 def _tags(doc: Document) -> list[str]:
