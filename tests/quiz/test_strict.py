@@ -156,3 +156,17 @@ def test_ranker_features() -> None:
     assert _agrees("what", "A secrets manager.") == 1.0 and _agrees("what", "which is the manager.") == 0.0
     assert _brief("What is Vault?", "en") == 1.0 > _brief(" ".join(["word"] * 25) + "?", "en") > 0.0
     assert _brief(" ".join(["word"] * 31), "en") == 0.0
+
+
+def test_a_definition_cut_off_before_its_end_is_no_card() -> None:
+    """"Gateway API 是一个类似 [Ingress](…)" with the sentence broken at the link gives no 什么是 card."""
+    from summarize.quiz.checks import _specific
+    from summarize.quiz.context import Context
+    from summarize.quiz.draft import Draft
+    from summarize.quiz.packs import load_packs
+
+    doc = load("# Vault\n\n我们把所有凭据集中到了一处。Vault 是一个集中管理密钥的工具\n")
+    ctx = Context.build(doc, load_packs(())["zh"])
+    cut = next(s.id for s in doc.sentences if s.text.startswith("Vault 是"))
+    draft = Draft("what", "zh-what-is", "什么是 Vault？", "一个集中管理密钥的工具", (cut,), 0.8)
+    assert not _specific(ctx, draft, draft.question, draft.answer, "zh", set())

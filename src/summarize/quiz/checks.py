@@ -72,10 +72,17 @@ def _specific(ctx: Context, d: Draft, question: str, answer: str, lang: str, ter
         return False
     if d.type == "what" and not _defined_thing(ctx, d, re.sub(r"^(?:What (?:is|are) |什么是\s*)|[?？]$", "", question), lang):
         return False
-    if ctx.doc.sentences[d.sentences[-1]].clean.rstrip().endswith((":", "：")):
+    last = ctx.doc.sentences[d.sentences[-1]].clean.rstrip()
+    if last.endswith((":", "：")):
         return False  # "Kube-proxy is a go application which can work in three modes:": the point is the list
+    if d.type == "what" and not re.search(r"[.!?。！？][\"'”’)）]*$", last):
+        return False  # "Gateway API 是一个类似 Ingress": a definition cut off (at a link) before it ends
+    if lang == "en" and d.type == "when" and len(question.split()) > 20:
+        return False  # "When is Wasm the fourth standard language (following HTML, CSS and JavaScript) to …?"
     if d.type == "who" and _OTHER_PERSON_RE.search(answer):
         return False
+    if d.type == "interview" and not _WH_WORD_RE.search(question):
+        return False  # "Varun 参与了 Google 的很多重要产品？": a host's remark with a question mark asks nothing
     if _DEICTIC_RE.search(question) or _POINTING_ANSWER_RE.search(answer):
         return False  # "Why is code freeze next Tuesday?": when is that? "… answering that question": which?
     if lang == "zh" and (_PRESUPPOSING_ZH_RE.search(question) or re.match(r"^(?:例如|比如|举个例子)", answer)):
@@ -100,6 +107,7 @@ _DEICTIC_RE = re.compile(
     r"next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|release)|last (?:week|month|year))\b|\bnow\?$)"
     r"|目前|现在|明天|昨天|最近|今年|去年|明年|下周|上周|本周|当前"
 )
+_WH_WORD_RE = re.compile(r"(?i:\b(?:why|what|how|which|who|whom|whose|when|where)\b)|为什么|为何|什么|如何|怎么|怎样|哪|谁|多少|几|是否|吗")
 _POINTING_ANSWER_RE = re.compile(r"\b(?:this|that|these|those)\s+(?:question|problem|issue|thing|approach|way|case|point|one)s?\b", re.IGNORECASE)
 _PRESUPPOSING_ZH_RE = re.compile(r"也|还(?!原)|又|甚至|同样|随之|就(?!是|绪)|依然|仍然|再次")
 _DATE_LEFT_RE = re.compile(r"\d+\s*[年月日号]")

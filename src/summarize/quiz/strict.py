@@ -96,6 +96,8 @@ def whole_term(text: str, term: str, lang: str) -> bool:
     chunks = noun_phrases(tagged)
     for i in starts:
         end = i + size
+        if i > 0 and words[i - 1][:1].isupper() and words[i - 1].lower() not in _FUNCTION_WORDS | _OPENERS:
+            return False  # "Istio {{c1::Gateway}}", "Two {{c1::NodePorts}}": the capitalised word before joins it
         if not any(a < end and i < b for a, b in chunks):
             # No noun phrase holds it: a modifier the tagger read as a participle ("client IP-based traffic")
             # is no term of its own, nor is a word glued to the noun before it.
@@ -131,6 +133,10 @@ _FUNCTION_WORDS = frozenset(
     "your his her this that these those which who each every any some no all both use uses used using via per like "
     "called named".split()
 )
+
+
+_OPENERS = frozenset("in on at for with when if after before since because while although however today now then there here "
+                     "we i you it they he she".split())
 
 
 def _zh_whole(text: str, term: str) -> bool:

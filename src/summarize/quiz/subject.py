@@ -26,7 +26,7 @@ TEMPLATE_ID = "what-subject"
 CONFIDENCE = 0.6
 _FINITE = frozenset({"VBZ", "VBD", "MD"})
 _PROPER = frozenset({"NNP", "NNPS"})
-_MAX_PREDICATE_WORDS = 28
+_MAX_PREDICATE_WORDS = 20
 _PRESUPPOSING_RE = re.compile(
     r"\b(?:similar(?:ly)?|the same|also|too|as well|again|another|other|instead|still|either|likewise|both)\b", re.IGNORECASE
 )
