@@ -180,8 +180,9 @@ def test_a_post_without_a_link_has_none_and_a_translation_links_its_original() -
 def test_quiz_base_gives_the_ids_the_engine_would_give(tmp_path) -> None:
     """quiz(base=…) recomputes ids from the final question: with the post's own folder as base,
     they must equal the engine's ids (so the engine and the rebase agree on what is hashed)."""
-    post = FIXTURES / "posts/hugo-blog.md"
+    post = FIXTURES / "quiz/strict-written.md"
     default = quiz(post)
+    assert default
     rebased = quiz(post, base=post.parent)
     assert [c.id for c in default] == [c.id for c in rebased]
     elsewhere = quiz(post, base=FIXTURES)
