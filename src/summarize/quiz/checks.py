@@ -72,6 +72,8 @@ def _specific(ctx: Context, d: Draft, question: str, answer: str, lang: str, ter
         return False
     if d.type == "what" and not _defined_thing(ctx, d, re.sub(r"^(?:What (?:is|are) |什么是\s*)|[?？]$", "", question), lang):
         return False
+    if d.type == "what" and _COMPANY_RE.search(answer):
+        return False  # "什么是 Solo.io？ 一家现代 API 基础设施公司…": a company's boilerplate, not the post's point
     last = ctx.doc.sentences[d.sentences[-1]].clean.rstrip()
     if last.endswith((":", "：")):
         return False  # "Kube-proxy is a go application which can work in three modes:": the point is the list
@@ -107,6 +109,7 @@ _DEICTIC_RE = re.compile(
     r"next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|release)|last (?:week|month|year))\b|\bnow\?$)"
     r"|目前|现在|明天|昨天|最近|今年|去年|明年|下周|上周|本周|当前"
 )
+_COMPANY_RE = re.compile(r"^(?:一家|一个)[^，。]*(?:公司|企业|厂商)|^(?:An?|The)\s+(?:[\w-]+\s+){0,4}(?:company|startup|vendor|firm)\b")
 _WH_WORD_RE = re.compile(r"(?i:\b(?:why|what|how|which|who|whom|whose|when|where)\b)|为什么|为何|什么|如何|怎么|怎样|哪|谁|多少|几|是否|吗")
 _POINTING_ANSWER_RE = re.compile(r"\b(?:this|that|these|those)\s+(?:question|problem|issue|thing|approach|way|case|point|one)s?\b", re.IGNORECASE)
 _PRESUPPOSING_ZH_RE = re.compile(r"也|还(?!原)|又|甚至|同样|随之|就(?!是|绪)|依然|仍然|再次")
