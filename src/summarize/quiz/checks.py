@@ -56,7 +56,7 @@ def finish(doc: Document, ctx: Context, drafts: list[Draft], lang: str, max_card
     return _dedupe_and_cap(cards, max_cards)
 
 
-_SPOKEN_ANSWER_RE = re.compile(r"^\W*(?:yeah|yes|no|well|so|oh|right|okay|ok|um|uh|i|i'm|i've|i'd|we|you|and|but|because|like|sure|absolutely)\b", re.IGNORECASE)
+_SPOKEN_ANSWER_RE = re.compile(r"^\W*(?:yeah|yes|no|well|so|oh|right|okay|ok|um|uh|i|i'm|i've|i'd|you|and|but|because|like|sure|absolutely)\b", re.IGNORECASE)
 _OTHER_PERSON_RE = re.compile(r"\band\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b")
 
 
@@ -68,8 +68,10 @@ def _specific(ctx: Context, d: Draft, question: str, answer: str, lang: str, ter
         return True
     if lang == "en" and d.type not in ("what", "who") and not names_something(question, ctx.proper_words, terms):
         return False
-    if register_of(ctx.doc) == "spoken" and d.type in ("interview", "why", "what", "who") and _SPOKEN_ANSWER_RE.match(answer):
-        return False
+    if register_of(ctx.doc) == "spoken" and d.type in ("interview", "why", "what", "who") and (
+        _SPOKEN_ANSWER_RE.match(answer) or (d.type == "interview" and lang == "en" and len(answer.split()) < 6)
+    ):
+        return False  # "Yeah, I think …", "We want to finish.": a reply that needs the conversation around it
     if d.type == "what" and not _defined_thing(ctx, d, re.sub(r"^(?:What (?:is|are) |什么是\s*)|[?？]$", "", question), lang):
         return False
     if d.type == "what" and _COMPANY_RE.search(answer):

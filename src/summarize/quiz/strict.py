@@ -42,7 +42,8 @@ _OPENER_EN_RE = re.compile(
     r"^\W*(?:so|and|or|because|basically|right|well|yeah|yes|okay|ok|currently|plus|again|anyway|actually|similarly|likewise|instead)\b",
     re.IGNORECASE,
 )
-_OPENER_ZH_RE = re.compile(r"^\W*(?:然后|所以|但是|但|而且|另外|同时|因此|此外|当然|其实|不过|那么|接下来|首先|其次|最后|总之)")
+# A contrast ("但对于大规模集群来说，…") still stands alone; a sequence or a consequence does not.
+_OPENER_ZH_RE = re.compile(r"^\W*(?:然后|所以|而且|另外|同时|因此|此外|那么|接下来|首先|其次|最后|总之)")
 _SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)）]*\s*$")
 
 
@@ -106,14 +107,24 @@ def whole_term(text: str, term: str, lang: str) -> bool:
         for a, b in chunks:
             if a < end and i < b:  # the chunk that holds the term
                 before = [t for _, t in tagged[a:i]]
-                if size == 1 and any(t in _MODIFIER_TAGS for t in before):
-                    return False  # a several-word name ("financier J. P. Morgan") is whole by itself
+                # An adjective makes a compound with an acronym or a plain word ("mutual TLS"), not with an
+                # identifier ("a separate ReferenceGrant"); a several-word name ("financier J. P. Morgan") is whole.
+                modifiers = _MODIFIER_TAGS - {"JJ", "JJR", "JJS"} if re.search(r"[a-z][A-Z]", term) else _MODIFIER_TAGS
+                if size == 1 and any(t in modifiers for t in before):
+                    return False
                 after = list(itertools.takewhile(lambda wt: wt[1] != "POS", tagged[end:b]))
-                if any(t in ("NN", "NNS") and w[:1].islower() for w, t in after):
+                if any(t in ("NN", "NNS") and w[:1].islower() and w not in _CLASS_NOUNS for w, t in after):
                     return False  # "SSL termination"; a possessive ("the USSR's invasion") ends the term
     return True
 
 
+# Nouns that say what kind of thing a name is ("a separate ReferenceGrant object", "the OTLP protocol"): the name
+# before them is still a whole term. Other nouns make a longer term ("SSL termination", "UK teachers").
+_CLASS_NOUNS = frozenset(
+    "object objects resource resources service services protocol protocols file files field fields header headers "
+    "type types kind mode controller controllers proxy proxies server servers cluster clusters project projects "
+    "plugin plugins extension extensions library libraries command commands flag flags annotation annotations".split()
+)
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG", "AFX"})
 
 
@@ -200,10 +211,12 @@ def grammatical(question: str) -> bool:
     needs a bare verb after its subject, not a participle. "How does the role of CLI tool … evolving in the
     future?" has none. The tagger is unsure on questions ("pick" in "Why did the Istio project pick Envoy?"
     comes out a noun, "launch" too), so only an -ing form with no bare verb beside it rejects a question."""
-    if not _DO_SUPPORT_RE.match(question):
-        return True
     from ..segment.pos import tag_sentence
 
+    if not any(t in ("VB", "VBD", "VBP", "VBZ", "MD") for _, t in tag_sentence(question)):
+        return False  # "Why a working group and not a new SIG?": no verb, the post's turn is needed to read it
+    if not _DO_SUPPORT_RE.match(question):
+        return True
     tagged = tag_sentence(question)[2:]
     if any(w.lower() in ("is", "are", "was", "were") for w, _ in tagged):
         return False  # "Why does the set of options is reduced?": two finite verbs
