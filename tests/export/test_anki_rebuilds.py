@@ -194,7 +194,7 @@ def test_an_edit_made_in_anki_survives_a_rebuild_of_an_unchanged_post(anki, two_
 @pytest.fixture
 def bundles(tmp_path):
     """content/posts/{a,b}/index.md with the same body (so the same questions) and their own titles."""
-    body = (FIXTURES / "posts/hugo-blog.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    body = (FIXTURES / "quiz/strict-written.md").read_text(encoding="utf-8").split("---\n", 2)[2]
     for name in ("a", "b"):
         post = tmp_path / "site/content/posts" / name / "index.md"
         post.parent.mkdir(parents=True)

@@ -263,7 +263,7 @@ def test_cli_notetype_flags_reach_the_file(tmp_path, capsys) -> None:
     """--notetype-basic/--notetype-cloze name the note types in the TSV headers; with apkg they are refused."""
     from summarize.cli import main
 
-    post = "tests/fixtures/posts/hugo-blog.md"
+    post = "tests/fixtures/quiz/strict-written.md"
     out = tmp_path / "cards.tsv"
     assert main(["quiz", post, "--format", "tsv", "-o", str(out), "--notetype-basic", "问答题",
                  "--notetype-cloze", "填空题"]) == 0

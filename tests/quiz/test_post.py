@@ -163,7 +163,7 @@ def test_caption_cards_link_to_the_video_at_their_second() -> None:
 
 
 def test_a_post_without_a_link_has_none_and_a_translation_links_its_original() -> None:
-    cards = quiz(FIXTURES / "posts/hugo-blog.md")
+    cards = quiz(FIXTURES / "quiz/strict-written.md")
     assert cards and all(card.link is None for card in cards)
     assert all(card.to_dict()["link"] is None for card in cards)
     import dataclasses
@@ -172,7 +172,7 @@ def test_a_post_without_a_link_has_none_and_a_translation_links_its_original() -
 
     original = "https://thenewstack.io/5-supply-chain-practices-for-kubernetes-platform-teams/"
     assert load(FIXTURES / "sites/tns-zh-translation.md").meta["source_url"] == original
-    post = load(FIXTURES / "posts/hugo-blog.md")
+    post = load(FIXTURES / "quiz/strict-written.md")
     translated = quiz(dataclasses.replace(post, meta={**post.meta, "source_url": original}))
     assert translated and {card.link for card in translated} == {original}
 
@@ -180,8 +180,9 @@ def test_a_post_without_a_link_has_none_and_a_translation_links_its_original() -
 def test_quiz_base_gives_the_ids_the_engine_would_give(tmp_path) -> None:
     """quiz(base=…) recomputes ids from the final question: with the post's own folder as base,
     they must equal the engine's ids (so the engine and the rebase agree on what is hashed)."""
-    post = FIXTURES / "posts/hugo-blog.md"
+    post = FIXTURES / "quiz/strict-written.md"
     default = quiz(post)
+    assert default
     rebased = quiz(post, base=post.parent)
     assert [c.id for c in default] == [c.id for c in rebased]
     elsewhere = quiz(post, base=FIXTURES)

@@ -12,22 +12,26 @@ from .terms import occurs, substring_terms
 from ..score.editing import narrates
 from .english import dangling, strip_openers
 from .post import card_id
+from .strict import gerund_subject, grammatical, names_something
+from ..score.takeaways import register_of
 
 
 def finish(doc: Document, ctx: Context, drafts: list[Draft], lang: str, max_cards: int) -> list[Card]:
     scores = ctx.sentence_scores
     hi = max(scores.values(), default=1.0) or 1.0
-    terms = substring_terms(key_terms(doc, ctx))
+    terms_set = set(key_terms(doc, ctx))
+    terms = substring_terms(terms_set)
     cards: list[Card] = []
     for d in drafts:
         question = " ".join(d.question.split())
-        answer = _polish_answer(d.answer, lang, cloze=d.type == "cloze")
-        if not _acceptable(doc, d, question, answer, lang):
+        answer = _polish_answer(d.answer, lang, cloze=d.type == "cloze", definition=d.type == "what")
+        if not _acceptable(doc, d, question, answer, lang) or not _specific(ctx, d, question, answer, lang, terms_set):
             continue
         centrality = max((scores.get(i, 0.0) for i in d.sentences), default=0.0) / hi
         informative = min(1.0, len(answer.split() if lang == "en" else answer) / (12 if lang == "en" else 24))
         keyed = 1.0 if occurs(answer, terms) or occurs(question, terms) else 0.0
-        score = 0.45 * d.confidence + 0.25 * centrality + 0.15 * informative + 0.15 * keyed
+        score = (0.40 * d.confidence + 0.25 * centrality + 0.10 * informative + 0.10 * keyed
+                 + 0.10 * _agrees(d.type, answer) + 0.05 * _brief(question, lang))
         first = doc.sentences[d.sentences[0]]
         tags = tuple(_tags(doc)) + (d.type,)
         cards.append(
@@ -52,13 +56,138 @@ def finish(doc: Document, ctx: Context, drafts: list[Draft], lang: str, max_card
     return _dedupe_and_cap(cards, max_cards)
 
 
+_SPOKEN_ANSWER_RE = re.compile(r"^\W*(?:yeah|yes|no|well|so|oh|right|okay|ok|um|uh|i|i'm|i've|i'd|you|and|but|because|like|sure|absolutely)\b", re.IGNORECASE)
+_OTHER_PERSON_RE = re.compile(r"\band\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b")
+
+
+def _specific(ctx: Context, d: Draft, question: str, answer: str, lang: str, terms: set[str]) -> bool:
+    """The stricter checks of :mod:`.strict` on a question card: it names what it asks about; in a spoken
+    post its answer is a statement, not a reply ("Yeah, I think …"); a "What is" term is a thing, not an
+    activity; a "Who is" answer is a role, not a list of people."""
+    if d.type == "cloze":
+        return True
+    if lang == "en" and d.type not in ("what", "who") and not names_something(question, ctx.proper_words, terms):
+        return False
+    if register_of(ctx.doc) == "spoken" and d.type in ("interview", "why", "what", "who") and (
+        _SPOKEN_ANSWER_RE.match(answer) or (d.type == "interview" and lang == "en" and len(answer.split()) < 6)
+    ):
+        return False  # "Yeah, I think …", "We want to finish.": a reply that needs the conversation around it
+    if d.type == "what" and not _defined_thing(ctx, d, re.sub(r"^(?:What (?:is|are) |什么是\s*)|[?？]$", "", question), lang):
+        return False
+    if d.type == "what" and _COMPANY_RE.search(answer):
+        return False  # "什么是 Solo.io？ 一家现代 API 基础设施公司…": a company's boilerplate, not the post's point
+    last = ctx.doc.sentences[d.sentences[-1]].clean.rstrip()
+    if last.endswith((":", "：")):
+        return False  # "Kube-proxy is a go application which can work in three modes:": the point is the list
+    if d.type == "what" and not re.search(r"[.!?。！？][\"'”’)）]*$", last):
+        return False  # "Gateway API 是一个类似 Ingress": a definition cut off (at a link) before it ends
+    if lang == "en" and d.type == "when" and len(question.split()) > 20:
+        return False  # "When is Wasm the fourth standard language (following HTML, CSS and JavaScript) to …?"
+    if d.type == "who" and _OTHER_PERSON_RE.search(answer):
+        return False
+    if d.type == "interview" and not _WH_WORD_RE.search(question):
+        return False  # "Varun 参与了 Google 的很多重要产品？": a host's remark with a question mark asks nothing
+    if _DEICTIC_RE.search(question) or _POINTING_ANSWER_RE.search(answer):
+        return False  # "Why is code freeze next Tuesday?": when is that? "… answering that question": which?
+    if lang == "zh" and (_PRESUPPOSING_ZH_RE.search(question) or re.match(r"^(?:例如|比如|举个例子)", answer)):
+        return False  # "为什么使用新的 istio-client-go 也不会有什么问题？": 也 needs the sentence before
+    if d.type in ("when", "how-many", "why") and _names_person(ctx, question):
+        return False  # "When did Nabarun Pal submit a talk to PyCon India?": the guest's story, not a fact to learn
+    if lang == "zh" and re.match(r"^(?:为什么|什么是)?\s*(?:虽然|尽管|如果|假如|但是|而且|并且|而|当)", question):
+        return False  # "虽然在最近的调查中有多少%的受访者…": a subordinate clause is not a question's subject
+    if d.type == "why" and re.search(r"因此|所以|\bso that\b|\btherefore\b", answer):
+        return False  # "…以标准接口进行交互，因此数据可以有多种实现": a chain of causes, the asked one unclear
+    if d.type == "how-many" and _other_number(question, lang):
+        return False  # "How many clusters … with about 12,000 pods?": a second number muddles what is counted
+    if d.type == "when" and lang == "zh" and _DATE_LEFT_RE.search(question):
+        return False  # "Ambient 模式什么时候 9 月发布？": part of the date is still in the question
+    if lang == "en" and not grammatical(question):
+        return False
+    return True
+
+
+_DEICTIC_RE = re.compile(
+    r"(?i:\b(?:tomorrow|yesterday|tonight|currently|right now|nowadays|recently|lately|these days|this (?:week|month|year|quarter)|"
+    r"next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|release)|last (?:week|month|year))\b|\bnow\?$)"
+    r"|目前|现在|明天|昨天|最近|今年|去年|明年|下周|上周|本周|当前"
+)
+_COMPANY_RE = re.compile(r"^(?:一家|一个)[^，。]*(?:公司|企业|厂商)|^(?:An?|The)\s+(?:[\w-]+\s+){0,4}(?:company|startup|vendor|firm)\b")
+_WH_WORD_RE = re.compile(r"(?i:\b(?:why|what|how|which|who|whom|whose|when|where)\b)|为什么|为何|什么|如何|怎么|怎样|哪|谁|多少|几|是否|吗")
+_POINTING_ANSWER_RE = re.compile(r"\b(?:this|that|these|those)\s+(?:question|problem|issue|thing|approach|way|case|point|one)s?\b", re.IGNORECASE)
+_PRESUPPOSING_ZH_RE = re.compile(r"也|还(?!原)|又|甚至|同样|随之|就(?!是|绪)|依然|仍然|再次")
+_DATE_LEFT_RE = re.compile(r"\d+\s*[年月日号]")
+_NUMBER_WORDS_RE = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b", re.IGNORECASE)
+
+
+def _defined_thing(ctx: Context, d: Draft, term: str, lang: str) -> bool:
+    """A "What is X?" term names a thing: not a person of the post ("What is Varun?"), not an activity
+    ("What is Scaling Kafka?"), and in English a noun where the sentence has it, not an opener the
+    template took for a name ("What is However?", "What is Below?")."""
+    from .cloze import _people
+
+    people = ctx.people if ctx.people is not None else _people(ctx.doc)
+    ctx.people = people
+    if not term or term in people or term.split()[0] in people:
+        return False
+    if lang != "en":
+        return True
+    if gerund_subject(term):
+        return False
+    from ..segment.pos import tag_sentence
+
+    words = term.split()
+    for text in (ctx.doc.sentences[d.sentences[0]].clean, f"What is {term}?"):
+        tagged = tag_sentence(text)
+        for i in range(len(tagged) - len(words) + 1):
+            if [w for w, _ in tagged[i : i + len(words)]] == words:
+                return tagged[i + len(words) - 1][1] in ("NN", "NNS", "NNP", "NNPS")
+    return True
+
+
+def _names_person(ctx: Context, question: str) -> bool:
+    from .cloze import _people
+
+    people = ctx.people if ctx.people is not None else _people(ctx.doc)
+    ctx.people = people
+    return any(len(name) > 2 and re.search(rf"\b{re.escape(name)}\b", question) for name in people)
+
+
+def _other_number(question: str, lang: str) -> bool:
+    """A number left in a how-many question besides the one asked for; a year ("in 2006") is a date, not a count."""
+    question = re.sub(r"(?<![\d.,])(?:1[0-9]|20)\d\d(?![\d.,])", "", question)
+    if re.search(r"\d", question):
+        return True
+    if lang == "zh":
+        return bool(re.search(r"[一二三四五六七八九十两几][十百千万亿]*(?:个|多个|位|项|条|种)", question.replace("多少", "")))
+    return bool(_NUMBER_WORDS_RE.search(question))
+
+
+def _agrees(kind: str, answer: str) -> float:
+    """Ranker feature: the answer is of the kind the question asks for (a time or release for "when", a
+    number for "how many", a noun phrase for "what"/"who"); 1.0 or 0.0."""
+    if kind == "when":
+        return 1.0 if re.search(r"\d", answer) else 0.0
+    if kind == "how-many":
+        return 1.0 if re.search(r"\d|[一二三四五六七八九十百千万亿]", answer) else 0.0
+    if kind in ("what", "who"):
+        return 1.0 if re.match(r"(?:A|An|The|One|[A-Z][\w.+-]*\b|一[个种家款套位名])", answer) else 0.0
+    return 1.0
+
+
+def _brief(question: str, lang: str) -> float:
+    """Ranker feature: short questions read better; judges called most long ones ungrammatical or ambiguous.
+    1.0 up to 15 words (30 characters in Chinese), falling to 0 at 30 (60)."""
+    size, short = (len(question.split()), 15) if lang == "en" else (len(question), 30)
+    return max(0.0, min(1.0, (2 * short - size) / short))
+
+
 def _tags(doc: Document) -> list[str]:
     value = doc.meta.get("tags")
     tags = value if isinstance(value, list) else [value] if isinstance(value, str) else []
     return [re.sub(r"\s+", "_", str(t).strip()) for t in tags if str(t).strip()]
 
 
-def _polish_answer(answer: str, lang: str, cloze: bool = False) -> str:
+def _polish_answer(answer: str, lang: str, cloze: bool = False, definition: bool = False) -> str:
     """The answer as a card shows it; a cloze answer is exactly the deleted text."""
     answer = answer.strip(" ,，;；:：")
     for opening, closing in (('"', '"'), ("“", "”"), ("「", "」")):
@@ -66,6 +195,9 @@ def _polish_answer(answer: str, lang: str, cloze: bool = False) -> str:
             answer = answer.replace(opening, "").replace(closing, "")
     if cloze:
         return answer.strip()
+    if definition:
+        # "一个基于 CRD 的 API，因此你将需要安装 CRD …": the definition ends where a consequence starts.
+        answer = re.split(r"[，,]\s*(?:因此|所以|so\b|therefore\b)", answer, maxsplit=1)[0]
     if lang == "en":
         answer = strip_openers(answer) or answer
         answer = re.sub(r"^(?:that|the fact that)\s+", "", answer, flags=re.IGNORECASE)
@@ -104,7 +236,7 @@ def _acceptable(doc: Document, d: Draft, question: str, answer: str, lang: str) 
     if lang == "en":
         if dangling(question) or _UNFINISHED_QUESTION_RE.search(question) or _GARBLED_QUESTION_RE.search(question):
             return False
-        if _POINTING_RE.search(question) or len(question.split()) < 4:
+        if _POINTING_RE.search(question) or len(question.split()) < (3 if d.type in ("what", "who") else 4):
             return False  # "What do people find on that page?", "Why did nobody know?": needs the post
         if d.type != "interview" and narrates(doc.sentences[d.sentences[-1]].clean, "en"):
             return False  # "Why did Lin Sun have a super embarrassing moment?": an anecdote, not a fact to learn
@@ -150,8 +282,10 @@ def _good_zh_question(question: str, kind: str) -> bool:
     body = re.sub(r"^(?:为什么|什么是|谁是)", "", question).rstrip("？?")
     if question.startswith("什么是") and "是" in body:
         return False  # "什么是 问题是原生云容器？": the template's subject swallowed a clause
-    if re.search(r"[:：]$", body) or len(re.findall(r"[\u4e00-\u9fff]", body)) < 6:
-        return False
+    if re.search(r"[:：]$", body) or (kind not in ("what", "who") and len(re.findall(r"[\u4e00-\u9fff]", body)) < 6):
+        return False  # "什么是 Kyverno？" may be short; "为什么 Splunk？" may not
+    if re.search(r"(?:将|把|的|和|与|及|在|对|从|被|向|给|让|使|并)$", body):
+        return False  # "…允许您轻松地将？": the sentence went on in a link or code the card does not carry
     if kind == "how-many" and re.search(r"[A-Za-z]\s*多少", question):
         return False
     return kind in ("what", "who") or bool(re.search(r"[A-Za-z]{2,}|[\u4e00-\u9fff]{2,}(?:服务|网格|网关|集群|代理|协议|平台|模式|策略|控制器)", body))
@@ -181,7 +315,9 @@ def _dedupe_and_cap(cards: list[Card], max_cards: int) -> list[Card]:
         duplicate = False
         for other in kept:
             obag = set(normalise(other.question).split()) if other.lang == "en" else set(normalise(other.question).replace(" ", ""))
-            same_question = len(bag & obag) / max(len(bag | obag), 1) >= 0.7
+            short = card.type in ("what", "who") and other.type in ("what", "who")
+            # "What is WebAssembly?" and "What is WebAssembly Hub?" share most words but ask about two things.
+            same_question = bag == obag if short else len(bag & obag) / max(len(bag | obag), 1) >= 0.7
             same_answer = set(card.sentence_ids) == set(other.sentence_ids) and card.type == other.type
             if same_question or same_answer:
                 duplicate = True

@@ -11,6 +11,8 @@ from .context import Context
 from ..score.editing import makes_a_point
 from .draft import MAX_TEMPLATE_CHARS, Draft
 from .packs import Template
+from .strict import obvious_term, stands_alone, whole_term
+from ..score.takeaways import register_of
 from .terms import counting_terms, present_terms, substring_terms, term_counts
 
 
@@ -18,9 +20,10 @@ def cloze_cards(doc: Document, ctx: Context, lang: str, t: Template) -> Iterator
     """Key terms blanked out of the post's most central sentences (see :func:`deletion` for what a good
     deletion is)."""
     scores = ctx.sentence_scores
-    if not scores:
-        return
+    if not scores or register_of(doc) == "spoken":
+        return  # a transcript sentence shown whole is almost never a card worth keeping (see :mod:`.strict`)
     terms = key_terms(doc, ctx)
+    common = ctx.pack.cues.get("obvious", ())
     ranked = sorted((i for i in scores if doc.sentences[i].lang == lang), key=lambda i: (-scores[i], i))
     used: dict[str, int] = {}
     rank = {term: n for n, term in enumerate(terms)}
@@ -30,11 +33,15 @@ def cloze_cards(doc: Document, ctx: Context, lang: str, t: Template) -> Iterator
         text = s.clean
         if _PERSONAL_RE.search(text) or not makes_a_point(text, s.lang):
             continue  # a fact worth a card is a point, not the speaker's own story ("I am currently …")
+        if not stands_alone(text, s.lang):
+            continue
         # Only the terms the sentence contains, best first: one pass over it, not one regex per term.
         for term in sorted(present_terms(text, index), key=rank.__getitem__):
-            if used.get(term, 0) >= 2:
+            if used.get(term, 0) >= 2 or obvious_term(term, doc, ctx.topic, common):
                 continue
             question = deletion(text, term, topic=ctx.topic) if not _spelled_out(text, term) else None
+            if question is not None and not whole_term(text, term, s.lang):
+                question = None
             if question is not None:
                 used[term] = used.get(term, 0) + 1
                 yield Draft("cloze", t.id, question, term, (s.id,), t.confidence)

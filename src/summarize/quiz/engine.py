@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..model import Card, Document, Sentence
-from ..score.takeaways import reserve_of, score_takeaways
+from ..score.takeaways import register_of, reserve_of, score_takeaways
 from .checks import finish
 from .cloze import cloze_cards
 from .context import Context
@@ -23,6 +23,7 @@ from .draft import MAX_TEMPLATE_CHARS, Draft
 from .english import strip_openers, wh_question
 from .interview import contrast_cards, interview_cards
 from .packs import Pack, Template, search
+from .subject import subject_cards
 from .turns import previous_in_turn, turn_window, with_continuation, zh_question
 
 
@@ -36,17 +37,24 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20) -> 
     reserve = reserve_of(doc)
     ctx.sentence_scores = {i: v for i, v in score_takeaways(doc).items() if i not in reserve}
     drafts: list[Draft] = []
+    spoken = register_of(doc) == "spoken"
     for s in doc.sentences:
-        if s.lang != lang or s.id not in ctx.sentence_scores or len(s.clean) > MAX_TEMPLATE_CHARS:
+        if s.lang != lang or len(s.clean) > MAX_TEMPLATE_CHARS or s.id in reserve or s.kind == "heading":
             continue
+        candidate = s.id in ctx.sentence_scores
+        if not candidate and spoken:
+            continue  # a guest's bio read out by the host ("Varun is the product manager …") is no definition
         for template in pack.templates:
-            if template.pattern is None:
+            # A definition ("X is a Y that …") is worth a card wherever the post gives it, even in a sentence
+            # the takeaways scorer does not rank (a glossary paragraph); every other template needs a candidate.
+            if template.pattern is None or not (candidate or template.type == "what"):
                 continue
             draft = _apply(template, s, ctx)
             if draft:
                 drafts.append(draft)
     drafts += list(interview_cards(doc, ctx, lang))
     drafts += list(contrast_cards(doc, ctx, lang))
+    drafts += list(subject_cards(doc, ctx, lang))
     cloze_template = next((t for t in pack.templates if t.type == "cloze"), None)
     if cloze_template:
         drafts += list(cloze_cards(doc, ctx, lang, cloze_template))
@@ -129,6 +137,8 @@ def _question(t: Template, groups: dict[str, str], s: Sentence, ctx: Context) ->
         return _when_question(groups, s, ctx)
     if q == "how-many":
         return _how_many_question(groups, s, ctx)
+    if q == "version":
+        return _version_question(groups, s, ctx)
     try:
         text = q.format(**groups)
     except (KeyError, IndexError):
@@ -209,3 +219,22 @@ def _how_many_question(groups: dict[str, str], s: Sentence, ctx: Context) -> str
     clause = f"{before} {after}".strip()
     inverted = wh_question("How many " + unit, clause, resolve=lambda p: ctx.resolve(s, p), proper=ctx.proper)
     return inverted
+
+
+def _version_question(groups: dict[str, str], s: Sentence, ctx: Context) -> str | None:
+    """"Istio 1.11 adds support for …" → "Which version of Istio adds support for …?"; "In Kubernetes 1.28,
+    a feature was merged" → "In which version of Kubernetes was a feature merged?"; "Istio 1.22 中 …" →
+    "Istio 的哪个版本中 …？". The release is the answer: a fact a reader of release notes looks up."""
+    product, rest = groups.get("product", ""), groups.get("rest", "").strip(" ,，")
+    if not product or not rest:
+        return None
+    if s.lang == "zh":
+        return zh_question(f"{product} 的哪个版本{rest}？", s, ctx)
+    if groups.get("lead"):
+        return wh_question(f"In which version of {product}", rest, resolve=lambda p: ctx.resolve(s, p), proper=ctx.proper)
+    from ..segment.pos import tag_sentence
+
+    first = tag_sentence(rest)[:1]
+    if not first or first[0][1] not in ("VBZ", "VBD", "MD"):
+        return None  # "Istio 1.11 users …": the release is not the subject of a verb
+    return f"Which version of {product} {rest}?"

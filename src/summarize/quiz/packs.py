@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import TemplatePackError
 from ..model import CARD_TYPES
 
-BUILDERS = ("why", "choice", "when", "how-many", "cloze")
+BUILDERS = ("why", "choice", "when", "how-many", "version", "cloze")
 
 #: Seconds one user template may spend on one sentence. A sane pattern takes microseconds on a
 #: sentence (at most ``MAX_TEMPLATE_CHARS`` long); nested quantifiers such as ``(a|aa)+$`` can take

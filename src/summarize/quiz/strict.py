@@ -1,0 +1,224 @@
+"""The stricter half of the checks: what judges reject most often, as explicit rules.
+
+Read against the verdicts of the judged benchmark (``benchmarks/judgments/cards.jsonl``), four
+faults account for most rejected cards, and each has a rule here:
+
+* **a cloze sentence that leans on the post** ("{{c1::WAL}} … because that's everything", "这些工具…"):
+  a cloze card shows one sentence, so it must stand alone: no pronoun or demonstrative pointing
+  outside it, no spoken opener, and it ends as a sentence ends (not a list stub ending in ``；``).
+* **a cloze that cuts a term** ("mutual {{c1::TLS}}", "xDS {{c1::APIs}}", "存储{{c1::库中}}"): the
+  deletion must be a whole noun phrase head, not the last word of a longer name: in English the
+  part-of-speech tagger's noun-phrase chunks decide; in Chinese jieba's word boundaries do.
+* **a guessable cloze** (the post's topic, a word in its title, a word the whole field uses such as
+  "API" or 微服务): deleting it teaches nothing.
+* **a question about nothing in particular** ("Why are reviews faster?", "How does the tooling
+  work?"): a question must name the thing it asks about (a name or a technical term), or no
+  reader can answer it without the post.
+
+Spoken posts (interviews, podcasts, captions) get no cloze at all: a transcript sentence shown
+whole was judged acceptable once in some forty tries.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+
+from .._text import CJK_RE
+from ..model import Document
+
+# A word that points outside the sentence: personal pronouns, demonstratives used as determiners
+# or subjects, "the former"; "that" as a conjunction or relative pronoun is fine.
+_LEANING_EN_RE = re.compile(
+    r"\b(?:I|me|my|you|your|these|those|this|former|latter)\b"
+    r"|\bthat(?=\s+(?:is|was|'s|means|makes|way|one|version|release|problem|issue|question|approach|part)\b)"
+    r"|(?:^|,\s)that\b",
+    re.IGNORECASE,
+)
+_LEANING_ZH_RE = re.compile(r"这|那(?!么)|该(?=[\u4e00-\u9fff])|其(?!他|实|中)|(?<![因如彼])此(?!外)|本文|上述|以上|如下|前者|后者|我(?!们)|你|他|她|它")
+# Openers of spoken or connected text: the sentence continues a thought the card does not carry.
+_OPENER_EN_RE = re.compile(
+    r"^\W*(?:so|and|or|because|basically|right|well|yeah|yes|okay|ok|currently|plus|again|anyway|actually|similarly|likewise|instead)\b",
+    re.IGNORECASE,
+)
+# A contrast ("但对于大规模集群来说，…") still stands alone; a sequence or a consequence does not.
+_OPENER_ZH_RE = re.compile(r"^\W*(?:然后|所以|而且|另外|同时|因此|此外|那么|接下来|首先|其次|最后|总之)")
+_SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)）]*\s*$")
+
+
+def stands_alone(text: str, lang: str, *, named_subject: bool = False) -> bool:
+    """Whether a sentence shown alone (a cloze card's front) needs nothing from the post around it.
+
+    ``named_subject``: the sentence opens with a name (a subject card's), which a later "its" may refer to."""
+    text = text.strip()
+    if not _SENTENCE_END_RE.search(text):
+        return False  # a list stub ("…流量管理；"), a heading, a cut caption
+    if lang == "zh":
+        return not _LEANING_ZH_RE.search(text) and not _OPENER_ZH_RE.search(text)
+    if _LEANING_EN_RE.search(text) or _OPENER_EN_RE.search(text):
+        return False
+    # A third-person pronoun is fine when the sentence names someone or something before it ("When Kennedy's
+    # administrator asked for more money for his agency"); "Unfortunately, he arrived too late" names nobody.
+    pronoun = _PRONOUN_EN_RE.search(text)
+    return pronoun is None or named_subject or bool(_NAME_AFTER_FIRST_RE.search(text[: pronoun.start()]))
+
+
+_PRONOUN_EN_RE = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her)\b", re.IGNORECASE)
+_NAME_AFTER_FIRST_RE = re.compile(r"(?<=\S)\s+[\W]*[A-Z][\w.+-]*")
+
+
+# ----------------------------------------------------------------------------- cloze terms
+
+
+def whole_term(text: str, term: str, lang: str) -> bool:
+    """Whether every occurrence of ``term`` in ``text`` is a whole term, not the tail or middle of a longer one.
+
+    English: no adjective or noun of the same noun-phrase chunk stands before it ("mutual TLS",
+    "xDS APIs", "the service YAML file") and no lowercase noun follows it inside the chunk ("SSL
+    termination", "IP-based traffic"): the chunk is what a reader takes as one term. Chinese: the
+    term starts and ends on jieba word boundaries ("库中" of 存储库中 does not).
+    """
+    if lang == "zh" or CJK_RE.search(term):
+        return _zh_whole(text, term)
+    from ..segment.pos import noun_phrases, tag_sentence
+
+    tagged = tag_sentence(text)
+    words = [w for w, _ in tagged]
+    size = len(term.split())
+    term_words = term.split()
+    starts = [i for i in range(len(words) - size + 1) if words[i : i + size] == term_words]
+    if not starts:
+        # The tokenizer split the term differently (a hyphen, a dot): no chunk to judge it by, so judge
+        # the words around it in the text.
+        return _plain_whole(text, term)
+    if re.search(rf"(?<![\w.+/-]){re.escape(term)}\s*/\s*\w|\w\s*/\s*{re.escape(term)}(?![\w+/-])", text):
+        return False  # half of a pair ("{{c1::L2}} / L3"): the other half gives it away
+    chunks = noun_phrases(tagged)
+    for i in starts:
+        end = i + size
+        if i > 0 and words[i - 1][:1].isupper() and words[i - 1].lower() not in _FUNCTION_WORDS | _OPENERS:
+            return False  # "Istio {{c1::Gateway}}", "Two {{c1::NodePorts}}": the capitalised word before joins it
+        if not any(a < end and i < b for a, b in chunks):
+            # No noun phrase holds it: a modifier the tagger read as a participle ("client IP-based traffic")
+            # is no term of its own, nor is a word glued to the noun before it.
+            if tagged[end - 1][1] not in ("NN", "NNS", "NNP", "NNPS") or (i > 0 and tagged[i - 1][1] in _MODIFIER_TAGS):
+                return False
+        for a, b in chunks:
+            if a < end and i < b:  # the chunk that holds the term
+                before = [t for _, t in tagged[a:i]]
+                # An adjective makes a compound with an acronym or a plain word ("mutual TLS"), not with an
+                # identifier ("a separate ReferenceGrant"); a several-word name ("financier J. P. Morgan") is whole.
+                modifiers = _MODIFIER_TAGS - {"JJ", "JJR", "JJS"} if re.search(r"[a-z][A-Z]", term) else _MODIFIER_TAGS
+                if size == 1 and any(t in modifiers for t in before):
+                    return False
+                after = list(itertools.takewhile(lambda wt: wt[1] != "POS", tagged[end:b]))
+                if any(t in ("NN", "NNS") and w[:1].islower() and w not in _CLASS_NOUNS for w, t in after):
+                    return False  # "SSL termination"; a possessive ("the USSR's invasion") ends the term
+    return True
+
+
+# Nouns that say what kind of thing a name is ("a separate ReferenceGrant object", "the OTLP protocol"): the name
+# before them is still a whole term. Other nouns make a longer term ("SSL termination", "UK teachers").
+_CLASS_NOUNS = frozenset(
+    "object objects resource resources service services protocol protocols file files field fields header headers "
+    "type types kind mode controller controllers proxy proxies server servers cluster clusters project projects "
+    "plugin plugins extension extensions library libraries command commands flag flags annotation annotations".split()
+)
+_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG", "AFX"})
+
+
+def _plain_whole(text: str, term: str) -> bool:
+    for m in re.finditer(rf"(?<![\w.+/-]){re.escape(term)}(?![\w+/-])", text):
+        before = text[: m.start()].split()[-1:] or [""]
+        after = text[m.end() :].split()[:1] or [""]
+        if re.fullmatch(r"[a-z][\w-]*", before[0]) and before[0] not in _FUNCTION_WORDS:
+            return False
+        if re.fullmatch(r"[a-z][\w-]*", after[0]) and after[0].endswith(("ion", "ment", "ing")):
+            return False
+    return True
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on for with by as at from into over than and or but is are was were be been its our their "
+    "your his her this that these those which who each every any some no all both use uses used using via per like "
+    "called named".split()
+)
+
+
+_OPENERS = frozenset("in on at for with when if after before since because while although however today now then there here "
+                     "we i you it they he she".split())
+
+
+def _zh_whole(text: str, term: str) -> bool:
+    from .._resources import jieba_tokenizer
+
+    cuts = {0}
+    for word, start, end in jieba_tokenizer().tokenize(text):
+        cuts.update((start, end))
+    found = [m.start() for m in re.finditer(re.escape(term), text)]
+    return bool(found) and all(start in cuts and start + len(term) in cuts for start in found)
+
+
+def obvious_term(term: str, doc: Document, topic: str | None, common: tuple[str, ...]) -> bool:
+    """A deletion any reader fills in: the post's topic, a word of its title, a word the whole field uses."""
+    folded = term.casefold()
+    if topic and (folded == topic.casefold() or folded in topic.casefold().split()):
+        return True
+    if folded in {c.casefold() for c in common}:
+        return True
+    title = (doc.title or "").casefold()
+    return bool(title) and (folded in title.split() or (len(folded) >= 2 and CJK_RE.search(term) is not None and folded in title)
+                            or (" " in folded and folded in title))
+
+
+# ----------------------------------------------------------------------------- questions
+
+
+_WH_RE = re.compile(r"^(?:why|what|who|when|where|how(?:\s+many|\s+much)?)\b\s*(?:\w+\s+)?", re.IGNORECASE)
+
+
+def names_something(question: str, proper_words: set[str], terms: set[str]) -> bool:
+    """Whether an English question names what it asks about: a name seen mid-sentence in the post, an
+    acronym, a mixed-case or versioned identifier, or one of the post's key terms. "Why are reviews
+    faster?" names nothing; "Why did Lyft build Envoy …?" does."""
+    body = _WH_RE.sub("", question).rstrip("?")
+    if re.search(r"\d", body):
+        return True  # a year, a version, an amount: "When did the $1.2 billion stadium open?"
+    if re.match(r"(?:a|an|any|every)\s", body):
+        return True  # a generic subject ("Why can a runner be healthy while jobs queue?") asks about any such thing
+    for word in re.findall(r"[A-Za-z][\w.+-]*", body):
+        word = word.rstrip(".")
+        if word in proper_words or word in terms:
+            return True
+        if re.search(r"[A-Z]{2}|[a-z][A-Z]|\d", word):
+            return True
+    return any(t in body for t in terms if " " in t)
+
+
+@functools.lru_cache(maxsize=4096)
+def gerund_subject(term: str) -> bool:
+    """"Scaling Kafka", "Running Istio": an activity, not a thing a "What is …?" card can define."""
+    first = term.split()[0] if term.split() else ""
+    return len(term.split()) > 1 and first.endswith("ing") and first[:1].isupper() and first.lower() not in ("ring", "string", "thing")
+
+
+_DO_SUPPORT_RE = re.compile(r"^(?:why|how|when|where|what)\s+(?:does|do|did|doesn't|don't|didn't)\b", re.IGNORECASE)
+
+
+def grammatical(question: str) -> bool:
+    """A sanity check from the part-of-speech tagger: a question with do-support ("How does …", "Why did …")
+    needs a bare verb after its subject, not a participle. "How does the role of CLI tool … evolving in the
+    future?" has none. The tagger is unsure on questions ("pick" in "Why did the Istio project pick Envoy?"
+    comes out a noun, "launch" too), so only an -ing form with no bare verb beside it rejects a question."""
+    from ..segment.pos import tag_sentence
+
+    if not any(t in ("VB", "VBD", "VBP", "VBZ", "MD") for _, t in tag_sentence(question)):
+        return False  # "Why a working group and not a new SIG?": no verb, the post's turn is needed to read it
+    if not _DO_SUPPORT_RE.match(question):
+        return True
+    tagged = tag_sentence(question)[2:]
+    if any(w.lower() in ("is", "are", "was", "were") for w, _ in tagged):
+        return False  # "Why does the set of options is reduced?": two finite verbs
+    tags = [t for _, t in tagged]
+    return bool({"VB", "VBP"} & set(tags)) or "VBG" not in tags

@@ -1,0 +1,119 @@
+"""Subject cards: a key sentence whose subject is a name, asked back with the name as the answer.
+
+"The gRPC project has significant support for the xDS APIs." → "Which project has significant
+support for the xDS APIs?" (The gRPC project). The predicate is copied as the post wrote it, so
+the question is as grammatical as the sentence: no inversion, no do-support to get wrong, which
+is where most rejected question cards went wrong. The subject is found by the part-of-speech
+tagger (a noun-phrase chunk at the start of the sentence with a proper noun in it, then a finite
+verb). Only written posts: a transcript's subjects are "I", "we" and "you".
+
+What makes a good one (each a check below): the sentence is one of the post's key sentences; the
+subject names a thing, not a person of the post nor the post's own topic (every sentence could
+say that, so the card would be guessed); the predicate stands alone and does not repeat the name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Document
+from .context import Context
+from .draft import MAX_TEMPLATE_CHARS, Draft
+from .strict import obvious_term, stands_alone
+
+TEMPLATE_ID = "what-subject"
+CONFIDENCE = 0.6
+_FINITE = frozenset({"VBZ", "VBD", "MD"})
+_PROPER = frozenset({"NNP", "NNPS"})
+_MAX_PREDICATE_WORDS = 20
+_PRESUPPOSING_RE = re.compile(
+    r"\b(?:similar(?:ly)?|the same|also|too|as well|again|another|other|instead|still|either|likewise|both)\b", re.IGNORECASE
+)
+
+
+def subject_cards(doc: Document, ctx: Context, lang: str) -> Iterator[Draft]:
+    """One "What/Which … ?" card per key English sentence that opens with a named subject (see the module)."""
+    if lang != "en" or not ctx.sentence_scores:
+        return
+    from ..score.takeaways import register_of
+
+    if register_of(doc) == "spoken":
+        return
+    from ..segment.pos import tag_sentence
+    from .cloze import _people, _person_like
+
+    people = ctx.people if ctx.people is not None else _people(doc)
+    ctx.people = people
+    scores = ctx.sentence_scores
+    ranked = sorted((i for i in scores if doc.sentences[i].lang == "en"), key=lambda i: (-scores[i], i))
+    common = ctx.pack.cues.get("obvious", ())
+    asked: set[str] = set()
+    for i in ranked[: max(6, len(ranked) // 3)]:
+        text = doc.sentences[i].clean.strip()
+        if len(text) > MAX_TEMPLATE_CHARS or not re.search(r"[.!]$", text):
+            continue
+        tagged = tag_sentence(text)
+        end = _subject_end(tagged)
+        if end is None:
+            continue
+        start = 0
+        subject_tags = [t for _, t in tagged[start:end]]
+        if subject_tags[0] in ("PRP$", "WP$"):
+            continue  # "Your gRPC service …": whose?
+        subject = _span(text, [w for w, _ in tagged[start:end]])
+        if subject is None:
+            continue
+        name = re.sub(r"^(?:The|A|An)\s+", "", subject)
+        if _person_like(name, people) or obvious_term(name, doc, ctx.topic, common) or re.search(r"\d", name):
+            # a release ("Istio 1.11 adds …") is asked by the version template
+            continue
+        predicate = text[text.find(subject) + len(subject) :].strip().rstrip(".!").strip()
+        words = predicate.split()
+        if not 3 <= len(words) <= _MAX_PREDICATE_WORDS or not stands_alone(f"{subject} {predicate}.", "en", named_subject=True):
+            continue
+        if name.casefold() in predicate.casefold() or name.casefold() in asked:
+            continue  # the name again in the question gives it away; one card per name
+        if _PRESUPPOSING_RE.search(predicate):
+            continue  # "… defines Network Service in a similar way": similar to what?
+        head, head_tag = tagged[end - 1]
+        if subject.startswith("The ") and head_tag == "NN" and head.islower() and end > 2:
+            question = f"Which {head} {predicate}?"  # "The gRPC project has …" → "Which project has …?"
+        elif head_tag == "NNPS" or head_tag == "NNS":
+            continue  # a plural name would need "What are …", and the verb would disagree
+        else:
+            question = f"What {predicate}?"
+        asked.add(name.casefold())
+        yield Draft("what", TEMPLATE_ID, question, subject, (i,), CONFIDENCE)
+
+
+def _span(text: str, words: list[str]) -> str | None:
+    """The subject as the sentence spells it (the tokenizer splits "Istio's" into two tokens)."""
+    pattern = r"\s*".join(re.escape(w) for w in words)
+    m = re.match(pattern, text)
+    return m.group(0) if m else None
+
+
+_SUBJECT_TAGS = frozenset({"DT", "NN", "NNS", "NNP", "NNPS", "JJ", "CD", "POS", "PRP$"})
+
+
+def _subject_end(tagged: list[tuple[str, str]]) -> int | None:
+    """Where a named subject ends: the index of the finite verb after a noun phrase at the sentence's start
+    that names something (a proper noun, or a capitalised word after its first). The tagger often reads an
+    unknown name's verb as a plural noun ("The Helix project issues …"), so an -s word the lexicon allows as a
+    verb ends the subject too."""
+    from ..segment.pos import word_classes
+
+    for k, (word, tag) in enumerate(tagged):
+        if k == 0:
+            if tag not in _SUBJECT_TAGS:
+                return None
+            continue
+        finite = tag in _FINITE or (tag in ("NNS", "VB", "VBP") and word.endswith("s") and "VERB" in word_classes(word.lower()))
+        if finite:
+            named = any(t in _PROPER or (i > 0 and w[:1].isupper()) or re.search(r"[a-z][A-Z]|[A-Z]{2}|^[A-Z]\w*[-.]\w", w)
+                        for i, (w, t) in enumerate(tagged[:k]))
+            return k if named and tagged[k - 1][1] in ("NN", "NNS", "NNP", "NNPS", "CD") else None
+        if tag not in _SUBJECT_TAGS or k > 6:
+            return None
+    return None

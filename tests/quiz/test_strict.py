@@ -1,0 +1,172 @@
+"""The stricter card checks (issue 13): each rule on sentences written for it, and on two small posts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarize import load
+from summarize.quiz import quiz
+from summarize.quiz import strict
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quiz"
+
+
+def _cases() -> list[tuple[str, str, bool, list[str]]]:
+    rows = []
+    for line in (FIXTURES / "strict_cases.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rule, lang, expected, *args = line.split("\t")
+            rows.append((rule, lang, expected == "yes", args))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def written():
+    return load(FIXTURES / "strict-written.md")
+
+
+@pytest.mark.parametrize(("rule", "lang", "expected", "args"), _cases(), ids=lambda v: str(v)[:40])
+def test_strict_rule(rule: str, lang: str, expected: bool, args: list[str], written) -> None:
+    """Each rule of summarize.quiz.strict says yes or no as the case file says."""
+    if rule == "stands_alone":
+        got = strict.stands_alone(args[0], lang)
+    elif rule == "whole_term":
+        got = strict.whole_term(args[0], args[1], lang)
+    elif rule == "obvious_term":
+        common = ("API", "APIs", "微服务")
+        got = strict.obvious_term(args[1], written, "Vault", common)
+    elif rule == "names_something":
+        got = strict.names_something(args[0], {"Lyft", "Envoy", "Istio"}, set())
+    elif rule == "grammatical":
+        got = strict.grammatical(args[0])
+    elif rule == "gerund_subject":
+        got = strict.gerund_subject(args[0])
+    else:
+        raise AssertionError(f"unknown rule {rule!r} in strict_cases.tsv")
+    assert got is expected
+
+
+def test_a_spoken_post_gets_no_cloze_and_no_reply_answers() -> None:
+    """An interview gives no cloze card, and no answer that opens as a reply ("Thanks …", "We started …")."""
+    cards = quiz(FIXTURES / "strict-spoken.txt")
+    assert all(c.type != "cloze" for c in cards)
+    assert all(not c.answer.lower().startswith(("we ", "thanks", "yeah", "and ")) for c in cards)
+
+
+def test_a_written_post_defines_its_terms() -> None:
+    """A written post with "X is a Y that …", "X, a Y that …," and "X (a Y that …)" gets a What-is card for each."""
+    cards = quiz(FIXTURES / "strict-written.md")
+    asked = {c.question: c.answer for c in cards if c.type == "what"}
+    assert asked.get("What is Vault?", "").startswith("A secrets manager that stores")
+    assert asked.get("What is Vault PKI?", "").startswith("A secrets engine that signs certificates")
+    assert asked.get("What is Cert-manager?", "").startswith("A Kubernetes controller that requests")
+    assert "What is Vault Agent Injector?" in asked
+
+
+def test_written_cloze_never_blanks_the_topic_or_a_cut_term() -> None:
+    """No cloze in the written post deletes its topic (Vault, in the title) or part of a longer term."""
+    for card in quiz(FIXTURES / "strict-written.md"):
+        if card.type == "cloze":
+            assert card.answer.casefold() not in ("vault", "certificates")
+            text = card.question.replace("{{c1::" + card.answer + "}}", card.answer)
+            assert strict.whole_term(text, card.answer, "en")
+
+
+def _check_cases() -> list[tuple[str, str, bool, str, str]]:
+    rows = []
+    for line in (FIXTURES / "strict_checks.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            post, kind, expected, question, answer = line.split("\t")
+            rows.append((post, kind, expected == "yes", question, answer))
+    return rows
+
+
+@pytest.mark.parametrize(("post", "kind", "expected", "question", "answer"), _check_cases(), ids=lambda v: str(v)[:40])
+def test_question_check(post: str, kind: str, expected: bool, question: str, answer: str) -> None:
+    """Each question check keeps or drops the card the case file describes."""
+    from summarize.quiz.checks import _specific
+    from summarize.quiz.context import Context
+    from summarize.quiz.draft import Draft
+    from summarize.quiz.packs import load_packs
+
+    doc = load(FIXTURES / post)
+    lang = doc.lang or "en"
+    ctx = Context.build(doc, load_packs(())[lang])
+    sentence = next(s.id for s in doc.sentences if s.kind != "heading" and s.lang == lang)
+    draft = Draft(kind, "test", question, answer, (sentence,), 0.8)
+    assert _specific(ctx, draft, question, answer, lang, {"Vault", "Vault PKI"}) is expected
+
+
+def test_a_chinese_post_gets_definition_and_version_cards() -> None:
+    """"X 是一个……" gives 什么是 X？; "X 1.12 版本中引入了……" gives X 的哪个版本…？ answered by the release."""
+    cards = quiz(FIXTURES / "strict-zh.md")
+    asked = {c.question: c.answer for c in cards}
+    assert asked.get("什么是 Vault？", "").startswith("一个集中管理密钥和证书的开源工具")
+    assert asked.get("什么是 Consul？") == "一个基于 Raft 协议的服务发现工具"  # the consequence after 因此 is cut
+    version = [c for c in cards if c.question.startswith("Vault 的哪个版本")]
+    assert version and version[0].answer == "Vault 1.12"
+
+
+def test_an_english_post_gets_version_cards() -> None:
+    """"Vault 1.12 adds …" gives "Which version of Vault adds …?"; "In Vault 1.13, …" gives "In which version of Vault …?"."""
+    from summarize.quiz.engine import make_cards
+    from summarize.quiz.packs import load_packs
+
+    text = ("# Vault releases\n\nVault 1.12 adds automatic rotation of the root certificate for every PKI mount.\n\n"
+            "In Vault 1.13, the audit device was rewritten to stream entries to a socket.\n")
+    cards = make_cards(load(text), load_packs(())["en"], lang="en")
+    asked = {c.question: c.answer for c in cards if c.type == "when"}
+    assert asked.get("Which version of Vault adds automatic rotation of the root certificate for every PKI mount?") == "Vault 1.12."
+    assert asked.get("In which version of Vault was the audit device rewritten to stream entries to a socket?") == "Vault 1.13."
+
+
+def test_subject_cards_ask_for_the_named_subject() -> None:
+    """A key sentence opening with a named subject gives "Which project …?"/"What …?" answered by the subject;
+    a person, the post's topic, a possessive subject or a predicate that leans on another sentence gives none."""
+    from summarize.quiz.context import Context
+    from summarize.quiz.packs import load_packs
+    from summarize.quiz.subject import subject_cards
+
+    text = (
+        "# Certificates at scale\n\n"
+        "The Helix project issues short-lived certificates to every workload in the fleet.\n\n"
+        "Cert-manager renews each certificate when two thirds of its lifetime has passed.\n\n"
+        "Dana Reyes maintains the renewal controller for the platform team.\n\n"
+        "Your Helix agent can request a certificate without a ticket.\n\n"
+        "Trustd signs certificates in a similar way for the edge proxies.\n"
+    )
+    doc = load(text)
+    ctx = Context.build(doc, load_packs(())["en"])
+    ctx.sentence_scores = {s.id: 1.0 for s in doc.sentences if s.kind != "heading"}
+    asked = {d.question: d.answer for d in subject_cards(doc, ctx, "en")}
+    assert asked == {
+        "Which project issues short-lived certificates to every workload in the fleet?": "The Helix project",
+        "What renews each certificate when two thirds of its lifetime has passed?": "Cert-manager",
+    }
+
+
+def test_ranker_features() -> None:
+    """The ranker prefers answers of the asked kind and short questions."""
+    from summarize.quiz.checks import _agrees, _brief
+
+    assert _agrees("when", "Istio 1.11.") == 1.0 and _agrees("when", "After the freeze.") == 0.0
+    assert _agrees("how-many", "About 40 clusters.") == 1.0 and _agrees("how-many", "Many.") == 0.0
+    assert _agrees("what", "A secrets manager.") == 1.0 and _agrees("what", "which is the manager.") == 0.0
+    assert _brief("What is Vault?", "en") == 1.0 > _brief(" ".join(["word"] * 25) + "?", "en") > 0.0
+    assert _brief(" ".join(["word"] * 31), "en") == 0.0
+
+
+def test_a_definition_cut_off_before_its_end_is_no_card() -> None:
+    """"Gateway API 是一个类似 [Ingress](…)" with the sentence broken at the link gives no 什么是 card."""
+    from summarize.quiz.checks import _specific
+    from summarize.quiz.context import Context
+    from summarize.quiz.draft import Draft
+    from summarize.quiz.packs import load_packs
+
+    doc = load("# Vault\n\n我们把所有凭据集中到了一处。Vault 是一个集中管理密钥的工具\n")
+    ctx = Context.build(doc, load_packs(())["zh"])
+    cut = next(s.id for s in doc.sentences if s.text.startswith("Vault 是"))
+    draft = Draft("what", "zh-what-is", "什么是 Vault？", "一个集中管理密钥的工具", (cut,), 0.8)
+    assert not _specific(ctx, draft, draft.question, draft.answer, "zh", set())
