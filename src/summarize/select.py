@@ -132,13 +132,19 @@ def select(
 
 
 def _cap_reserve(picked: list[int], tier: Mapping[int, int], upto: int | None) -> list[int]:
-    """``picked`` (in the order chosen) without the reserve sentences that come once ``upto`` are chosen."""
+    """``picked`` (in the order chosen) with only as many reserve sentences as it takes to reach ``upto``.
+
+    Counted over the whole pick, not as it goes: with a one-per-section quota a reserve sentence can be picked
+    before other sections' better ones, and it must not stay when those reach ``upto`` by themselves."""
     if upto is None:
         return picked
+    room = max(0, upto - sum(1 for i in picked if tier[i] <= 0))
     kept: list[int] = []
     for i in picked:
-        if tier[i] > 0 and len(kept) >= upto:
-            continue
+        if tier[i] > 0:
+            if room == 0:
+                continue
+            room -= 1
         kept.append(i)
     return kept
 

@@ -69,6 +69,8 @@ def test_edit_never_adds_a_word(words: list[str], spoken: bool) -> None:
         "We measured the cost of turning them back on at less than 1% for our services.",
         "Nandan was talking about how GraphQL was created originally for experience APIs.",
         "WG Cost Attribution is a working group formed to answer that question.",
+        "On our fleet it's a bit under 1% of CPU, which is mostly the user-space agent.",
+        "For Postgres that's everything, because every commit waits for the WAL to hit disk.",
     ],
 )
 def test_sentences_that_lean_on_what_came_before(text: str) -> None:
@@ -85,6 +87,7 @@ def test_sentences_that_lean_on_what_came_before(text: str) -> None:
         ("Istio picked Envoy because of its hot restart.", "en"),
         ("Users pick Istio because they get mutual TLS without code changes.", "en"),
         ("Scaling pods and the infrastructure around them is part of optimization.", "en"),
+        ("In Istio, it is important to set timeouts on every route.", "en"),
         ("服务网格是一个基础设施层。", "zh"),
     ],
 )
@@ -109,6 +112,10 @@ def test_stories_and_points() -> None:
     """First-person past narrative is a story; advice, reasons and measured effects are points."""
     assert narrates("We started talking to Google.", "en")
     assert narrates("I deployed Jenkins this morning, just to look.", "en")
+    assert narrates("At Orbitra Labs we run a checkout platform on a single Kubernetes cluster.", "en")
+    assert narrates("We run 40 clusters with about 12,000 pods in total.", "en")
+    assert narrates("去年年底，我们的容器平台规模已经超过了 3000 个节点。", "zh")
+    assert not narrates("We run every cluster with one primary and two replicas.", "en")
     assert not narrates("Envoy is becoming the standard sidecar proxy.", "en")
     assert makes_a_point("Build your services with frame pointers because unwinding depends on them.", "en")
     assert makes_a_point("Fixing it cut the tier from 1,400 to 1,000 cores.", "en")

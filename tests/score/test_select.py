@@ -167,6 +167,24 @@ def test_reserve_fills_only_up_to_reserve_upto() -> None:
         assert len(picked) == 5 and not set(picked) & enough
 
 
+def test_reserve_upto_counts_the_whole_pick_under_the_section_quota() -> None:
+    """The one-per-section quota can pick a reserve sentence of an open section early; once the others reach
+    ``reserve_upto`` by themselves it is dropped, whatever the order it was picked in."""
+    doc = doc_of(
+        ["Istio routes traffic alpha through Envoy. Istio routes traffic beta through the mesh. "
+         "Istio routes traffic gamma through proxies.",
+         "Kubernetes schedules delta pods on nodes."],
+        headings=["Routing", "Scheduling"],
+    )
+    scores = {s.id: 1.0 - s.id / 10 for s in doc.sentences if s.kind != "heading"}
+    reserved = {max(scores)}  # the only sentence of the second section
+    for coverage in (0.0, 2.0):
+        picked = select(doc, scores, n=5, reserve=reserved, reserve_upto=3, coverage=coverage, duplicate_threshold=1.1)
+        assert len(picked) == 3 and not set(picked) & reserved
+        # Without the cap the reserve sentence is taken (it fills what the others cannot).
+        assert set(select(doc, scores, n=5, reserve=reserved, coverage=coverage, duplicate_threshold=1.1)) & reserved
+
+
 def test_first_sentences_come_before_better_scored_ones_and_reserve_still_wins() -> None:
     """The post's own numbered points are taken first, best first; one that is also reserved stays a reserve."""
     doc = doc_of([" ".join(f"Istio routes traffic {w} through the Envoy proxy mesh." for w in
