@@ -100,3 +100,17 @@ def test_verbless_items_and_subjectless_chinese_items_are_reserve() -> None:
                            "由于配置复杂，用户需要一个更简单的 API。")
     held = {s.text for s in agent.sentences if s.id in reserve_of(agent)}
     assert any(t.startswith("由我") for t in held) and not any(t.startswith("由于") for t in held)
+
+
+def test_front_matter_hosts_are_askers_even_when_they_do_not_ask() -> None:
+    """A podcast page names its hosts in the front matter; their turns ("FRANCESC:") are the host's, questions or not."""
+    from summarize.score.roles import askers
+
+    turns = "\n\n".join(
+        f"FRANCESC: That is really cool stuff, {n}.\n\nVARUN: gRPC uses HTTP/2 streams, so one connection carries call {n}."
+        for n in range(4)
+    )
+    post = '---\ntitle: "gRPC"\nhosts: ["Francesc Campoy Flores", "Mark Mandel"]\n---\n\n' + turns + "\n"
+    doc = summarize.load(post)
+    assert askers(doc) == {"FRANCESC"}
+    assert askers(summarize.load(turns)) == set()  # without the front matter nothing says who hosts

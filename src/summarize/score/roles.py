@@ -25,9 +25,23 @@ def is_real_question(text: str) -> bool:
 _HOST_NAME_RE = re.compile(r"^(?:host|co-?host|interviewer|moderator|q|主持人?|记者|采访者|提问)$", re.IGNORECASE)
 
 
+def _front_matter_hosts(doc: Document) -> frozenset[str]:
+    """The names a podcast page lists as its hosts (Hugo ``hosts = ["Francesc Campoy Flores", "Mark Mandel"]``),
+    whole and by first name, casefolded: transcripts label turns "FRANCESC:" or "Mark Mandel:"."""
+    value = doc.meta.get("hosts", doc.meta.get("host"))
+    names = [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+    keys: set[str] = set()
+    for name in names:
+        if name.strip():
+            keys.add(name.strip().casefold())
+            keys.add(name.split()[0].casefold())
+    return frozenset(keys)
+
+
 def askers(doc: Document) -> set[str]:
-    """Speakers labelled as the host; else speakers with two or more turns, at least a third of which
-    end in a real question (ending, not containing: guests ask themselves rhetorical questions)."""
+    """Speakers labelled as the host, or named as hosts in the front matter; else speakers with two or more
+    turns, at least a third of which end in a real question (ending, not containing: guests ask themselves
+    rhetorical questions)."""
     turns: list[tuple[str, bool]] = []  # (speaker, whether the turn ends in a question)
     for s in doc.sentences:
         if not s.speaker:
@@ -40,7 +54,7 @@ def askers(doc: Document) -> set[str]:
     asked: dict[str, list[bool]] = {}
     for speaker, asks in turns:
         asked.setdefault(speaker, []).append(asks)
-    named = {name for name in asked if _HOST_NAME_RE.match(name.strip())}
+    named = {name for name in asked if _HOST_NAME_RE.match(name.strip()) or name.strip().casefold() in _front_matter_hosts(doc)}
     if named and len(asked) > len(named):
         return named
     return {name for name, flags in asked.items() if len(flags) >= 2 and sum(flags) / len(flags) >= 1 / 3}
