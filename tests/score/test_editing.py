@@ -116,6 +116,8 @@ def test_stories_and_points() -> None:
     assert narrates("We run 40 clusters with about 12,000 pods in total.", "en")
     assert narrates("去年年底，我们的容器平台规模已经超过了 3000 个节点。", "zh")
     assert not narrates("We run every cluster with one primary and two replicas.", "en")
+    assert narrates("We will use a simple application called BookInfo, that displays reviews.", "en")
+    assert not narrates("We will never store secrets in Git.", "en")
     assert not narrates("Envoy is becoming the standard sidecar proxy.", "en")
     assert makes_a_point("Build your services with frame pointers because unwinding depends on them.", "en")
     assert makes_a_point("Fixing it cut the tier from 1,400 to 1,000 cores.", "en")
@@ -133,6 +135,7 @@ def test_stories_and_points() -> None:
         ("I'm a product manager on a project called gRPC at Google.", "self-introduction"),
         ("Today's post is by the Istio team showing how you can get visibility for your microservices.", "biography"),
         ("Today's topic is service level objectives for internal platforms.", "about the post itself"),
+        ("In subsequent posts, we'll focus on more advanced capabilities such as request routing.", "about the post itself"),
         ("We're talking to Maya Kaczorowski, who is here to talk to us about container security.", "about the post itself"),
         ("Nandan Sridhar works in the Product Management team at Google Cloud, Apigee.", "biography"),
         ("Alexandrina has been working on the Getting Started with Apigee YouTube series.", "biography"),

@@ -251,6 +251,9 @@ _NARRATIVE_EN_RE = re.compile(
     # Scene-setting about the author's own shop: "At Orbitra Labs we run a checkout platform on …", "We run 40
     # clusters with about 12,000 pods": the size of the stage, not what happened on it.
     r"|^\W*at [A-Z][\w-]*(?: [A-Z][\w-]*)*,? we (?:run|build|operate|have|maintain)\b"
+    # A tutorial announcing its own next step: "We will use a simple application called BookInfo", "We'll then deploy …".
+    r"|^\W*(?:(?:now|next|first|then),?\s+)?(?:we|I)(?:'ll|’ll| will| are going to|'re going to|’re going to)\s+"
+    r"(?:(?:now|then|first|also|just)\s+)?(?:use|deploy|install|create|walk|look|see|show|start|set up|configure|run|try)\b"
     r"|^\W*(?:we|our (?:team|company|platform|org\w*))(?: currently| now)? (?:run|ran|have|had|operate|operated|manage|managed|"
     r"maintain|maintained) (?:about |around |roughly |over |more than |nearly |almost )?\d[\d,.]*\+?\s*(?:[\w-]+ ){0,2}?"
     r"(?:clusters?|nodes?|pods?|services|microservices|engineers|developers|teams|regions|zones|VMs|machines|servers)\b",

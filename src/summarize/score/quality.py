@@ -76,7 +76,8 @@ _ABOUT_THE_POST_RE = re.compile(
     r"|(?:that'?s|that is|this is|those are|these are) (?:my list|our list|all for (?:today|now)|it for (?:today|now|this (?:week|episode|time))"
     r"|all (?:I have|I've got|we have)(?:\s+for (?:you|today|now))?(?:\W*$|,? see you\b|,? thank))"
     r"|that wraps (?:it |things |us )?up\b|that brings us to the end\b|see you (?:next time|in the next)\b"
-    r"|in the next (?:video|episode|part|post|article|session),? (?:we|I)(?:'ll| will| are going to|'re going to| am going to|'m going to)\b"
+    r"|in (?:the next|subsequent|future|upcoming|later|a (?:later|future|follow-up)) (?:videos?|episodes?|parts?|posts?|articles?|sessions?),? "
+    r"(?:we|I)(?:'ll|’ll| will| are going to|'re going to| am going to|'m going to)\b"
     r")"
     r"|^\W*(?:本文(?:基于|反映|适用于|将)|本文(?:主要)?介绍了?(?!的)|以上就是|今天(?:就)?(?:先)?(?:讲|说|聊|分享)到这里|我们下期再见"
     r"|今天(?:我|我们)?(?:主要)?(?:想|要|会|来)?(?:跟|和|给|同|向)大家(?:聊|讲|分享|介绍|说|汇报))",
