@@ -43,6 +43,16 @@ def test_strict_rule(rule: str, lang: str, expected: bool, args: list[str], writ
         got = strict.grammatical(args[0])
     elif rule == "gerund_subject":
         got = strict.gerund_subject(args[0])
+    elif rule == "names_a_thing":
+        got = strict.names_a_thing(args[0], {"Lyft", "Envoy", "Istio", "Route", "Kubeflare"})
+    elif rule == "unnamed_part":
+        got = strict.unnamed_part(args[0], args[1], "Kubeflare 3.0 released")
+    elif rule == "dangling_reflexive":
+        got = strict.dangling_reflexive(args[0])
+    elif rule == "plural_before_they":
+        got = strict.plural_before_they(args[0])
+    elif rule == "zh_names_subject":
+        got = strict.zh_names_subject(args[0], args[1])
     else:
         raise AssertionError(f"unknown rule {rule!r} in strict_cases.tsv")
     assert got is expected
@@ -170,3 +180,97 @@ def test_a_definition_cut_off_before_its_end_is_no_card() -> None:
     cut = next(s.id for s in doc.sentences if s.text.startswith("Vault 是"))
     draft = Draft("what", "zh-what-is", "什么是 Vault？", "一个集中管理密钥的工具", (cut,), 0.8)
     assert not _specific(ctx, draft, draft.question, draft.answer, "zh", set())
+
+
+def _sentence(doc, start: str) -> int:
+    return next(s.id for s in doc.sentences if s.clean.startswith(start))
+
+
+def test_a_definition_is_the_first_one_the_post_gives() -> None:
+    """"What is X?" is answered where the post introduces X: a later "X is a project that …" is a side remark."""
+    doc = load(FIXTURES / "strict-names.md")
+    assert not strict.later_definition(doc, "Portcullis", _sentence(doc, "Portcullis is an admission"), "en")
+    assert strict.later_definition(doc, "Portcullis", _sentence(doc, "Portcullis is a project"), "en")
+    zh = load(FIXTURES / "strict-zh.md")
+    assert strict.later_definition(zh, "Vault", _sentence(zh, "每一张签发的证书"), "zh")
+    assert not strict.later_definition(zh, "Consul", _sentence(zh, "Consul 是一个"), "zh")
+
+
+def test_a_title_subject_described_late_is_no_definition() -> None:
+    """The post's own subject, named in many sentences already, is described in passing, not defined."""
+    text = ("# Running Portcullis\n\nPortcullis checks signatures. Portcullis runs in every cluster. We upgraded Portcullis "
+            "last week. Portcullis reports to the dashboard. Teams like Portcullis.\n\nPortcullis is an industry-wide effort.\n")
+    doc = load(text)
+    late = _sentence(doc, "Portcullis is an industry-wide")
+    assert strict.later_definition(doc, "Portcullis", late, "en")
+    assert not strict.later_definition(doc, "Dashboard", late, "en")
+
+
+def test_a_capitalised_common_noun_is_no_term_to_define() -> None:
+    """"What is Gateway?" in a post that also writes "a gateway" is ambiguous; a name the post never writes in
+    lower case is not."""
+    doc = load(FIXTURES / "strict-names.md")
+    assert strict.common_word_term("Gateway", doc)
+    assert not strict.common_word_term("Portcullis", doc)
+    oxygen = load("# Elements\n\nOxygen is a chemical element with symbol O. By mass, oxygen is the third-most abundant element.\n")
+    assert not strict.common_word_term("Oxygen", oxygen)
+    assert not strict.common_word_term("ConfigMap", doc)
+
+
+def test_the_written_post_keeps_only_cards_that_name_their_product() -> None:
+    """The release notes' cards name Portcullis (or another name) in the question, keep no leftover reflexive, and
+    the What-is card gives the first definition."""
+    cards = quiz(FIXTURES / "strict-names.md")
+    asked = {c.question: c.answer for c in cards}
+    assert asked.get("What is Portcullis?", "").startswith("An admission controller")
+    assert "What is Gateway?" not in asked
+    for card in cards:
+        if card.type != "cloze":
+            assert "no longer trigger" not in card.question and not card.question.startswith("What runs")
+
+
+def test_an_interview_answer_is_one_passage() -> None:
+    """An interview answer joins only neighbouring key sentences of the reply, never across a gap."""
+    from summarize.quiz.interview import _contiguous
+
+    assert _contiguous([5, 9, 6]) == (5, 6)
+    assert _contiguous([9, 5, 7]) == (9,)
+    assert _contiguous([4, 5, 3]) == (3, 4, 5)
+
+
+def test_more_definition_shapes() -> None:
+    """"X is a collection of …", "X (AB)是一个……" and a definition in leftover emphasis marks make What-is cards."""
+    from summarize.quiz.engine import make_cards
+    from summarize.quiz.packs import load_packs
+
+    en = ("# Routing with Portcullis\n\nPortcullis API is a collection of resources centered around a gateway that "
+          "enables role-oriented routing.\n\nTeams install it once per cluster.\n")
+    asked = {c.question: c.answer for c in make_cards(load(en), load_packs(())["en"], lang="en")}
+    assert asked.get("What is Portcullis API?", "").startswith("A collection of resources centered around a gateway")
+    zh = ("# 存储\n\nPersistentVolume (PV)是一个存储卷，生命周期独立于使用它的 Pod。\n\n"
+          "_服务网格是一个基础设施层，用于处理服务间通信。_\n")
+    asked = {c.question: c.answer for c in make_cards(load(zh), load_packs(())["zh"], lang="zh")}
+    assert asked.get("什么是 PersistentVolume？", "").startswith("一个存储卷")
+    assert asked.get("什么是 服务网格？", "").startswith("一个基础设施层")
+
+
+def test_a_pronoun_inside_its_sentence_is_not_read_as_an_earlier_name() -> None:
+    """"…, so it has a very simple design": "it" is the sentence's own subject, not the name of the sentence before."""
+    from summarize.quiz.engine import make_cards
+    from summarize.quiz.packs import load_packs
+
+    text = ("# Kubernetes networking\n\nKubernetes schedules pods across many nodes in a cluster.\n\n"
+            "The purpose of the cluster network is to carry east-west traffic among pods, so it has a very simple design.\n")
+    cards = make_cards(load(text), load_packs(())["en"], lang="en")
+    assert not any("Kubernetes have" in c.question for c in cards)
+
+
+def test_a_subject_card_never_answers_with_the_name_the_post_is_about() -> None:
+    """The name a post writes most (mid-sentence) answers every question about it, so no subject card asks for it."""
+    from summarize.quiz.subject import _most_named
+
+    text = ("# Choosing an ingress\n\nWe run Portcullis in every cluster. The team deploys Portcullis with Helm. "
+            "Operators upgrade Portcullis monthly. We tune Portcullis for latency. Everyone trusts Portcullis now. "
+            "The gateway talks to Envoy.\n")
+    assert _most_named(load(text)) == {"Portcullis"}
+    assert _most_named(load("# Notes\n\nWe use Envoy and Helm.\n")) == set()

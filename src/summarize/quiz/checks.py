@@ -12,7 +12,19 @@ from .terms import occurs, substring_terms
 from ..score.editing import narrates
 from .english import dangling, strip_openers
 from .post import card_id
-from .strict import gerund_subject, grammatical, names_something
+from .strict import (
+    common_word_term,
+    dangling_reflexive,
+    gerund_subject,
+    grammatical,
+    later_definition,
+    names_a_thing,
+    names_something,
+    plural_before_they,
+    unnamed_part,
+    zh_names_subject,
+)
+from .subject import TEMPLATE_ID as SUBJECT_TEMPLATE
 from ..score.takeaways import register_of
 
 
@@ -68,12 +80,24 @@ def _specific(ctx: Context, d: Draft, question: str, answer: str, lang: str, ter
         return True
     if lang == "en" and d.type not in ("what", "who") and not names_something(question, ctx.proper_words, terms):
         return False
+    if lang == "en" and d.type not in ("what", "who") and not names_a_thing(question, ctx.proper_words):
+        return False  # "Why does a change to one route no longer trigger a full resync?": in which product?
+    if d.template == SUBJECT_TEMPLATE and unnamed_part(question, answer, ctx.doc.title):
+        return False  # "What runs a set of checks against the cluster …?" → "Kubeflare doctor."
+    if dangling_reflexive(question):
+        return False  # "What is, itself, a modern, cloud-native application?"
+    if lang == "zh" and (not zh_names_subject(question, d.type) or _new_team(ctx, d, question)):
+        return False  # "每一批包含多少个节点？", "Cilium 团队的容器平台…" (the post never said whose)
     if register_of(ctx.doc) == "spoken" and d.type in ("interview", "why", "what", "who") and (
         _SPOKEN_ANSWER_RE.match(answer) or (d.type == "interview" and lang == "en" and len(answer.split()) < 6)
     ):
         return False  # "Yeah, I think …", "We want to finish.": a reply that needs the conversation around it
     if d.type == "what" and not _defined_thing(ctx, d, re.sub(r"^(?:What (?:is|are) |什么是\s*)|[?？]$", "", question), lang):
         return False
+    if d.type == "what" and d.template != SUBJECT_TEMPLATE:
+        term = re.sub(r"^(?:What (?:is|are) |什么是\s*)|[?？]$", "", question)
+        if common_word_term(term, ctx.doc) or later_definition(ctx.doc, term, d.sentences[0], lang):
+            return False  # "What is Gateway?"; "What is Istio?" → a side remark, not the post's definition
     if d.type == "what" and _COMPANY_RE.search(answer):
         return False  # "什么是 Solo.io？ 一家现代 API 基础设施公司…": a company's boilerplate, not the post's point
     last = ctx.doc.sentences[d.sentences[-1]].clean.rstrip()
@@ -142,6 +166,13 @@ def _defined_thing(ctx: Context, d: Draft, term: str, lang: str) -> bool:
             if [w for w, _ in tagged[i : i + len(words)]] == words:
                 return tagged[i + len(words) - 1][1] in ("NN", "NNS", "NNP", "NNPS")
     return True
+
+
+def _new_team(ctx: Context, d: Draft, question: str) -> bool:
+    """"我们" read as "<topic> 团队" when the sentences never say whose team wrote them: a Chinese count or reason
+    card then credits the wrong people ("Cilium 团队的容器平台规模…" in a platform team's post)."""
+    source = "".join(ctx.doc.sentences[i].text for i in d.sentences)
+    return "团队" in question and "团队" not in source
 
 
 def _names_person(ctx: Context, question: str) -> bool:
@@ -240,8 +271,10 @@ def _acceptable(doc: Document, d: Draft, question: str, answer: str, lang: str) 
             return False  # "What do people find on that page?", "Why did nobody know?": needs the post
         if d.type != "interview" and narrates(doc.sentences[d.sentences[-1]].clean, "en"):
             return False  # "Why did Lin Sun have a super embarrassing moment?": an anecdote, not a fact to learn
-        if d.type in ("what", "who") and re.search(r"\b(?:this|these|those|it|they|he|she)\b", answer, re.IGNORECASE):
+        if d.type in ("what", "who") and re.search(r"\b(?:this|these|those|it|he|she)\b", answer, re.IGNORECASE):
             return False
+        if d.type in ("what", "who") and not plural_before_they(answer):
+            return False  # "they" must have its plural in the answer ("… how HTTP requests are matched and where they are sent")
         words = len(answer.split())
         return 1 <= words <= 90 and len(question.split()) <= 30
     return 1 <= len(answer) <= 300 and len(question) <= 80

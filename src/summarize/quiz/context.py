@@ -124,6 +124,11 @@ class Context:
                 return f"the {self.topic} project"
             return None
         if p in ("it", "they", "this", "that", "它", "他们"):
+            at = re.search(rf"\b{p}\b", s.clean, re.IGNORECASE) if s.lang == "en" else None
+            if at and len(s.clean[: at.start()].split()) > 3:
+                # "The purpose of the Kubernetes network is …, so it has a simple design": the pronoun points back
+                # into its own sentence, not to the last name of the sentences before ("Kubernetes").
+                return None
             for prev in self.before(s, 3):
                 ents = self.entities_of(prev.id)
                 if ents:

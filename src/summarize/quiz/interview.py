@@ -52,12 +52,31 @@ def interview_cards(doc: Document, ctx: Context, lang: str) -> Iterator[Draft]:
         best = sorted((i for i in answer_ids if i in scores), key=lambda i: (-scores[i], i))[:3]
         if not best:
             continue
-        picked = sorted(best)
+        picked = _contiguous(best)
         answer = " ".join(doc.sentences[i].clean for i in picked)
         if len(answer.split()) > 90 and lang == "en":
-            picked = sorted(best[:2])
+            picked = _contiguous(best[:2])
             answer = " ".join(doc.sentences[i].clean for i in picked)
+        if not all(_ENDS_RE.search(doc.sentences[i].clean) for i in picked):
+            continue  # "…（KEP 3895）和": a sentence cut where the page went on in a list or a link
         yield Draft("interview", "interview-turn", q, answer, tuple(picked), 0.6)
+
+
+_ENDS_RE = re.compile(r"[.!?。！？…][\"'”’)）]*\s*$")
+
+
+def _contiguous(best: list[int]) -> tuple[int, ...]:
+    """The best sentence and those of ``best`` next to it, in order: an answer is one passage of the reply, never
+    key sentences spliced across a gap (judges read "…你可以查看我们的开放 KEP。 引入了新的 Alpha 特性" as garbled)."""
+    chosen = {best[0]}
+    grown = True
+    while grown:
+        grown = False
+        for i in best:
+            if i not in chosen and (i - 1 in chosen or i + 1 in chosen):
+                chosen.add(i)
+                grown = True
+    return tuple(sorted(chosen))
 
 
 def _reason_answer(q: str, answer_ids: list[int], ctx: Context) -> tuple[str, tuple[int, ...]] | None:

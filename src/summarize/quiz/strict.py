@@ -222,3 +222,119 @@ def grammatical(question: str) -> bool:
         return False  # "Why does the set of options is reduced?": two finite verbs
     tags = [t for _, t in tagged]
     return bool({"VB", "VBP"} & set(tags)) or "VBG" not in tags
+
+
+# ----------------------------------------------------------------------------- naming what is asked
+
+_REFLEXIVE_RE = re.compile(r",\s*(?:itself|themselves|himself|herself)\s*,|^\w+\s+\w+\s+(?:itself|themselves|himself|herself)\b", re.IGNORECASE)
+
+
+def dangling_reflexive(question: str) -> bool:
+    """"What is, itself, a modern, cloud-native application?": the sentence's "itself" pointed back to its subject,
+    which the question turned into the thing asked for, so it points at nothing."""
+    return bool(_REFLEXIVE_RE.search(question))
+
+
+def names_a_thing(question: str, proper_words: set[str]) -> bool:
+    """Stricter than :func:`names_something`: the question names a product, project or identifier, not only
+    common words the post uses as terms. "Why does a change to one route no longer trigger a full resync?" and
+    "What runs a set of checks against the cluster …?" name no product, so judges could not tell which one is
+    meant; "Why can a client always send requests to the ClusterIP of the Service?" names one.
+
+    A generic subject ("Why can a runner be healthy while jobs queue?") still asks about any such thing, unless
+    the question dates a change ("no longer", "now"), which is one product's change. A name is matched as the
+    post capitalises it; a word that is no English word ("kubeflare") in any case."""
+    from ..segment.pos import word_classes
+
+    body = _WH_RE.sub("", question).rstrip("?")
+    if re.search(r"\d", body):
+        return True
+    if re.match(r"(?:a|an|any|every)\s", body) and not _DATED_CHANGE_RE.search(body):
+        return True
+    folded = {w.casefold() for w in proper_words if word_classes(w.casefold()) == "-"}
+    for word in re.findall(r"[A-Za-z][\w.+-]*", body):
+        word = word.rstrip(".")
+        if word in proper_words or word.casefold() in folded or re.search(r"[A-Z]{2}|[a-z][A-Z]|\d", word):
+            return True
+    return False
+
+
+_DATED_CHANGE_RE = re.compile(r"\b(?:no longer|any ?more|now|newly)\b", re.IGNORECASE)
+
+
+def common_word_term(term: str, doc: Document) -> bool:
+    """"What is Gateway?": one ordinary English noun that the post capitalises mid-sentence as a resource name
+    ("the Gateway") and also uses as a plain noun ("a gateway") is ambiguous without the post. "What is Envoy?"
+    in a post that never writes "envoy" is not, nor is "What is Oxygen?" where "Oxygen" is capitalised only
+    because a sentence starts with it."""
+    if " " in term or not re.fullmatch(r"[A-Z][a-z]+s?", term):
+        return False
+    from ..segment.pos import word_classes
+
+    if "NOUN" not in word_classes(term.lower()):
+        return False
+    plain = re.compile(rf"\b{re.escape(term.lower())}s?\b")
+    named = re.compile(rf"(?<=[a-z,;:]\s){re.escape(term)}\b")
+    return any(plain.search(s.text) for s in doc.sentences) and any(named.search(s.text) for s in doc.sentences)
+
+
+def later_definition(doc: Document, term: str, sentence_id: int, lang: str) -> bool:
+    """Whether a "What is X?" card from ``sentence_id`` skips the post's own definition of X: an earlier sentence
+    already says what X is ("Gateway API is a collection of resources …" before "Gateway API is an official
+    Kubernetes API like Ingress"), or X is the post's own subject (a word of its title) and has been named in
+    several sentences before, so this sentence describes it in passing ("Istio is an industry-wide community
+    effort." near the end of a post about Istio). A post defines its subject where it introduces it; a term of a
+    conversation may be explained late, when someone asks ("I don't know what RBAC is." "RBAC is …")."""
+    if lang == "zh" or CJK_RE.search(term):
+        copular = re.compile(rf"^\W*{re.escape(term)}\s*(?:（[^）]*）|\([^)]*\))?\s*是")
+        named = re.compile(re.escape(term))
+    else:
+        copular = re.compile(rf"^\W*(?:(?:A|An|The)\s+)?{re.escape(term)}(?:\s*\([^)]*\))?\s+(?:is|are)\s")
+        # a mention of X itself, not of a longer name that starts with it ("the WebAssembly Hub")
+        named = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])(?!\s+[A-Z])")
+    mentions = 0
+    for s in doc.sentences[:sentence_id]:
+        if s.kind == "heading" or s.furniture:
+            continue
+        if copular.search(s.clean):
+            return True
+        mentions += bool(named.search(s.text))
+    subject = term.casefold() in (doc.title or "").casefold()
+    return subject and mentions > _MENTIONS_BEFORE_DEFINITION
+
+
+_MENTIONS_BEFORE_DEFINITION = 3
+
+
+def zh_names_subject(question: str, kind: str) -> bool:
+    """A Chinese why or how-many question opens with what it is about, a name in Latin letters ("为什么 Istio
+    更易于使用？", "Splunk Cloud 由多少个…组成？"). Judges accepted 4 of 28 why and 1 of 18 how-many cards
+    without that: "为什么以准入验证结束？", "每一批包含多少个节点？" leave out whose batches or which steps."""
+    if kind not in ("why", "how-many"):
+        return True
+    body = re.sub(r"^为什么\s*", "", question) if kind == "why" else question
+    return bool(re.match(r"[A-Z][A-Za-z0-9.+-]*[A-Za-z0-9]", body)) and not re.search(r"[:：]", body)
+
+
+def plural_before_they(answer: str) -> bool:
+    """Whether every "they"/"them"/"their" of a definition refers inside it: a plural noun comes before it in the
+    answer ("A resource that describes how HTTP requests are matched and where they are sent"). "A tool that
+    they built for the platform" points outside the card."""
+    found = re.search(r"\b(?:they|them|their)\b", answer, re.IGNORECASE)
+    if found is None:
+        return True
+    from ..segment.pos import tag_sentence
+
+    before = answer[: found.start()]
+    return any(t in ("NNS", "NNPS") for _, t in tag_sentence(before)) if before.strip() else False
+
+
+def unnamed_part(question: str, answer: str, title: str | None) -> bool:
+    """A subject card whose answer is a part of the post's product ("Kubeflare doctor", "Kubeflare status": the
+    title's name plus a word) while the question names no such product: "What runs a set of checks against the
+    cluster …?" could be any tool's command. "What is a mathematical model of a general computing machine?" (a
+    Turing machine) asks for no part of anything the title names."""
+    names = {w.casefold() for w in re.findall(r"[A-Za-z][\w.+-]*", title or "") if w[:1].isupper() or re.search(r"[A-Z]", w[1:])}
+    words = re.findall(r"[A-Za-z][\w.+-]*", answer)
+    owners = {w.casefold() for w in words if w.casefold() in names} if len(words) > 1 else set()
+    return bool(owners) and not any(w.casefold() in owners for w in re.findall(r"[A-Za-z][\w.+-]*", question))
