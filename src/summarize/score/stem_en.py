@@ -3,10 +3,11 @@
 Why our own: a Chinese post stems its handful of English words (names, acronyms, code), and
 importing nltk for that cost half a second of CPU, more than the rest of the post. The stems must be
 the ones NLTK's ``SnowballStemmer("english")`` gives, since every score and so every output was made
-with them: ``tests/score/test_stem_en.py`` checks the two agree on every word form of the UD English
-EWT treebank (with ``../shared``) and of our fixtures, and ``benchmarks/stemmer.py`` counts it again.
-The ``snowballstemmer`` package implements a later revision of the algorithm (new R1 prefixes, other
-exceptions) and disagrees on a few hundred words, so it is not a substitute.
+with them: ``tests/score/test_stem_en.py`` checks the two agree on every word form and lemma of the
+UD English EWT treebank (with ``../shared``), on our fixtures and on made-up words built to reach
+every rule. Where NLTK departs from the description (three places, found by comparing outputs, each
+marked below) we follow NLTK. The ``snowballstemmer`` package implements a later revision of the
+algorithm and disagreed with NLTK on 334 of 95,465 words, so it is not a substitute.
 
 Source: M. F. Porter, "The English (Porter2) stemming algorithm", snowballstem.org (the revision
 with the exceptional forms and the ``gener``/``commun``/``arsen`` R1 rule). The steps below carry the
