@@ -72,6 +72,8 @@ FLOOR = (
     "text = open(sys.argv[1], encoding='utf-8').read()\n"
     "print(len(list(PunktSentenceTokenizer().span_tokenize(text))))\n"
 )
+#: The same floor with SciPy kept out of nltk's import, as ``summarize`` imports it (``_resources.nltk_module``).
+FLOOR_NO_SCIPY = "import sys\nsys.modules['scipy'] = None\n" + FLOOR
 #: Which heavy packages summarizing a file loads (run in a fresh process).
 MODULES_PROBE = (
     "import sys, summarize\n"
@@ -378,6 +380,7 @@ def part_c(seeds: Path, repeat: int, sumy_lexrank: float | None) -> tuple[str, l
         chinese = seeds / CHINESE_SEED
         cmds: dict[str, list[str]] = {
             "floor": [py, "-c", FLOOR, str(transcript)],
+            "floor-no-scipy": [py, "-c", FLOOR_NO_SCIPY, str(transcript)],
             "ours-en": [py, "-m", "summarize", str(transcript)],
             "ours-zh": [py, "-m", "summarize", str(chinese)],
         }
@@ -392,6 +395,7 @@ def part_c(seeds: Path, repeat: int, sumy_lexrank: float | None) -> tuple[str, l
         size_kb = transcript.stat().st_size / 1000
     rows = []
     labels = {"floor": "floor: `import nltk` + Punkt on the 160 KB transcript",
+              "floor-no-scipy": "the same floor with SciPy hidden from nltk's import (as summarize imports it)",
               "ours-en": "`python -m summarize` on the 160 KB transcript",
               "ours-zh": f"`python -m summarize` on seed 003 ({chinese.stat().st_size / 1000:.1f} KB Chinese post)",
               "sumy-zh": "`sumy lex-rank --language=chinese --length=5` on seed 003"}
@@ -412,6 +416,11 @@ def part_c(seeds: Path, repeat: int, sumy_lexrank: float | None) -> tuple[str, l
         checks.append(f"{'PASS' if wall <= TARGET_FLOOR else 'FAIL'}  160 KB transcript: whole process ÷ floor = "
                       f"{wall:.2f} wall ({ours_en.seconds:.3f} s ÷ {floor.seconds:.3f} s), {cpu:.2f} CPU "
                       f"(target ≤ {TARGET_FLOOR:g})")
+        bare = runs.get("floor-no-scipy")
+        if bare and bare.returncode == 0:
+            checks.append(f"{'PASS' if ours_en.seconds <= TARGET_FLOOR * bare.seconds else 'FAIL'}  160 KB transcript: "
+                          f"whole process ÷ floor with SciPy hidden = {ours_en.seconds / bare.seconds:.2f} wall, "
+                          f"{ours_en.cpu_seconds / bare.cpu_seconds:.2f} CPU (target ≤ {TARGET_FLOOR:g})")
         if sumy_lexrank:
             ratio = sumy_lexrank / ours_en.seconds
             checks.append(f"{'PASS' if ratio >= TARGET_LEXRANK else 'FAIL'}  160 KB transcript: sumy LexRank ranking "
@@ -422,7 +431,7 @@ def part_c(seeds: Path, repeat: int, sumy_lexrank: float | None) -> tuple[str, l
         ok = wall <= TARGET_SUMY_ZH and ours_zh.max_rss_mb < sumy_zh.max_rss_mb
         checks.append(f"{'PASS' if ok else 'FAIL'}  Chinese post: ours ÷ sumy CLI = {wall:.2f} wall, {cpu:.2f} CPU "
                       f"(target ≤ {TARGET_SUMY_ZH:g}); peak RSS {ours_zh.max_rss_mb:.0f} MB vs {sumy_zh.max_rss_mb:.0f} MB")
-    for name, expect_absent in (("ours-en", "jieba"), ("ours-zh", "nltk")):
+    for name, expect_absent in (("ours-en", "jieba"), ("ours-en", "scipy"), ("ours-zh", "nltk")):
         loaded = modules.get(name, "").split()
         checks.append(f"{'PASS' if expect_absent not in loaded else 'FAIL'}  {name} loads no {expect_absent} "
                       f"(loads: {' '.join(loaded) or 'none'})")

@@ -211,3 +211,19 @@ url_like = st.tuples(
     st.sampled_from(["http://", "https://", "HTTPS://", "http:", "javascript:", "data:", "/", "//", "\\\\", " ", ""]),
     st.text(st.sampled_from("abc.example/?=&#:@%-_~ \t\n\"'<>`\\\x00\x7fé服"), max_size=30),
 ).map("".join)
+
+
+#: Pieces that exercise every rule of the English Snowball stemmer: its R1 prefixes, the exceptional
+#: words, y as a consonant, apostrophes (typographic ones too), and the suffixes of each step.
+_STEM_HEADS = st.sampled_from(["", "gener", "commun", "arsen", "y", "'", "’", "ski", "in", "out", "can", "her",
+                               "ear", "pro", "ex", "suc", "sky", "news", "dy", "ly", "ty"])
+_STEM_LETTERS = st.text(st.sampled_from("aeiouyybcdglmnprssstzwxY'’-1é"), max_size=6)
+_STEM_TAILS = st.lists(st.sampled_from(
+    ["ing", "ingly", "ed", "edly", "eed", "eedly", "s", "es", "ies", "ied", "sses", "us", "ss", "ly", "li", "tional",
+     "ational", "ation", "ator", "alism", "aliti", "alli", "fulness", "ousli", "ousness", "iveness", "iviti",
+     "biliti", "bli", "ogi", "logi", "fulli", "lessli", "alize", "icate", "iciti", "ical", "ful", "ness", "ative",
+     "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate", "iti", "ous",
+     "ive", "ize", "ion", "sion", "tion", "e", "le", "ll", "'s", "'s'", "'", "’s", "y", "izer", "ization", "enci",
+     "anci", "abli", "entli", "at", "bl", "iz"]), max_size=2).map("".join)
+#: Word-like strings for the stemmer: a head, a few letters, up to two suffixes.
+stemmable_word = st.tuples(_STEM_HEADS, _STEM_LETTERS, _STEM_TAILS).map("".join)

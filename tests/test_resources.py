@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 
@@ -22,23 +23,68 @@ def _loaded(path) -> set[str]:
 
 
 def test_a_chinese_post_loads_no_nltk(tmp_path) -> None:
-    """A Chinese post with no English words needs no Punkt and no stemmer, so no nltk; its English terms, when it
-    has some, are stemmed by NLTK's Snowball stemmer and bring nltk in."""
+    """A Chinese post needs no Punkt, and its English terms are stemmed by our own Snowball stemmer, so it
+    never imports nltk, with English words in it or without."""
     post = tmp_path / "zh.md"
     post.write_text("# 服务网格\n\n服务网格是一个基础设施层，负责服务之间的通信。它让开发者专注于业务逻辑。\n", encoding="utf-8")
     assert _loaded(post) == {"jieba"}
-    assert _loaded(CORPORA / "istiocon-2021-5-key-takeaways.zh.md") == {"jieba", "nltk"} | _nltk_needs()
+    assert _loaded(CORPORA / "istiocon-2021-5-key-takeaways.zh.md") == {"jieba"}
 
 
-def test_an_english_post_loads_no_jieba() -> None:
-    assert _loaded(FIXTURES / "posts" / "kafka-seven-lessons.md") == {"nltk"} | _nltk_needs()
+def test_an_english_post_loads_no_jieba_and_no_scipy() -> None:
+    """nltk comes in through ``nltk_module``, which keeps SciPy out of its import."""
+    assert _loaded(FIXTURES / "posts" / "kafka-seven-lessons.md") == {"nltk"}
 
 
-def _nltk_needs() -> set[str]:
-    """What ``import nltk`` brings along on this machine (SciPy when it is installed)."""
-    out = subprocess.run([sys.executable, "-c", "import sys, nltk; print('scipy' in sys.modules)"],
-                         capture_output=True, text=True, check=True)
-    return {"scipy"} if out.stdout.strip() == "True" else set()
+_SCIPY = importlib.util.find_spec("scipy") is not None
+needs_scipy = pytest.mark.skipif(not _SCIPY, reason="SciPy is not installed: there is nothing to hide")
+
+
+def _run(code: str) -> str:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+
+
+@needs_scipy
+def test_nltk_is_imported_without_scipy_which_still_imports_afterwards() -> None:
+    """Our nltk import leaves SciPy out, removes its finder, and a later ``import scipy.stats`` works normally."""
+    out = _run(
+        "import sys\n"
+        "from summarize._resources import punkt, treebank\n"
+        "punkt(); treebank()\n"
+        "print('nltk' in sys.modules, any(m.split('.')[0] == 'scipy' for m in sys.modules),\n"
+        "      any(type(f).__name__ == '_HideScipy' for f in sys.meta_path))\n"
+        "import scipy.stats\n"
+        "print(f'{scipy.stats.fisher_exact([[8, 2], [1, 5]])[1]:.4f}')\n"
+    )
+    assert out.splitlines() == ["True False False", "0.0350"]
+
+
+@needs_scipy
+def test_the_documented_side_effect_and_how_to_avoid_it() -> None:
+    """After our import nltk's Fisher measure is its no-SciPy stub; imported SciPy first, it is the real one."""
+    probe = ("from nltk.metrics.association import BigramAssocMeasures\n"
+             "try:\n    BigramAssocMeasures.fisher(8, (10, 9), 16); print('real')\n"
+             "except NotImplementedError:\n    print('stub')\n")
+    assert _run("from summarize._resources import punkt; punkt()\n" + probe) == "stub"
+    assert _run("import scipy.stats\nfrom summarize._resources import punkt; punkt()\n" + probe) == "real"
+
+
+@needs_scipy
+def test_scipy_is_hidden_only_from_the_importing_thread() -> None:
+    """While the finder is installed, another thread's ``import scipy`` is served as usual."""
+    out = _run(
+        "import importlib, sys, threading\n"
+        "from summarize._resources import _HideScipy\n"
+        "finder = _HideScipy(); sys.meta_path.insert(0, finder)\n"
+        "try:\n    import scipy; print('imported')\n"
+        "except ModuleNotFoundError:\n    print('hidden')\n"
+        "got = []\n"
+        "t = threading.Thread(target=lambda: got.append(importlib.import_module('scipy.stats').__name__))\n"
+        "t.start(); t.join()\n"
+        "sys.meta_path.remove(finder)\n"
+        "print(got)\n"
+    )
+    assert out.splitlines() == ["hidden", "['scipy.stats']"]
 
 
 def test_stop_words_are_sumys() -> None:

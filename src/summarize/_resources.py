@@ -2,20 +2,25 @@
 
 ``import summarize`` must stay fast, so nothing here runs at import time; the first caller
 pays, everyone after gets the cached object. A post loads only what its languages need: an
-English post never imports jieba, a Chinese one never imports nltk (whose import alone, with
-SciPy behind it, costs more than summarizing a short post). :func:`preload` loads it all at once.
+English post never imports jieba, a Chinese one never imports nltk (its English words are stemmed
+by ``score.stem_en``), and nltk comes in without SciPy (:func:`nltk_module`). :func:`preload`
+loads it all at once.
 """
 
 from __future__ import annotations
 
 import functools
 import gzip
+import importlib
+import importlib.abc
 import json
 import logging
+import sys
 import threading
 import warnings
 from importlib import resources
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from .errors import ResourceError
@@ -53,22 +58,68 @@ def abbreviations() -> frozenset[str]:
     return frozenset(word for line in data_lines("en_abbreviations.txt") for word in line.split())
 
 
+_nltk_lock = threading.Lock()
+
+
+class _HideScipy(importlib.abc.MetaPathFinder):
+    """A finder, first on ``sys.meta_path`` while it is installed, that makes ``import scipy`` (and
+    every ``scipy.…``) fail with ``ModuleNotFoundError``, in the thread that installed it only."""
+
+    def __init__(self) -> None:
+        self.thread = threading.get_ident()
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+        if (name == "scipy" or name.startswith("scipy.")) and threading.get_ident() == self.thread:
+            raise ModuleNotFoundError(f"summarize hides {name} while it imports nltk", name=name)
+        return None
+
+
+def nltk_module(name: str) -> ModuleType:
+    """``importlib.import_module(name)`` for a module of nltk (``"nltk.tokenize.punkt"``), without SciPy.
+
+    Every nltk import of the package goes through here. ``import nltk`` runs ``nltk.collocations``,
+    whose ``nltk.metrics.association`` tries ``from scipy.stats import fisher_exact`` (falling back
+    to a stub when it fails): importing SciPy's statistics is two thirds of nltk's import (1.6 s of
+    CPU against 0.5 s here) for a Fisher test we never call. So when neither nltk nor SciPy is
+    imported yet, SciPy is hidden from this thread for the duration of the nltk import, then shown
+    again: a later ``import scipy`` works as usual, from any thread.
+
+    The side effect, for the rest of the process: nltk's modules keep what they bound at import, so
+    ``BigramAssocMeasures.fisher`` (and the trigram and quadgram ones) raise ``NotImplementedError``,
+    as on an install without SciPy; the other measures are unchanged. nltk's other SciPy imports
+    already fail against SciPy 1.x (``scipy.stats.stats.betai``, ``norm.logsf``); only
+    ``TransitionParser``'s SVM training, which also needs scikit-learn, would lose ``scipy.sparse``.
+    A process that needs the Fisher measure imports nltk (or SciPy) itself first, and nothing is hidden.
+
+    Threads: the finder hides SciPy only from the importing thread, so another thread's ``import
+    scipy`` meanwhile is served normally (and then nltk, seeing SciPy, may bind the real Fisher
+    test: harmless). ``_nltk_lock`` keeps two of our own loaders from installing finders at once.
+    """
+    with _nltk_lock:
+        finder = None
+        if "nltk" not in sys.modules and "scipy" not in sys.modules:
+            finder = _HideScipy()
+            sys.meta_path.insert(0, finder)
+        try:
+            return importlib.import_module(name)
+        finally:
+            if finder is not None:
+                sys.meta_path.remove(finder)
+
+
 @functools.cache
 def punkt() -> Any:
     """NLTK's Punkt sentence splitter on our own parameters: no nltk_data, no download."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
+    punkt_module = nltk_module("nltk.tokenize.punkt")
+    params = punkt_module.PunktParameters()
     params.abbrev_types.update(abbreviations())
-    return PunktSentenceTokenizer(params)
+    return punkt_module.PunktSentenceTokenizer(params)
 
 
 @functools.cache
 def treebank() -> Any:
     """NLTK's Treebank word tokenizer (needs no nltk_data)."""
-    from nltk.tokenize import TreebankWordTokenizer
-
-    return TreebankWordTokenizer()
+    return nltk_module("nltk.tokenize").TreebankWordTokenizer()
 
 
 @functools.cache
@@ -93,8 +144,6 @@ def _import_jieba() -> Any:
     when it is missing. Importing it costs more than the rest of jieba (and warns on new
     setuptools), so it is hidden for the duration of the import, unless something imported it already.
     """
-    import sys
-
     hide = "pkg_resources" not in sys.modules
     if hide:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes `import pkg_resources` fail

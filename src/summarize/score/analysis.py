@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from ..model import Document, Sentence
 from ..segment import words
+from .stem_en import stem  # NLTK's English Snowball stems without importing nltk (see stem_en)
 
 T = TypeVar("T")
 _CACHE_SIZE = 8
@@ -44,18 +45,6 @@ def stop_words(lang: str) -> frozenset[str]:
     else:
         base |= {"嗯", "啊", "呃", "那个", "这个", "就是", "然后", "所以", "我们", "你们", "他们", "一个", "什么", "没有", "可以"}
     return frozenset(base)
-
-
-@functools.cache
-def _stemmer():
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer("english")
-
-
-@functools.lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    return str(_stemmer().stem(word))
 
 
 def term_of(token: str, lang: str) -> str | None:

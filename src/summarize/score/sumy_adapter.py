@@ -12,6 +12,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from .._resources import nltk_module
 from ..model import Document
 from .analysis import analyse, stop_words
 from .registry import Scores
@@ -66,6 +67,7 @@ def sumy_scores(doc: Document, make: Callable[[Any], Any]) -> Scores:
     if not doc.sentences:
         return {}
     lang = doc.lang or "en"
+    nltk_module("nltk")  # sumy imports nltk: first through our loader, which keeps SciPy out of it
     summarizer = make(_stemmer(lang))
     summarizer.stop_words = stop_words(lang)
     document, ids = sumy_document(doc)
