@@ -65,14 +65,20 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
             with open(target, "wb") as fh:
                 fh.write(payload)
             return
-        _replace(Path(os.path.realpath(target)) if target.is_symlink() else target, payload)
+        replace_name(Path(os.path.realpath(target)) if target.is_symlink() else target, payload)
     except BrokenPipeError:
         raise
     except OSError as error:
         raise OutputError(f"cannot write {os.fspath(path)}: {error.strerror or error}; nothing was written") from None
 
 
-def _replace(target: Path, payload: bytes) -> None:
+def replace_name(target: Path, payload: bytes) -> None:
+    """Write ``payload`` to a temporary file beside ``target``, then rename it over the name ``target``.
+
+    Whatever stands at ``target`` is never opened, only replaced: :func:`write_atomic` calls this for
+    regular files only, and the cache for its own entries, where a FIFO, device or symlink found in an
+    entry's place must be swapped for a file rather than written into. Raises OSError.
+    """
     remove_stale_temps(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent or ".")
     try:

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,61 @@ def test_cache_entry_that_is_a_fifo_or_dev_zero_is_a_miss(posts: Path, tmp_path:
     start = time.perf_counter()
     assert Cache(cache).get(entry.stem) is None
     assert time.perf_counter() - start < 1
+
+
+@linux_only
+def test_a_fifo_cache_entry_is_replaced_not_written_into(posts: Path, tmp_path: Path) -> None:
+    """Writing the recomputed result into a FIFO entry blocked forever with no reader; the entry is
+    replaced by a regular file instead. Run in a process of its own so the old hang fails the test."""
+    cache = tmp_path / "cache"
+    digest(posts / "alpha.md", cache_dir=cache)
+    (entry,) = _entries(cache)
+    entry.unlink()
+    os.mkfifo(entry)
+    script = ("import sys; from summarize.batch import digest; "
+              "d = digest(sys.argv[1], cache_dir=sys.argv[2]); sys.exit(0 if d.results[0].ok else 1)")
+    try:
+        proc = subprocess.run([sys.executable, "-c", script, str(posts / "alpha.md"), str(cache)],
+                              capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        os.close(os.open(entry, os.O_RDONLY | os.O_NONBLOCK))  # nothing left blocked behind us
+        pytest.fail("the digest hung writing its result into a FIFO cache entry")
+    assert proc.returncode == 0, proc.stderr
+    assert entry.is_file() and not entry.is_symlink()
+    assert digest(posts / "alpha.md", cache_dir=cache).results[0].cached  # a good entry now
+
+
+def test_a_symlinked_cache_entry_never_carries_the_write_outside(posts: Path, tmp_path: Path) -> None:
+    """An entry that is a symlink to a file elsewhere is a miss and is replaced by a file; the file it
+    pointed to is untouched (write_atomic would have replaced the link's target)."""
+    cache = tmp_path / "cache"
+    digest(posts / "alpha.md", cache_dir=cache)
+    (entry,) = _entries(cache)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("not yours\n", encoding="utf-8")
+    entry.unlink()
+    entry.symlink_to(victim)
+    assert not digest(posts / "alpha.md", cache_dir=cache).results[0].cached
+    assert victim.read_text(encoding="utf-8") == "not yours\n"
+    assert entry.is_file() and not entry.is_symlink()
+    assert digest(posts / "alpha.md", cache_dir=cache).results[0].cached
+
+
+def test_a_folder_in_place_of_an_entry_is_a_miss_and_the_cache_goes_on(posts: Path, tmp_path: Path) -> None:
+    """A folder where an entry belongs is left alone (never deleted) and only that post is recomputed:
+    no warning, and the other posts are still cached."""
+    cache = tmp_path / "cache"
+    digest(posts, cache_dir=cache)
+    entries = _entries(cache)
+    entries[0].unlink()
+    entries[0].mkdir()
+    (entries[0] / "keep.txt").write_text("x", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        again = digest(posts, cache_dir=cache)
+    assert sum(not r.cached for r in again.results) == 1
+    assert (entries[0] / "keep.txt").is_file()
+    assert all(e.is_file() for e in entries[1:])
 
 
 def test_html_applies_the_url_rule_to_every_link(posts: Path) -> None:

@@ -149,9 +149,13 @@ class Cache:
             return None
 
     def put(self, key: str, result: Result) -> None:
-        """Store ``result`` atomically; errors of ours (InternalError) are never stored."""
-        from .._output import write_atomic
-        from ..errors import SummarizeError
+        """Store ``result`` atomically; errors of ours (InternalError) are never stored.
+
+        The entry's name is replaced by a rename, never written through: whatever stands there (a
+        FIFO, which would block a write with no reader; a symlink, which would carry the write out of
+        the cache; a device) becomes a regular file. A folder in its place is left, and stays a miss.
+        """
+        from .._output import replace_name
 
         if not self._writable or result.error_type == "InternalError":
             return
@@ -160,8 +164,10 @@ class Cache:
                           sort_keys=True, ensure_ascii=False)
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(entry, text + "\n")
-        except (OSError, SummarizeError) as error:
+            replace_name(entry, (text + "\n").encode("utf-8"))
+        except IsADirectoryError:
+            return
+        except OSError as error:
             self._writable = False  # say it once, carry on without the cache
             from ..errors import SummarizeWarning
 
