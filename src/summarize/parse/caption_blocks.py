@@ -29,6 +29,11 @@ _ROLLING_SHARE = 0.25
 
 def _overlap(previous: Cue, current: Cue) -> int:
     """Number of whole lines that end ``previous`` and start ``current``."""
+    if not previous.lines or not current.lines:
+        return 0
+    first = current.lines[0].key
+    if all(line.key != first for line in previous.lines[-_MAX_OVERLAP:]):
+        return 0  # most cue pairs: the next cue's first line was not on screen, so nothing overlaps
     before = [line.key for line in previous.lines]
     after = [line.key for line in current.lines]
     for size in range(min(len(before), len(after), _MAX_OVERLAP), 0, -1):
@@ -50,8 +55,9 @@ def _new_lines(previous: Cue | None, current: Cue, rolling: bool) -> list[CueLin
     """The lines of ``current`` that were not already on screen in ``previous``."""
     if previous is None:
         return current.lines
-    same_lines = [line.key for line in previous.lines] == [line.key for line in current.lines]
-    if same_lines and (previous.start, previous.end) == (current.start, current.end):
+    if (previous.start, previous.end) == (current.start, current.end) and (
+        [line.key for line in previous.lines] == [line.key for line in current.lines]
+    ):
         return []  # the same cue written twice
     overlap = _overlap(previous, current)
     if not overlap:

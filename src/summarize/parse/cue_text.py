@@ -28,6 +28,11 @@ _TAG_RE = re.compile(
     r"|\{\\[^{}]*\}"
 )
 _TURN_MARKER_RE = re.compile(r"(?:^|(?<=\s))>>+")
+# A character without which _mark_tags has nothing to do: a tag (<, {), an entity (&), a turn marker
+# (>>) or a sentinel already in the text.
+_MARKUP_RE = re.compile(f"[<>{{&{_TIME_MARK}{_TURN_MARK}]")
+_LABEL_CHARS_RE = re.compile("[:：>&]")  # a speaker label ends with a colon; a turn marker is >> or &gt;&gt;
+_SOUND_OPENERS_RE = re.compile(r"[\[(（【♪]")  # what a non-speech tag opens with: [MUSIC], (laughs), ♪
 
 
 @dataclass(slots=True)
@@ -63,6 +68,8 @@ def _plain(text: str) -> str:
 
 def _mark_tags(raw: str, times: list[float], turns: list[str]) -> str:
     """Replace timing and voice tags by sentinels, drop styling tags, decode entities."""
+    if not _MARKUP_RE.search(raw):
+        return raw  # most cue lines: no tag, entity, turn marker or sentinel to deal with
     pieces: list[str] = []
     position = 0
 
@@ -98,7 +105,7 @@ def _strip_sounds(marked: str, times: list[float], turns: list[str]) -> tuple[st
     A sentinel inside a tag (``[MUSIC<00:00:01.000> PLAYING]``) hides the tag from
     :func:`strip_nonspeech`; then word times, and if need be turns, are given up for that line.
     """
-    if not any(c in marked for c in "[(（【♪"):
+    if not _SOUND_OPENERS_RE.search(marked):
         return marked, times, turns
     reference = _plain(strip_nonspeech(_SENTINELS_RE.sub(" ", marked)))
     for candidate, kept_times, kept_turns in (
@@ -117,6 +124,9 @@ def _strip_sounds(marked: str, times: list[float], turns: list[str]) -> tuple[st
 
 def _collapse(text: str, times: Iterator[float], time: float) -> tuple[str, list[tuple[int, float]], float]:
     """Collapse whitespace; mark the first character and each timed word with its start time."""
+    if _TIME_MARK not in text:  # no word timings: only the first character is marked
+        collapsed = " ".join(text.split())
+        return collapsed, [(0, time)] if collapsed else [], time
     out: list[str] = []
     marks: list[tuple[int, float]] = []
     length = 0
@@ -143,6 +153,8 @@ def _collapse(text: str, times: Iterator[float], time: float) -> tuple[str, list
 
 def _drop_label(segment: Segment) -> None:
     """Move a ``NAME:`` label at the start of the segment from its text into its turn."""
+    if not _LABEL_CHARS_RE.search(segment.text):
+        return  # a label ends with a colon; a turn marker is >> (or &gt;&gt;)
     name, offset = split_speaker_label(segment.text)
     if name is None:
         return
