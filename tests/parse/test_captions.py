@@ -489,3 +489,43 @@ def test_rolling_decided_on_a_sample_reads_the_same(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(captions, "_ROLLING_SAMPLE", 2)
     streamed = [read_fixture(name) for name in ("rolling.vtt", "voices.vtt", "dump.txt")] + [read_captions(text, source="x")]
     assert streamed == wholes
+
+
+# ------------------------------------------------------------------ fast paths (issue 15)
+
+_TIMING_TEXT = st.text(st.sampled_from("0123456789:.,-> \tax"), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TIMING_TEXT)
+def test_timing_line_read_in_one_match_agrees_with_timing_re_and_clock_seconds(line: str) -> None:
+    """The one-match timing reader (clock parts captured) finds exactly the lines TIMING_RE finds and the
+    times clock_seconds gives; a disagreement would move or drop cues."""
+    from summarize.parse.cue_scan import _TIMING_PARTS_RE, TIMING_RE, _parse_timing, clock_seconds
+
+    whole, fast = TIMING_RE.match(line), _TIMING_PARTS_RE.match(line)
+    assert bool(whole) == bool(fast)
+    if whole:
+        start, end = clock_seconds(whole["start"]), clock_seconds(whole["end"])
+        expected = None if start is None or end is None else (start, max(start, end))
+        parsed = _parse_timing(fast)
+        assert (parsed[:2] if parsed else None) == expected
+
+
+_PLAIN_CUE_LINE = st.text(st.sampled_from("ab Cde:：[](（）【】♪ \t\u3000我们.?!,-'\"0123456789"), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PLAIN_CUE_LINE, st.integers(0, 10_000))
+def test_plain_cue_lines_clean_as_on_the_full_path(line: str, millis: int) -> None:
+    """A cue line without markup skips the tag, whitespace and label passes; it must clean exactly as
+    the same line sent down the full path (a word timing at the cue's own start, an empty <i></i>)."""
+    from summarize.parse.cue_scan import RawCue
+    from summarize.parse.cue_text import clean_cue
+
+    start = millis / 1000
+    clock = f"00:{int(start // 60):02d}:{start % 60:06.3f}"
+    plain = clean_cue(RawCue(start, start + 1, [(3, line)]))
+    full = clean_cue(RawCue(start, start + 1, [(3, f"<{clock}>{line}<i></i>")]))
+    assert plain == full
+
