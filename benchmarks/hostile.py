@@ -229,6 +229,8 @@ def _cases() -> list[Case]:
     add("fullwidth-stops-200k", "2", lambda f, s: [_write(f, "p.txt", PROSE + "Envoy is at " + "。" * _n(200_000, s) + ".\n\n" + PROSE)])
     add("unpunctuated-2.5MB", "2", lambda f, s: [_write(f, "p.txt", _unpunctuated(_n(2_500_000, s)))])
     add("vtt-1M-cues", "2", lambda f, s: [_write(f, "p.vtt", _vtt(_n(1_000_000, s))), "--max-bytes", "50000000"])
+    # The same file at the default --max-bytes (20 MB): refused at once with one line, before it is decoded.
+    add("vtt-1M-cues-default-limit", "2", lambda f, s: [_write(f, "p.vtt", _vtt(_n(1_000_000, s)))])
     add("quiz-5k-distinct-names", "2", lambda f, s: ["quiz", _write(f, "p.md", "".join(
         f"Name{i}x Company{i}y built the Widget{i}z service in 2020. " for i in range(_n(5_000, s))))])
     add("quiz-20k-label-lines", "2", lambda f, s: ["quiz", _write(f, "p.txt", "".join(
