@@ -72,12 +72,14 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
         raise OutputError(f"cannot write {os.fspath(path)}: {error.strerror or error}; nothing was written") from None
 
 
-def replace_name(target: Path, payload: bytes) -> None:
+def replace_name(target: Path, payload: bytes, *, keep_mode: bool = True) -> None:
     """Write ``payload`` to a temporary file beside ``target``, then rename it over the name ``target``.
 
     Whatever stands at ``target`` is never opened, only replaced: :func:`write_atomic` calls this for
     regular files only, and the cache for its own entries, where a FIFO, device or symlink found in an
-    entry's place must be swapped for a file rather than written into. Raises OSError.
+    entry's place must be swapped for a file rather than written into. ``keep_mode`` gives the new file
+    the old one's permissions (an output the user made); else the umask's default (a cache entry: a
+    symlink to a 0666 device must not make it writable by all). Raises OSError.
     """
     remove_stale_temps(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent or ".")
@@ -86,7 +88,7 @@ def replace_name(target: Path, payload: bytes) -> None:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
-        if target.exists():
+        if keep_mode and target.exists():
             os.chmod(tmp, target.stat().st_mode & 0o777)
         else:
             os.chmod(tmp, 0o666 & ~_umask())

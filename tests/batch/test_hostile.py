@@ -176,6 +176,23 @@ def test_a_symlinked_cache_entry_never_carries_the_write_outside(posts: Path, tm
     assert digest(posts / "alpha.md", cache_dir=cache).results[0].cached
 
 
+@linux_only
+def test_a_cache_entry_replacing_a_device_link_takes_no_permissions_from_it(posts: Path, tmp_path: Path) -> None:
+    """The rewritten entry gets the umask's permissions, not /dev/zero's 0666 (writable by anyone)."""
+    cache = tmp_path / "cache"
+    digest(posts / "alpha.md", cache_dir=cache)
+    (entry,) = _entries(cache)
+    entry.unlink()
+    entry.symlink_to("/dev/zero")
+    old = os.umask(0o022)
+    try:
+        assert not digest(posts / "alpha.md", cache_dir=cache).results[0].cached
+    finally:
+        os.umask(old)
+    assert entry.is_file() and not entry.is_symlink()
+    assert entry.stat().st_mode & 0o777 == 0o644 != 0o666
+
+
 def test_a_folder_in_place_of_an_entry_is_a_miss_and_the_cache_goes_on(posts: Path, tmp_path: Path) -> None:
     """A folder where an entry belongs is left alone (never deleted) and only that post is recomputed:
     no warning, and the other posts are still cached."""

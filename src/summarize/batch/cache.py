@@ -164,7 +164,7 @@ class Cache:
                           sort_keys=True, ensure_ascii=False)
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            replace_name(entry, (text + "\n").encode("utf-8"))
+            replace_name(entry, (text + "\n").encode("utf-8"), keep_mode=False)
         except IsADirectoryError:
             return
         except OSError as error:
