@@ -286,3 +286,14 @@ def test_benchmark_runs_on_a_slice(tmp_path, capsys):
     assert module.main(["--treebank", str(treebank), "--limit", "200", "--repeat", "1", "--output", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     assert "## Part-of-speech tagger" in text and "tokens/s" in text and "most frequent tag" in text
+
+
+def test_tag_sentence_is_memoised_but_returns_a_fresh_list() -> None:
+    """The memo never changes a result, and a caller editing its list cannot change the next caller's."""
+    from summarize.segment.pos import pos_tags, tag_sentence, tokenize
+
+    text = "Istio picked Envoy over Nginx because of its hot restart."
+    first = tag_sentence(text)
+    assert first == pos_tags(tokenize(text))
+    first.clear()
+    assert tag_sentence(text) == pos_tags(tokenize(text))

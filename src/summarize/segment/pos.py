@@ -352,8 +352,14 @@ def pos_tags(tokens: Sequence[str]) -> list[Tagged]:
 
 
 def tag_sentence(text: str) -> list[Tagged]:
-    """``pos_tags(tokenize(text))``: tags for one English sentence."""
-    return pos_tags(tokenize(text))
+    """``pos_tags(tokenize(text))``: tags for one English sentence (a fresh list; the tagging is memoised,
+    since the quiz's checks tag the same question and source sentence several times)."""
+    return list(_tagged(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _tagged(text: str) -> tuple[Tagged, ...]:
+    return tuple(pos_tags(tokenize(text)))
 
 
 # Chunk grammar over one letter per tag: D determiner/possessive pronoun, P possessive 's,
