@@ -57,7 +57,8 @@ def select(
     the summary, per share of the budget it takes: see :func:`_select_by_coverage`.
     Sentences in ``reserve`` (the scorer would rather not use them) are taken only when the
     others cannot fill ``n`` or ``max_words``, and with ``reserve_upto`` only while fewer than that many are
-    chosen (precision first: three takeaways an editor keeps beat five of which two lean on the post);
+    chosen (precision first: three takeaways an editor keeps beat five of which two lean on the post); a word
+    budget (``max_words``) asks for that much text, so there the reserve fills it as before;
     sentences in ``first`` (the post's own numbered points) before any other, best first.
     """
     if n is not None and n < 0:
@@ -92,7 +93,7 @@ def select(
             by_id, order, norm, tier, terms, bags, quota, n=n, max_words=max_words, redundancy=redundancy,
             coverage=coverage, duplicate_threshold=duplicate_threshold,
         )
-        return sorted(_cap_reserve(picked, tier, reserve_upto))
+        return sorted(_cap_reserve(picked, tier, None if max_words is not None else reserve_upto))
     chosen: list[int] = []
     chosen_bags: set[frozenset[str]] = set()
     used = 0
@@ -128,7 +129,7 @@ def select(
         used += cost
         if max_words is not None and used >= max_words:
             break
-    return sorted(_cap_reserve(chosen, tier, reserve_upto))
+    return sorted(_cap_reserve(chosen, tier, None if max_words is not None else reserve_upto))
 
 
 def _cap_reserve(picked: list[int], tier: Mapping[int, int], upto: int | None) -> list[int]:

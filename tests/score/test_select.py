@@ -215,3 +215,15 @@ def test_coverage_selection_does_not_depend_on_the_hash_seed() -> None:
         for seed in range(1, 7)
     }
     assert len(outputs) == 1, outputs
+
+
+def test_a_word_budget_is_filled_even_from_the_reserve() -> None:
+    """``reserve_upto`` caps a count of takeaways; a word budget asks for that much text and gets it."""
+    doc = doc_of([" ".join(f"Istio routes traffic {w} through the Envoy proxy mesh." for w in
+                           "alpha beta gamma delta epsilon zeta eta theta".split())])
+    scores = {s.id: float(len(doc.sentences) - s.id) for s in doc.sentences}
+    few = set(range(2, 8))
+    for coverage in (0.0, 2.0):
+        picked = select(doc, scores, n=None, max_words=40, reserve=few, reserve_upto=3, coverage=coverage,
+                        duplicate_threshold=1.1)
+        assert len(picked) == 4 and set(picked) & few  # 4 × 9 words: past the cap of 3, within the budget
