@@ -82,6 +82,7 @@ def select(
     # most ``redundancy``). The head is also capped, which keeps a post of 20,000 near-identical
     # sentences linear instead of quadratic.
     tier = {i: 1 if i in reserve else -1 if i in first else 0 for i in candidates}
+    cap = reserve_upto if max_words is None else None  # a word budget asks for that much text: no cap
     order = sorted(candidates, key=lambda i: (tier[i], -norm[i], i))
     if max_words is not None:
         # A sentence longer than the whole budget is only a last resort: LCSTS's 18-character
@@ -93,7 +94,7 @@ def select(
             by_id, order, norm, tier, terms, bags, quota, n=n, max_words=max_words, redundancy=redundancy,
             coverage=coverage, duplicate_threshold=duplicate_threshold,
         )
-        return sorted(_cap_reserve(picked, tier, None if max_words is not None else reserve_upto))
+        return sorted(_cap_reserve(picked, tier, cap))
     chosen: list[int] = []
     chosen_bags: set[frozenset[str]] = set()
     used = 0
@@ -129,7 +130,7 @@ def select(
         used += cost
         if max_words is not None and used >= max_words:
             break
-    return sorted(_cap_reserve(chosen, tier, None if max_words is not None else reserve_upto))
+    return sorted(_cap_reserve(chosen, tier, cap))
 
 
 def _cap_reserve(picked: list[int], tier: Mapping[int, int], upto: int | None) -> list[int]:

@@ -78,10 +78,13 @@ def shipped_weights() -> dict[str, Weights]:
 
 def register_of(doc: Document) -> str:
     """"spoken" for transcripts, captions and interview write-ups full of fillers; else "written"."""
-    if doc.spoken:
-        return "spoken"
-    disfluent = sum(1 for s in doc.sentences if s.clean != s.text)
-    return "spoken" if doc.sentences and disfluent / len(doc.sentences) > 0.1 else "written"
+    def compute(d: Document) -> str:
+        if d.spoken:
+            return "spoken"
+        disfluent = sum(1 for s in d.sentences if s.clean != s.text)
+        return "spoken" if d.sentences and disfluent / len(d.sentences) > 0.1 else "written"
+
+    return memo(doc, "register", compute)  # asked by the scorer, the edit, the reserve and the keep model
 
 
 _MIN_BOUNDARY_CONFIDENCE = 1.0
