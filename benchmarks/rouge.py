@@ -146,6 +146,7 @@ def evaluate_record(record: dict[str, Any], algorithms: Sequence[str]) -> dict[s
     from summarize.pipeline import load
     from summarize.score import get_algorithm
     from summarize.select import select
+    from summarize.score.pairing import with_anchors
 
     if not _WORKER:
         _init_worker(algorithms)
@@ -182,6 +183,7 @@ def evaluate_record(record: dict[str, Any], algorithms: Sequence[str]) -> dict[s
                 algorithm = get_algorithm(DEFAULT_ALGORITHM)
                 chosen = select(doc, algorithm.scorer(doc), n=3, lang=doc.lang, by_section=False,
                                 **algorithm.selection(doc))
+                chosen = with_anchors(chosen, algorithm.pairs(doc))  # the sentences its takeaways print
             elif name == "kl":
                 chosen, kl_info = _kl_select(doc, budget, rouge, reference, lang)
                 out["kl"] = kl_info
@@ -191,7 +193,7 @@ def evaluate_record(record: dict[str, Any], algorithms: Sequence[str]) -> dict[s
                 # sumy's algorithms keep redundancy 0, as sumy itself selects.
                 algorithm = get_algorithm(name)
                 chosen = select(doc, scores, n=None, max_words=budget, lang=doc.lang, by_section=False,
-                                **algorithm.selection(doc))
+                                **algorithm.selection(doc, budget))
         except Exception as error:
             result.error = f"{type(error).__name__}: {error}"
             result.seconds = time.process_time() - t

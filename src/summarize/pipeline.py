@@ -89,8 +89,9 @@ def summarize(
     doc = source if isinstance(source, Document) else load(source, fmt=fmt, max_bytes=max_bytes)
     target = doc.lang or "en" if lang == "auto" else lang
     scores = chosen_algorithm.scorer(doc)
-    ids = select(doc, scores, n=n, max_words=max_words, lang=target, **chosen_algorithm.selection(doc))
-    return build_summary(doc, ids, algorithm=algorithm, lang=target)
+    selection = chosen_algorithm.selection(doc, max_words)
+    ids = select(doc, scores, n=n, max_words=max_words, lang=target, **selection)
+    return build_summary(doc, ids, algorithm=algorithm, lang=target, anchors=chosen_algorithm.pairs(doc, max_words))
 
 
 def require_prose(doc: Document, purpose: str = "summarize") -> Document:

@@ -224,18 +224,29 @@ def _verbatim(text: str, source: str) -> bool:
     return bare(text) == bare(source)
 
 
-def build_summary(doc: Document, ids: list[int], *, algorithm: str, lang: str) -> Summary:
+def build_summary(
+    doc: Document, ids: list[int], *, algorithm: str, lang: str, anchors: Mapping[int, int] | None = None
+) -> Summary:
+    """The Summary of the chosen sentences ``ids`` (document order). A sentence with an anchor (``anchors``:
+    id → the sentence just before it that it leans on, see :mod:`summarize.score.pairing`) is printed after
+    its anchor as one takeaway; when the anchor was chosen too, the two become that one takeaway."""
     from .score.takeaways import register_of
 
     by_id = {s.id: s for s in doc.sentences}
+    anchors = anchors or {}
     casing = casing_for(doc) if doc.spoken else None
     # A machine transcript pasted into a blog post is speech too ("And we started talking to Google."),
     # even without speaker labels: the register the scorer saw decides, not only the reader's flag.
     spoken_post = register_of(doc) == "spoken"  # "spoken" for every doc.spoken too
-    takeaways = []
+    takeaways: list[Takeaway] = []
     for i in ids:
-        s = by_id[i]
-        spoken = spoken_post or s.clean != s.text
-        text = polish(s, spoken, casing)
-        takeaways.append(Takeaway(text, (s.id,), s.line, s.time, s.speaker, None if _verbatim(text, s.text) else s.text))
+        parts = [by_id[anchors[i]], by_id[i]] if i in anchors else [by_id[i]]
+        if len(parts) == 2 and takeaways and takeaways[-1].sentence_ids == (parts[0].id,):
+            takeaways.pop()  # the anchor was chosen on its own as well: one takeaway says both
+        texts = [polish(s, spoken_post or s.clean != s.text, casing) for s in parts]
+        glue = "" if parts[0].lang == "zh" else " "
+        text, source = glue.join(texts), glue.join(s.text for s in parts)
+        first = parts[0]
+        takeaways.append(Takeaway(text, tuple(s.id for s in parts), first.line, first.time, first.speaker,
+                                  None if _verbatim(text, source) else source))
     return Summary(doc.source, doc.title, lang, algorithm, tuple(takeaways), dict(doc.meta), doc)

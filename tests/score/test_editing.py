@@ -71,6 +71,10 @@ def test_edit_never_adds_a_word(words: list[str], spoken: bool) -> None:
         "WG Cost Attribution is a working group formed to answer that question.",
         "On our fleet it's a bit under 1% of CPU, which is mostly the user-space agent.",
         "For Postgres that's everything, because every commit waits for the WAL to hit disk.",
+        "It was like trying to get ahead of potential problems instead of addressing specific problems.",
+        "It's also open for anyone interested to participate.",
+        "The platform team then spends its time on reliability work until the budget recovers.",
+        "As part of that, we also look at the broader ecosystem of service mesh projects.",
     ],
 )
 def test_sentences_that_lean_on_what_came_before(text: str) -> None:
@@ -89,6 +93,11 @@ def test_sentences_that_lean_on_what_came_before(text: str) -> None:
         ("Scaling pods and the infrastructure around them is part of optimization.", "en"),
         ("In Istio, it is important to set timeouts on every route.", "en"),
         ("服务网格是一个基础设施层。", "zh"),
+        ("Run the load test and then compare the two flame graphs.", "en"),
+        ("If the primary fails its health checks, then traffic shifts to the standby.", "en"),
+        ("It's easy to see why teams pick a managed control plane.", "en"),
+        ("其他项目也通过 xDS 接口下发配置。", "zh"),
+        ("Kyverno 是一个策略引擎，它可以审核工作负载是否符合最佳实践。", "zh"),
     ],
 )
 def test_sentences_that_stand_alone(text: str, lang: str) -> None:
@@ -106,6 +115,8 @@ def test_chinese_sentences_that_lean() -> None:
     assert leans_outside("例如，我们将公开连通性限制在 Ingress 节点中。", "zh")
     assert leans_outside("For example, the gateway rejects requests without a token.", "en")
     assert not leans_outside("Gateway 资源能够以 Kubernetes API 管理网关的生命周期。", "zh")
+    assert leans_outside("在正式推出 envoy 大约 6,7 个月之前，他告诉我他正在开发 envoy。", "zh")
+    assert leans_outside("它对内核版本有要求。", "zh")
 
 
 def test_stories_and_points() -> None:

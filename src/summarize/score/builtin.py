@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..model import Document
@@ -22,9 +23,15 @@ def _takeaways_coverage(doc: Document) -> float:
 
 
 def _takeaways_reserve(doc: Document) -> frozenset[int]:
-    from .takeaways import reserve_of
+    from .takeaways import selection_reserve
 
-    return reserve_of(doc)
+    return selection_reserve(doc)
+
+
+def _takeaways_anchors(doc: Document) -> Mapping[int, int]:
+    from .pairing import anchors
+
+    return anchors(doc)
 
 
 def _takeaways_first(doc: Document) -> frozenset[int]:
@@ -42,6 +49,7 @@ def _takeaways_first(doc: Document) -> frozenset[int]:
     reserve=_takeaways_reserve,
     first=_takeaways_first,
     reserve_upto=3,
+    anchors=_takeaways_anchors,
 )
 def takeaways(doc: Document) -> Scores:
     from .takeaways import score_takeaways

@@ -154,7 +154,8 @@ def _unhedge(text: str, zh: bool, spoken: bool) -> str:
 _LEANS_EN_RE = re.compile(
     r"^\W*(?:"
     r"(?:he|she|they|them|these|those|his|her|their|him|its)\b"
-    r"|it\b(?!(?:'s|’s| is| was| will be| would be| can be| has been)\s+(?:\w+\s+){0,2}?(?:to|that|for|when|if)\b)"
+    r"|it\b(?!(?:'s|’s| is| was| will be| would be| can be| has been)\s+(?!(?:like|also|just|really|still|all|one|a|an|the)\b)"
+    r"(?:\w+\s+){0,2}?(?:to|that|for|when|if)\b)"
     r"|(?:this|that)\b(?!\s+(?:is|was)\s+(?:why|how|what|where|when)\b)(?!\s+(?:way|means|said|is,)\b)"
     r"|(?:then|also|since then|after that|here|such|both(?: of (?:them|these|those|us))?|either|neither|another|"
     r"the latter|the former|the same|the rest|the answer|the reason|the second|the third|the fourth|the fifth|"
@@ -189,7 +190,11 @@ _LEANS_INSIDE_EN_RE = re.compile(
     r"|^\W*(?:particularly|for example|for instance|e\.g\.)\b"
     r"|^\W*(?:the|that|this) (?:project|conference|release|controller|app|tool|proposal|approach|one|same)\b"
     r"(?!\s+(?:team|teams|lead|leads|notes|cycle|process|manager|managers|board|committee)\b)"
-    r"|^\W*(?:instead|later|afterwards|meanwhile|similarly|likewise|again|otherwise|finally|next)\b",
+    r"|^\W*(?:instead|later|afterwards|meanwhile|similarly|likewise|again|otherwise|finally|next)\b"
+    # A step of a sequence told before: "The platform team then spends …", "We'll then deploy …".
+    r"|^(?![^,]*\b(?:if|when|once)\b)\W*(?:[\w'’-]+\s+){1,4}(?<!and )(?<!or )(?<!but )then\s+(?!on\b)[a-z]"
+    # "that" as the object a clause ends on: "As part of that, …", "When I was contributing to that, …".
+    r"|\b(?:of|about|with|for|on|from|like|to|into|after|before|than) that(?=\s*[,.;]|\s+(?:and|but|so)\b)",
     re.IGNORECASE,
 )
 # A pronoun subject after an opening phrase: "On our fleet it's a bit under 1% of CPU", "For Postgres that's
@@ -206,6 +211,8 @@ _PLURAL_NOUN_RE = re.compile(
     r"focus|versus|chaos|bonus)\b)\w+[^s\W]s|people|children|data|media|criteria|everyone|everybody|anyone|anybody|"
     r"somebody|someone|folks|staff|team|company|community|and)\b|\b[A-Z]{2,}s?\b"
 )
+_THIRD_PERSON_ZH_RE = re.compile(r"(?<![其吉])(?:他|她|它)")
+_LATIN_NAME_RE = re.compile(r"[A-Z][\w.-]*|[a-z]+[A-Z][\w-]*")
 _THIRD_PERSON_RE = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
 _NAME_RE = re.compile(r"\b[A-Z][a-z]+\b")
 _SENTENCE_OPENERS = frozenset(
@@ -226,7 +233,11 @@ _LEANS_INSIDE_ZH_RE = re.compile(
 def leans_outside(text: str, lang: str) -> bool:
     """Whether an edited takeaway still points at something only the post says (see module docstring)."""
     if lang == "zh":
-        return bool(_LEANS_ZH_RE.match(text) or _LEANS_INSIDE_ZH_RE.search(text))
+        if _LEANS_ZH_RE.match(text) or _LEANS_INSIDE_ZH_RE.search(text):
+            return True
+        # A third person with no name before it ("在正式推出 envoy 之前，他告诉我…"); "其他" is "other".
+        pronoun = _THIRD_PERSON_ZH_RE.search(text)
+        return pronoun is not None and not _LATIN_NAME_RE.search(text[: pronoun.start()])
     if _LEANS_EN_RE.match(text) or _LEANS_INSIDE_EN_RE.search(text) or _LEANS_AFTER_OPENER_RE.match(text):
         return True
     plural = _PLURAL_PRONOUN_RE.search(text)
@@ -237,6 +248,35 @@ def leans_outside(text: str, lang: str) -> bool:
         return False
     named = [m.group(0) for m in _NAME_RE.finditer(text[: pronoun.start()])]
     return not any(name.lower() not in _SENTENCE_OPENERS for name in named)
+
+
+# Leans that the sentence just before cannot mend: a place in a list the post gives elsewhere ("The second
+# …", "另外…"), a pointer into the page ("the figure below", "如上所述", "本文"), a reply or hedge ("Yeah,",
+# "I think"), an example that needs its rule ("For example, …"). Everything else that leans outside (a
+# pronoun or demonstrative subject: "It …", "This promotes …", "该项目…") usually points at the sentence before.
+_UNMENDABLE_EN_RE = re.compile(
+    r"^\W*(?:second|third|fourth|fifth|another|also|again|otherwise|finally|next|either|neither|"
+    r"the (?:second|third|fourth|fifth|rest|other|answer|reason)|yeah|yes|no|right|sure|exactly|absolutely|"
+    r"as (?:I|we|you) (?:said|mentioned)|I (?:think|believe|guess|would say|'d say|mean)|particularly|for example|"
+    r"for instance|e\.g\.)(?![\w-])"
+    r"|\b(?:as|like) (?:you|we) (?:can )?(?:see|saw)\b|\bwe can see\b|\bas (?:shown|mentioned|described|noted|discussed)\b"
+    r"|\b(?:was|were) (?:talking about|mentioning|saying|describing)\b|\b(?:you|he|she|[A-Z][a-z]+) (?:just )?mentioned\b"
+    r"|\bthe (?:following|previous|next) (?:\w+ )?(?:section|step|example|command|output|figure|table)\b|\bthe (?:above|below)\b"
+    r"|\b(?:figure|diagram|table|image|screenshot|output|graph|chart)s? (?:below|above)\b|\b(?:shown|listed|described|illustrated) (?:below|above)\b",
+    re.IGNORECASE,
+)
+_UNMENDABLE_ZH_RE = re.compile(
+    r"^\W*(?:第[二三四五六七八九十]|其次|再次|另外|另一|最后|首先|接着|然后|同样|例如|比如|举例来说|特别是|尤其是|对此|为此)"
+    r"|上面|下面|上述|上文|前文|前面(?:提到|所述|介绍)|如前所述|如上所述|以下|如下|下列|后面|本节|本文|本篇|本系列|本主题|本章|本期|本次|"
+    r"(?:如|见|下|上)图|图中|如(?:您|你)所见|也不例外|我们可以看到|可以看到"
+)
+
+
+def unmendable(text: str, lang: str) -> bool:
+    """Whether a takeaway leans on more than the sentence just before it could give: a place in a list, a
+    pointer into the page, a reply or an example (a pronoun or demonstrative, "It runs in the kernel.",
+    "这种方式…", the sentence before usually mends)."""
+    return (_UNMENDABLE_ZH_RE if lang == "zh" else _UNMENDABLE_EN_RE).search(text) is not None
 
 
 # First-person past narrative and scene-setting: how a story is told, not what it teaches.

@@ -33,6 +33,10 @@ def _no_sentences(doc: Document) -> frozenset[int]:
     return frozenset()
 
 
+def _no_anchors(doc: Document) -> Mapping[int, int]:
+    return {}
+
+
 @dataclass(frozen=True, slots=True)
 class Algorithm:
     name: str
@@ -49,11 +53,23 @@ class Algorithm:
     """Sentences selection takes before any other (``select(first=...)``): the post's own numbered points."""
     reserve_upto: int | None = None
     """Reserve sentences fill a summary only up to this many sentences (``select(reserve_upto=...)``)."""
+    anchors: Callable[[Document], Mapping[int, int]] = _no_anchors
+    """Sentence id → the sentence before it that a takeaway prints with it (``build_summary(anchors=...)``)."""
 
-    def selection(self, doc: Document) -> dict[str, Any]:
-        """The keywords ``select`` takes with this scorer on ``doc``: its MMR, coverage, reserve and first."""
-        return {"redundancy": self.redundancy(doc), "coverage": self.coverage(doc), "reserve": self.reserve(doc),
+    def selection(self, doc: Document, max_words: int | None = None) -> dict[str, Any]:
+        """The keywords ``select`` takes with this scorer on ``doc``: its MMR, coverage, reserve and first.
+
+        Under a word budget (``max_words``) the sentences that would be printed with their anchor are
+        reserve again: the budget counts the sentences chosen, and a pair would print words it never counted."""
+        reserve = self.reserve(doc)
+        if max_words is not None:
+            reserve = frozenset(reserve) | frozenset(self.anchors(doc))
+        return {"redundancy": self.redundancy(doc), "coverage": self.coverage(doc), "reserve": reserve,
                 "first": self.first(doc), "reserve_upto": self.reserve_upto}
+
+    def pairs(self, doc: Document, max_words: int | None = None) -> Mapping[int, int]:
+        """The anchors ``build_summary`` prints chosen sentences with; none under a word budget (see :meth:`selection`)."""
+        return {} if max_words is not None else self.anchors(doc)
 
 
 _REGISTRY: dict[str, Algorithm] = {}
@@ -68,11 +84,13 @@ def register(
     reserve: Callable[[Document], frozenset[int]] = _no_sentences,
     first: Callable[[Document], frozenset[int]] = _no_sentences,
     reserve_upto: int | None = None,
+    anchors: Callable[[Document], Mapping[int, int]] = _no_anchors,
 ) -> Callable[[Scorer], Scorer]:
     def deco(fn: Scorer) -> Scorer:
         if name in _REGISTRY:
             raise ValueError(f"summarizer {name!r} registered twice")
-        _REGISTRY[name] = Algorithm(name, fn, description, reference, redundancy, coverage, reserve, first, reserve_upto)
+        _REGISTRY[name] = Algorithm(name, fn, description, reference, redundancy, coverage, reserve, first, reserve_upto,
+                                    anchors)
         return fn
 
     return deco

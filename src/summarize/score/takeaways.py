@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from ..model import Document, Sentence
 from .analysis import analyse, memo, sentence_terms
-from .editing import edit, leans_outside, makes_a_point, narrates
+from .editing import edit, makes_a_point, narrates
+from .pairing import anchors, leaning
 from .quality import lacks_a_verb, rejection
 from .registry import Scores
 from .roles import askers
@@ -115,8 +116,13 @@ class Features:
     """Sentences in the post's conclusion section."""
     procedural: frozenset[int] = frozenset()
     """Sentences in a how-to section (setup, cleanup, demo, code-heavy)."""
+    paired: frozenset[int] = frozenset()
+    """Sentences that lean on the one before and are printed with it (:mod:`~summarize.score.pairing`)."""
 
 
+PAIR_FACTOR = 0.8
+"""Multiplier for a sentence printed with the one before it (:mod:`~summarize.score.pairing`). Hand-set: a
+pair costs the reader two sentences for one point, so it has to be clearly better than a single sentence."""
 NARRATIVE_FACTOR = 0.6
 """Multiplier for first-person past narrative and scene-setting. Hand-set, not fitted: an editor takes the
 lesson of a story, not the story; the licensed meeting sets have no labels for it."""
@@ -268,10 +274,12 @@ def features(doc: Document) -> Features:
     interviewers = askers(doc)
     text = edited(doc)
     roles = section_roles(doc)
+    mended = anchors(doc)
+    leans = leaning(doc)
     return Features(
         tuple(s.id for s in candidates),
         tuple(rows),
-        frozenset(s.id for s in candidates if leans_outside(text[s.id], s.lang)),
+        frozenset(s.id for s in candidates if s.id in leans and s.id not in mended),
         frozenset(s.id for s in candidates if s.speaker in interviewers),
         tuple((s.lang, _size(s, len(analysis.tokens[s.id]))) for s in candidates),
         frozenset(s.id for s in candidates if _numbered(s)),
@@ -279,6 +287,7 @@ def features(doc: Document) -> Features:
         frozenset(s.id for s in candidates if makes_a_point(text[s.id], s.lang)),
         frozenset(s.id for s in candidates if roles.get(s.section) == "summary"),
         frozenset(s.id for s in candidates if roles.get(s.section) == "procedure"),
+        frozenset(s.id for s in candidates if s.id in mended),
     )
 
 
@@ -293,6 +302,8 @@ def combine(feats: Features, weights: Weights) -> dict[int, float]:
             value *= SIGNPOST_BOOST  # "The second mistake is …" leans on nothing: the post numbered it
         elif i in feats.dangling:
             value *= weights.dangling
+        elif i in feats.paired:
+            value *= PAIR_FACTOR
         if i in feats.interviewer:
             value *= weights.interviewer
         if i in feats.narrative:
@@ -319,8 +330,16 @@ def reserve_of(doc: Document) -> frozenset[int]:
     return memo(doc, "reserve", _reserve)
 
 
-def _reserve(doc: Document) -> frozenset[int]:
+def selection_reserve(doc: Document) -> frozenset[int]:
+    """:func:`reserve_of` without the sentences that lean only on the one before them and are printed with
+    it (:mod:`~summarize.score.pairing`): the reserve the ``takeaways`` algorithm selects with. Cards still
+    leave those sentences out: a card is one sentence."""
+    return memo(doc, "selection_reserve", lambda d: _reserve(d, frozenset(anchors(d))))
+
+
+def _reserve(doc: Document, mended: frozenset[int] = frozenset()) -> frozenset[int]:
     hosts = askers(doc)
+    leans = leaning(doc)
     text = edited(doc)
     spoken = register_of(doc) == "spoken"
     narrating = _before_code(doc)
@@ -328,7 +347,7 @@ def _reserve(doc: Document) -> frozenset[int]:
         s.id for s in doc.sentences
         if s.speaker in hosts
         or (s.boundary is not None and s.boundary < _MIN_BOUNDARY_CONFIDENCE)
-        or leans_outside(text[s.id], s.lang)
+        or (s.id in leans and s.id not in mended)
         or _run_on(s, text[s.id], spoken or s.clean != s.text)
         or _labelled(s, text[s.id])
         or s.id in narrating
@@ -376,7 +395,7 @@ def _from_captions(doc: Document) -> bool:
 def keep_inputs(doc: Document, feats: Features, base: Mapping[int, float]) -> dict[int, dict[str, float]]:
     """The keep model's inputs (:data:`summarize.score.keep.KEEP_INPUTS`) for every candidate."""
     analysis = analyse(doc)
-    reserve = reserve_of(doc)
+    reserve = selection_reserve(doc)
     title = set(_terms_of(doc.title, doc)) if (doc.title or "").strip() else set()
     has_headings = any(s.kind == "heading" for s in doc.sentences)
     spoken = 1.0 if register_of(doc) == "spoken" else 0.0

@@ -1,0 +1,100 @@
+"""A sentence that leans on the one before is printed with it (score/pairing.py), never alone."""
+
+from __future__ import annotations
+
+import pytest
+
+import summarize
+from summarize.pipeline import load
+from summarize.score.editing import leans_outside
+from summarize.score.pairing import MAX_PAIR_WORDS, anchors, leaning, with_anchors
+
+SANDBOX = (
+    "# Running Wasm plugins in production\n\n"
+    "Our gateway runs every plugin inside a WebAssembly sandbox with its own memory limit. "
+    "The sandbox is not free, and you have to measure the overhead on your own traffic.\n\n"
+    "Plugins are versioned artifacts that we build, sign and roll out like any other service.\n\n"
+    "A plugin that panics must fail closed for authentication and fail open for logging.\n"
+)
+
+
+def _ids_by_text(doc: summarize.Document) -> dict[str, int]:
+    return {s.text: s.id for s in doc.sentences}
+
+
+def test_an_opening_definite_description_of_what_the_sentence_before_named_leans() -> None:
+    doc = load(SANDBOX, fmt="markdown")
+    ids = _ids_by_text(doc)
+    second = ids["The sandbox is not free, and you have to measure the overhead on your own traffic."]
+    assert second in leaning(doc)
+    assert anchors(doc)[second] == second - 1
+    # The title's own subject is no pointer back: "the plugin" would be the topic, not an anaphor.
+    assert ids["Plugins are versioned artifacts that we build, sign and roll out like any other service."] not in leaning(doc)
+
+
+def test_a_chosen_pair_prints_both_sentences_as_one_takeaway() -> None:
+    doc = load(SANDBOX, fmt="markdown")
+    pairs = anchors(doc)
+    summary = summarize.summarize(doc, n=5)
+    texts = [t.text for t in summary.takeaways]
+    paired = [t for t in summary.takeaways if t.sentence_ids[-1] in pairs]
+    assert len(paired) == 1  # a four-sentence post: every sentence is a takeaway, the pair once
+    assert paired[0].sentence_ids == (pairs[paired[0].sentence_ids[-1]], paired[0].sentence_ids[-1])
+    assert paired[0].text.startswith("Our gateway runs every plugin")
+    assert paired[0].text.endswith("on your own traffic.")
+    # The anchor is not printed a second time on its own.
+    assert sum(text.startswith("Our gateway runs") for text in texts) == 1
+    # However it was chosen, the leaning sentence never opens a takeaway.
+    assert not any(text.startswith("The sandbox is not free") for text in texts)
+
+
+def test_a_word_budget_never_prints_words_it_did_not_count() -> None:
+    doc = load(SANDBOX, fmt="markdown")
+    summary = summarize.summarize(doc, max_words=30)
+    assert all(len(t.sentence_ids) == 1 for t in summary.takeaways)
+    assert not any(t.text.startswith("The sandbox") for t in summary.takeaways)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # An ordinal needs the list, not the sentence before.
+        ("Teams tend to make three mistakes with Argo CD projects.", "The second mistake is using the default project."),
+        # A pointer into the page.
+        ("Ambient mode moves L4 work into a per-node ztunnel.", "The figure below shows the new traffic path."),
+        # The sentence before is a question.
+        ("Why did you pick Envoy over the other proxies?", "It had the dynamic configuration APIs we wanted."),
+    ],
+)
+def test_leans_the_sentence_before_cannot_mend(before: str, after: str) -> None:
+    doc = load(f"{before} {after}\n", fmt="markdown")
+    assert leans_outside(after, "en")
+    assert anchors(doc) == {}
+
+
+def test_a_pair_stays_short() -> None:
+    long_before = " ".join(["Envoy proxies keep a local copy of every cluster the control plane sends them"] * 3) + "."
+    doc = load(f"{long_before} It grows with the mesh.\n", fmt="markdown")
+    assert len(doc.sentences) == 2
+    assert anchors(doc) == {}
+    assert MAX_PAIR_WORDS < 45
+
+
+def test_chinese_pairs_join_without_a_space() -> None:
+    text = (
+        "# eBPF 的代价\n\n"
+        "eBPF 并不是银弹。它对内核版本有要求，出问题时排障也需要新的知识储备。\n\n"
+        "Cilium 用 eBPF map 替换了 iptables 规则，查找的时间复杂度接近常数。\n"
+    )
+    doc = load(text, fmt="markdown")
+    pairs = anchors(doc)
+    assert len(pairs) == 1
+    summary = summarize.summarize(doc, n=5)
+    paired = [t for t in summary.takeaways if len(t.sentence_ids) == 2]
+    assert [t.text[:16] for t in paired] == ["eBPF 并不是银弹。它对内核版"]
+
+
+def test_with_anchors_adds_each_anchor_once_in_document_order() -> None:
+    assert with_anchors([7, 3], {7: 6, 3: 2}) == [2, 3, 6, 7]
+    assert with_anchors([5, 6], {6: 5}) == [5, 6]
+    assert with_anchors([], {1: 0}) == []
