@@ -98,3 +98,35 @@ def test_with_anchors_adds_each_anchor_once_in_document_order() -> None:
     assert with_anchors([7, 3], {7: 6, 3: 2}) == [2, 3, 6, 7]
     assert with_anchors([5, 6], {6: 5}) == [5, 6]
     assert with_anchors([], {1: 0}) == []
+
+
+def test_spoken_posts_print_no_pairs() -> None:
+    """In talk "it" and "this" point further back than the sentence before: judges kept 1 spoken pair in 9."""
+    text = (
+        "HOST: What did you change first?\n\n"
+        "GUEST: We moved every plugin into a WebAssembly sandbox with its own memory limit. "
+        "The sandbox is not free, and you have to measure the overhead on your own traffic.\n\n"
+        "HOST: Thanks.\n"
+    )
+    doc = load(text)
+    assert doc.sentences[2].id in leaning(doc)
+    assert anchors(doc) == {}
+
+
+@pytest.mark.parametrize(
+    ("before", "anchored"),
+    [
+        ("We moved the DNS cache onto every node in the cluster.", True),  # the control: an ordinary anchor
+        ("We did two things for the DNS timeouts.", False),
+        ("We see three reasons for the move.", False),
+    ],
+)
+def test_a_sentence_announcing_a_list_is_no_anchor(before: str, anchored: bool) -> None:
+    doc = load(f"{before} It is the cheapest fix by far.\n", fmt="markdown")
+    assert len(doc.sentences) == 2
+    assert (anchors(doc) == {1: 0}) is anchored
+
+
+def test_a_chinese_sentence_announcing_a_list_is_no_anchor() -> None:
+    assert anchors(load("我们针对 DNS 超时做了两件事。这个改动成本最低。\n", fmt="markdown")) == {}
+    assert anchors(load("我们在每个节点上部署了 DNS 缓存。这个改动成本最低。\n", fmt="markdown")) == {1: 0}
