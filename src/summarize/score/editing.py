@@ -296,11 +296,21 @@ _NARRATIVE_EN_RE = re.compile(
     r"(?:(?:now|then|first|also|just)\s+)?(?:use|deploy|install|create|walk|look|see|show|start|set up|configure|run|try)\b"
     r"|^\W*(?:we|our (?:team|company|platform|org\w*))(?: currently| now)? (?:run|ran|have|had|operate|operated|manage|managed|"
     r"maintain|maintained) (?:about |around |roughly |over |more than |nearly |almost )?\d[\d,.]*\+?\s*(?:[\w-]+ ){0,2}?"
-    r"(?:clusters?|nodes?|pods?|services|microservices|engineers|developers|teams|regions|zones|VMs|machines|servers)\b",
+    r"(?:clusters?|nodes?|pods?|services|microservices|engineers|developers|teams|regions|zones|VMs|machines|servers)\b"
+    # A tutorial's step or its invitation to the next one: "Now let's try to route the traffic …", "Look at
+    # the endpoints that …", "Let's review how …".
+    r"|^\W*(?:(?:now|next|then|so|first),?\s+)?let['’]?s\s+(?:now\s+|first\s+|then\s+)?(?:try|review|look|see|take|check|"
+    r"verify|test|start|deploy|install|create|configure|run|route|move|go|walk|explore|examine|inspect)\b"
+    r"|^\W*(?:(?:now|next|then|first),?\s+)?(?:look at|take a look at|check) the\b",
     re.IGNORECASE,
 )
 _NARRATIVE_ZH_RE = re.compile(
     r"^(?:我|我们)(?:当时|那时|那时候|之前|以前|曾经|刚|一开始|后来)|^(?:当时|那时候|那会儿|记得)"
+    # A tutorial's step or its announcement of the next one: "检查代理和 OPA 日志以确认结果。", "执行下面的命令，…",
+    # "我们将有条件地在 … 启用外部授权。", "现在我们来尝试 …".
+    r"|^(?:请|然后|接着|再|最后|现在|首先)?[，,]?\s*(?:检查(?!点|器|项)|查看(?!器)|运行(?!时|环境|状态)|执行(?!器|引擎|环境|策略)|输入(?!数据|参数)|打开(?!源)|"
+    r"访问(?!控制|权限|策略|日志|模式)|登录(?!页|信息)|登到|复制(?!集|品)|粘贴|点击(?!率)|切换到|进入(?!门槛))"
+    r"|^(?:接下来|下面|现在|首先|然后)?[，,]?\s*我们(?:将|来|要)(?:会)?(?:先|再)?(?:使用|部署|安装|创建|启用|配置|演示|看|介绍|尝试|测试|验证|查看)"
     r"|^(?:[^，。]{0,8}[，,]\s*)?我们的[^，。]{0,12}(?:规模|平台|集群)[^。]{0,10}(?:超过|达到|有|约)[^。]{0,8}\d"
 )
 # The shapes points take: advice, reasons, decisions, measured effects, definitions.
