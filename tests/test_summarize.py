@@ -201,13 +201,16 @@ def test_a_hosts_lines_are_not_takeaways() -> None:
     summary = summarize.summarize(text, n=5)
     assert summary.takeaways and all(t.speaker == "GUEST" for t in summary.takeaways)
     # The host's lines are a reserve, not a ban, but precision comes first: asked for more than the guest said,
-    # the summary is shorter rather than padded with them once three takeaways stand ("The registry story is
-    # solved: …" is a labelled item, also reserve).
+    # the summary is shorter rather than padded with them ("The registry story is solved: …" is a labelled item,
+    # also reserve).
     more = summarize.summarize(text, n=9).takeaways
     assert len(more) == 7 and all(t.speaker == "GUEST" for t in more)
-    # With fewer good sentences than three, the reserve still fills up to three.
+    # One good sentence is a summary of one line: the host's introduction does not pad it.
     short = "HOST: " + host + "\n\nGUEST: " + guest[0] + "\n\nHOST: Right, that makes sense."
-    assert len(summarize.summarize(short, n=5).takeaways) >= 2
+    assert [t.speaker for t in summarize.summarize(short, n=5).takeaways] == ["GUEST"]
+    # With no good sentence at all, the reserve still gives the post one line rather than none.
+    alone = "HOST: " + host + "\n\nGUEST: Right, that makes sense.\n\nHOST: Right."
+    assert len(summarize.summarize(alone, n=5).takeaways) == 1
 
 
 def test_captions_without_punctuation_prefer_units_the_model_is_sure_of() -> None:

@@ -57,7 +57,7 @@ def select(
     the summary, per share of the budget it takes: see :func:`_select_by_coverage`.
     Sentences in ``reserve`` (the scorer would rather not use them) are taken only when the
     others cannot fill ``n`` or ``max_words``, and with ``reserve_upto`` only while fewer than that many are
-    chosen (precision first: three takeaways an editor keeps beat five of which two lean on the post); a word
+    chosen (precision first: one takeaway an editor keeps beats three of which two lean on the post); a word
     budget (``max_words``) asks for that much text, so there the reserve fills it as before;
     sentences in ``first`` (the post's own numbered points) before any other, best first.
     """

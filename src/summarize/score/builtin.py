@@ -48,7 +48,7 @@ def _takeaways_first(doc: Document) -> frozenset[int]:
     coverage=_takeaways_coverage,
     reserve=_takeaways_reserve,
     first=_takeaways_first,
-    reserve_upto=3,
+    reserve_upto=1,
     anchors=_takeaways_anchors,
 )
 def takeaways(doc: Document) -> Scores:
