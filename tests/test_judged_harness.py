@@ -303,3 +303,17 @@ def test_card_checks(checks: ModuleType) -> None:
     words = lambda s: [("服务", 0, 2), ("网格", 2, 4), ("很", 4, 5), ("流行", 5, 7)]  # noqa: E731
     assert "partial-term" in checks.card_failures("服{{c1::务网}}格很流行", "务网", "cloze", "zh", words)
     assert checks.card_failures("{{c1::服务网格}}很流行", "服务网格", "cloze", "zh", words) == []
+
+
+def test_judge_agreement_kappa() -> None:
+    """Raw agreement and Cohen's kappa of two judges: chance agreement is taken out."""
+    import judge_agreement
+
+    same = [("p", True, True), ("p", False, False)] * 5
+    assert judge_agreement.kappa(same) == (1.0, 1.0)
+    # Both judges keep half, independently of each other: agreement by chance only, kappa 0.
+    chance = [("p", True, True), ("p", True, False), ("p", False, True), ("p", False, False)]
+    assert judge_agreement.kappa(chance) == (0.5, 0.0)
+    first = {("p", "a"): {"verdict": "kept"}, ("p", "b"): {"verdict": "dropped"}}
+    second = [{"post": "p", "text": "a", "verdict": "dropped"}, {"post": "p", "text": "zzz", "verdict": "kept"}]
+    assert judge_agreement.pairs(first, second) == [("p", True, False)]  # a line with no first verdict is skipped
