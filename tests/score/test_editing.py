@@ -154,6 +154,7 @@ def test_stories_and_points() -> None:
         ("I'm a product manager on a project called gRPC at Google.", "self-introduction"),
         ("Today's post is by the Istio team showing how you can get visibility for your microservices.", "biography"),
         ("Today's topic is service level objectives for internal platforms.", "about the post itself"),
+        ("Today’s post is by the Istio team showing how you can get visibility for your microservices.", "biography"),
         ("In subsequent posts, we'll focus on more advanced capabilities such as request routing.", "about the post itself"),
         ("We're talking to Maya Kaczorowski, who is here to talk to us about container security.", "about the post itself"),
         ("Nandan Sridhar works in the Product Management team at Google Cloud, Apigee.", "biography"),

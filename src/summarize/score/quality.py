@@ -123,7 +123,8 @@ def rejection(sentence: Sentence, *, n_tokens: int, n_terms: int) -> str | None:
         return "heading or non-prose"
     if sentence.furniture is not None:
         return f"page furniture ({sentence.furniture})"
-    return _text_rejection(sentence.clean.strip(), sentence.lang, n_tokens, n_terms)
+    # The rules spell the apostrophe one way: "Today’s post is by …" is the byline "Today's post is by …".
+    return _text_rejection(sentence.clean.strip().replace("’", "'"), sentence.lang, n_tokens, n_terms)
 
 
 @functools.lru_cache(maxsize=8192)
