@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.model import Sentence
-from summarize.score.editing import edit, leans_outside, makes_a_point, narrates
+from summarize.score.editing import edit, leans_outside, makes_a_point, narrates, unnamed_third_person
 from summarize.score.quality import lacks_a_verb, rejection
 
 
@@ -115,8 +115,10 @@ def test_chinese_sentences_that_lean() -> None:
     assert leans_outside("例如，我们将公开连通性限制在 Ingress 节点中。", "zh")
     assert leans_outside("For example, the gateway rejects requests without a token.", "en")
     assert not leans_outside("Gateway 资源能够以 Kubernetes API 管理网关的生命周期。", "zh")
-    assert leans_outside("在正式推出 envoy 大约 6,7 个月之前，他告诉我他正在开发 envoy。", "zh")
-    assert leans_outside("它对内核版本有要求。", "zh")
+    assert unnamed_third_person("在正式推出 envoy 大约 6,7 个月之前，他告诉我他正在开发 envoy。", "zh")
+    assert unnamed_third_person("它对内核版本有要求。", "zh")
+    assert not unnamed_third_person("Kyverno 是一个策略引擎，它可以审核工作负载。", "zh")
+    assert not unnamed_third_person("其他项目也通过 xDS 接口下发配置。", "zh")
 
 
 def test_stories_and_points() -> None:

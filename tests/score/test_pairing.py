@@ -109,8 +109,11 @@ def test_spoken_posts_print_no_pairs() -> None:
         "HOST: Thanks.\n"
     )
     doc = load(text)
-    assert doc.sentences[2].id in leaning(doc)
+    # In talk an opening "the sandbox" is what is on the table, not a pointer back; and no pair is printed.
+    assert doc.sentences[2].id not in leaning(doc)
     assert anchors(doc) == {}
+    it = load(text.replace("The sandbox is not free", "It is not free"))
+    assert it.sentences[2].id in leaning(it) and anchors(it) == {}
 
 
 @pytest.mark.parametrize(
@@ -130,3 +133,12 @@ def test_a_sentence_announcing_a_list_is_no_anchor(before: str, anchored: bool) 
 def test_a_chinese_sentence_announcing_a_list_is_no_anchor() -> None:
     assert anchors(load("我们针对 DNS 超时做了两件事。这个改动成本最低。\n", fmt="markdown")) == {}
     assert anchors(load("我们在每个节点上部署了 DNS 缓存。这个改动成本最低。\n", fmt="markdown")) == {1: 0}
+
+
+def test_an_unnamed_chinese_third_person_leans_in_writing_only() -> None:
+    """Written prose names what it calls 它; in a meeting 它 is whatever is on the table."""
+    written = load("# eBPF\n\neBPF 并不是银弹。上线以后我们发现它对内核版本有要求。\n", fmt="markdown")
+    assert [s.id for s in written.sentences if s.id in leaning(written)] == [2]
+    spoken = load("张三：我们上周把 DNS 缓存上线了。\n\n李四：有什么问题吗？\n\n张三：上线以后我们发现它对内核版本有要求。\n")
+    last = spoken.sentences[-1]
+    assert last.text.startswith("上线以后") and last.id not in leaning(spoken)

@@ -233,11 +233,7 @@ _LEANS_INSIDE_ZH_RE = re.compile(
 def leans_outside(text: str, lang: str) -> bool:
     """Whether an edited takeaway still points at something only the post says (see module docstring)."""
     if lang == "zh":
-        if _LEANS_ZH_RE.match(text) or _LEANS_INSIDE_ZH_RE.search(text):
-            return True
-        # A third person with no name before it ("在正式推出 envoy 之前，他告诉我…"); "其他" is "other".
-        pronoun = _THIRD_PERSON_ZH_RE.search(text)
-        return pronoun is not None and not _LATIN_NAME_RE.search(text[: pronoun.start()])
+        return bool(_LEANS_ZH_RE.match(text) or _LEANS_INSIDE_ZH_RE.search(text))
     if _LEANS_EN_RE.match(text) or _LEANS_INSIDE_EN_RE.search(text) or _LEANS_AFTER_OPENER_RE.match(text):
         return True
     plural = _PLURAL_PRONOUN_RE.search(text)
@@ -277,6 +273,16 @@ def unmendable(text: str, lang: str) -> bool:
     pointer into the page, a reply or an example (a pronoun or demonstrative, "It runs in the kernel.",
     "这种方式…", the sentence before usually mends)."""
     return (_UNMENDABLE_ZH_RE if lang == "zh" else _UNMENDABLE_EN_RE).search(text) is not None
+
+
+def unnamed_third_person(text: str, lang: str) -> bool:
+    """A Chinese 他/她/它 with no name before it in the sentence ("在正式推出 envoy 之前，他告诉我…"; "其他" is
+    "other"). Written prose names what it goes on to call 它; in a meeting, 它 is whatever is on the table, so
+    the caller decides by register (:func:`summarize.score.pairing.leaning`)."""
+    if lang != "zh":
+        return False
+    pronoun = _THIRD_PERSON_ZH_RE.search(text)
+    return pronoun is not None and not _LATIN_NAME_RE.search(text[: pronoun.start()])
 
 
 # First-person past narrative and scene-setting: how a story is told, not what it teaches.
