@@ -161,7 +161,7 @@ _LEANS_EN_RE = re.compile(
     r"the latter|the former|the same|the rest|the answer|the reason|the second|the third|the fourth|the fifth|"
     r"the other(?!\s+(?:hand|day|way round|way around)\b)|which|whereas|otherwise|again)(?![\w-])"
     r"|(?:second|third|fourth|fifth)(?:ly)?\b"
-    r"|as (?:I|we|you) (?:said|mentioned)"
+    r"|as (?:I|we|you) (?:said|mentioned)|(?:so,? )?you(?:'re| are) saying\b"
     r"|I (?:think|believe|guess|would say|'d say|mean)\b"
     r"|(?:yeah|yes|no|right|sure|exactly|absolutely)\b[\s,.!]"
     r")"

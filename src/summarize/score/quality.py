@@ -55,10 +55,15 @@ _ADDRESSED_QUESTION_RE = re.compile(
 # A Chinese question typed with a full stop ("以前我们排查怎么做呢。"): 呢 or 吗 before the end.
 _ZH_QUESTION_RE = re.compile(r"[呢吗][。.]?\s*$")
 _SELF_INTRODUCTION_RE = re.compile(
-    r"^\W*(?:(?i:and|so|well|hi|hello|yeah)[\s,]+)?(?:[Mm]y name is|I'?m (?:a|an|the) (?:[\w-]+ ){0,5}?(?i:engineer|manager|developer|"
-    r"advocate|lead|director|founder|maintainer|architect|consultant|product manager|pm|researcher|contributor|member)\b|"
+    r"^\W*(?:(?i:and|so|well|hi|hello|yeah)[\s,]+)?(?:[Mm]y name is|I'?m (?:one of )?(?:a|an|the) (?:[\w-]+ ){0,5}?(?i:engineer|manager|developer|"
+    r"advocate|lead|director|founder|maintainer|architect|consultant|product manager|pm|researcher|contributor|member)s?\b|"
     r"I(?:'ve| have) been (?:involved|working|contributing)\b|I'?m [A-Z][\w'-]+(?: [A-Z][\w'-]+)*,? (?:and I|from|with|I work)|"
     r"I am [A-Z][\w'-]+(?: [A-Z][\w'-]+)*,? (?:and I|from|with|I work))|^\W*(?:我叫[\u4e00-\u9fff]{2,4}[，,。]|我的名字(?:是|叫))"
+    # A career told by its years: "I was working on Kubernetes … since 2014, and in 2018 I got appointed a lead.",
+    # "自 2016 年以来，我一直作为最终用户使用 Kubernetes …".
+    r"|^\W*I (?:was|have been|'ve been|started|joined|worked|began)\b[^.]{0,80}\b(?:since|in) (?:19|20)\d\d\b"
+    r"[^.]{0,80}\b(?:appointed|lead|chair|maintainer|shadow|joined|member|role|became)\b"
+    r"|^\W*自\s?(?:19|20)\d\d\s?年(?:以来|起)[，,]\s?我"
 )
 _PROCEDURE_RE = re.compile(
     r"(?:你|您)来(?:说|讲|介绍|汇报)一下|(?:下一个|第[一二三四五六七八九十]个)议题[，,：:]?\s*\S{0,20}$|我们开始吧|"
@@ -92,6 +97,8 @@ _ABOUT_THE_EPISODE_RE = re.compile(
     r"|\bhost(?:s|ed)? this week'?s episode\b|\bjoining us (?:here |today |on the show )?(?:on|at|from|today)\b|\bwith our guests?\b"
     r"|\bnow is a (?:great|good) time to (?:look back|reflect)\b|\b(?:this|the) interview\b|\bour guests? (?:this week|today)\b"
     r"|\bwe(?:'re| are) (?:gonna|going to) (?:be )?(?:talk|talking|chat|chatting|dive|diving|look|looking)\b"
+    r"|\bwe(?:'ll| will) be (?:talking|chatting|discussing|diving|looking)\b"
+    r"|^\W*(?:today,? )?we(?:'ve| have) (?:got )?(?:the )?(?:awesome|amazing|wonderful|great|fantastic|lovely|excellent) [A-Z]"
     r"|\b(?:the )?main (?:item|topic|thing) (?:for |on the agenda )?today\b|\btoday (?:I|we)(?:'ll| will| want to| are going to|'re going to)\b"
     r"|\bwe help you stay up to date\b|\bnews of the week\b|\btoday'?s topic\b"
     r"|\bwe(?:'re| are| get to) (?:talking|speaking|chatting|talk|speak|chat) (?:to|with) (?:our|[A-Z])"
