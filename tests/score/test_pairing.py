@@ -142,3 +142,21 @@ def test_an_unnamed_chinese_third_person_leans_in_writing_only() -> None:
     spoken = load("张三：我们上周把 DNS 缓存上线了。\n\n李四：有什么问题吗？\n\n张三：上线以后我们发现它对内核版本有要求。\n")
     last = spoken.sentences[-1]
     assert last.text.startswith("上线以后") and last.id not in leaning(spoken)
+
+
+def test_an_aside_section_counts_like_a_how_to() -> None:
+    """"Extra for experts", an appendix or "附录" steps aside from the post's point (judged trivial)."""
+    from summarize.score.takeaways import features, section_roles
+
+    text = (
+        "# Introducing the mesh agent\n\nThe mesh agent replaces four control plane components with one binary.\n\n"
+        "## Extra for experts\n\nThere will still be cases where you run the components independently.\n\n"
+        "## 附录\n\n部分用户仍然可以单独运行各个组件。\n"
+    )
+    doc = load(text, fmt="markdown")
+    roles = section_roles(doc)
+    assert sorted(roles.values()) == ["aside", "aside"]
+    feats = features(doc)
+    aside = {s.id for s in doc.sentences if roles.get(s.section) == "aside" and s.kind != "heading"}
+    assert len(aside) == 2 and aside <= feats.procedural
+    assert not any(s.text.startswith("The mesh agent replaces") and s.id in feats.procedural for s in doc.sentences)

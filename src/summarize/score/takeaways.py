@@ -115,7 +115,7 @@ class Features:
     summarising: frozenset[int] = frozenset()
     """Sentences in the post's conclusion section."""
     procedural: frozenset[int] = frozenset()
-    """Sentences in a how-to section (setup, cleanup, demo, code-heavy)."""
+    """Sentences in a how-to section (setup, cleanup, demo, code-heavy) or an aside ("Extra for experts", "附录")."""
     paired: frozenset[int] = frozenset()
     """Sentences that lean on the one before and are printed with it (:mod:`~summarize.score.pairing`)."""
 
@@ -164,15 +164,21 @@ _PROCEDURE_HEADING_RE = re.compile(
     r"|部署|安装|准备|清理|环境|实验|演示|验证|配置|步骤|示例|测试",
     re.IGNORECASE,
 )
+# Where a post steps aside from its point: "Extra for experts", an appendix, references, acknowledgements.
+_ASIDE_HEADING_RE = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?(?:extra for (?:experts|the curious)|appendix|addendum|further reading|references?|"
+    r"acknowledge?ments|credits|footnotes?|bonus|side ?notes?|a note on|附录|参考(?:资料|文献|链接)?|致谢|延伸阅读|扩展阅读|番外)\b",
+    re.IGNORECASE,
+)
 SUMMARY_SECTION_BOOST = 1.3
 PROCEDURE_SECTION_FACTOR = 0.6
 """Hand-set multipliers for a sentence in a post's conclusion ("Summary", "总结") and in a how-to section (a
-heading such as "Setup", "Cleanup", "部署", or two or more code blocks in the section): judges kept the first
-and dropped the second as trivial detail."""
+heading such as "Setup", "Cleanup", "部署", or two or more code blocks in the section) and in an aside ("Extra
+for experts", "Appendix", "附录"): judges kept the first and dropped the others as trivial detail."""
 
 
 def section_roles(doc: Document) -> dict[int, str]:
-    """``summary`` or ``procedure`` for the sections (by index) a post gives one of those roles."""
+    """``summary``, ``procedure`` or ``aside`` for the sections (by index) a post gives one of those roles."""
 
     def compute(d: Document) -> dict[int, str]:
         roles: dict[int, str] = {}
@@ -181,6 +187,8 @@ def section_roles(doc: Document) -> dict[int, str]:
             if b.kind == "heading" and b.section not in roles:
                 if _SUMMARY_HEADING_RE.match(b.text):
                     roles[b.section] = "summary"
+                elif _ASIDE_HEADING_RE.match(b.text):
+                    roles[b.section] = "aside"
                 elif _PROCEDURE_HEADING_RE.search(b.text):
                     roles[b.section] = "procedure"
         for section, n in code.items():
@@ -286,7 +294,7 @@ def features(doc: Document) -> Features:
         frozenset(s.id for s in candidates if narrates(text[s.id], s.lang)),
         frozenset(s.id for s in candidates if makes_a_point(text[s.id], s.lang)),
         frozenset(s.id for s in candidates if roles.get(s.section) == "summary"),
-        frozenset(s.id for s in candidates if roles.get(s.section) == "procedure"),
+        frozenset(s.id for s in candidates if roles.get(s.section) in ("procedure", "aside")),
         frozenset(s.id for s in candidates if s.id in mended),
     )
 
