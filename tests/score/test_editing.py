@@ -158,6 +158,7 @@ def test_stories_and_points() -> None:
         ("I’m one of the technical leads for SIG-CLI.", "self-introduction"),
         ("Today's post is by the Istio team showing how you can get visibility for your microservices.", "biography"),
         ("Today's topic is service level objectives for internal platforms.", "about the post itself"),
+        ("因此，让我们来看看你可能有误解或没有充分利用的三种能力。", "about the post itself"),
         ("We have the awesome Nandan and David from the Apigee product team.", "about the post itself"),
         ("We'll be talking about managing non-REST APIs like GraphQL and gRPC.", "about the post itself"),
         ("I was working on Kubernetes in multiple areas since 2014, and in 2018 I got appointed a lead.", "self-introduction"),
@@ -254,3 +255,21 @@ def test_footnote_marks_are_deleted() -> None:
     assert edit(sentence("一个关键的应用程序故障每小时的成本可能高达 100 万美元*。", "zh"), False) == "一个关键的应用程序故障每小时的成本可能高达 100 万美元。"
     assert edit(sentence("Envoy Gateway 围绕 Kubernetes Gateway API²构建。", "zh"), False) == "Envoy Gateway 围绕 Kubernetes Gateway API构建。"
     assert edit(sentence("Multiply 2*3 in the config."), False) == "Multiply 2*3 in the config."
+
+
+@pytest.mark.parametrize(
+    ("text", "tail"),
+    [
+        ("的用户指南，帮助用户快速实现常见用例。", True),
+        ("已激发了 SMI 社区讨论可能的集成方式。", True),
+        ("以及更多的流量管理功能。", True),
+        ("的确，大多数团队都从 sidecar 模式开始。", False),
+        ("已知问题包括 waypoint 的内存占用。", False),
+        ("已经有超过 100 家公司在生产环境中采用了 Istio。", False),
+        ("地址是由控制平面分配的。", False),
+    ],
+)
+def test_the_tail_of_a_broken_chinese_sentence_is_a_fragment(text: str, tail: bool) -> None:
+    from summarize.score.takeaways import _fragment
+
+    assert _fragment(sentence(text, "zh"), text) is tail

@@ -102,7 +102,7 @@ _ABOUT_THE_EPISODE_RE = re.compile(
     r"|\b(?:the )?main (?:item|topic|thing) (?:for |on the agenda )?today\b|\btoday (?:I|we)(?:'ll| will| want to| are going to|'re going to)\b"
     r"|\bwe help you stay up to date\b|\bnews of the week\b|\btoday'?s topic\b"
     r"|\bwe(?:'re| are| get to) (?:talking|speaking|chatting|talk|speak|chat) (?:to|with) (?:our|[A-Z])"
-    r"|^\W*(?:让我们(?:来)?(?:看看|看一下|了解一下)|今天(?:主要|的议题|我们主要)|接下来(?:我们)?(?:来)?(?:看|介绍)"
+    r"|^\W*(?:(?:因此|所以|那么|好|现在|下面)[，,]\s*)?(?:让我们(?:来)?(?:看看|看一下|了解一下)|今天(?:主要|的议题|我们主要)|接下来(?:我们)?(?:来)?(?:看|介绍)"
     r"|(?:现在|下面)?我们(?:再)?来(?:尝试|试试|试一下|看看|看一下)|先(?:简单)?(?:介绍|说)一下)"
     r"|本期(?:节目|播客)|这一期|欢迎收听",
     re.IGNORECASE,

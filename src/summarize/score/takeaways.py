@@ -233,6 +233,9 @@ _FALSE_START_RE = re.compile(r"\w\s*--|--\s*\w")
 
 
 _ZH_AGENT_FIRST_RE = re.compile(r"^由(?!于|此|来|衷)")
+# A Chinese sentence cannot open on a particle or a bare conjunction or aspect adverb: "的用户指南，帮助用户…"
+# and "已激发了 SMI 社区讨论…" are the tails of a sentence the page broke (a "！）" inside brackets, a line break).
+_ZH_TAIL_RE = re.compile(r"^(?:的(?!确|士)|以及|并且|而且|已(?!知|有|经)(?=[\u4e00-\u9fff]{1,2}了))")
 
 
 def _fragment(s: Sentence, text: str) -> bool:
@@ -240,7 +243,7 @@ def _fragment(s: Sentence, text: str) -> bool:
     list item that starts at its verb."""
     if s.lang == "en":
         return lacks_a_verb(text, list_item=s.kind == "list_item")
-    if _ZH_AGENT_FIRST_RE.match(text):
+    if _ZH_AGENT_FIRST_RE.match(text) or _ZH_TAIL_RE.match(text):
         return True  # "由我所在公司以及 Emissary、Contour 等项目共同维护。": what is maintained is in the sentence before
     return s.kind == "list_item" and _ZH_SUBJECTLESS_RE.match(text) is not None
 
