@@ -140,6 +140,11 @@ def test_stories_and_points() -> None:
     assert narrates("现在我们来尝试在 ambient 模式中对流量进行七层路由。", "zh")
     assert not narrates("Run kubeflare migrate to convert stored objects to v1 before upgrading.", "en")
     assert not narrates("访问控制是零信任架构的基础。", "zh")
+    # The scene a post sets before its point.
+    assert narrates("If you have heard anything about service meshes, it is that they use sidecars.", "en")
+    assert narrates("在 Kubernetes 的世界中，大规模管理容器化应用程序需要强大而高效的工具。", "zh")
+    assert narrates("随着云原生技术的普及，越来越多的团队开始使用服务网格。", "zh")
+    assert not narrates("Kubernetes 1.28 adds native support for sidecar containers.", "en")
     assert not narrates("运行时安全和镜像签名同样重要。", "zh")
     assert makes_a_point("Build your services with frame pointers because unwinding depends on them.", "en")
     assert makes_a_point("Fixing it cut the tier from 1,400 to 1,000 cores.", "en")

@@ -307,13 +307,20 @@ _NARRATIVE_EN_RE = re.compile(
     # the endpoints that …", "Let's review how …".
     r"|^\W*(?:(?:now|next|then|so|first),?\s+)?let['’]?s\s+(?:now\s+|first\s+|then\s+)?(?:try|review|look|see|take|check|"
     r"verify|test|start|deploy|install|create|configure|run|route|move|go|walk|explore|examine|inspect)\b"
-    r"|^\W*(?:(?:now|next|then|first),?\s+)?(?:look at|take a look at|check) the\b",
+    r"|^\W*(?:(?:now|next|then|first),?\s+)?(?:look at|take a look at|check) the\b"
+    # The scene a post sets before its point: "In the world of …", "As more and more companies adopt …", "If you
+    # have heard anything about service meshes, …".
+    r"|^\W*(?:in (?:today['’]s|the) (?:world|era|age|landscape) of\b|in today['’]s (?:fast-paced|cloud-native|digital|modern)\b"
+    r"|as (?:more and more|organizations|companies|enterprises|teams) (?:adopt|move|embrace|shift)\b"
+    r"|over the (?:past|last) (?:few|several|couple of) (?:years|decades)\b|if you have heard anything about\b)",
     re.IGNORECASE,
 )
 _NARRATIVE_ZH_RE = re.compile(
     r"^(?:我|我们)(?:当时|那时|那时候|之前|以前|曾经|刚|一开始|后来)|^(?:当时|那时候|那会儿|记得)"
     # A tutorial's step or its announcement of the next one: "检查代理和 OPA 日志以确认结果。", "执行下面的命令，…",
     # "我们将有条件地在 … 启用外部授权。", "现在我们来尝试 …".
+    r"|^(?:在(?:当今|如今|今天)?[^，。]{0,12}的(?:世界|时代|领域)(?:中|里)|随着[^，。]{0,24}(?:发展|普及|兴起|流行|采用|增长)|"
+    r"近年来|如今[，,]|当今[，,]|在过去的?(?:几|数|十)年)"
     r"|^(?:请|然后|接着|再|最后|现在|首先)?[，,]?\s*(?:检查(?!点|器|项)|查看(?!器)|运行(?!时|环境|状态)|执行(?!器|引擎|环境|策略)|输入(?!数据|参数)|打开(?!源)|"
     r"访问(?!控制|权限|策略|日志|模式)|登录(?!页|信息)|登到|复制(?!集|品)|粘贴|点击(?!率)|切换到|进入(?!门槛))"
     r"|^(?:接下来|下面|现在|首先|然后)?[，,]?\s*我们(?:将|来|要)(?:会)?(?:先|再)?(?:使用|部署|安装|创建|启用|配置|演示|看|介绍|尝试|测试|验证|查看)"
