@@ -227,3 +227,29 @@ _STEM_TAILS = st.lists(st.sampled_from(
      "anci", "abli", "entli", "at", "bl", "iz"]), max_size=2).map("".join)
 #: Word-like strings for the stemmer: a head, a few letters, up to two suffixes.
 stemmable_word = st.tuples(_STEM_HEADS, _STEM_LETTERS, _STEM_TAILS).map("".join)
+
+
+_STANDALONE_EN = [
+    "Waypoint proxies run per namespace and handle every L7 policy.",
+    "The ztunnel agent encrypts traffic between nodes with mutual TLS.",
+    "Gateway API splits routing into resources owned by different teams.",
+    "Karpenter picks instance types from the pods that are pending.",
+    "Tail sampling keeps the traces of slow and failed requests.",
+]
+_LEANING_EN = [
+    "It adds about a millisecond to the p99 latency.",
+    "This removes the sidecar from every pod.",
+    "These numbers come from our staging cluster.",
+    "The second mistake is using the default project.",
+    "They run on every node of the cluster.",
+]
+
+
+@st.composite
+def leaning_post(draw: st.DrawFn) -> str:
+    """A written post whose paragraphs mix sentences that stand alone with ones that lean on the sentence before."""
+    paragraphs = []
+    for _ in range(draw(st.integers(1, 5))):
+        pool = st.sampled_from(_STANDALONE_EN + _LEANING_EN)
+        paragraphs.append(" ".join(draw(st.lists(pool, min_size=1, max_size=4))))
+    return "# Notes from the platform team\n\n" + "\n\n".join(paragraphs) + "\n"

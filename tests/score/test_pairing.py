@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from strategies import leaning_post
 
 import summarize
 from summarize.pipeline import load
@@ -160,3 +162,21 @@ def test_an_aside_section_counts_like_a_how_to() -> None:
     aside = {s.id for s in doc.sentences if roles.get(s.section) == "aside" and s.kind != "heading"}
     assert len(aside) == 2 and aside <= feats.procedural
     assert not any(s.text.startswith("The mesh agent replaces") and s.id in feats.procedural for s in doc.sentences)
+
+
+@given(leaning_post())
+@settings(max_examples=40, deadline=None)
+def test_pairs_are_consecutive_sentences_of_one_paragraph_and_never_repeat(text: str) -> None:
+    """Whatever is chosen: a pair is an anchor and the sentence right after it in the same paragraph, the anchor
+    does not lean itself, and no sentence is printed twice."""
+    doc = load(text, fmt="markdown")
+    pairs = anchors(doc)
+    by_id = {s.id: s for s in doc.sentences}
+    for i, j in pairs.items():
+        assert j == i - 1 and by_id[i].block == by_id[j].block and j not in leaning(doc)
+    shown = [i for t in summarize.summarize(doc, n=5).takeaways for i in t.sentence_ids]
+    assert len(shown) == len(set(shown))
+    for t in summarize.summarize(doc, n=5).takeaways:
+        if len(t.sentence_ids) == 2:
+            first, second = t.sentence_ids
+            assert pairs.get(second) == first
