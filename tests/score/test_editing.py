@@ -18,6 +18,9 @@ def sentence(text: str, lang: str = "en") -> Sentence:
 @pytest.mark.parametrize(
     ("text", "spoken", "expected"),
     [
+        ("但简而言之，我们处理所有 CLI 工具。", False, "简而言之，我们处理所有 CLI 工具。"),
+        ("但是对于大规模集群来说，提升是实实在在的。", False, "对于大规模集群来说，提升是实实在在的。"),
+        ("So that was largely why Samsung had me working on Kubernetes.", True, "That was largely why Samsung had me working on Kubernetes."),
         ("I would say Envoy is becoming the standard for the sidecar proxy.", True,
          "Envoy is becoming the standard for the sidecar proxy."),
         ("As I mentioned before, Service Mesh uses a sidecar proxy.", True, "Service Mesh uses a sidecar proxy."),

@@ -23,7 +23,7 @@ from ..model import Sentence
 
 # Openers that only link a sentence to the one before it. Not when they start a fixed phrase that carries
 # meaning: "So far", "So-called", "Now that", "Right now", "Well-known", "Like Envoy, …".
-_SO = r"so(?!\s+(?:far|much|many|long|called)\b|\s+that\b(?!['’]))"
+_SO = r"so(?!\s+(?:far|much|many|long|called)\b|\s+that\b(?!['’]|\s+(?:was|is|were|has|had)\b))"
 _EN_OPENERS = re.compile(
     rf"^(?:(?:{_SO}|and|but|yeah|yes|well|now(?!\s+that\b)|oh|ok|okay|right(?!\s+now\b)|also|then|i mean|you know|"
     r"like(?=\s*,)|basically|actually|of course|sure|that is right|that's right|that's true|that is true|exactly|"
@@ -36,7 +36,9 @@ _EN_CONNECTIVES = re.compile(
     r"moreover|furthermore|additionally|in addition|instead|meanwhile|as a result|in fact|indeed)(?=\s*,))\b(?![-'’/])[\s,]*",
     re.IGNORECASE,
 )
-_ZH_CONNECTIVES = re.compile(r"^(?:但是|不过|然而|而且|此外|另外|因此|所以|同时|并且|于是|因而|总之)[，,]\s*")
+_ZH_CONNECTIVES = re.compile(
+    r"^(?:(?:但是|不过|然而|而且|此外|另外|因此|所以|同时|并且|于是|因而|总之)[，,]|(?:但是|但(?!愿|凡)|不过|然而)(?=[^，,]))\s*"
+)
 # A list's ordinal marks where a point sits in the post, not what it says: "Second, we underestimated …",
 # "Lesson one: start with …", "首先是资源占用：…", "第一，…".
 _NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
