@@ -15,7 +15,7 @@ say that, so the card would be guessed); the predicate stands alone and does not
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..model import Document
 from .context import Context
@@ -32,7 +32,7 @@ _PRESUPPOSING_RE = re.compile(
 )
 
 
-def subject_cards(doc: Document, ctx: Context, lang: str) -> Iterator[Draft]:
+def subject_cards(doc: Document, ctx: Context, lang: str, ranked: Sequence[int] | None = None) -> Iterator[Draft]:
     """One "What/Which … ?" card per key English sentence that opens with a named subject (see the module)."""
     if lang != "en" or not ctx.sentence_scores:
         return
@@ -46,7 +46,9 @@ def subject_cards(doc: Document, ctx: Context, lang: str) -> Iterator[Draft]:
     people = ctx.people if ctx.people is not None else _people(doc)
     ctx.people = people
     scores = ctx.sentence_scores
-    ranked = sorted((i for i in scores if doc.sentences[i].lang == "en"), key=lambda i: (-scores[i], i))
+    if ranked is None:
+        ranked = sorted(scores, key=lambda i: (-scores[i], i))
+    ranked = [i for i in ranked if doc.sentences[i].lang == "en"]
     common = ctx.pack.cues.get("obvious", ())
     asked: set[str] = set()
     most_named = _most_named(doc)

@@ -1,0 +1,306 @@
+"""Predicate cards: what a named thing does, asked from the post's key sentences.
+
+A written post states its points as "X lets you Y", "X replaces Y", "X is used for Y",
+"A waypoint proxy is a … that …", "Istio 通过 X 实现 Y", "Ambient 模式允许用户 …". Each is a card
+whose question names X (the sentence's subject, a name or technical term the tagger finds, so
+the question stands alone) and whose answer is the rest of the sentence as the post wrote it:
+
+* "Ambient mode lets you run a mesh without sidecars." → "What does Ambient mode let users do?"
+  (Run a mesh without sidecars.)
+* "Istiod replaces Pilot, Citadel and Galley." → "What does Istiod replace?"
+* "ReferenceGrant is used to allow references across namespaces." → "What is ReferenceGrant used for?"
+* "A waypoint proxy is an optional proxy that …" in a post titled on Istio → "What is a waypoint
+  proxy in Istio?"
+* "Istio 通过 Envoy 实现流量管理。" → "Istio 通过什么实现流量管理？" (Envoy)
+
+Only the post's top-ranked key sentences are tried (the caller passes them; the takeaways scorer
+ranks them), so a card asks about a point of the post, and the work is bounded whatever the
+post's size. A subject that is a pronoun, a person, a demonstrative (这/该/其) or a word that
+presupposes another sentence ("also", "similarly") makes no card; the card checks of
+:mod:`.checks` then apply as to every other card.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from ..model import Document
+from .context import Context
+from .draft import MAX_TEMPLATE_CHARS, Draft
+
+#: Template ids, one per shape (part of every card's stable id).
+LETS, OBJECT, USED_FOR, QUALIFIED, HOW, ZH_LETS, ZH_OBJECT, ZH_MEANS = (
+    "what-lets", "what-object", "what-used-for", "what-is-qualified", "how-means", "zh-what-lets", "zh-what-object",
+    "zh-what-means",
+)
+TEMPLATES = frozenset({LETS, OBJECT, USED_FOR, QUALIFIED, HOW, ZH_LETS, ZH_OBJECT, ZH_MEANS})
+_CONFIDENCE = {LETS: 0.62, OBJECT: 0.55, USED_FOR: 0.6, QUALIFIED: 0.7, HOW: 0.6, ZH_LETS: 0.6, ZH_OBJECT: 0.55, ZH_MEANS: 0.6}
+
+# "lets you", "allows operators to", "enables teams to", "helps developers": the verb, then who is let.
+_LET_LEMMAS = frozenset({"let", "allow", "enable", "help", "empower"})
+# Verbs whose object is one thing worth recalling ("What does Istiod replace?"). "use", "have", "make" and
+# "provide"-less "offer" leave a question many answers fit.
+_OBJECT_LEMMAS = frozenset({"replace", "require", "support", "provide", "introduce", "add", "eliminate", "remove",
+                            "simplify", "consolidate", "deprecate", "supersede", "automate", "standardize", "expose",
+                            "offer", "include", "define", "implement", "store", "generate", "intercept", "manage"})
+# Verbs a "How does X do Y?" card asks about when the sentence says by what means ("Istio configures its
+# proxies using the xDS APIs" → "How does Istio configure its proxies?").
+_MEANS_RE = re.compile(r"^(?P<what>[a-z][^,;:]{3,80}?)\s*,?\s+(?P<means>(?:by|using|through|via|with the help of)\s+[^;:]{4,})$")
+_WHO = frozenset({"you", "users", "developers", "operators", "teams", "administrators", "admins", "platform",
+                  "engineers", "people", "organizations", "clients", "customers", "applications", "services", "workloads"})
+_MAX_ANSWER_WORDS = 30
+_PRESUPPOSING_RE = re.compile(
+    r"\b(?:even|similar(?:ly)?|the same|also|too|as well|again|another|other|instead|still|either|likewise|both|"
+    r"the former|the latter|above|below|here)\b",
+    re.IGNORECASE,
+)
+# An answer that points outside the card: "this", "that approach", "them" with no plural before it.
+_LEANING_ANSWER_RE = re.compile(r"\b(?:this|these|those|it|its|he|she|his|her|we|our|us|I|my)\b|\bthat\s+(?![a-z]+(?:s|ed)\b)[a-z]+\b(?=[\s,.])", re.IGNORECASE)
+
+
+def predicate_cards(doc: Document, ctx: Context, lang: str, ranked: Sequence[int]) -> Iterator[Draft]:
+    """Predicate cards from the sentences ``ranked`` (best first; see the module)."""
+    from ..score.takeaways import register_of
+
+    if register_of(doc) == "spoken":
+        return  # a transcript's subjects are "I", "we" and "you"; its interview cards ask its points
+    for i in ranked:
+        s = doc.sentences[i]
+        text = s.clean.strip()
+        if s.lang != lang or len(text) > MAX_TEMPLATE_CHARS or s.kind == "heading" or s.furniture:
+            continue
+        draft = _english(text, i, doc, ctx) if lang == "en" else _chinese(text, i, ctx)
+        if draft is not None:
+            yield draft
+
+
+# ----------------------------------------------------------------------------- English
+
+
+def _english(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
+    if not re.search(r"[.!]$", text) or _PRESUPPOSING_RE.search(text):
+        return None
+    qualified = _qualified_definition(text, i, doc, ctx)
+    if qualified is not None:
+        return qualified
+    from ..segment.pos import tag_sentence
+    from .english import verb_lemma
+    from .subject import _span, _subject_end
+
+    tagged = tag_sentence(text)
+    end = _subject_end(tagged)
+    if end is None or tagged[0][1] in ("PRP$", "WP$"):
+        return None
+    subject = _span(text, [w for w, _ in tagged[:end]])
+    if subject is None or not _named_thing(subject, ctx):
+        return None
+    verb, tag = tagged[end]
+    rest = [w for w, _ in tagged[end + 1 :]]
+    if tag == "MD":
+        if not rest or rest[0].lower() == "not":
+            return None
+        modal, verb, rest = verb.lower(), rest[0], rest[1:]
+        aux = modal
+    else:
+        aux = "did" if tag == "VBD" else "does"
+        modal = ""
+    lemma = verb_lemma(verb) or ""
+    subj = _mid_sentence(subject)
+    tail = text[_offset(text, verb, subject) :].strip()  # the sentence after the verb, as written
+    tail = re.sub(r"[.!]+$", "", tail).strip()
+    if lemma in ("be",) and re.match(r"(?:used|designed|meant|built)\s+(?:to|for)\s", tail) and tag != "MD":
+        return _used_for(subj, verb, tail, i)
+    if lemma in _LET_LEMMAS:
+        return _lets(subj, aux, lemma, tail, i)
+    means = _MEANS_RE.match(tail)
+    if means and means.group("means").startswith("by ") and re.search(r"(?:ed|en|wn)$", means.group("what")):
+        means = None  # "… separate resources owned by separate personas": the agent of a participle, not a means
+    if means and lemma and lemma not in ("be", "have", "do") and tag != "MD" and not re.match(r"(?:it|them|this|that|these|those|us|you)\b", tail):
+        return _draft(HOW, f"How {aux} {subj} {lemma} {means.group('what')}?", means.group("means"), i)
+    if lemma in _OBJECT_LEMMAS and tag != "MD" or lemma in _OBJECT_LEMMAS and modal in ("can", "will"):
+        return _object(subj, aux, lemma, tail, i)
+    return None
+
+
+def _offset(text: str, verb: str, subject: str) -> int:
+    at = text.find(verb, len(subject))
+    return at + len(verb) if at >= 0 else len(text)
+
+
+def _lets(subj: str, aux: str, lemma: str, tail: str, i: int) -> Draft | None:
+    """"X lets you run Y" → "What does X let users do?"; "X enables zero-trust networking" → "What does X enable?"."""
+    m = re.match(r"(?P<who>(?:\w+\s+){0,2}?\w+)\s+(?:to\s+)?(?P<what>[a-z][\w-]*\b.*)$", tail)
+    if m and m.group("who").split()[-1].lower() in _WHO:
+        who = m.group("who")
+        who = "users" if who.lower() == "you" else who
+        if re.search(r"\b(?:you|your|we|our)\b", who, re.IGNORECASE):
+            return None
+        answer = m.group("what")
+        if lemma in ("allow", "enable", "empower") and not re.match(rf"{re.escape(m.group('who'))}\s+to\s", tail):
+            return None  # "allows users access": no verb phrase to ask for
+        infinitive = "to do" if lemma in ("allow", "enable", "empower") else "do"  # "allow users to do", "let users do"
+        question = f"What {aux} {subj} {lemma} {who} {infinitive}?"
+    elif lemma in ("enable", "allow") and not re.match(r"(?:you|users|us|them)\b", tail):
+        answer = tail
+        question = f"What {aux} {subj} {lemma}?"
+    else:
+        return None
+    return _draft(LETS, question, answer, i)
+
+
+def _object(subj: str, aux: str, lemma: str, tail: str, i: int) -> Draft | None:
+    """"Istiod replaces Pilot, Citadel and Galley" → "What does Istiod replace?"; "X adds support for Y" →
+    "What does X add support for?"."""
+    m = re.match(r"(?P<lead>(?:(?:experimental|native|first-class|full|basic|initial|built-in)\s+)?support\s+for)\s+(?P<obj>.+)$", tail)
+    if m and lemma in ("add", "introduce", "provide"):
+        question = f"What {aux} {subj} {lemma} {m.group('lead')}?"
+        answer = m.group("obj")
+    else:
+        if re.match(r"(?:it|them|this|that|these|those|us|you|the following|following|a few|some|many|more|several ways)\b", tail, re.IGNORECASE):
+            return None  # "What does Kubernetes provide? The following ways …": the answer is elsewhere
+        question, answer = f"What {aux} {subj} {lemma}?", tail
+    return _draft(OBJECT, question, answer, i)
+
+
+def _used_for(subj: str, verb: str, tail: str, i: int) -> Draft | None:
+    m = re.match(r"(?P<how>used|designed|meant|built)\s+(?P<prep>to|for)\s+(?P<what>.+)$", tail)
+    if m is None:
+        return None
+    be = "are" if verb.lower() in ("are", "were") else "is"
+    if m.group("prep") == "to":
+        question = f"What {be} {subj} {m.group('how')} to do?"
+    else:
+        question = f"What {be} {subj} {m.group('how')} for?"
+    return _draft(USED_FOR, question, m.group("what"), i)
+
+
+_DEFINITION_RE = re.compile(
+    r"^(?P<det>A|An)\s+(?P<term>[a-z][\w-]+(?:\s[a-z][\w-]+){0,2})\s+is\s+(?P<definition>(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:that|which|for|used|designed|responsible|where|with)\b.{8,}?)[.!]?$"
+)
+
+
+def _qualified_definition(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
+    """"A waypoint proxy is an optional proxy that …" → "What is a waypoint proxy in Istio?": a common-noun term
+    is asked with the product the post is about, else the question fits any product's waypoint proxies."""
+    m = _DEFINITION_RE.match(text)
+    if m is None:
+        return None
+    product = _product(doc, ctx)
+    if product is None or product.casefold() in m.group("definition").casefold():
+        return None  # no product to qualify it with, or the answer would name it (leaky)
+    question = f"What is {m.group('det').lower()} {m.group('term')} in {product}?"
+    return _draft(QUALIFIED, question, m.group("definition"), i)
+
+
+def _product(doc: Document, ctx: Context) -> str | None:
+    """The product a post is about: the first name in its title that the post writes at least three times
+    (the pack's topic entity is only the most mentioned one, "Go" in a post on a Go program)."""
+    title = doc.title or ""
+    for word in re.findall(r"[A-Z][\w.+-]*[\w+]", title):
+        if (word in ctx.proper_words or word == ctx.topic) and sum(word in s.text for s in doc.sentences) >= 3:
+            return word
+    return None
+
+
+def _named_thing(subject: str, ctx: Context) -> bool:
+    """The subject names a thing: not a person of the post, no pronoun, not a number-led release."""
+    from .cloze import _people, _person_like
+
+    people = ctx.people if ctx.people is not None else _people(ctx.doc)
+    ctx.people = people
+    name = re.sub(r"^(?:The|A|An)\s+", "", subject)
+    if _person_like(name, people) or re.search(r"\d", name):
+        return False  # "Istio 1.11 adds …" is asked by the version template
+    return not re.search(r"\b(?:It|This|That|These|Those|They|We|You|I|Our|Your|Its|Their)\b", subject)
+
+
+def _mid_sentence(subject: str) -> str:
+    return re.sub(r"^(The|A|An)\b", lambda m: m.group(1).lower(), subject)
+
+
+def _draft(template: str, question: str, answer: str, i: int) -> Draft | None:
+    answer = answer.strip(" ,;:")
+    words = answer.split()
+    if not 2 <= len(words) <= _MAX_ANSWER_WORDS or _LEANING_ANSWER_RE.search(answer):
+        return None
+    if re.search(r"[,;:]\s*(?:which|so|and then|but)\b", answer):
+        return None  # a second point tacked on: the card would ask for half of it
+    return Draft("what", template, " ".join(question.split()), answer, (i,), _CONFIDENCE[template])
+
+
+# ----------------------------------------------------------------------------- Chinese
+
+# A subject that opens with a name in Latin letters ("Istio", "Envoy Gateway", "Ambient 模式", "Istio 的授权策略"):
+# judges accepted few Chinese questions without one ("为什么以准入验证结束？" leaves out whose).
+_ZH_SUBJECT = r"(?P<subj>[A-Za-z][\w.+-]*(?:\s?[A-Za-z][\w.+-]*){0,2}(?:\s?的?\s?[\u4e00-\u9fff]{1,6}?)?)"
+_ZH_ADVERB = r"\s*(?:已经|将|可以|能够|会|正在|主要|默认|完全|直接)?\s*"
+_ZH_LETS_RE = re.compile(
+    _ZH_SUBJECT + _ZH_ADVERB + r"(?P<verb>允许|让|使得|使(?![用得])|帮助|旨在|用于)(?P<who>用户|开发者|开发人员|您|你|我们|运维人员|团队)?"
+    r"(?:能够|可以|轻松地|更轻松地)?(?P<what>[^。！？；]{4,80})[。！]$"
+)
+_ZH_OBJECT_RE = re.compile(
+    _ZH_SUBJECT + _ZH_ADVERB + r"(?:为(?P<target>[^，,。！？；]{2,20}?))?(?P<verb>取代了|替代了|替换了|取代|替代|引入了|提供了|提供|需要|简化了|消除了|支持)"
+    r"(?P<obj>[^。！？；]{4,80})[。！]$"
+)
+_ZH_MEANS_RE = re.compile(_ZH_SUBJECT + r"\s*(?:是)?通过(?P<rest>[^，,。！？；]{4,60})(?:[，,](?P<more>[^。！？；]{2,40}))?[。！]$")
+_ZH_LEANING_RE = re.compile(r"这|那(?!么)|该(?=[\u4e00-\u9fff])|其(?!他|实|中)|(?<![因如彼])此(?!外)|本文|上述|以上|如下|我|你(?!们)|他|她|它|也|还|同样|另外|此外")
+
+
+def _chinese(text: str, i: int, ctx: Context) -> Draft | None:
+    from .turns import zh_question
+
+    if re.match(r"^(?:然后|所以|而且|但是|因此|同时|首先|最后)", text):
+        return None
+    s = ctx.doc.sentences[i]
+    m = _ZH_MEANS_RE.match(text)
+    if m and _zh_subject_ok(m.group("subj")):
+        split = _zh_means(m.group("rest"))
+        if split:
+            means, verb_phrase = split
+            question = zh_question(f"{m.group('subj')}通过什么{verb_phrase}？", s, ctx)
+            return _zh_draft(ZH_MEANS, question, means, i, m.group("subj"))
+    m = _ZH_LETS_RE.match(text)
+    if m and _zh_subject_ok(m.group("subj")):
+        who = "用户" if m.group("who") in ("您", "你", "我们") else (m.group("who") or "")
+        verb = m.group("verb")
+        question = zh_question(f"{m.group('subj')}{verb}{who}做什么？" if verb != "用于" else f"{m.group('subj')}用于什么？", s, ctx)
+        return _zh_draft(ZH_LETS, question, m.group("what"), i, m.group("subj"))
+    m = _ZH_OBJECT_RE.match(text)
+    if m and _zh_subject_ok(m.group("subj")):
+        target = f"为{m.group('target')}" if m.group("target") else ""
+        question = zh_question(f"{m.group('subj')}{target}{m.group('verb')}什么？", s, ctx)
+        return _zh_draft(ZH_OBJECT, question, m.group("obj"), i, m.group("subj") + target)
+    return None
+
+
+def _zh_means(rest: str) -> tuple[str, str] | None:
+    """"xDS 连接 Pilot" → ("xDS", "连接 Pilot"): the means is the words before the first verb that follows a
+    noun (jieba); None when there is no such split."""
+    from .._resources import jieba_posseg
+
+    words = [(w, f) for w, f in jieba_posseg().lcut(rest)]
+    seen_noun = False
+    for n, (w, f) in enumerate(words):
+        if f.startswith("v") and seen_noun and n + 1 < len(words):
+            means = "".join(x for x, _ in words[:n]).strip()
+            phrase = "".join(x for x, _ in words[n:]).strip()
+            return (means, phrase) if means and len(phrase) >= 2 else None
+        seen_noun = seen_noun or f.startswith(("n", "eng", "x"))
+    return None
+
+
+def _zh_subject_ok(subject: str) -> bool:
+    """A subject that ends in a noun (jieba), not a verb or a particle ("Istio 一直在" is no subject)."""
+    from .._resources import jieba_posseg
+
+    words = [(w, f) for w, f in jieba_posseg().lcut(subject) if w.strip()]
+    return bool(words) and words[-1][1].startswith(("n", "eng", "x")) and len(subject) <= 24 and "，" not in subject
+
+
+def _zh_draft(template: str, question: str | None, answer: str, i: int, subject: str) -> Draft | None:
+    answer = answer.strip(" ，,")
+    if question is None or not 2 <= len(answer) <= 80 or _ZH_LEANING_RE.search(answer) or _ZH_LEANING_RE.search(subject):
+        return None
+    return Draft("what", template, question, answer, (i,), _CONFIDENCE[template])

@@ -1,0 +1,148 @@
+"""Predicate cards (:mod:`summarize.quiz.predicate`): each shape made from sentences written for these tests,
+and the sentences that must make no card (pronoun or demonstrative subjects, people, presupposing words,
+answers that point elsewhere, garbled splits)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize import load
+from summarize.quiz.checks import finish
+from summarize.quiz.context import Context
+from summarize.quiz.engine import key_sentences, make_cards
+from summarize.quiz.packs import load_packs
+from summarize.quiz.predicate import predicate_cards
+
+
+def _drafts(body: str, lang: str, title: str = "Routing with Portcullis") -> dict[str, str]:
+    """Every predicate draft of a post made of ``body`` (each sentence a key sentence), question → answer."""
+    doc = load(f"---\ntitle: {title}\n---\n# {title}\n\n{body}\n".encode())
+    ctx = Context.build(doc, load_packs(())[lang])
+    ctx.sentence_scores = {s.id: 1.0 for s in doc.sentences if s.kind != "heading"}
+    drafts = list(predicate_cards(doc, ctx, lang, sorted(ctx.sentence_scores)))
+    return {d.question: d.answer for d in drafts}
+
+
+EN_MADE = [
+    ("Portcullis lets you route traffic between clusters without a gateway.",
+     "What does Portcullis let users do?", "route traffic between clusters without a gateway"),
+    ("Portcullis allows operators to rotate certificates without restarting workloads.",
+     "What does Portcullis allow operators to do?", "rotate certificates without restarting workloads"),
+    ("Gatekeeperd replaces Routerd, Certd and Watchd as a single binary.",
+     "What does Gatekeeperd replace?", "Routerd, Certd and Watchd as a single binary"),
+    ("Portcullis adds experimental support for proxyless gRPC services in the mesh.",
+     "What does Portcullis add experimental support for?", "proxyless gRPC services in the mesh"),
+    ("RouteGrant is used to allow references across namespaces.",
+     "What is RouteGrant used to do?", "allow references across namespaces"),
+    ("Portcullis configures its edge proxies through a set of discovery APIs.",
+     None, None),  # "its" in the question: the checks reject it, so the generator may or may not draft it
+    ("Kubelink supports a multi-cluster architecture through the Bridge construct.",
+     "How does Kubelink support a multi-cluster architecture?", "through the Bridge construct"),
+    ("A waypoint proxy is an optional proxy that handles layer 7 traffic for a namespace.",
+     "What is a waypoint proxy in Portcullis?", "an optional proxy that handles layer 7 traffic for a namespace"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "question", "answer"), [c for c in EN_MADE if c[1]], ids=lambda v: str(v)[:30])
+def test_english_shapes(sentence: str, question: str, answer: str) -> None:
+    body = sentence + "\n\nPortcullis routes requests for every team. Portcullis is written in Go. Portcullis runs anywhere."
+    assert _drafts(body, "en").get(question) == answer
+
+
+EN_REFUSED = [
+    "It lets you route traffic between clusters without a gateway.",  # a pronoun subject
+    "This release replaces Routerd, Certd and Watchd as a single binary.",  # a demonstrative subject
+    "Dana Reyes replaces the old certificates every Monday morning.",  # a person
+    "Portcullis also replaces Routerd, Certd and Watchd as a single binary.",  # presupposes another sentence
+    "Portcullis provides the following ways to expose services to external networks.",  # the answer is elsewhere
+    "Portcullis replaces them with a single binary for every cluster.",  # the object points outside
+    "Portcullis 2.1 replaces Routerd, Certd and Watchd as a single binary.",  # a release: the version card asks it
+    "Gateway API splits the problem into separate resources owned by separate personas.",  # an agent, not a means
+]
+
+
+@pytest.mark.parametrize("sentence", EN_REFUSED, ids=lambda v: v[:30])
+def test_english_refusals(sentence: str) -> None:
+    assert _drafts(sentence, "en") == {}
+
+
+ZH_MADE = [
+    ("Ambient 模式允许用户在没有 Sidecar 代理的情况下运行服务网格。",
+     "Ambient 模式允许用户做什么？", "在没有 Sidecar 代理的情况下运行服务网格"),
+    ("Gatekeeperd 取代了 Routerd、Certd 和 Watchd 三个组件。", "Gatekeeperd 取代了什么？", "Routerd、Certd 和 Watchd 三个组件"),
+    ("Portcullis 的授权策略为网格中的服务提供访问控制。", "Portcullis 的授权策略为网格中的服务提供什么？", "访问控制"),
+    ("Envoy sidecar 通过 xDS 连接 Routerd。", "Envoy sidecar 通过什么连接 Routerd？", "xDS"),
+    ("Portcullis 模式旨在简化操作并降低基础设施成本。", "Portcullis 模式旨在做什么？", "简化操作并降低基础设施成本"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "question", "answer"), ZH_MADE, ids=lambda v: str(v)[:20])
+def test_chinese_shapes(sentence: str, question: str, answer: str) -> None:
+    assert _drafts(sentence, "zh", title="Portcullis 介绍").get(question) == answer
+
+
+ZH_REFUSED = [
+    "该组件取代了 Routerd、Certd 和 Watchd 三个组件。",  # 该: a demonstrative subject
+    "这个模式允许用户在没有 Sidecar 代理的情况下运行服务网格。",  # 这
+    "Portcullis 也提供了访问控制和流量加密两种能力。",  # 也 presupposes another sentence
+    "Splunk 使用 Istio 在应用层执行相关策略。",  # 使用 is not 使 ("makes")
+    "所以 Portcullis 提供了访问控制和流量加密两种能力。",  # a consequence of the sentence before
+    "Portcullis 提供了它的访问控制能力。",  # 它 in the answer
+]
+
+
+@pytest.mark.parametrize("sentence", ZH_REFUSED, ids=lambda v: v[:20])
+def test_chinese_refusals(sentence: str) -> None:
+    assert _drafts(sentence, "zh", title="Portcullis 介绍") == {}
+
+
+def test_predicate_cards_pass_the_card_checks() -> None:
+    """End to end: the shapes survive every check of :mod:`summarize.quiz.checks` and end in a question mark;
+    a "How … by?" split of a participle never comes out."""
+    text = ("---\ntitle: Routing with Portcullis\n---\n# Routing with Portcullis\n\n"
+            "Portcullis lets you route traffic between clusters without a gateway. "
+            "Gatekeeperd replaces Routerd, Certd and Watchd as a single binary. "
+            "Portcullis routes requests for every team in the company.\n")
+    cards = make_cards(load(text.encode()), load_packs(())["en"], lang="en")
+    asked = {c.question: c.answer for c in cards}
+    assert asked.get("What does Portcullis let users do?") == "Route traffic between clusters without a gateway."
+    assert asked.get("What does Gatekeeperd replace?") == "Routerd, Certd and Watchd as a single binary."
+    assert all(c.question.endswith("?") for c in cards)
+
+
+def test_key_sentences_bound_the_work() -> None:
+    """Cards come from at most max(3 x max_cards, 30) key sentences, best first, whatever the post's size."""
+    scores = {i: 1.0 / (1 + i) for i in range(5000)}
+    assert key_sentences(scores, 20) == list(range(60))
+    assert key_sentences(scores, 2) == list(range(30))
+    assert key_sentences({3: 0.5, 1: 0.5, 2: 0.9}, 20) == [2, 1, 3]
+
+
+def test_a_chinese_cloze_deletes_only_a_name() -> None:
+    """Chinese deletions of plain words (控制平面, 可观测性) were judged guessable; a product name is kept, and a
+    sentence in the authors' voice (我们) is no cloze."""
+    from summarize.quiz.cloze import _guessable_zh
+
+    assert _guessable_zh("控制平面") and _guessable_zh("可观测性")
+    assert not _guessable_zh("Istiod") and not _guessable_zh("OTLP 协议")
+    doc = load("# 网格\n\n在 Solo.io，我们也相信抽象有助于用户采用 Istio 服务网格。\n\n"
+               "Istio 将所有控制平面组件整合到 Istiod 中，安装和升级都更简单了。\n".encode())
+    cards = make_cards(doc, load_packs(())["zh"], lang="zh")
+    assert all("Solo.io" not in c.answer for c in cards if c.type == "cloze")
+    assert all(not _guessable_zh(c.answer) for c in cards if c.type == "cloze")
+
+
+def test_finish_checks_a_bounded_number_of_drafts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A post of hundreds of sentences that all match a template is checked only on its best drafts."""
+    from summarize.quiz import engine
+
+    text = "".join(f"Name{i}x Company{i}y built the Widget{i}z service in 2020. " for i in range(400))
+    seen: list[int] = []
+
+    def spy(doc, ctx, drafts, lang, max_cards):  # noqa: ANN001
+        seen.append(len(drafts))
+        return finish(doc, ctx, drafts, lang, max_cards)
+
+    monkeypatch.setattr(engine, "finish", spy)
+    engine.make_cards(load(text), load_packs(())["en"], lang="en", max_cards=5)
+    assert seen and 0 < seen[0] <= engine.MAX_DRAFTS_PER_CARD * 5 + engine.MAX_DRAFTS_BASE
