@@ -30,12 +30,16 @@ from .context import Context
 from .draft import MAX_TEMPLATE_CHARS, Draft
 
 #: Template ids, one per shape (part of every card's stable id).
-LETS, OBJECT, USED_FOR, QUALIFIED, HOW, ZH_LETS, ZH_OBJECT, ZH_MEANS = (
-    "what-lets", "what-object", "what-used-for", "what-is-qualified", "how-means", "zh-what-lets", "zh-what-object",
-    "zh-what-means",
+LETS, OBJECT, USED_FOR, QUALIFIED, HOW, PROPERTY, REFERS, WHEN = (
+    "what-lets", "what-object", "what-used-for", "what-is-qualified", "how-means", "what-property", "what-refers",
+    "when-passive",
 )
-TEMPLATES = frozenset({LETS, OBJECT, USED_FOR, QUALIFIED, HOW, ZH_LETS, ZH_OBJECT, ZH_MEANS})
-_CONFIDENCE = {LETS: 0.62, OBJECT: 0.55, USED_FOR: 0.6, QUALIFIED: 0.7, HOW: 0.6, ZH_LETS: 0.6, ZH_OBJECT: 0.55, ZH_MEANS: 0.6}
+ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS = (
+    "zh-what-lets", "zh-what-object", "zh-what-means", "zh-what-property", "zh-what-refers",
+)
+TEMPLATES = frozenset({LETS, OBJECT, USED_FOR, QUALIFIED, HOW, PROPERTY, REFERS, WHEN, ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS})
+_CONFIDENCE = {LETS: 0.62, OBJECT: 0.55, USED_FOR: 0.6, QUALIFIED: 0.7, HOW: 0.6, PROPERTY: 0.6, REFERS: 0.7, WHEN: 0.65,
+               ZH_LETS: 0.6, ZH_OBJECT: 0.55, ZH_MEANS: 0.6, ZH_PROPERTY: 0.6, ZH_REFERS: 0.7}
 
 # "lets you", "allows operators to", "enables teams to", "helps developers": the verb, then who is let.
 _LET_LEMMAS = frozenset({"let", "allow", "enable", "help", "empower"})
@@ -43,7 +47,8 @@ _LET_LEMMAS = frozenset({"let", "allow", "enable", "help", "empower"})
 # "provide"-less "offer" leave a question many answers fit.
 _OBJECT_LEMMAS = frozenset({"replace", "require", "support", "provide", "introduce", "add", "eliminate", "remove",
                             "simplify", "consolidate", "deprecate", "supersede", "automate", "standardize", "expose",
-                            "offer", "include", "define", "implement", "store", "generate", "intercept", "manage"})
+                            "offer", "include", "define", "implement", "store", "generate", "intercept", "manage", "report",
+                            "represent", "collect", "track", "specify", "contain"})
 # Verbs a "How does X do Y?" card asks about when the sentence says by what means ("Istio configures its
 # proxies using the xDS APIs" → "How does Istio configure its proxies?").
 _MEANS_RE = re.compile(r"^(?P<what>[a-z][^,;:]{3,80}?)\s*,?\s+(?P<means>(?:by|using|through|via|with the help of)\s+[^;:]{4,})$")
@@ -56,7 +61,9 @@ _PRESUPPOSING_RE = re.compile(
     re.IGNORECASE,
 )
 # An answer that points outside the card: "this", "that approach", "them" with no plural before it.
-_LEANING_ANSWER_RE = re.compile(r"\b(?:this|these|those|it|its|he|she|his|her|we|our|us|I|my)\b|\bthat\s+(?![a-z]+(?:s|ed)\b)[a-z]+\b(?=[\s,.])", re.IGNORECASE)
+_LEANING_ANSWER_RE = re.compile(
+    r"(?i:\b(?:this|these|those|it|its|he|she|his|her|we|our|us|my)\b|\bthat\s+(?![a-z]+(?:s|ed)\b)[a-z]+\b(?=[\s,.]))|\bI\b(?!\.)"
+)
 
 
 def predicate_cards(doc: Document, ctx: Context, lang: str, ranked: Sequence[int]) -> Iterator[Draft]:
@@ -81,15 +88,19 @@ def predicate_cards(doc: Document, ctx: Context, lang: str, ranked: Sequence[int
 def _english(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
     if not re.search(r"[.!]$", text) or _PRESUPPOSING_RE.search(text):
         return None
-    qualified = _qualified_definition(text, i, doc, ctx)
-    if qualified is not None:
-        return qualified
+    text = _OPENER_ROLE_RE.sub("", text)  # "As an open platform, Istio lets you …"
+    text = text[:1].upper() + text[1:]
+    text = _SUBJECT_ADVERB_RE.sub(" ", text, count=1)  # "The Gateway resource in particular enables …"
+    for shape in (_qualified_definition, _property, _refers, _when_passive):
+        made = shape(text, i, doc, ctx)
+        if made is not None:
+            return made
     from ..segment.pos import tag_sentence
     from .english import verb_lemma
     from .subject import _span, _subject_end
 
     tagged = tag_sentence(text)
-    end = _subject_end(tagged)
+    end = _subject_end(tagged, plural=True)
     if end is None or tagged[0][1] in ("PRP$", "WP$"):
         return None
     subject = _span(text, [w for w, _ in tagged[:end]])
@@ -103,7 +114,7 @@ def _english(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
         modal, verb, rest = verb.lower(), rest[0], rest[1:]
         aux = modal
     else:
-        aux = "did" if tag == "VBD" else "does"
+        aux = "did" if tag == "VBD" else "do" if tag == "VBP" else "does"
         modal = ""
     lemma = verb_lemma(verb) or ""
     subj = _mid_sentence(subject)
@@ -113,6 +124,9 @@ def _english(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
         return _used_for(subj, verb, tail, i)
     if lemma in _LET_LEMMAS:
         return _lets(subj, aux, lemma, tail, i)
+    used_as = _USED_AS_RE.match(tail) if lemma == "use" and tag != "MD" else None
+    if used_as:  # "Istio uses Envoy as its runtime proxy component" → "What does Istio use as its runtime proxy component?"
+        return _draft(OBJECT, f"What {aux} {subj} use as {used_as.group('role')}?", used_as.group("obj"), i, shortest=1)
     means = _MEANS_RE.match(tail)
     if means and means.group("means").startswith("by ") and re.search(r"(?:ed|en|wn)$", means.group("what")):
         means = None  # "… separate resources owned by separate personas": the agent of a participle, not a means
@@ -123,6 +137,58 @@ def _english(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
     return None
 
 
+_USED_AS_RE = re.compile(r"^(?P<obj>[A-Z][\w.+-]*(?: [A-Z][\w.+-]*)?) as (?P<role>(?:its|the|a|an) [^,;]{3,60}?)(?: and [a-z]+s\b.*|,.*)?$")
+_OPENER_ROLE_RE = re.compile(r"^As (?:a|an) [a-z][\w -]{2,40}, (?=[A-Z])")
+_SUBJECT_ADVERB_RE = re.compile(r"(?<=[\w)])(?:,? in particular,?| now| already| automatically| dynamically| natively| simply) (?=[a-z]+s\b)")
+# "The default port of the ztunnel proxy is 15008." → "What is the default port of the ztunnel proxy?"
+_PROPERTY_RE = re.compile(r"^(?P<subj>The (?:[\w.+'’-]+ ){1,7}?(?:of|for|in) [^,;:]{2,40}?|(?P<owner>[A-Z][\w.+-]*(?: [A-Z][\w.+-]*)?)['’]s (?:[\w-]+ ){0,3}[\w-]+) (?P<be>is|are) (?P<comp>(?:the |\d)[^;:]{1,120}?)[.!]$")
+_REFERS_RE = re.compile(r"^(?P<term>[A-Z][\w.+-]*(?: [A-Za-z][\w.+-]*){0,2}) (?:refers to|stands for) (?P<what>[^;:]{6,160}?)[.!]$")
+# "A formal proposal for adding sidecar support in Kubernetes was raised in 2019." → "When was … raised?"
+_WHEN_PASSIVE_RE = re.compile(
+    r"^(?P<subj>(?:A|An|The) [^,;:]{5,90}?) (?P<be>was|were) (?P<verb>[a-z]+(?:ed|en|wn|lt|ght))"
+    r" (?P<when>(?:in|on) (?:(?:early|late|mid)[- ])?(?:(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December) (?:\d{1,2}(?:st|nd|rd|th)?,? )?)?(?:19|20)\d\d)[.!]$"
+)
+
+
+def _property(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
+    """"The default port of the ztunnel proxy is 15008." → "What is the default port of the ztunnel proxy?": a
+    property of a named thing, asked with the name."""
+    m = _PROPERTY_RE.match(text)
+    if m is None or re.match(r"(?:the )?(?:reason|problem|issue|answer|question|result|idea|point|goal|thing)\b", m.group("comp")):
+        return None
+    subject = m.group("subj")
+    if not re.search(r"(?<=\s)[A-Z]|[a-z][A-Z]|[A-Z]{2}|\d", subject[1:]) or re.search(r"\b(?:reason|problem|issue|thing|way|one)\b", subject):
+        return None  # "The reason for the delay is …" names nothing; "The problem is …" leans on the post
+    from ..segment.pos import tag_sentence
+
+    if any(t.startswith("VB") or t in ("PRP", "PRP$") for _, t in tag_sentence(subject)[1:]):
+        return None  # a clause inside the subject ("The way Istio handles it")
+    return _draft(PROPERTY, f"What {m.group('be')} {_mid_sentence(subject)}?", m.group("comp"), i)
+
+
+def _when_passive(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
+    """"A formal proposal for adding sidecar support in Kubernetes was raised in 2019." → "When was a formal
+    proposal for adding sidecar support in Kubernetes raised?" (In 2019.): the subject names a thing."""
+    m = _WHEN_PASSIVE_RE.match(text)
+    if m is None or not re.search(r"(?<=\s)[A-Z]|[a-z][A-Z]|[A-Z]{2}", m.group("subj")):
+        return None
+    question = f"When {m.group('be')} {_mid_sentence(m.group('subj'))} {m.group('verb')}?"
+    answer = m.group("when")
+    return Draft("when", WHEN, question, answer[0].upper() + answer[1:], (i,), _CONFIDENCE[WHEN])
+
+
+def _refers(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
+    """"L4 refers to the transport layer of the OSI model." → "What does L4 refer to?"."""
+    m = _REFERS_RE.match(text)
+    if m is None or not re.search(r"[A-Z]{2}|[a-z][A-Z]|\d|^[A-Z][\w.+-]*$|^[A-Z]\w* [A-Z]", m.group("term")):
+        return None  # a name or code ("L4", "mTLS", "Gateway API"), not "Fewer components"
+    verb = re.search(r" (refers to|stands for|means) ", text)
+    assert verb is not None
+    lemma = {"refers to": "refer to", "stands for": "stand for", "means": "mean"}[verb.group(1)]
+    return _draft(REFERS, f"What does {m.group('term')} {lemma}?", m.group("what"), i)
+
+
 def _offset(text: str, verb: str, subject: str) -> int:
     at = text.find(verb, len(subject))
     return at + len(verb) if at >= 0 else len(text)
@@ -131,7 +197,10 @@ def _offset(text: str, verb: str, subject: str) -> int:
 def _lets(subj: str, aux: str, lemma: str, tail: str, i: int) -> Draft | None:
     """"X lets you run Y" → "What does X let users do?"; "X enables zero-trust networking" → "What does X enable?"."""
     m = re.match(r"(?P<who>(?:\w+\s+){0,2}?\w+)\s+(?:to\s+)?(?P<what>[a-z][\w-]*\b.*)$", tail)
-    if m and m.group("who").split()[-1].lower() in _WHO:
+    infinitive_object = re.match(r"(?P<who>[a-z][\w-]*(?:\s[a-z][\w-]*)?)\s+to\s+(?P<what>[a-z].*)$", tail)
+    if lemma in ("allow", "enable", "empower") and infinitive_object:
+        m = infinitive_object  # "enables implementations to manage …": whoever is enabled, then what they do
+    if m and (m.group("who").split()[-1].lower() in _WHO or m is infinitive_object):
         who = m.group("who")
         who = "users" if who.lower() == "you" else who
         if re.search(r"\b(?:you|your|we|our)\b", who, re.IGNORECASE):
@@ -220,10 +289,13 @@ def _mid_sentence(subject: str) -> str:
     return re.sub(r"^(The|A|An)\b", lambda m: m.group(1).lower(), subject)
 
 
-def _draft(template: str, question: str, answer: str, i: int) -> Draft | None:
+def _draft(template: str, question: str, answer: str, i: int, *, shortest: int = 2) -> Draft | None:
+    """The draft, unless its answer is too short or long, points outside the card, or strings on a second point;
+    ``shortest``: a name or a number may be the whole answer ("15008", "Envoy")."""
     answer = answer.strip(" ,;:")
     words = answer.split()
-    if not 2 <= len(words) <= _MAX_ANSWER_WORDS or _LEANING_ANSWER_RE.search(answer):
+    shortest = 1 if template == PROPERTY else shortest
+    if not shortest <= len(words) <= _MAX_ANSWER_WORDS or _LEANING_ANSWER_RE.search(answer):
         return None
     if re.search(r"[,;:]\s*(?:which|so|and then|but)\b", answer):
         return None  # a second point tacked on: the card would ask for half of it
@@ -241,9 +313,12 @@ _ZH_LETS_RE = re.compile(
     r"(?:能够|可以|轻松地|更轻松地)?(?P<what>[^。！？；]{4,80})[。！]$"
 )
 _ZH_OBJECT_RE = re.compile(
-    _ZH_SUBJECT + _ZH_ADVERB + r"(?:为(?P<target>[^，,。！？；]{2,20}?))?(?P<verb>取代了|替代了|替换了|取代|替代|引入了|提供了|提供|需要|简化了|消除了|支持)"
+    _ZH_SUBJECT + _ZH_ADVERB + r"(?:为(?P<target>[^，,。！？；]{2,20}?))?(?P<verb>取代了|替代了|替换了|取代|替代|引入了|提供了|提供|需要|要求|简化了|消除了|支持)"
     r"(?P<obj>[^。！？；]{4,80})[。！]$"
 )
+_ZH_REFERS_RE = re.compile(_ZH_SUBJECT + r"\s*(?:是指|指的是|指)(?P<what>[^。！？；]{4,80})[。！]$")
+# "Envoy 官方文档建议的更新顺序是 CDS → EDS → LDS → RDS。": a property (with 的) of a named thing.
+_ZH_PROPERTY_RE = re.compile(r"^(?P<subj>[^，,。！？；是]{2,30}的[^，,。！？；是]{1,12})是(?!否|为了|因为|由于|指|一个|一种|一家|一款|一套)(?P<what>[^。！？；]{2,80})[。！]$")
 _ZH_MEANS_RE = re.compile(_ZH_SUBJECT + r"\s*(?:是)?通过(?P<rest>[^，,。！？；]{4,60})(?:[，,](?P<more>[^。！？；]{2,40}))?[。！]$")
 _ZH_LEANING_RE = re.compile(r"这|那(?!么)|该(?=[\u4e00-\u9fff])|其(?!他|实|中)|(?<![因如彼])此(?!外)|本文|上述|以上|如下|我|你(?!们)|他|她|它|也|还|同样|另外|此外")
 
@@ -254,6 +329,12 @@ def _chinese(text: str, i: int, ctx: Context) -> Draft | None:
     if re.match(r"^(?:然后|所以|而且|但是|因此|同时|首先|最后)", text):
         return None
     s = ctx.doc.sentences[i]
+    m = _ZH_REFERS_RE.match(text)
+    if m and _zh_subject_ok(m.group("subj")):
+        return _zh_draft(ZH_REFERS, zh_question(f"{m.group('subj')}指什么？", s, ctx), m.group("what"), i, m.group("subj"))
+    m = _ZH_PROPERTY_RE.match(text)
+    if m and re.match(r"[A-Za-z]", m.group("subj")) and _zh_subject_ok(m.group("subj")):
+        return _zh_draft(ZH_PROPERTY, zh_question(f"{m.group('subj')}是什么？", s, ctx), m.group("what"), i, m.group("subj"))
     m = _ZH_MEANS_RE.match(text)
     if m and _zh_subject_ok(m.group("subj")):
         split = _zh_means(m.group("rest"))
@@ -271,7 +352,7 @@ def _chinese(text: str, i: int, ctx: Context) -> Draft | None:
     if m and _zh_subject_ok(m.group("subj")):
         target = f"为{m.group('target')}" if m.group("target") else ""
         question = zh_question(f"{m.group('subj')}{target}{m.group('verb')}什么？", s, ctx)
-        return _zh_draft(ZH_OBJECT, question, m.group("obj"), i, m.group("subj") + target)
+        return _zh_draft(ZH_OBJECT, question, re.split(r"[，,]", m.group("obj"))[0], i, m.group("subj") + target)
     return None
 
 

@@ -101,7 +101,7 @@ def _span(text: str, words: list[str]) -> str | None:
 _SUBJECT_TAGS = frozenset({"DT", "NN", "NNS", "NNP", "NNPS", "JJ", "CD", "POS", "PRP$"})
 
 
-def _subject_end(tagged: list[tuple[str, str]]) -> int | None:
+def _subject_end(tagged: list[tuple[str, str]], *, plural: bool = False) -> int | None:
     """Where a named subject ends: the index of the finite verb after a noun phrase at the sentence's start
     that names something (a proper noun, or a capitalised word after its first). The tagger often reads an
     unknown name's verb as a plural noun ("The Helix project issues …"), so an -s word the lexicon allows as a
@@ -114,6 +114,9 @@ def _subject_end(tagged: list[tuple[str, str]]) -> int | None:
                 return None
             continue
         finite = tag in _FINITE or (tag in ("NNS", "VB", "VBP") and word.endswith("s") and "VERB" in word_classes(word.lower()))
+        finite = finite or (plural and tag == "VBP" and tagged[k - 1][1] in ("NNS", "NNPS"))
+        if finite and tag == "NNS" and k + 1 < len(tagged) and tagged[k + 1][1] in ("VBP", "VB", "MD"):
+            continue  # "Gateway API resources report …": the -s word was the noun, the verb follows
         if finite:
             named = any(t in _PROPER or (i > 0 and w[:1].isupper()) or re.search(r"[a-z][A-Z]|[A-Z]{2}|^[A-Z]\w*[-.]\w", w)
                         for i, (w, t) in enumerate(tagged[:k]))
