@@ -40,6 +40,19 @@ EN_MADE = [
      "How does Kubelink support a multi-cluster architecture?", "through the Bridge construct"),
     ("A waypoint proxy is an optional proxy that handles layer 7 traffic for a namespace.",
      "What is a waypoint proxy in Portcullis?", "an optional proxy that handles layer 7 traffic for a namespace"),
+    ("The default port of the Portcullis tunnel is 15008.", "What is the default port of the Portcullis tunnel?", "15008"),
+    ("L4 refers to the four layers of the OSI model, i.e., TCP layer processing.",
+     "What does L4 refer to?", "the four layers of the OSI model, i.e., TCP layer processing"),
+    ("A formal proposal for adding sidecar support in Kubernetes was raised in 2019.",
+     "When was a formal proposal for adding sidecar support in Kubernetes raised?", "In 2019"),
+    ("Portcullis uses Envoy as its runtime proxy component and provides a policy layer.",
+     "What does Portcullis use as its runtime proxy component?", "Envoy"),
+    ("Gateway API resources report rich status conditions for every route.",
+     "What do Gateway API resources report?", "rich status conditions for every route"),
+    ("As an open platform, Portcullis lets you connect, secure and observe services.",
+     "What does Portcullis let users do?", "connect, secure and observe services"),
+    ("The Gateway resource in particular enables implementations to manage the lifecycle of gateways.",
+     "What does the Gateway resource enable implementations to do?", "manage the lifecycle of gateways"),
 ]
 
 
@@ -58,6 +71,10 @@ EN_REFUSED = [
     "Portcullis replaces them with a single binary for every cluster.",  # the object points outside
     "Portcullis 2.1 replaces Routerd, Certd and Watchd as a single binary.",  # a release: the version card asks it
     "Gateway API splits the problem into separate resources owned by separate personas.",  # an agent, not a means
+    "The reason for the delay is the missing Portcullis certificate.",  # "the reason" names nothing
+    "The way Portcullis handles retries is the main problem.",  # a clause in the subject
+    "Fewer components refers to less debugging across the Portcullis fleet.",  # no name is defined
+    "The proposal was raised in 2019.",  # nothing named
 ]
 
 
@@ -73,6 +90,9 @@ ZH_MADE = [
     ("Portcullis 的授权策略为网格中的服务提供访问控制。", "Portcullis 的授权策略为网格中的服务提供什么？", "访问控制"),
     ("Envoy sidecar 通过 xDS 连接 Routerd。", "Envoy sidecar 通过什么连接 Routerd？", "xDS"),
     ("Portcullis 模式旨在简化操作并降低基础设施成本。", "Portcullis 模式旨在做什么？", "简化操作并降低基础设施成本"),
+    ("L7 指 OSI 标准网络模型的七层，即应用层的处理。", "L7 指什么？", "OSI 标准网络模型的七层，即应用层的处理"),
+    ("Envoy 官方文档建议的更新顺序是 CDS、EDS、LDS 和 RDS。", "Envoy 官方文档建议的更新顺序是什么？", "CDS、EDS、LDS 和 RDS"),
+    ("Portcullis 提供了简单的方法来管理多个集群的策略，管理违规。", "Portcullis 提供了什么？", "简单的方法来管理多个集群的策略"),
 ]
 
 
@@ -88,12 +108,24 @@ ZH_REFUSED = [
     "Splunk 使用 Istio 在应用层执行相关策略。",  # 使用 is not 使 ("makes")
     "所以 Portcullis 提供了访问控制和流量加密两种能力。",  # a consequence of the sentence before
     "Portcullis 提供了它的访问控制能力。",  # 它 in the answer
+    "更简单的操作 Portcullis 的方法是使用 Nirmata。",  # a property whose subject opens with no name
 ]
 
 
 @pytest.mark.parametrize("sentence", ZH_REFUSED, ids=lambda v: v[:20])
 def test_chinese_refusals(sentence: str) -> None:
     assert _drafts(sentence, "zh", title="Portcullis 介绍") == {}
+
+
+def test_its_after_a_name_is_no_dangling_pronoun() -> None:
+    """"its" after the name a question asks about points to that name; before any name, or with another pronoun,
+    it points outside the card."""
+    from summarize.quiz.english import dangling
+
+    assert not dangling("Why did Istio move several of its extensions into its build of Envoy?")
+    assert dangling("Why did it move its extensions?")
+    assert dangling("Why does its Envoy crash?")
+    assert dangling("Why did the team move its extensions?")
 
 
 def test_predicate_cards_pass_the_card_checks() -> None:
