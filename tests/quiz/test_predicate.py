@@ -48,11 +48,27 @@ EN_MADE = [
     ("Portcullis uses Envoy as its runtime proxy component and provides a policy layer.",
      "What does Portcullis use as its runtime proxy component?", "Envoy"),
     ("Gateway API resources report rich status conditions for every route.",
-     "What do Gateway API resources report?", "rich status conditions for every route"),
+     "What do Gateway API resources report for every route?", "rich status conditions"),
+    ("Portcullis provides an infrastructure layer for the communication between services.",
+     "What does Portcullis provide for the communication between services?", "an infrastructure layer"),
     ("As an open platform, Portcullis lets you connect, secure and observe services.",
      "What does Portcullis let users do?", "connect, secure and observe services"),
     ("The Gateway resource in particular enables implementations to manage the lifecycle of gateways.",
      "What does the Gateway resource enable implementations to do?", "manage the lifecycle of gateways"),
+    ("However, all of the Portcullis control plane components are written in Go.",
+     "What are all of the Portcullis control plane components written in?", "Go"),
+    ("NSM consists of a number of components that can be deployed in one cluster.",
+     "What does NSM consist of?", "a number of components that can be deployed in one cluster"),
+    ("Multiple network interfaces support will be available in Istio release 1.1.",
+     "In which version of Istio will multiple network interfaces support be available?", "Istio 1.1."),
+    ("Formal support for sidecars is being released to Alpha in Kubernetes 1.28.",
+     "In which version of Kubernetes is formal support for sidecars being released to Alpha?", "Kubernetes 1.28."),
+    ("Certd stores the root certificate in a Kubernetes secret for every namespace.",
+     "What does Certd store in a Kubernetes secret for every namespace?", "the root certificate"),
+    ("Ingress controller provides a unified entrance for the HTTP services in a cluster, but it cannot be reached.",
+     "What does Ingress controller provide for the HTTP services in a cluster?", "a unified entrance"),
+    ("Additionally, Envoy Gateway enables advanced use cases such as access control and rate limiting.",
+     "What does Envoy Gateway enable?", "advanced use cases such as access control and rate limiting"),
 ]
 
 
@@ -75,6 +91,12 @@ EN_REFUSED = [
     "The way Portcullis handles retries is the main problem.",  # a clause in the subject
     "Fewer components refers to less debugging across the Portcullis fleet.",  # no name is defined
     "The proposal was raised in 2019.",  # nothing named
+    "Portcullis provides an infrastructure layer to every team in the company, and more.",  # the title's product
+    "Routerd provides dynamic network services for pods while Certd provides certificates.",  # two points
+    "Kubernetes network lack support for cross-cluster connectivity.",  # a verb read as a noun starts no object
+    "Certd has a root certificate in every namespace of the cluster.",  # "What does Certd have in …?": too light
+    "Certd stores it in a Kubernetes secret for every namespace.",  # a pronoun object
+    "There is a Kube-proxy which is responsible for routing client requests.",  # no plain subject
 ]
 
 
@@ -92,13 +114,18 @@ ZH_MADE = [
     ("Portcullis 模式旨在简化操作并降低基础设施成本。", "Portcullis 模式旨在做什么？", "简化操作并降低基础设施成本"),
     ("L7 指 OSI 标准网络模型的七层，即应用层的处理。", "L7 指什么？", "OSI 标准网络模型的七层，即应用层的处理"),
     ("Envoy 官方文档建议的更新顺序是 CDS、EDS、LDS 和 RDS。", "Envoy 官方文档建议的更新顺序是什么？", "CDS、EDS、LDS 和 RDS"),
-    ("Portcullis 提供了简单的方法来管理多个集群的策略，管理违规。", "Portcullis 提供了什么？", "简单的方法来管理多个集群的策略"),
+    ("Nirmata 提供了简单的方法来管理多个集群的策略，管理违规。", "Nirmata 提供了什么？", "简单的方法来管理多个集群的策略"),
+    ("Portcullis 的数据平面由一组智能代理组成。", "Portcullis 的数据平面由什么组成？", "一组智能代理"),
+    ("控制面负责管理和配置代理来路由流量。", "Portcullis 的控制面负责什么？", "管理和配置代理来路由流量"),
+    ("Routerd 基于 Envoy 代理实现数据面。", "Routerd 基于什么实现数据面？", "Envoy 代理"),
+    ("Gateway API 最初被认为是知名 Ingress API 的继任者。", "Gateway API 最初被认为是什么？", "知名 Ingress API 的继任者"),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "question", "answer"), ZH_MADE, ids=lambda v: str(v)[:20])
 def test_chinese_shapes(sentence: str, question: str, answer: str) -> None:
-    assert _drafts(sentence, "zh", title="Portcullis 介绍").get(question) == answer
+    body = sentence + "\n\nPortcullis 很流行。Portcullis 很小。Portcullis 很快。"
+    assert _drafts(body, "zh", title="Portcullis 介绍").get(question) == answer
 
 
 ZH_REFUSED = [
@@ -109,12 +136,16 @@ ZH_REFUSED = [
     "所以 Portcullis 提供了访问控制和流量加密两种能力。",  # a consequence of the sentence before
     "Portcullis 提供了它的访问控制能力。",  # 它 in the answer
     "更简单的操作 Portcullis 的方法是使用 Nirmata。",  # a property whose subject opens with no name
+    "Portcullis 提供了简单的方法来管理多个集群的策略。",  # the post's own product provides many things
+    "Linux 允许使用功能定义细粒度的权限。",  # allows whom? many answers fit
+    "数据平面的核心组件负责管理和配置代理来路由流量。",  # a long common-noun subject: whose?
 ]
 
 
 @pytest.mark.parametrize("sentence", ZH_REFUSED, ids=lambda v: v[:20])
 def test_chinese_refusals(sentence: str) -> None:
-    assert _drafts(sentence, "zh", title="Portcullis 介绍") == {}
+    body = sentence + "\n\nPortcullis 很流行。Portcullis 很小。Portcullis 很快。"
+    assert _drafts(body, "zh", title="Portcullis 介绍") == {}
 
 
 def test_its_after_a_name_is_no_dangling_pronoun() -> None:

@@ -35,6 +35,8 @@ class Context:
     topic: str | None = None
     _entity_cache: dict[int, list[str]] = field(default_factory=dict)
     key_terms: list[str] | None = None
+    most_named: set[str] | None = None
+    """The names the post writes most (casefolded), computed once when a predicate card needs them."""
     people: set[str] | None = None
     """The post's people (speakers, author), computed once when a check needs them."""
     sentence_scores: dict[int, float] = field(default_factory=dict)

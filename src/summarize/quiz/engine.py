@@ -264,6 +264,8 @@ def _version_question(groups: dict[str, str], s: Sentence, ctx: Context) -> str 
         return None
     if s.lang == "zh":
         return zh_question(f"{product} 的哪个版本{rest}？", s, ctx)
+    # "…, closing out over 5 years of ongoing work": a participle clause after the point is no part of the question
+    rest = re.sub(r",\s+[a-z]+ing\b[^,]*$", "", rest)
     if groups.get("lead"):
         return wh_question(f"In which version of {product}", rest, resolve=lambda p: ctx.resolve(s, p), proper=ctx.proper)
     from ..segment.pos import tag_sentence

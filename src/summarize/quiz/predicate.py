@@ -25,20 +25,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from .._text import CJK_RE
 from ..model import Document
 from .context import Context
 from .draft import MAX_TEMPLATE_CHARS, Draft
 
 #: Template ids, one per shape (part of every card's stable id).
-LETS, OBJECT, USED_FOR, QUALIFIED, HOW, PROPERTY, REFERS, WHEN = (
+LETS, OBJECT, USED_FOR, QUALIFIED, HOW, PROPERTY, REFERS, WHEN, BASIS, RELEASE, PLACED = (
     "what-lets", "what-object", "what-used-for", "what-is-qualified", "how-means", "what-property", "what-refers",
-    "when-passive",
+    "when-passive", "what-basis", "when-in-release", "what-object-placed",
 )
-ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS = (
-    "zh-what-lets", "zh-what-object", "zh-what-means", "zh-what-property", "zh-what-refers",
+ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS = (
+    "zh-what-lets", "zh-what-object", "zh-what-means", "zh-what-property", "zh-what-refers", "zh-what-basis",
 )
-TEMPLATES = frozenset({LETS, OBJECT, USED_FOR, QUALIFIED, HOW, PROPERTY, REFERS, WHEN, ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS})
-_CONFIDENCE = {LETS: 0.62, OBJECT: 0.55, USED_FOR: 0.6, QUALIFIED: 0.7, HOW: 0.6, PROPERTY: 0.6, REFERS: 0.7, WHEN: 0.65,
+TEMPLATES = frozenset({LETS, OBJECT, USED_FOR, QUALIFIED, HOW, PROPERTY, REFERS, WHEN, BASIS, RELEASE, PLACED,
+                       ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS})
+_CONFIDENCE = {BASIS: 0.65, ZH_BASIS: 0.65, RELEASE: 0.7, PLACED: 0.55, LETS: 0.62, OBJECT: 0.55, USED_FOR: 0.6, QUALIFIED: 0.7, HOW: 0.6, PROPERTY: 0.6, REFERS: 0.7, WHEN: 0.65,
                ZH_LETS: 0.6, ZH_OBJECT: 0.55, ZH_MEANS: 0.6, ZH_PROPERTY: 0.6, ZH_REFERS: 0.7}
 
 # "lets you", "allows operators to", "enables teams to", "helps developers": the verb, then who is let.
@@ -49,6 +51,11 @@ _OBJECT_LEMMAS = frozenset({"replace", "require", "support", "provide", "introdu
                             "simplify", "consolidate", "deprecate", "supersede", "automate", "standardize", "expose",
                             "offer", "include", "define", "implement", "store", "generate", "intercept", "manage", "report",
                             "represent", "collect", "track", "specify", "contain"})
+# Of those, the verbs whose object is one of many when the subject is the post's own product ("What does Istio
+# provide?" has a dozen true answers in a post about Istio; "What does CNI provide?" in a post about NSM has one).
+_VAGUE_LEMMAS = frozenset({"provide", "offer", "support", "include", "contain", "report", "define", "manage",
+                           "implement", "store", "generate", "collect", "track", "specify", "expose", "intercept",
+                           "standardize", "automate", "add", "introduce"})
 # Verbs a "How does X do Y?" card asks about when the sentence says by what means ("Istio configures its
 # proxies using the xDS APIs" → "How does Istio configure its proxies?").
 _MEANS_RE = re.compile(r"^(?P<what>[a-z][^,;:]{3,80}?)\s*,?\s+(?P<means>(?:by|using|through|via|with the help of)\s+[^;:]{4,})$")
@@ -62,7 +69,7 @@ _PRESUPPOSING_RE = re.compile(
 )
 # An answer that points outside the card: "this", "that approach", "them" with no plural before it.
 _LEANING_ANSWER_RE = re.compile(
-    r"(?i:\b(?:this|these|those|it|its|he|she|his|her|we|our|us|my)\b|\bthat\s+(?![a-z]+(?:s|ed)\b)[a-z]+\b(?=[\s,.]))|\bI\b(?!\.)"
+    r"(?i:\b(?:this|these|those|it|its|he|she|his|her|we|our|us|my)\b|\bthat\s+(?![a-z]+(?:s|ed)\b|(?:can|will|may|must|should|could|would|is|are|was|were|has|have|had|do|does|did)\b)[a-z]+\b(?=[\s,.]))|\bI\b(?!\.)"
 )
 
 
@@ -78,8 +85,24 @@ def predicate_cards(doc: Document, ctx: Context, lang: str, ranked: Sequence[int
         if s.lang != lang or len(text) > MAX_TEMPLATE_CHARS or s.kind == "heading" or s.furniture:
             continue
         draft = _english(text, i, doc, ctx) if lang == "en" else _chinese(text, i, ctx)
+        head = _head_clause(text, lang) if draft is None else None
+        if head is not None:  # "Ingress controller provides a unified entrance …, but it can't be accessed …"
+            draft = _english(head, i, doc, ctx) if lang == "en" else _chinese(head, i, ctx)
         if draft is not None:
             yield draft
+
+
+_HEAD_EN_RE = re.compile(r"^(?P<head>[^,;:]{20,}?),\s+(?:but|which means|which is why|so|and then|while|whereas|although|though)\s")
+_HEAD_ZH_RE = re.compile(r"^(?P<head>[^，,；;：:]{8,}?)[，,]\s*(?:但|但是|而|因此|所以|从而|并且|并|以便|同时|然而|这|那)")
+
+
+def _head_clause(text: str, lang: str) -> str | None:
+    """The first clause of a compound sentence, as a sentence of its own, when what follows starts a second
+    point ("…, but it can't be accessed from outside", "…，因此…"): the head stands alone, the card asks it."""
+    m = (_HEAD_EN_RE if lang == "en" else _HEAD_ZH_RE).match(text)
+    if m is None:
+        return None
+    return m.group("head").rstrip() + ("." if lang == "en" else "。")
 
 
 # ----------------------------------------------------------------------------- English
@@ -91,7 +114,7 @@ def _english(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
     text = _OPENER_ROLE_RE.sub("", text)  # "As an open platform, Istio lets you …"
     text = text[:1].upper() + text[1:]
     text = _SUBJECT_ADVERB_RE.sub(" ", text, count=1)  # "The Gateway resource in particular enables …"
-    for shape in (_qualified_definition, _property, _refers, _when_passive):
+    for shape in (_qualified_definition, _property, _refers, _when_passive, _basis, _in_release):
         made = shape(text, i, doc, ctx)
         if made is not None:
             return made
@@ -132,13 +155,34 @@ def _english(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
         means = None  # "… separate resources owned by separate personas": the agent of a participle, not a means
     if means and lemma and lemma not in ("be", "have", "do") and tag != "MD" and not re.match(r"(?:it|them|this|that|these|those|us|you)\b", tail):
         return _draft(HOW, f"How {aux} {subj} {lemma} {means.group('what')}?", means.group("means"), i)
-    if lemma in _OBJECT_LEMMAS and tag != "MD" or lemma in _OBJECT_LEMMAS and modal in ("can", "will"):
+    placed = _object_with_place(tagged, end + (1 if tag == "MD" else 0), text)
+    if placed is not None and re.match(r"(?:\w+ )?support$", placed[0]):
+        placed = None  # "adds experimental support for X" asks for X (below), not for "experimental support"
+    if placed is not None and lemma and lemma not in _LIGHT_LEMMAS and not _PARTICIPLE_OBJECT_RE.match(tail):
+        obj, pp = placed  # "Kube-proxy creates an iptables rule for each backend Pod" → "What does Kube-proxy create for …?"
+        question = f"What {aux} {subj} {lemma} {pp}?" if tag != "MD" else f"What {modal} {subj} {lemma} {pp}?"
+        return _draft(PLACED, question, obj, i)
+    if lemma in _OBJECT_LEMMAS and (tag != "MD" or modal in ("can", "will")):
+        if lemma in _VAGUE_LEMMAS and _main_subject(subject, doc, ctx) and not tail.startswith(("support for", "experimental support")):
+            return None  # "What does Istio provide?" in a post about Istio: it provides many things, the card one
         return _object(subj, aux, lemma, tail, i)
     return None
 
 
 _USED_AS_RE = re.compile(r"^(?P<obj>[A-Z][\w.+-]*(?: [A-Z][\w.+-]*)?) as (?P<role>(?:its|the|a|an) [^,;]{3,60}?)(?: and [a-z]+s\b.*|,.*)?$")
-_OPENER_ROLE_RE = re.compile(r"^As (?:a|an) [a-z][\w -]{2,40}, (?=[A-Z])")
+_OPENER_ROLE_RE = re.compile(r"^(?:As (?:a|an) [a-z][\w -]{2,40}|However|In fact|In practice|Today|Internally|Additionally|In addition), (?=[A-Za-z])")
+# "Formal support for sidecars is being released to Alpha in Kubernetes 1.28." → "In which version of Kubernetes is
+# formal support for sidecars being released to Alpha?"
+_IN_RELEASE_RE = re.compile(
+    r"^(?P<subj>[A-Z][^,;:]{3,80}?) (?P<aux>is|are|was|were|will be|has been|have been|became|becomes)"
+    r"(?P<rest>(?: [\w-]+){1,8}?) in (?P<product>[A-Z][\w.+-]*(?: [A-Z][\w.+-]*)?) (?:release |version |v)?"
+    r"(?P<version>\d+\.\d+(?:\.\d+)?)[.!]$"
+)
+# "X is based on / written in / responsible for Y", "X consists of Y": a verb whose object is X's one answer.
+_BASIS_RE = re.compile(
+    r"^(?P<subj>[^,;:()]{3,80}?) (?:(?P<be>is|are|was|were) (?P<part>based on|built on|built with|written in|implemented in|"
+    r"responsible for|composed of|made up of)|(?P<verb>consists|consist) of) (?P<obj>[^;:]{2,160}?)[.!]$"
+)
 _SUBJECT_ADVERB_RE = re.compile(r"(?<=[\w)])(?:,? in particular,?| now| already| automatically| dynamically| natively| simply) (?=[a-z]+s\b)")
 # "The default port of the ztunnel proxy is 15008." → "What is the default port of the ztunnel proxy?"
 _PROPERTY_RE = re.compile(r"^(?P<subj>The (?:[\w.+'’-]+ ){1,7}?(?:of|for|in) [^,;:]{2,40}?|(?P<owner>[A-Z][\w.+-]*(?: [A-Z][\w.+-]*)?)['’]s (?:[\w-]+ ){0,3}[\w-]+) (?P<be>is|are) (?P<comp>(?:the |\d)[^;:]{1,120}?)[.!]$")
@@ -167,6 +211,48 @@ def _property(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
     return _draft(PROPERTY, f"What {m.group('be')} {_mid_sentence(subject)}?", m.group("comp"), i)
 
 
+def _in_release(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
+    """"Multiple network interfaces support will be available in Istio release 1.1." → "In which version of Istio
+    will multiple network interfaces support be available?" (Istio 1.1.)."""
+    m = _IN_RELEASE_RE.match(text)
+    if m is None or re.search(r"\b(?:which|that|who|there|it|they|this|these|those|we|you|our|your)\b", m.group("subj"), re.IGNORECASE):
+        return None
+    first, _, more = m.group("aux").partition(" ")
+    first = {"became": "did", "becomes": "does"}.get(first, first)
+    more = {"became": "become", "becomes": "become"}.get(m.group("aux"), more)
+    subject = m.group("subj")
+    subject = subject if re.match(r"[A-Z][\w.+-]*[A-Z0-9]|[A-Z]\w* [A-Z]", subject) else subject[0].lower() + subject[1:]
+    question = " ".join(f"In which version of {m.group('product')} {first} {subject} {more} {m.group('rest')}?".split())
+    release = f"{m.group('product')} {m.group('version')}."
+    return Draft("when", RELEASE, question.replace(" ?", "?"), release, (i,), _CONFIDENCE[RELEASE])
+
+
+def _basis(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
+    """"All of the Istio control plane components are written in Go." → "What are all of the Istio control plane
+    components written in?"; "NSM consists of …" → "What does NSM consist of?"."""
+    m = _BASIS_RE.match(text)
+    if m is None:
+        return None
+    subject = m.group("subj")
+    if not re.search(r"(?<=\s)[A-Z]|^[A-Z][\w.+-]*[A-Z0-9]|[a-z][A-Z]|[A-Z]{2}", subject) or not _plain_noun_phrase(subject):
+        return None
+    if m.group("verb"):
+        question = f"What {'do' if m.group('verb') == 'consist' else 'does'} {_mid_sentence(subject)} consist of?"
+    else:
+        question = f"What {m.group('be')} {_mid_sentence(subject)} {m.group('part')}?"
+    return _draft(BASIS, question, m.group("obj"), i, shortest=1)
+
+
+def _plain_noun_phrase(subject: str) -> bool:
+    """No verb, pronoun, relative word or presupposing word inside: "all of the Istio control plane components"
+    is one; "There is a Kube-proxy which" and "the way it handles" are not."""
+    from ..segment.pos import tag_sentence
+
+    if re.search(r"\b(?:which|that|who|there|it|they|this|these|those|we|you|our|your)\b", subject, re.IGNORECASE):
+        return False
+    return not any(t.startswith("VB") and t != "VBN" or t in ("PRP", "PRP$", "MD") for _, t in tag_sentence(subject)[1:])
+
+
 def _when_passive(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
     """"A formal proposal for adding sidecar support in Kubernetes was raised in 2019." → "When was a formal
     proposal for adding sidecar support in Kubernetes raised?" (In 2019.): the subject names a thing."""
@@ -187,6 +273,45 @@ def _refers(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
     assert verb is not None
     lemma = {"refers to": "refer to", "stands for": "stand for", "means": "mean"}[verb.group(1)]
     return _draft(REFERS, f"What does {m.group('term')} {lemma}?", m.group("what"), i)
+
+
+# Verbs too light to ask about with their object taken away ("What does X have for …?", "What does X make …?").
+_LIGHT_LEMMAS = frozenset({"be", "have", "do", "get", "go", "come", "make", "take", "give", "say", "seem", "become", "keep",
+                           "let", "help", "want", "need", "try", "see", "look", "find", "know", "think", "start", "begin"})
+_OBJECT_START_TAGS = frozenset({"DT", "CD", "JJ", "JJR", "JJS", "NNP", "NNPS", "NNS", "PDT"})
+_PARTICIPLE_OBJECT_RE = re.compile(r"^\w+ing\b")
+_PLACE_PREPOSITIONS = frozenset({"for", "into", "to", "from", "on", "onto", "in", "across", "between", "through", "over",
+                                 "at", "inside", "within", "per", "against"})
+
+
+def _object_with_place(tagged: list[tuple[str, str]], verb_at: int, text: str) -> tuple[str, str] | None:
+    """(object, place) of "VERB OBJECT PREP …" when the object is a noun phrase (with "of" attachments) and the
+    rest of the sentence a plain prepositional phrase: the question keeps the place, so it asks about one
+    thing ("What does Kube-proxy create for each of the backend Pods in the Service?" → An iptables rule)."""
+    from ..segment.pos import noun_phrases
+
+    after = tagged[verb_at + 1 :]
+    chunks = noun_phrases(after)
+    if not chunks or chunks[0][0] != 0 or after[0][1] not in _OBJECT_START_TAGS:
+        return None  # "lack support for …": a verb the tagger took for a noun starts no object
+    end = chunks[0][1]
+    for a, b in chunks[1:]:  # "several of the extensions", "the lifecycle of network gateways"
+        if a == end + 1 and after[end][0].lower() == "of":
+            end = b
+    if end >= len(after) or after[end][1] not in ("IN", "TO") or after[end][0].lower() not in _PLACE_PREPOSITIONS:
+        return None
+    place = [w for w, _ in after[end:] if w not in (".", "!")]
+    if len(place) < 3 or any(w in (",", ";", ":", "(", ")", "--") for w in place) or any(t.startswith("VB") for _, t in after[end:]):
+        return None  # a second clause, a list or a participle after the place: the question would garble it
+    from .subject import _span
+
+    obj_words = [w for w, _ in after[:end]]
+    start = text.find(obj_words[0], len(" ".join(w for w, _ in tagged[: verb_at + 1])) - 1)
+    obj = _span(text[start:], obj_words) if start >= 0 else None
+    place_text = _span(text[start + len(obj) :].lstrip(), place) if obj else None
+    if obj is None or place_text is None or after[0][1] in ("PRP", "PRP$") or obj.split()[0].lower() in ("it", "them", "this", "that"):
+        return None
+    return obj, place_text
 
 
 def _offset(text: str, verb: str, subject: str) -> int:
@@ -267,8 +392,9 @@ def _product(doc: Document, ctx: Context) -> str | None:
     """The product a post is about: the first name in its title that the post writes at least three times
     (the pack's topic entity is only the most mentioned one, "Go" in a post on a Go program)."""
     title = doc.title or ""
+    chinese = CJK_RE.search(title) is not None
     for word in re.findall(r"[A-Z][\w.+-]*[\w+]", title):
-        if (word in ctx.proper_words or word == ctx.topic) and sum(word in s.text for s in doc.sentences) >= 3:
+        if (word in ctx.proper_words or word == ctx.topic or chinese) and sum(word in s.text for s in doc.sentences) >= 3:
             return word
     return None
 
@@ -280,13 +406,38 @@ def _named_thing(subject: str, ctx: Context) -> bool:
     people = ctx.people if ctx.people is not None else _people(ctx.doc)
     ctx.people = people
     name = re.sub(r"^(?:The|A|An)\s+", "", subject)
-    if _person_like(name, people) or re.search(r"\d", name):
+    if _person_like(name, people) and not _product_name(name, ctx) or re.search(r"\d", name):
         return False  # "Istio 1.11 adds …" is asked by the version template
     return not re.search(r"\b(?:It|This|That|These|Those|They|We|You|I|Our|Your|Its|Their)\b", subject)
 
 
+def _main_subject(subject: str, doc: Document, ctx: Context) -> bool:
+    """Whether ``subject`` names what the post is about: its topic entity, a name its title gives, or one of
+    the names it writes most (:func:`summarize.quiz.subject._most_named`)."""
+    from .subject import _most_named
+
+    name = re.sub(r"^(?:The|A|An)\s+", "", subject).casefold()
+    title = (doc.title or "").casefold()
+    if (ctx.topic and name == ctx.topic.casefold()) or (name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", title)):
+        return True
+    if ctx.most_named is None:
+        ctx.most_named = {n.casefold() for n in _most_named(doc)}
+    return name in ctx.most_named
+
+
+def _product_name(name: str, ctx: Context) -> bool:
+    """"Envoy Gateway", "Istio Gateway" look like a person's first and last name; a word of a known product or a
+    common noun at the end ("Gateway", "Mesh") says otherwise. The post's own people stay people."""
+    from ..segment.pos import word_classes
+
+    words = name.split()
+    if name in (ctx.people or set()) or any(w in (ctx.people or set()) for w in words):
+        return False
+    return any(w in ctx.entity_class for w in words) or "NOUN" in word_classes(words[-1].lower())
+
+
 def _mid_sentence(subject: str) -> str:
-    return re.sub(r"^(The|A|An)\b", lambda m: m.group(1).lower(), subject)
+    return re.sub(r"^(The|A|An|All|Most|Many|Some|Every|Each|Both)\b", lambda m: m.group(1).lower(), subject)
 
 
 def _draft(template: str, question: str, answer: str, i: int, *, shortest: int = 2) -> Draft | None:
@@ -297,7 +448,7 @@ def _draft(template: str, question: str, answer: str, i: int, *, shortest: int =
     shortest = 1 if template == PROPERTY else shortest
     if not shortest <= len(words) <= _MAX_ANSWER_WORDS or _LEANING_ANSWER_RE.search(answer):
         return None
-    if re.search(r"[,;:]\s*(?:which|so|and then|but)\b", answer):
+    if re.search(r"[,;:]\s*(?:which|so|and then|but)\b|\s(?:while|whereas)\s", answer):
         return None  # a second point tacked on: the card would ask for half of it
     return Draft("what", template, " ".join(question.split()), answer, (i,), _CONFIDENCE[template])
 
@@ -306,15 +457,19 @@ def _draft(template: str, question: str, answer: str, i: int, *, shortest: int =
 
 # A subject that opens with a name in Latin letters ("Istio", "Envoy Gateway", "Ambient 模式", "Istio 的授权策略"):
 # judges accepted few Chinese questions without one ("为什么以准入验证结束？" leaves out whose).
-_ZH_SUBJECT = r"(?P<subj>[A-Za-z][\w.+-]*(?:\s?[A-Za-z][\w.+-]*){0,2}(?:\s?的?\s?[\u4e00-\u9fff]{1,6}?)?)"
-_ZH_ADVERB = r"\s*(?:已经|将|可以|能够|会|正在|主要|默认|完全|直接)?\s*"
+_ZH_SUBJECT = r"(?P<subj>[A-Za-z][\w.+-]*(?:\s?[A-Za-z][\w.+-]*){0,2}(?:\s?的?\s?[\u4e00-\u9fff]{1,6}?)??)"
+_ZH_ADVERB = r"\s*(?P<adv>已经|将|可以|能够|会|正在|主要|默认|完全|直接|最初|通常|一般)?\s*"
 _ZH_LETS_RE = re.compile(
     _ZH_SUBJECT + _ZH_ADVERB + r"(?P<verb>允许|让|使得|使(?![用得])|帮助|旨在|用于)(?P<who>用户|开发者|开发人员|您|你|我们|运维人员|团队)?"
     r"(?:能够|可以|轻松地|更轻松地)?(?P<what>[^。！？；]{4,80})[。！]$"
 )
 _ZH_OBJECT_RE = re.compile(
-    _ZH_SUBJECT + _ZH_ADVERB + r"(?:为(?P<target>[^，,。！？；]{2,20}?))?(?P<verb>取代了|替代了|替换了|取代|替代|引入了|提供了|提供|需要|要求|简化了|消除了|支持)"
+    _ZH_SUBJECT + _ZH_ADVERB + r"(?:为(?P<target>[^，,。！？；]{2,20}?))?(?P<verb>取代了|替代了|替换了|取代|替代|引入了|提供了|提供|需要|要求|简化了|消除了|支持|代表了|被认为是|被视为|被称为)"
     r"(?P<obj>[^。！？；]{4,80})[。！]$"
+)
+# "Istio 基于 Envoy。", "控制面负责管理和配置代理。", "数据平面由一组智能代理组成。"
+_ZH_BASIS_RE = re.compile(
+    r"^(?P<subj>[^，,。！？；]{2,24}?)\s*(?:(?P<verb>基于|负责)(?P<obj>[^。！？；]{2,60})|由(?P<parts>[^，,。！？；]{2,40}?)(?P<made>组成|构成))[。！]$"
 )
 _ZH_REFERS_RE = re.compile(_ZH_SUBJECT + r"\s*(?:是指|指的是|指)(?P<what>[^。！？；]{4,80})[。！]$")
 # "Envoy 官方文档建议的更新顺序是 CDS → EDS → LDS → RDS。": a property (with 的) of a named thing.
@@ -329,6 +484,19 @@ def _chinese(text: str, i: int, ctx: Context) -> Draft | None:
     if re.match(r"^(?:然后|所以|而且|但是|因此|同时|首先|最后)", text):
         return None
     s = ctx.doc.sentences[i]
+    m = _ZH_BASIS_RE.match(text)
+    if m and _zh_subject_ok(m.group("subj")):
+        subject = _zh_qualified(m.group("subj").strip(), ctx)
+        if subject is not None:
+            obj = re.split(r"[，,]", m.group("obj") or "")[0]
+            split = _zh_means(obj) if m.group("verb") == "基于" else None
+            if split:  # "Istio 基于 Envoy 代理实现数据面" → "Istio 基于什么实现数据面？" (Envoy 代理)
+                question, answer = f"{subject}基于什么{split[1]}？", split[0]
+            elif m.group("verb"):
+                question, answer = f"{subject}{m.group('verb')}什么？", obj
+            else:
+                question, answer = f"{subject}由什么{m.group('made')}？", m.group("parts")
+            return _zh_draft(ZH_BASIS, zh_question(question, s, ctx), answer, i, subject)
     m = _ZH_REFERS_RE.match(text)
     if m and _zh_subject_ok(m.group("subj")):
         return _zh_draft(ZH_REFERS, zh_question(f"{m.group('subj')}指什么？", s, ctx), m.group("what"), i, m.group("subj"))
@@ -346,14 +514,30 @@ def _chinese(text: str, i: int, ctx: Context) -> Draft | None:
     if m and _zh_subject_ok(m.group("subj")):
         who = "用户" if m.group("who") in ("您", "你", "我们") else (m.group("who") or "")
         verb = m.group("verb")
+        if not who and verb not in ("旨在", "用于"):
+            return None  # "Linux 允许做什么？": allows whom? Too many answers fit
         question = zh_question(f"{m.group('subj')}{verb}{who}做什么？" if verb != "用于" else f"{m.group('subj')}用于什么？", s, ctx)
         return _zh_draft(ZH_LETS, question, m.group("what"), i, m.group("subj"))
     m = _ZH_OBJECT_RE.match(text)
     if m and _zh_subject_ok(m.group("subj")):
         target = f"为{m.group('target')}" if m.group("target") else ""
-        question = zh_question(f"{m.group('subj')}{target}{m.group('verb')}什么？", s, ctx)
+        if not target and m.group("verb") in ("提供了", "提供", "支持", "需要", "引入了") and _main_subject(m.group("subj"), ctx.doc, ctx):
+            return None  # "Istio 提供了什么？" in a post about Istio
+        question = zh_question(f"{m.group('subj')}{m.group('adv') or ''}{target}{m.group('verb')}什么？", s, ctx)
         return _zh_draft(ZH_OBJECT, question, re.split(r"[，,]", m.group("obj"))[0], i, m.group("subj") + target)
     return None
+
+
+def _zh_qualified(subject: str, ctx: Context) -> str | None:
+    """A Chinese subject that names something: it opens with a Latin name ("Istio 控制面"), or it is a short
+    common noun (控制面, 数据平面) asked as the product's ("Istio 的控制面"): a judge could not tell "数据平面由一组
+    智能代理组成" is about Istio."""
+    if re.match(r"[A-Za-z]", subject):
+        return subject
+    product = _product(ctx.doc, ctx)
+    if product is None or len(subject) > 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", subject):
+        return None
+    return f"{product} 的{subject}"
 
 
 def _zh_means(rest: str) -> tuple[str, str] | None:

@@ -114,7 +114,7 @@ def _subject_end(tagged: list[tuple[str, str]], *, plural: bool = False) -> int 
                 return None
             continue
         finite = tag in _FINITE or (tag in ("NNS", "VB", "VBP") and word.endswith("s") and "VERB" in word_classes(word.lower()))
-        finite = finite or (plural and tag == "VBP" and tagged[k - 1][1] in ("NNS", "NNPS"))
+        finite = finite or (plural and tag == "VBP" and tagged[k - 1][1] == "NNS")
         if finite and tag == "NNS" and k + 1 < len(tagged) and tagged[k + 1][1] in ("VBP", "VB", "MD"):
             continue  # "Gateway API resources report …": the -s word was the noun, the verb follows
         if finite:
