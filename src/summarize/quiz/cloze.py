@@ -30,7 +30,8 @@ def cloze_cards(doc: Document, ctx: Context, lang: str, t: Template, ranked: Seq
     used: dict[str, int] = {}
     rank = {term: n for n, term in enumerate(terms)}
     index = substring_terms(terms)
-    for i in ranked[: max(5, len(ranked) // 4)]:
+    # the top quarter of all key sentences of the language (of those given: at most the engine's key sentences)
+    for i in ranked[: max(5, sum(doc.sentences[i].lang == lang for i in scores) // 4)]:
         s = doc.sentences[i]
         text = s.clean
         if _PERSONAL_RE.search(text) or not makes_a_point(text, s.lang):

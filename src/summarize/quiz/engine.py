@@ -47,13 +47,12 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20) -> 
     for s in doc.sentences:
         if s.lang != lang or len(s.clean) > MAX_TEMPLATE_CHARS or s.id in reserve or s.kind == "heading":
             continue
-        candidate = s.id in top
-        if not candidate and spoken:
+        if spoken and s.id not in ctx.sentence_scores:
             continue  # a guest's bio read out by the host ("Varun is the product manager …") is no definition
         for template in pack.templates:
             # A definition ("X is a Y that …") is worth a card wherever the post gives it, even in a sentence
-            # the takeaways scorer does not rank (a glossary paragraph); every other template needs a candidate.
-            if template.pattern is None or not (candidate or template.type == "what"):
+            # the takeaways scorer does not rank (a glossary paragraph); every other template needs a key sentence.
+            if template.pattern is None or not (s.id in top or template.type == "what"):
                 continue
             draft = _apply(template, s, ctx)
             if draft:

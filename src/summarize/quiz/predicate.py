@@ -31,16 +31,16 @@ from .context import Context
 from .draft import MAX_TEMPLATE_CHARS, Draft
 
 #: Template ids, one per shape (part of every card's stable id).
-LETS, OBJECT, USED_FOR, QUALIFIED, HOW, PROPERTY, REFERS, WHEN, BASIS, RELEASE, PLACED = (
+LETS, OBJECT, USED_FOR, QUALIFIED, HOW, PROPERTY, REFERS, WHEN, BASIS, RELEASE, PLACED, ANY_OBJECT = (
     "what-lets", "what-object", "what-used-for", "what-is-qualified", "how-means", "what-property", "what-refers",
-    "when-passive", "what-basis", "when-in-release", "what-object-placed",
+    "when-passive", "what-basis", "when-in-release", "what-object-placed", "what-object-any",
 )
 ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS = (
     "zh-what-lets", "zh-what-object", "zh-what-means", "zh-what-property", "zh-what-refers", "zh-what-basis",
 )
-TEMPLATES = frozenset({LETS, OBJECT, USED_FOR, QUALIFIED, HOW, PROPERTY, REFERS, WHEN, BASIS, RELEASE, PLACED,
+TEMPLATES = frozenset({LETS, OBJECT, USED_FOR, QUALIFIED, HOW, PROPERTY, REFERS, WHEN, BASIS, RELEASE, PLACED, ANY_OBJECT,
                        ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS})
-_CONFIDENCE = {BASIS: 0.65, ZH_BASIS: 0.65, RELEASE: 0.7, PLACED: 0.55, LETS: 0.62, OBJECT: 0.55, USED_FOR: 0.6, QUALIFIED: 0.7, HOW: 0.6, PROPERTY: 0.6, REFERS: 0.7, WHEN: 0.65,
+_CONFIDENCE = {BASIS: 0.65, ZH_BASIS: 0.65, RELEASE: 0.7, PLACED: 0.55, ANY_OBJECT: 0.5, LETS: 0.62, OBJECT: 0.55, USED_FOR: 0.6, QUALIFIED: 0.7, HOW: 0.6, PROPERTY: 0.6, REFERS: 0.7, WHEN: 0.65,
                ZH_LETS: 0.6, ZH_OBJECT: 0.55, ZH_MEANS: 0.6, ZH_PROPERTY: 0.6, ZH_REFERS: 0.7}
 
 # "lets you", "allows operators to", "enables teams to", "helps developers": the verb, then who is let.
@@ -166,6 +166,10 @@ def _english(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
         if lemma in _VAGUE_LEMMAS and _main_subject(subject, doc, ctx) and not tail.startswith(("support for", "experimental support")):
             return None  # "What does Istio provide?" in a post about Istio: it provides many things, the card one
         return _object(subj, aux, lemma, tail, i)
+    whole = _whole_object(tagged, end, text) if tag != "MD" else None
+    if whole and lemma and lemma not in _LIGHT_LEMMAS | _SAYING_LEMMAS | _VAGUE_LEMMAS and not _main_subject(subject, doc, ctx):
+        # "NSM complements Kubernetes' original network model." → "What does NSM complement?"
+        return _draft(ANY_OBJECT, f"What {aux} {subj} {lemma}?", whole, i, shortest=1)
     return None
 
 
@@ -282,6 +286,35 @@ _OBJECT_START_TAGS = frozenset({"DT", "CD", "JJ", "JJR", "JJS", "NNP", "NNPS", "
 _PARTICIPLE_OBJECT_RE = re.compile(r"^\w+ing\b")
 _PLACE_PREPOSITIONS = frozenset({"for", "into", "to", "from", "on", "onto", "in", "across", "between", "through", "over",
                                  "at", "inside", "within", "per", "against"})
+
+
+# Verbs of saying, feeling and announcing: "What did Istio announce?" has as many answers as the project has news.
+_SAYING_LEMMAS = frozenset({"say", "tell", "think", "believe", "expect", "hope", "announce", "share", "thank", "love", "like",
+                            "enjoy", "discuss", "mention", "note", "release", "publish", "launch", "welcome", "join", "attend",
+                            "feel", "mean", "show", "demonstrate", "explain", "describe", "cover", "use", "run", "work"})
+
+
+def _whole_object(tagged: list[tuple[str, str]], verb_at: int, text: str) -> str | None:
+    """The object of "VERB OBJECT." when it runs to the end of the sentence as one noun phrase (with "of" and
+    possessive attachments), or to a comma before a participle clause ("…, providing a cloud-native way …")."""
+    from ..segment.pos import noun_phrases
+
+    after = [(w, t) for w, t in tagged[verb_at + 1 :] if t != "."]
+    cut = next((k for k, (w, t) in enumerate(after) if w == "," and k + 1 < len(after) and after[k + 1][1] == "VBG"), len(after))
+    after = after[:cut]
+    chunks = noun_phrases(after)
+    if not after or not chunks or chunks[0][0] != 0 or after[0][1] not in _OBJECT_START_TAGS:
+        return None
+    end = chunks[0][1]
+    for a, b in chunks[1:]:
+        if a == end + 1 and after[end][0].lower() == "of":
+            end = b
+    if end != len(after):
+        return None
+    from .subject import _span
+
+    start = text.find(after[0][0], len(" ".join(w for w, _ in tagged[: verb_at + 1])) - 1)
+    return _span(text[start:], [w for w, _ in after]) if start >= 0 else None
 
 
 def _object_with_place(tagged: list[tuple[str, str]], verb_at: int, text: str) -> tuple[str, str] | None:

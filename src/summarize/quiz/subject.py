@@ -52,7 +52,7 @@ def subject_cards(doc: Document, ctx: Context, lang: str, ranked: Sequence[int] 
     common = ctx.pack.cues.get("obvious", ())
     asked: set[str] = set()
     most_named = _most_named(doc)
-    for i in ranked[: max(6, len(ranked) // 3)]:
+    for i in ranked[: max(6, sum(doc.sentences[i].lang == "en" for i in scores) // 3)]:
         text = doc.sentences[i].clean.strip()
         if len(text) > MAX_TEMPLATE_CHARS or not re.search(r"[.!]$", text):
             continue
