@@ -119,6 +119,7 @@ ZH_MADE = [
     ("控制面负责管理和配置代理来路由流量。", "Portcullis 的控制面负责什么？", "管理和配置代理来路由流量"),
     ("Routerd 基于 Envoy 代理实现数据面。", "Routerd 基于什么实现数据面？", "Envoy 代理"),
     ("Gateway API 最初被认为是知名 Ingress API 的继任者。", "Gateway API 最初被认为是什么？", "知名 Ingress API 的继任者"),
+    ("init 容器用于设置 iptables 规则。", "Portcullis 的 init 容器用于什么？", "设置 iptables 规则"),
 ]
 
 

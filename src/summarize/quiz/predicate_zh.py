@@ -62,34 +62,50 @@ def chinese_card(text: str, i: int, ctx: Context) -> Draft | None:
                 question, answer = f"{subject}由什么{m.group('made')}？", m.group("parts")
             return _zh_draft(ZH_BASIS, zh_question(question, s, ctx), answer, i, subject)
     m = _ZH_REFERS_RE.match(text)
-    if m and _zh_subject_ok(m.group("subj")):
-        return _zh_draft(ZH_REFERS, zh_question(f"{m.group('subj')}指什么？", s, ctx), m.group("what"), i, m.group("subj"))
+    subject = _zh_named(m.group("subj"), ctx) if m else None
+    if m and subject:
+        return _zh_draft(ZH_REFERS, zh_question(f"{subject}指什么？", s, ctx), m.group("what"), i, subject)
     m = _ZH_PROPERTY_RE.match(text)
-    if m and re.match(r"[A-Za-z]", m.group("subj")) and _zh_subject_ok(m.group("subj")):
+    if m and re.match(r"[A-Z]", m.group("subj")) and _zh_subject_ok(m.group("subj")):
         return _zh_draft(ZH_PROPERTY, zh_question(f"{m.group('subj')}是什么？", s, ctx), m.group("what"), i, m.group("subj"))
     m = _ZH_MEANS_RE.match(text)
-    if m and _zh_subject_ok(m.group("subj")):
+    subject = _zh_named(m.group("subj"), ctx) if m else None
+    if m and subject:
         split = _zh_means(m.group("rest"))
         if split:
             means, verb_phrase = split
-            question = zh_question(f"{m.group('subj')}通过什么{verb_phrase}？", s, ctx)
-            return _zh_draft(ZH_MEANS, question, means, i, m.group("subj"))
+            return _zh_draft(ZH_MEANS, zh_question(f"{subject}通过什么{verb_phrase}？", s, ctx), means, i, subject)
     m = _ZH_LETS_RE.match(text)
-    if m and _zh_subject_ok(m.group("subj")):
+    subject = _zh_named(m.group("subj"), ctx) if m else None
+    if m and subject:
         who = "用户" if m.group("who") in ("您", "你", "我们") else (m.group("who") or "")
         verb = m.group("verb")
         if not who and verb not in ("旨在", "用于"):
             return None  # "Linux 允许做什么？": allows whom? Too many answers fit
-        question = zh_question(f"{m.group('subj')}{verb}{who}做什么？" if verb != "用于" else f"{m.group('subj')}用于什么？", s, ctx)
-        return _zh_draft(ZH_LETS, question, m.group("what"), i, m.group("subj"))
+        question = zh_question(f"{subject}{verb}{who}做什么？" if verb != "用于" else f"{subject}用于什么？", s, ctx)
+        return _zh_draft(ZH_LETS, question, m.group("what"), i, subject)
     m = _ZH_OBJECT_RE.match(text)
-    if m and _zh_subject_ok(m.group("subj")):
+    subject = _zh_named(m.group("subj"), ctx) if m else None
+    if m and subject:
         target = f"为{m.group('target')}" if m.group("target") else ""
         if not target and m.group("verb") in ("提供了", "提供", "支持", "需要", "引入了") and ctx.names_main_subject(m.group("subj")):
             return None  # "Istio 提供了什么？" in a post about Istio
-        question = zh_question(f"{m.group('subj')}{m.group('adv') or ''}{target}{m.group('verb')}什么？", s, ctx)
-        return _zh_draft(ZH_OBJECT, question, re.split(r"[，,]", m.group("obj"))[0], i, m.group("subj") + target)
+        question = zh_question(f"{subject}{m.group('adv') or ''}{target}{m.group('verb')}什么？", s, ctx)
+        return _zh_draft(ZH_OBJECT, question, re.split(r"[，,]", m.group("obj"))[0], i, subject + target)
     return None
+
+
+def _zh_named(subject: str, ctx: Context) -> str | None:
+    """The subject as a question names it: as written when its Latin word is a name (Istio, eBPF, Ambient 模式,
+    ztunnel), the post's product's when it is a kind of thing in lower case ("init 容器" → "Istio 的 init 容器":
+    which product's init container, a stranger could not tell); None when it is no noun phrase."""
+    subject = subject.strip()
+    if not _zh_subject_ok(subject):
+        return None
+    if re.fullmatch(r"[a-z][a-z-]*\s*[\u4e00-\u9fff]{1,4}", subject):
+        product = ctx.product()
+        return f"{product} 的 {subject}" if product and product.casefold() not in subject.casefold() else None
+    return subject
 
 
 def _zh_qualified(subject: str, ctx: Context) -> str | None:
