@@ -183,12 +183,13 @@ def test_key_sentences_bound_the_work() -> None:
 
 
 def test_a_chinese_cloze_deletes_only_a_name() -> None:
-    """Chinese deletions of plain words (控制平面, 可观测性) were judged guessable; a product name is kept, and a
-    sentence in the authors' voice (我们) is no cloze."""
+    """Chinese deletions of the field's own words (控制平面, 可观测性) and two-character words were judged
+    guessable; a product name or a longer proper name is kept, and a sentence in the authors' voice (我们) is no
+    cloze."""
     from summarize.quiz.cloze import _guessable_zh
 
-    assert _guessable_zh("控制平面") and _guessable_zh("可观测性")
-    assert not _guessable_zh("Istiod") and not _guessable_zh("OTLP 协议")
+    assert _guessable_zh("控制平面") and _guessable_zh("可观测性") and _guessable_zh("日志")
+    assert not _guessable_zh("Istiod") and not _guessable_zh("OTLP 协议") and not _guessable_zh("山东鲁能")
     doc = load("# 网格\n\n在 Solo.io，我们也相信抽象有助于用户采用 Istio 服务网格。\n\n"
                "Istio 将所有控制平面组件整合到 Istiod 中，安装和升级都更简单了。\n".encode())
     cards = make_cards(doc, load_packs(())["zh"], lang="zh")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -160,10 +161,19 @@ _ZH_AUTHORS_RE = re.compile(r"我们")
 
 
 def _guessable_zh(term: str) -> bool:
-    """A Chinese deletion with no Latin letter in it (数据平面, 控制平面, 可观测性, 微服务, 日志): judges found
-    nearly all of them guessable from the sentence around them (3 of some 30 kept). A product name in a
-    Chinese sentence (Istiod, OTLP, ztunnel) is what a reader recalls."""
-    return CJK_RE.search(term) is not None and not re.search(r"[A-Za-z]", term)
+    """A Chinese deletion any reader of the field fills in: a word of the domain dictionary (数据平面, 控制平面,
+    可观测性, 微服务: judged guessable in nearly every tech post) or a two-character word (日志, 入门, 关联). A
+    name in Latin letters (Istiod, OTLP) or a longer proper name (山东鲁能, 耶律延禧) is what a reader recalls."""
+    if CJK_RE.search(term) is None or re.search(r"[A-Za-z]", term):
+        return False
+    return len(term) <= 2 or term in _domain_terms()
+
+
+@functools.cache
+def _domain_terms() -> frozenset[str]:
+    from .._resources import data_lines
+
+    return frozenset(line.split()[0] for line in data_lines("zh_terms.txt") if line.split())
 
 
 _PERSONAL_RE = re.compile(r"\b(?:I|I'm|I've|I'd|my|me)\b|我(?!们)")
