@@ -24,6 +24,7 @@ from .strict import (
     unnamed_part,
     zh_names_subject,
 )
+from .predicate import TEMPLATES as PREDICATE_TEMPLATES
 from .subject import TEMPLATE_ID as SUBJECT_TEMPLATE
 from ..score.takeaways import register_of
 
@@ -92,9 +93,9 @@ def _specific(ctx: Context, d: Draft, question: str, answer: str, lang: str, ter
         _SPOKEN_ANSWER_RE.match(answer) or (d.type == "interview" and lang == "en" and len(answer.split()) < 6)
     ):
         return False  # "Yeah, I think …", "We want to finish.": a reply that needs the conversation around it
-    if d.type == "what" and not _defined_thing(ctx, d, re.sub(r"^(?:What (?:is|are) |什么是\s*)|[?？]$", "", question), lang):
+    if d.type == "what" and d.template not in PREDICATE_TEMPLATES and not _defined_thing(ctx, d, re.sub(r"^(?:What (?:is|are) |什么是\s*)|[?？]$", "", question), lang):
         return False
-    if d.type == "what" and d.template != SUBJECT_TEMPLATE:
+    if d.type == "what" and d.template != SUBJECT_TEMPLATE and d.template not in PREDICATE_TEMPLATES:
         term = re.sub(r"^(?:What (?:is|are) |什么是\s*)|[?？]$", "", question)
         if common_word_term(term, ctx.doc) or later_definition(ctx.doc, term, d.sentences[0], lang):
             return False  # "What is Gateway?"; "What is Istio?" → a side remark, not the post's definition
@@ -265,7 +266,9 @@ def _acceptable(doc: Document, d: Draft, question: str, answer: str, lang: str) 
     if _LEANING_ANSWER_RE.match(answer):
         return False  # "They forgot the DestinationRule.": the answer needs the post to say who
     if lang == "en":
-        if dangling(question) or _UNFINISHED_QUESTION_RE.search(question) or _GARBLED_QUESTION_RE.search(question):
+        # "What does Istio add support for?" strands its preposition on purpose; other templates never do
+        unfinished = _UNFINISHED_QUESTION_RE.search(question) and d.template not in PREDICATE_TEMPLATES
+        if dangling(question) or unfinished or _GARBLED_QUESTION_RE.search(question):
             return False
         if _POINTING_RE.search(question) or len(question.split()) < (3 if d.type in ("what", "who") else 4):
             return False  # "What do people find on that page?", "Why did nobody know?": needs the post

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .._text import CJK_RE
 from ..model import Document
@@ -16,7 +17,7 @@ from ..score.takeaways import register_of
 from .terms import counting_terms, present_terms, substring_terms, term_counts
 
 
-def cloze_cards(doc: Document, ctx: Context, lang: str, t: Template) -> Iterator[Draft]:
+def cloze_cards(doc: Document, ctx: Context, lang: str, t: Template, ranked: Sequence[int] | None = None) -> Iterator[Draft]:
     """Key terms blanked out of the post's most central sentences (see :func:`deletion` for what a good
     deletion is)."""
     scores = ctx.sentence_scores
@@ -24,20 +25,23 @@ def cloze_cards(doc: Document, ctx: Context, lang: str, t: Template) -> Iterator
         return  # a transcript sentence shown whole is almost never a card worth keeping (see :mod:`.strict`)
     terms = key_terms(doc, ctx)
     common = ctx.pack.cues.get("obvious", ())
-    ranked = sorted((i for i in scores if doc.sentences[i].lang == lang), key=lambda i: (-scores[i], i))
+    if ranked is None:
+        ranked = sorted(scores, key=lambda i: (-scores[i], i))
+    ranked = [i for i in ranked if doc.sentences[i].lang == lang]
     used: dict[str, int] = {}
     rank = {term: n for n, term in enumerate(terms)}
     index = substring_terms(terms)
-    for i in ranked[: max(5, len(ranked) // 4)]:
+    # the top quarter of all key sentences of the language (of those given: at most the engine's key sentences)
+    for i in ranked[: max(5, sum(doc.sentences[i].lang == lang for i in scores) // 4)]:
         s = doc.sentences[i]
         text = s.clean
         if _PERSONAL_RE.search(text) or not makes_a_point(text, s.lang):
             continue  # a fact worth a card is a point, not the speaker's own story ("I am currently …")
-        if not stands_alone(text, s.lang):
+        if not stands_alone(text, s.lang) or _ZH_AUTHORS_RE.search(text):
             continue
         # Only the terms the sentence contains, best first: one pass over it, not one regex per term.
         for term in sorted(present_terms(text, index), key=rank.__getitem__):
-            if used.get(term, 0) >= 2 or obvious_term(term, doc, ctx.topic, common):
+            if used.get(term, 0) >= 2 or obvious_term(term, doc, ctx.topic, common) or _guessable_zh(term):
                 continue
             question = deletion(text, term, topic=ctx.topic) if not _spelled_out(text, term) else None
             if question is not None and not whole_term(text, term, s.lang):
@@ -150,6 +154,26 @@ def key_terms(doc: Document, ctx: Context) -> list[str]:
         key=lambda t: (counts[t], -len(t), t),
     )
     return ctx.key_terms
+
+
+# "在 Solo.io，我们也相信…", "我们聊了 OpenTelemetry 的…": the authors' own framing or promotion, not a fact.
+_ZH_AUTHORS_RE = re.compile(r"我们")
+
+
+def _guessable_zh(term: str) -> bool:
+    """A Chinese deletion any reader of the field fills in: a word of the domain dictionary (数据平面, 控制平面,
+    可观测性, 微服务: judged guessable in nearly every tech post) or a two-character word (日志, 入门, 关联). A
+    name in Latin letters (Istiod, OTLP) or a longer proper name (山东鲁能, 耶律延禧) is what a reader recalls."""
+    if CJK_RE.search(term) is None or re.search(r"[A-Za-z]", term):
+        return False
+    return len(term) <= 2 or term in _domain_terms()
+
+
+@functools.cache
+def _domain_terms() -> frozenset[str]:
+    from .._resources import data_lines
+
+    return frozenset(line.split()[0] for line in data_lines("zh_terms.txt") if line.split())
 
 
 _PERSONAL_RE = re.compile(r"\b(?:I|I'm|I've|I'd|my|me)\b|我(?!们)")

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .._text import CJK_RE
 from ..model import Document, Sentence
 from .packs import Pack
 
@@ -35,6 +36,8 @@ class Context:
     topic: str | None = None
     _entity_cache: dict[int, list[str]] = field(default_factory=dict)
     key_terms: list[str] | None = None
+    most_named: set[str] | None = None
+    """The names the post writes most (casefolded), computed once when a predicate card needs them."""
     people: set[str] | None = None
     """The post's people (speakers, author), computed once when a check needs them."""
     sentence_scores: dict[int, float] = field(default_factory=dict)
@@ -141,6 +144,30 @@ class Context:
                     return people[-1]
             return None
         return None
+
+    def product(self) -> str | None:
+        """The product the post is about: the first name in its title that the post writes at least three times
+        (``topic`` is only the most mentioned entity of the pack, "Go" in a post on a Go program). A card about a
+        common noun is asked with it ("What is a waypoint proxy in Istio?", "Istio 的控制面负责什么？")."""
+        title = self.doc.title or ""
+        chinese = CJK_RE.search(title) is not None
+        for word in re.findall(r"[A-Z][\w.+-]*[\w+]", title):
+            if (word in self.proper_words or word == self.topic or chinese) and sum(word in s.text for s in self.doc.sentences) >= 3:
+                return word
+        return None
+
+    def names_main_subject(self, subject: str) -> bool:
+        """Whether ``subject`` names what the post is about: its topic entity, a name its title gives, or one of
+        the names it writes most (:func:`summarize.quiz.subject._most_named`)."""
+        from .subject import _most_named
+
+        name = re.sub(r"^(?:The|A|An)\s+", "", subject).casefold()
+        title = (self.doc.title or "").casefold()
+        if (self.topic and name == self.topic.casefold()) or (name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", title)):
+            return True
+        if self.most_named is None:
+            self.most_named = {n.casefold() for n in _most_named(self.doc)}
+        return name in self.most_named
 
     def next_speaker(self, s: Sentence) -> str | None:
         turn = self.turn_of.get(s.id)

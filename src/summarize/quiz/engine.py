@@ -23,6 +23,7 @@ from .draft import MAX_TEMPLATE_CHARS, Draft
 from .english import strip_openers, wh_question
 from .interview import contrast_cards, interview_cards
 from .packs import Pack, Template, search
+from .predicate import predicate_cards
 from .subject import subject_cards
 from .turns import previous_in_turn, turn_window, with_continuation, zh_question
 
@@ -36,29 +37,61 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20) -> 
     # lines, sentences that lean on the one before, run-ons, labelled list items, a tutorial's narration).
     reserve = reserve_of(doc)
     ctx.sentence_scores = {i: v for i, v in score_takeaways(doc).items() if i not in reserve}
+    # Only the best-ranked key sentences are asked about (overgenerate from them, check, rank): a card on a
+    # sentence far down the ranking is rarely one of the post's points, and the bound keeps the work linear
+    # however many sentences a post has (5,000 sentences each naming a new person took minutes).
+    ranked = key_sentences(ctx.sentence_scores, max_cards)
+    top = set(ranked)
     drafts: list[Draft] = []
     spoken = register_of(doc) == "spoken"
     for s in doc.sentences:
         if s.lang != lang or len(s.clean) > MAX_TEMPLATE_CHARS or s.id in reserve or s.kind == "heading":
             continue
-        candidate = s.id in ctx.sentence_scores
-        if not candidate and spoken:
+        if spoken and s.id not in ctx.sentence_scores:
             continue  # a guest's bio read out by the host ("Varun is the product manager …") is no definition
         for template in pack.templates:
             # A definition ("X is a Y that …") is worth a card wherever the post gives it, even in a sentence
-            # the takeaways scorer does not rank (a glossary paragraph); every other template needs a candidate.
-            if template.pattern is None or not (candidate or template.type == "what"):
+            # the takeaways scorer does not rank (a glossary paragraph); every other template needs a key sentence.
+            if template.pattern is None or not (s.id in top or template.type == "what"):
                 continue
             draft = _apply(template, s, ctx)
             if draft:
                 drafts.append(draft)
     drafts += list(interview_cards(doc, ctx, lang))
     drafts += list(contrast_cards(doc, ctx, lang))
-    drafts += list(subject_cards(doc, ctx, lang))
+    drafts += list(subject_cards(doc, ctx, lang, ranked))
+    drafts += list(predicate_cards(doc, ctx, lang, ranked))
     cloze_template = next((t for t in pack.templates if t.type == "cloze"), None)
     if cloze_template:
-        drafts += list(cloze_cards(doc, ctx, lang, cloze_template))
-    return finish(doc, ctx, drafts, lang, max_cards)
+        drafts += list(cloze_cards(doc, ctx, lang, cloze_template, ranked))
+    return finish(doc, ctx, _best_drafts(drafts, ctx, max_cards), lang, max_cards)
+
+
+#: Key sentences tried per card asked for, and at least this many: 3 x 20 = 60 for the default quiz, more
+#: than most posts have candidates.
+KEY_SENTENCES_PER_CARD = 3
+MIN_KEY_SENTENCES = 30
+#: Drafts checked at most (each check may tag the question): a bound on the work, well above what a post makes.
+MAX_DRAFTS_PER_CARD, MAX_DRAFTS_BASE = 10, 100
+
+
+def _best_drafts(drafts: list[Draft], ctx: Context, max_cards: int) -> list[Draft]:
+    """At most ``10 x max_cards + 100`` drafts, by template confidence and source centrality (the ranker's two
+    main features), in their original order: a post of 5,000 glossary lines makes 5,000 definition drafts."""
+    limit = MAX_DRAFTS_PER_CARD * max_cards + MAX_DRAFTS_BASE
+    if len(drafts) <= limit:
+        return drafts
+    scores = ctx.sentence_scores
+    hi = max(scores.values(), default=1.0) or 1.0
+    order = sorted(range(len(drafts)), key=lambda n: (-(drafts[n].confidence + max((scores.get(i, 0.0) for i in drafts[n].sentences), default=0.0) / hi), n))
+    return [drafts[n] for n in sorted(order[:limit])]
+
+
+def key_sentences(scores: dict[int, float], max_cards: int) -> list[int]:
+    """The ids of the post's key sentences that cards are made from, best first: the top
+    ``max(3 x max_cards, 30)`` by takeaways score."""
+    k = max(KEY_SENTENCES_PER_CARD * max_cards, MIN_KEY_SENTENCES)
+    return sorted(scores, key=lambda i: (-scores[i], i))[:k]
 
 
 # ----------------------------------------------------------------------------- templates
@@ -230,6 +263,8 @@ def _version_question(groups: dict[str, str], s: Sentence, ctx: Context) -> str 
         return None
     if s.lang == "zh":
         return zh_question(f"{product} 的哪个版本{rest}？", s, ctx)
+    # "…, closing out over 5 years of ongoing work": a participle clause after the point is no part of the question
+    rest = re.sub(r",\s+[a-z]+ing\b[^,]*$", "", rest)
     if groups.get("lead"):
         return wh_question(f"In which version of {product}", rest, resolve=lambda p: ctx.resolve(s, p), proper=ctx.proper)
     from ..segment.pos import tag_sentence

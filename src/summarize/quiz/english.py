@@ -226,6 +226,10 @@ def dangling(question: str) -> bool:
         lemmas = _lemminflect().getAllLemmas(m.group(1).lower())
         if "NOUN" in lemmas and "VERB" not in lemmas and "AUX" not in lemmas:
             return True  # "that release cycle": a demonstrative pointing outside the card
+    named = re.search(r"(?<=\s)(?:[A-Z][\w.+-]*|[\w.+-]*[A-Z][\w.+-]*)(?=[\s?])", question)
+    if named and not re.search(r"\b(?:it|they|them|he|she|him|her|their|his|hers)\b", question[: named.start()], re.IGNORECASE):
+        # "Why did Istio move several of its extensions …?": "its" after a name in the question points to it
+        question = question[: named.end()] + re.sub(r"\bits\b", "", question[named.end() :])
     return bool(
         re.search(r"\b(?:it|they|them|he|she|him|her|its|their|his|hers|this|these|those)\b", question, re.IGNORECASE)
         or re.search(r"\bthat\b(?=\s*[?,.]|\s+(?:choice|decision|one|thing|project|feature|approach|way|idea|problem|issue|group|team)\b)", question, re.IGNORECASE)

@@ -15,7 +15,7 @@ say that, so the card would be guessed); the predicate stands alone and does not
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..model import Document
 from .context import Context
@@ -32,7 +32,7 @@ _PRESUPPOSING_RE = re.compile(
 )
 
 
-def subject_cards(doc: Document, ctx: Context, lang: str) -> Iterator[Draft]:
+def subject_cards(doc: Document, ctx: Context, lang: str, ranked: Sequence[int] | None = None) -> Iterator[Draft]:
     """One "What/Which … ?" card per key English sentence that opens with a named subject (see the module)."""
     if lang != "en" or not ctx.sentence_scores:
         return
@@ -46,11 +46,13 @@ def subject_cards(doc: Document, ctx: Context, lang: str) -> Iterator[Draft]:
     people = ctx.people if ctx.people is not None else _people(doc)
     ctx.people = people
     scores = ctx.sentence_scores
-    ranked = sorted((i for i in scores if doc.sentences[i].lang == "en"), key=lambda i: (-scores[i], i))
+    if ranked is None:
+        ranked = sorted(scores, key=lambda i: (-scores[i], i))
+    ranked = [i for i in ranked if doc.sentences[i].lang == "en"]
     common = ctx.pack.cues.get("obvious", ())
     asked: set[str] = set()
     most_named = _most_named(doc)
-    for i in ranked[: max(6, len(ranked) // 3)]:
+    for i in ranked[: max(6, sum(doc.sentences[i].lang == "en" for i in scores) // 3)]:
         text = doc.sentences[i].clean.strip()
         if len(text) > MAX_TEMPLATE_CHARS or not re.search(r"[.!]$", text):
             continue
@@ -99,7 +101,7 @@ def _span(text: str, words: list[str]) -> str | None:
 _SUBJECT_TAGS = frozenset({"DT", "NN", "NNS", "NNP", "NNPS", "JJ", "CD", "POS", "PRP$"})
 
 
-def _subject_end(tagged: list[tuple[str, str]]) -> int | None:
+def _subject_end(tagged: list[tuple[str, str]], *, plural: bool = False) -> int | None:
     """Where a named subject ends: the index of the finite verb after a noun phrase at the sentence's start
     that names something (a proper noun, or a capitalised word after its first). The tagger often reads an
     unknown name's verb as a plural noun ("The Helix project issues …"), so an -s word the lexicon allows as a
@@ -112,6 +114,9 @@ def _subject_end(tagged: list[tuple[str, str]]) -> int | None:
                 return None
             continue
         finite = tag in _FINITE or (tag in ("NNS", "VB", "VBP") and word.endswith("s") and "VERB" in word_classes(word.lower()))
+        finite = finite or (plural and tag == "VBP" and tagged[k - 1][1] == "NNS")
+        if finite and tag == "NNS" and k + 1 < len(tagged) and tagged[k + 1][1] in ("VBP", "VB", "MD"):
+            continue  # "Gateway API resources report …": the -s word was the noun, the verb follows
         if finite:
             named = any(t in _PROPER or (i > 0 and w[:1].isupper()) or re.search(r"[a-z][A-Z]|[A-Z]{2}|^[A-Z]\w*[-.]\w", w)
                         for i, (w, t) in enumerate(tagged[:k]))

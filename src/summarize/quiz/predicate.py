@@ -1,0 +1,69 @@
+"""Predicate cards: what a named thing does, asked from the post's key sentences.
+
+A written post states its points as "X lets you Y", "X replaces Y", "X is used for Y",
+"A waypoint proxy is a … that …", "Istio 通过 X 实现 Y", "Ambient 模式允许用户 …". Each is a card
+whose question names X (the sentence's subject, a name or technical term the tagger finds, so
+the question stands alone) and whose answer is the rest of the sentence as the post wrote it:
+
+* "Ambient mode lets you run a mesh without sidecars." → "What does Ambient mode let users do?"
+  (Run a mesh without sidecars.)
+* "Istiod replaces Pilot, Citadel and Galley." → "What does Istiod replace?"
+* "ReferenceGrant is used to allow references across namespaces." → "What is ReferenceGrant used for?"
+* "A waypoint proxy is an optional proxy that …" in a post titled on Istio → "What is a waypoint
+  proxy in Istio?"
+* "Istio 通过 Envoy 实现流量管理。" → "Istio 通过什么实现流量管理？" (Envoy)
+
+Only the post's top-ranked key sentences are tried (the caller passes them; the takeaways scorer
+ranks them), so a card asks about a point of the post, and the work is bounded whatever the
+post's size. A subject that is a pronoun, a person, a demonstrative (这/该/其) or a word that
+presupposes another sentence ("also", "similarly") makes no card; the card checks of
+:mod:`.checks` then apply as to every other card.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from ..model import Document
+from .context import Context
+from .draft import MAX_TEMPLATE_CHARS, Draft
+from .predicate_en import TEMPLATES as _EN_TEMPLATES
+from .predicate_en import english_card
+from .predicate_zh import TEMPLATES as _ZH_TEMPLATES
+from .predicate_zh import chinese_card
+
+#: Every predicate card's template id (the checks of :mod:`.checks` treat them as asked questions, not terms).
+TEMPLATES = _EN_TEMPLATES | _ZH_TEMPLATES
+
+
+def predicate_cards(doc: Document, ctx: Context, lang: str, ranked: Sequence[int]) -> Iterator[Draft]:
+    """Predicate cards from the sentences ``ranked`` (best first; see the module)."""
+    from ..score.takeaways import register_of
+
+    if register_of(doc) == "spoken":
+        return  # a transcript's subjects are "I", "we" and "you"; its interview cards ask its points
+    for i in ranked:
+        s = doc.sentences[i]
+        text = s.clean.strip()
+        if s.lang != lang or len(text) > MAX_TEMPLATE_CHARS or s.kind == "heading" or s.furniture:
+            continue
+        draft = english_card(text, i, doc, ctx) if lang == "en" else chinese_card(text, i, ctx)
+        head = _head_clause(text, lang) if draft is None else None
+        if head is not None:  # "Ingress controller provides a unified entrance …, but it can't be accessed …"
+            draft = english_card(head, i, doc, ctx) if lang == "en" else chinese_card(head, i, ctx)
+        if draft is not None:
+            yield draft
+
+
+_HEAD_EN_RE = re.compile(r"^(?P<head>[^,;:]{20,}?),\s+(?:but|which means|which is why|so|and then|while|whereas|although|though)\s")
+_HEAD_ZH_RE = re.compile(r"^(?P<head>[^，,；;：:]{8,}?)[，,]\s*(?:但|但是|而|因此|所以|从而|并且|并|以便|同时|然而|这|那)")
+
+
+def _head_clause(text: str, lang: str) -> str | None:
+    """The first clause of a compound sentence, as a sentence of its own, when what follows starts a second
+    point ("…, but it can't be accessed from outside", "…，因此…"): the head stands alone, the card asks it."""
+    m = (_HEAD_EN_RE if lang == "en" else _HEAD_ZH_RE).match(text)
+    if m is None:
+        return None
+    return m.group("head").rstrip() + ("." if lang == "en" else "。")

@@ -1,0 +1,151 @@
+"""Chinese predicate cards (see :mod:`.predicate`): "X 允许用户 …", "X 取代了 …", "X 为 Y 提供 …", "X 通过 Y 实现 Z",
+"X 指 …", "X 的 Y 是 …", "X 基于 / 负责 …", "X 由 … 组成". The subject opens with a name in Latin letters, or is a
+short common noun asked as the post's product's ("Istio 的控制面负责什么？"); 这/该/其/也 anywhere in the question or
+answer makes no card.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from .draft import Draft
+
+#: Template ids, one per shape (part of every card's stable id).
+ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS = (
+    "zh-what-lets", "zh-what-object", "zh-what-means", "zh-what-property", "zh-what-refers", "zh-what-basis",
+)
+TEMPLATES = frozenset({ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS})
+_CONFIDENCE = {ZH_LETS: 0.6, ZH_OBJECT: 0.55, ZH_MEANS: 0.6, ZH_PROPERTY: 0.6, ZH_REFERS: 0.7, ZH_BASIS: 0.65}
+
+# A subject that opens with a name in Latin letters ("Istio", "Envoy Gateway", "Ambient 模式", "Istio 的授权策略"):
+# judges accepted few Chinese questions without one ("为什么以准入验证结束？" leaves out whose).
+_ZH_SUBJECT = r"(?P<subj>[A-Za-z][\w.+-]*(?:\s?[A-Za-z][\w.+-]*){0,2}(?:\s?的?\s?[\u4e00-\u9fff]{1,6}?)??)"
+_ZH_ADVERB = r"\s*(?P<adv>已经|将|可以|能够|会|正在|主要|默认|完全|直接|最初|通常|一般)?\s*"
+_ZH_LETS_RE = re.compile(
+    _ZH_SUBJECT + _ZH_ADVERB + r"(?P<verb>允许|让|使得|使(?![用得])|帮助|旨在|用于)(?P<who>用户|开发者|开发人员|您|你|我们|运维人员|团队)?"
+    r"(?:能够|可以|轻松地|更轻松地)?(?P<what>[^。！？；]{4,80})[。！]$"
+)
+_ZH_OBJECT_RE = re.compile(
+    _ZH_SUBJECT + _ZH_ADVERB + r"(?:为(?P<target>[^，,。！？；]{2,20}?))?(?P<verb>取代了|替代了|替换了|取代|替代|引入了|提供了|提供|需要|要求|简化了|消除了|支持|代表了|被认为是|被视为|被称为)"
+    r"(?P<obj>[^。！？；]{4,80})[。！]$"
+)
+# "Istio 基于 Envoy。", "控制面负责管理和配置代理。", "数据平面由一组智能代理组成。"
+_ZH_BASIS_RE = re.compile(
+    r"^(?P<subj>[^，,。！？；]{2,24}?)\s*(?:(?P<verb>基于|负责)(?P<obj>[^。！？；]{2,60})|由(?P<parts>[^，,。！？；]{2,40}?)(?P<made>组成|构成))[。！]$"
+)
+_ZH_REFERS_RE = re.compile(_ZH_SUBJECT + r"\s*(?:是指|指的是|指)(?P<what>[^。！？；]{4,80})[。！]$")
+# "Envoy 官方文档建议的更新顺序是 CDS → EDS → LDS → RDS。": a property (with 的) of a named thing.
+_ZH_PROPERTY_RE = re.compile(r"^(?P<subj>[^，,。！？；是]{2,30}的[^，,。！？；是]{1,12})是(?!否|为了|因为|由于|指|一个|一种|一家|一款|一套)(?P<what>[^。！？；]{2,80})[。！]$")
+_ZH_MEANS_RE = re.compile(_ZH_SUBJECT + r"\s*(?:是)?通过(?P<rest>[^，,。！？；]{4,60})(?:[，,](?P<more>[^。！？；]{2,40}))?[。！]$")
+_ZH_LEANING_RE = re.compile(r"这|那(?!么)|该(?=[\u4e00-\u9fff])|其(?!他|实|中)|(?<![因如彼])此(?!外)|本文|上述|以上|如下|我|你(?!们)|他|她|它|也|还|同样|另外|此外")
+
+
+def chinese_card(text: str, i: int, ctx: Context) -> Draft | None:
+    """The predicate card of one Chinese key sentence (``i`` its id), or None when no shape fits it safely."""
+    from .turns import zh_question
+
+    if re.match(r"^(?:然后|所以|而且|但是|因此|同时|首先|最后)", text):
+        return None
+    s = ctx.doc.sentences[i]
+    m = _ZH_BASIS_RE.match(text)
+    if m and _zh_subject_ok(m.group("subj")):
+        subject = _zh_qualified(m.group("subj").strip(), ctx)
+        if subject is not None:
+            obj = re.split(r"[，,]", m.group("obj") or "")[0]
+            split = _zh_means(obj) if m.group("verb") == "基于" else None
+            if split:  # "Istio 基于 Envoy 代理实现数据面" → "Istio 基于什么实现数据面？" (Envoy 代理)
+                question, answer = f"{subject}基于什么{split[1]}？", split[0]
+            elif m.group("verb"):
+                question, answer = f"{subject}{m.group('verb')}什么？", obj
+            else:
+                question, answer = f"{subject}由什么{m.group('made')}？", m.group("parts")
+            return _zh_draft(ZH_BASIS, zh_question(question, s, ctx), answer, i, subject)
+    m = _ZH_REFERS_RE.match(text)
+    subject = _zh_named(m.group("subj"), ctx) if m else None
+    if m and subject:
+        return _zh_draft(ZH_REFERS, zh_question(f"{subject}指什么？", s, ctx), m.group("what"), i, subject)
+    m = _ZH_PROPERTY_RE.match(text)
+    if m and re.match(r"[A-Z]", m.group("subj")) and _zh_subject_ok(m.group("subj")):
+        return _zh_draft(ZH_PROPERTY, zh_question(f"{m.group('subj')}是什么？", s, ctx), m.group("what"), i, m.group("subj"))
+    m = _ZH_MEANS_RE.match(text)
+    subject = _zh_named(m.group("subj"), ctx) if m else None
+    if m and subject:
+        split = _zh_means(m.group("rest"))
+        if split:
+            means, verb_phrase = split
+            return _zh_draft(ZH_MEANS, zh_question(f"{subject}通过什么{verb_phrase}？", s, ctx), means, i, subject)
+    m = _ZH_LETS_RE.match(text)
+    subject = _zh_named(m.group("subj"), ctx) if m else None
+    if m and subject:
+        who = "用户" if m.group("who") in ("您", "你", "我们") else (m.group("who") or "")
+        verb = m.group("verb")
+        if not who and verb not in ("旨在", "用于"):
+            return None  # "Linux 允许做什么？": allows whom? Too many answers fit
+        question = zh_question(f"{subject}{verb}{who}做什么？" if verb != "用于" else f"{subject}用于什么？", s, ctx)
+        return _zh_draft(ZH_LETS, question, m.group("what"), i, subject)
+    m = _ZH_OBJECT_RE.match(text)
+    subject = _zh_named(m.group("subj"), ctx) if m else None
+    if m and subject:
+        target = f"为{m.group('target')}" if m.group("target") else ""
+        if not target and m.group("verb") in ("提供了", "提供", "支持", "需要", "引入了") and ctx.names_main_subject(m.group("subj")):
+            return None  # "Istio 提供了什么？" in a post about Istio
+        question = zh_question(f"{subject}{m.group('adv') or ''}{target}{m.group('verb')}什么？", s, ctx)
+        return _zh_draft(ZH_OBJECT, question, re.split(r"[，,]", m.group("obj"))[0], i, subject + target)
+    return None
+
+
+def _zh_named(subject: str, ctx: Context) -> str | None:
+    """The subject as a question names it: as written when its Latin word is a name (Istio, eBPF, Ambient 模式,
+    ztunnel), the post's product's when it is a kind of thing in lower case ("init 容器" → "Istio 的 init 容器":
+    which product's init container, a stranger could not tell); None when it is no noun phrase."""
+    subject = subject.strip()
+    if not _zh_subject_ok(subject):
+        return None
+    if re.fullmatch(r"[a-z][a-z-]*\s*[\u4e00-\u9fff]{1,4}", subject):
+        product = ctx.product()
+        return f"{product} 的 {subject}" if product and product.casefold() not in subject.casefold() else None
+    return subject
+
+
+def _zh_qualified(subject: str, ctx: Context) -> str | None:
+    """A Chinese subject that names something: it opens with a Latin name ("Istio 控制面"), or it is a short
+    common noun (控制面, 数据平面) asked as the product's ("Istio 的控制面"): a judge could not tell "数据平面由一组
+    智能代理组成" is about Istio."""
+    if re.match(r"[A-Za-z]", subject):
+        return subject
+    product = ctx.product()
+    if product is None or len(subject) > 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", subject):
+        return None
+    return f"{product} 的{subject}"
+
+
+def _zh_means(rest: str) -> tuple[str, str] | None:
+    """"xDS 连接 Pilot" → ("xDS", "连接 Pilot"): the means is the words before the first verb that follows a
+    noun (jieba); None when there is no such split."""
+    from .._resources import jieba_posseg
+
+    words = [(w, f) for w, f in jieba_posseg().lcut(rest)]
+    seen_noun = False
+    for n, (w, f) in enumerate(words):
+        if f.startswith("v") and seen_noun and n + 1 < len(words):
+            means = "".join(x for x, _ in words[:n]).strip()
+            phrase = "".join(x for x, _ in words[n:]).strip()
+            return (means, phrase) if means and len(phrase) >= 2 else None
+        seen_noun = seen_noun or f.startswith(("n", "eng", "x"))
+    return None
+
+
+def _zh_subject_ok(subject: str) -> bool:
+    """A subject that ends in a noun (jieba), not a verb or a particle ("Istio 一直在" is no subject)."""
+    from .._resources import jieba_posseg
+
+    words = [(w, f) for w, f in jieba_posseg().lcut(subject) if w.strip()]
+    return bool(words) and words[-1][1].startswith(("n", "eng", "x")) and len(subject) <= 24 and "，" not in subject
+
+
+def _zh_draft(template: str, question: str | None, answer: str, i: int, subject: str) -> Draft | None:
+    answer = answer.strip(" ，,")
+    if question is None or not 2 <= len(answer) <= 80 or _ZH_LEANING_RE.search(answer) or _ZH_LEANING_RE.search(subject):
+        return None
+    return Draft("what", template, question, answer, (i,), _CONFIDENCE[template])

@@ -1,0 +1,213 @@
+"""Predicate cards (:mod:`summarize.quiz.predicate`): each shape made from sentences written for these tests,
+and the sentences that must make no card (pronoun or demonstrative subjects, people, presupposing words,
+answers that point elsewhere, garbled splits)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize import load
+from summarize.quiz.checks import finish
+from summarize.quiz.context import Context
+from summarize.quiz.engine import key_sentences, make_cards
+from summarize.quiz.packs import load_packs
+from summarize.quiz.predicate import predicate_cards
+
+
+def _drafts(body: str, lang: str, title: str = "Routing with Portcullis") -> dict[str, str]:
+    """Every predicate draft of a post made of ``body`` (each sentence a key sentence), question → answer."""
+    doc = load(f"---\ntitle: {title}\n---\n# {title}\n\n{body}\n".encode())
+    ctx = Context.build(doc, load_packs(())[lang])
+    ctx.sentence_scores = {s.id: 1.0 for s in doc.sentences if s.kind != "heading"}
+    drafts = list(predicate_cards(doc, ctx, lang, sorted(ctx.sentence_scores)))
+    return {d.question: d.answer for d in drafts}
+
+
+EN_MADE = [
+    ("Portcullis lets you route traffic between clusters without a gateway.",
+     "What does Portcullis let users do?", "route traffic between clusters without a gateway"),
+    ("Portcullis allows operators to rotate certificates without restarting workloads.",
+     "What does Portcullis allow operators to do?", "rotate certificates without restarting workloads"),
+    ("Gatekeeperd replaces Routerd, Certd and Watchd as a single binary.",
+     "What does Gatekeeperd replace?", "Routerd, Certd and Watchd as a single binary"),
+    ("Portcullis adds experimental support for proxyless gRPC services in the mesh.",
+     "What does Portcullis add experimental support for?", "proxyless gRPC services in the mesh"),
+    ("RouteGrant is used to allow references across namespaces.",
+     "What is RouteGrant used to do?", "allow references across namespaces"),
+    ("Portcullis configures its edge proxies through a set of discovery APIs.",
+     None, None),  # "its" in the question: the checks reject it, so the generator may or may not draft it
+    ("Kubelink supports a multi-cluster architecture through the Bridge construct.",
+     "How does Kubelink support a multi-cluster architecture?", "through the Bridge construct"),
+    ("A waypoint proxy is an optional proxy that handles layer 7 traffic for a namespace.",
+     "What is a waypoint proxy in Portcullis?", "an optional proxy that handles layer 7 traffic for a namespace"),
+    ("The default port of the Portcullis tunnel is 15008.", "What is the default port of the Portcullis tunnel?", "15008"),
+    ("L4 refers to the four layers of the OSI model, i.e., TCP layer processing.",
+     "What does L4 refer to?", "the four layers of the OSI model, i.e., TCP layer processing"),
+    ("A formal proposal for adding sidecar support in Kubernetes was raised in 2019.",
+     "When was a formal proposal for adding sidecar support in Kubernetes raised?", "In 2019"),
+    ("Portcullis uses Envoy as its runtime proxy component and provides a policy layer.",
+     "What does Portcullis use as its runtime proxy component?", "Envoy"),
+    ("Gateway API resources report rich status conditions for every route.",
+     "What do Gateway API resources report for every route?", "rich status conditions"),
+    ("Portcullis provides an infrastructure layer for the communication between services.",
+     "What does Portcullis provide for the communication between services?", "an infrastructure layer"),
+    ("As an open platform, Portcullis lets you connect, secure and observe services.",
+     "What does Portcullis let users do?", "connect, secure and observe services"),
+    ("The Gateway resource in particular enables implementations to manage the lifecycle of gateways.",
+     "What does the Gateway resource enable implementations to do?", "manage the lifecycle of gateways"),
+    ("However, all of the Portcullis control plane components are written in Go.",
+     "What are all of the Portcullis control plane components written in?", "Go"),
+    ("NSM consists of a number of components that can be deployed in one cluster.",
+     "What does NSM consist of?", "a number of components that can be deployed in one cluster"),
+    ("Multiple network interfaces support will be available in Istio release 1.1.",
+     "In which version of Istio will multiple network interfaces support be available?", "Istio 1.1."),
+    ("Formal support for sidecars is being released to Alpha in Kubernetes 1.28.",
+     "In which version of Kubernetes is formal support for sidecars being released to Alpha?", "Kubernetes 1.28."),
+    ("Certd stores the root certificate in a Kubernetes secret for every namespace.",
+     "What does Certd store in a Kubernetes secret for every namespace?", "the root certificate"),
+    ("Ingress controller provides a unified entrance for the HTTP services in a cluster, but it cannot be reached.",
+     "What does Ingress controller provide for the HTTP services in a cluster?", "a unified entrance"),
+    ("Additionally, Envoy Gateway enables advanced use cases such as access control and rate limiting.",
+     "What does Envoy Gateway enable?", "advanced use cases such as access control and rate limiting"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "question", "answer"), [c for c in EN_MADE if c[1]], ids=lambda v: str(v)[:30])
+def test_english_shapes(sentence: str, question: str, answer: str) -> None:
+    body = sentence + "\n\nPortcullis routes requests for every team. Portcullis is written in Go. Portcullis runs anywhere."
+    assert _drafts(body, "en").get(question) == answer
+
+
+EN_REFUSED = [
+    "It lets you route traffic between clusters without a gateway.",  # a pronoun subject
+    "This release replaces Routerd, Certd and Watchd as a single binary.",  # a demonstrative subject
+    "Dana Reyes replaces the old certificates every Monday morning.",  # a person
+    "Portcullis also replaces Routerd, Certd and Watchd as a single binary.",  # presupposes another sentence
+    "Portcullis provides the following ways to expose services to external networks.",  # the answer is elsewhere
+    "Portcullis replaces them with a single binary for every cluster.",  # the object points outside
+    "Portcullis 2.1 replaces Routerd, Certd and Watchd as a single binary.",  # a release: the version card asks it
+    "Gateway API splits the problem into separate resources owned by separate personas.",  # an agent, not a means
+    "The reason for the delay is the missing Portcullis certificate.",  # "the reason" names nothing
+    "The way Portcullis handles retries is the main problem.",  # a clause in the subject
+    "Fewer components refers to less debugging across the Portcullis fleet.",  # no name is defined
+    "The proposal was raised in 2019.",  # nothing named
+    "Portcullis provides an infrastructure layer to every team in the company, and more.",  # the title's product
+    "Routerd provides dynamic network services for pods while Certd provides certificates.",  # two points
+    "Kubernetes network lack support for cross-cluster connectivity.",  # a verb read as a noun starts no object
+    "Certd has a root certificate in every namespace of the cluster.",  # "What does Certd have in …?": too light
+    "Certd stores it in a Kubernetes secret for every namespace.",  # a pronoun object
+    "There is a Kube-proxy which is responsible for routing client requests.",  # no plain subject
+]
+
+
+@pytest.mark.parametrize("sentence", EN_REFUSED, ids=lambda v: v[:30])
+def test_english_refusals(sentence: str) -> None:
+    assert _drafts(sentence, "en") == {}
+
+
+ZH_MADE = [
+    ("Ambient 模式允许用户在没有 Sidecar 代理的情况下运行服务网格。",
+     "Ambient 模式允许用户做什么？", "在没有 Sidecar 代理的情况下运行服务网格"),
+    ("Gatekeeperd 取代了 Routerd、Certd 和 Watchd 三个组件。", "Gatekeeperd 取代了什么？", "Routerd、Certd 和 Watchd 三个组件"),
+    ("Portcullis 的授权策略为网格中的服务提供访问控制。", "Portcullis 的授权策略为网格中的服务提供什么？", "访问控制"),
+    ("Envoy sidecar 通过 xDS 连接 Routerd。", "Envoy sidecar 通过什么连接 Routerd？", "xDS"),
+    ("Portcullis 模式旨在简化操作并降低基础设施成本。", "Portcullis 模式旨在做什么？", "简化操作并降低基础设施成本"),
+    ("L7 指 OSI 标准网络模型的七层，即应用层的处理。", "L7 指什么？", "OSI 标准网络模型的七层，即应用层的处理"),
+    ("Envoy 官方文档建议的更新顺序是 CDS、EDS、LDS 和 RDS。", "Envoy 官方文档建议的更新顺序是什么？", "CDS、EDS、LDS 和 RDS"),
+    ("Nirmata 提供了简单的方法来管理多个集群的策略，管理违规。", "Nirmata 提供了什么？", "简单的方法来管理多个集群的策略"),
+    ("Portcullis 的数据平面由一组智能代理组成。", "Portcullis 的数据平面由什么组成？", "一组智能代理"),
+    ("控制面负责管理和配置代理来路由流量。", "Portcullis 的控制面负责什么？", "管理和配置代理来路由流量"),
+    ("Routerd 基于 Envoy 代理实现数据面。", "Routerd 基于什么实现数据面？", "Envoy 代理"),
+    ("Gateway API 最初被认为是知名 Ingress API 的继任者。", "Gateway API 最初被认为是什么？", "知名 Ingress API 的继任者"),
+    ("init 容器用于设置 iptables 规则。", "Portcullis 的 init 容器用于什么？", "设置 iptables 规则"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "question", "answer"), ZH_MADE, ids=lambda v: str(v)[:20])
+def test_chinese_shapes(sentence: str, question: str, answer: str) -> None:
+    body = sentence + "\n\nPortcullis 很流行。Portcullis 很小。Portcullis 很快。"
+    assert _drafts(body, "zh", title="Portcullis 介绍").get(question) == answer
+
+
+ZH_REFUSED = [
+    "该组件取代了 Routerd、Certd 和 Watchd 三个组件。",  # 该: a demonstrative subject
+    "这个模式允许用户在没有 Sidecar 代理的情况下运行服务网格。",  # 这
+    "Portcullis 也提供了访问控制和流量加密两种能力。",  # 也 presupposes another sentence
+    "Splunk 使用 Istio 在应用层执行相关策略。",  # 使用 is not 使 ("makes")
+    "所以 Portcullis 提供了访问控制和流量加密两种能力。",  # a consequence of the sentence before
+    "Portcullis 提供了它的访问控制能力。",  # 它 in the answer
+    "更简单的操作 Portcullis 的方法是使用 Nirmata。",  # a property whose subject opens with no name
+    "Portcullis 提供了简单的方法来管理多个集群的策略。",  # the post's own product provides many things
+    "Linux 允许使用功能定义细粒度的权限。",  # allows whom? many answers fit
+    "数据平面的核心组件负责管理和配置代理来路由流量。",  # a long common-noun subject: whose?
+]
+
+
+@pytest.mark.parametrize("sentence", ZH_REFUSED, ids=lambda v: v[:20])
+def test_chinese_refusals(sentence: str) -> None:
+    body = sentence + "\n\nPortcullis 很流行。Portcullis 很小。Portcullis 很快。"
+    assert _drafts(body, "zh", title="Portcullis 介绍") == {}
+
+
+def test_its_after_a_name_is_no_dangling_pronoun() -> None:
+    """"its" after the name a question asks about points to that name; before any name, or with another pronoun,
+    it points outside the card."""
+    from summarize.quiz.english import dangling
+
+    assert not dangling("Why did Istio move several of its extensions into its build of Envoy?")
+    assert dangling("Why did it move its extensions?")
+    assert dangling("Why does its Envoy crash?")
+    assert dangling("Why did the team move its extensions?")
+
+
+def test_predicate_cards_pass_the_card_checks() -> None:
+    """End to end: the shapes survive every check of :mod:`summarize.quiz.checks` and end in a question mark;
+    a "How … by?" split of a participle never comes out."""
+    text = ("---\ntitle: Routing with Portcullis\n---\n# Routing with Portcullis\n\n"
+            "Portcullis lets you route traffic between clusters without a gateway. "
+            "Gatekeeperd replaces Routerd, Certd and Watchd as a single binary. "
+            "Portcullis routes requests for every team in the company.\n")
+    cards = make_cards(load(text.encode()), load_packs(())["en"], lang="en")
+    asked = {c.question: c.answer for c in cards}
+    assert asked.get("What does Portcullis let users do?") == "Route traffic between clusters without a gateway."
+    assert asked.get("What does Gatekeeperd replace?") == "Routerd, Certd and Watchd as a single binary."
+    assert all(c.question.endswith("?") for c in cards)
+
+
+def test_key_sentences_bound_the_work() -> None:
+    """Cards come from at most max(3 x max_cards, 30) key sentences, best first, whatever the post's size."""
+    scores = {i: 1.0 / (1 + i) for i in range(5000)}
+    assert key_sentences(scores, 20) == list(range(60))
+    assert key_sentences(scores, 2) == list(range(30))
+    assert key_sentences({3: 0.5, 1: 0.5, 2: 0.9}, 20) == [2, 1, 3]
+
+
+def test_a_chinese_cloze_deletes_only_a_name() -> None:
+    """Chinese deletions of the field's own words (控制平面, 可观测性) and two-character words were judged
+    guessable; a product name or a longer proper name is kept, and a sentence in the authors' voice (我们) is no
+    cloze."""
+    from summarize.quiz.cloze import _guessable_zh
+
+    assert _guessable_zh("控制平面") and _guessable_zh("可观测性") and _guessable_zh("日志")
+    assert not _guessable_zh("Istiod") and not _guessable_zh("OTLP 协议") and not _guessable_zh("山东鲁能")
+    doc = load("# 网格\n\n在 Solo.io，我们也相信抽象有助于用户采用 Istio 服务网格。\n\n"
+               "Istio 将所有控制平面组件整合到 Istiod 中，安装和升级都更简单了。\n".encode())
+    cards = make_cards(doc, load_packs(())["zh"], lang="zh")
+    assert all("Solo.io" not in c.answer for c in cards if c.type == "cloze")
+    assert all(not _guessable_zh(c.answer) for c in cards if c.type == "cloze")
+
+
+def test_finish_checks_a_bounded_number_of_drafts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A post of hundreds of sentences that all match a template is checked only on its best drafts."""
+    from summarize.quiz import engine
+
+    text = "".join(f"Name{i}x Company{i}y built the Widget{i}z service in 2020. " for i in range(400))
+    seen: list[int] = []
+
+    def spy(doc, ctx, drafts, lang, max_cards):  # noqa: ANN001
+        seen.append(len(drafts))
+        return finish(doc, ctx, drafts, lang, max_cards)
+
+    monkeypatch.setattr(engine, "finish", spy)
+    engine.make_cards(load(text), load_packs(())["en"], lang="en", max_cards=5)
+    assert seen and 0 < seen[0] <= engine.MAX_DRAFTS_PER_CARD * 5 + engine.MAX_DRAFTS_BASE
