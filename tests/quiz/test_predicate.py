@@ -163,7 +163,7 @@ def test_its_after_a_name_is_no_dangling_pronoun() -> None:
 def test_predicate_cards_pass_the_card_checks() -> None:
     """End to end: the shapes survive every check of :mod:`summarize.quiz.checks` and end in a question mark;
     a "How … by?" split of a participle never comes out."""
-    text = ("---\ntitle: Routing with Portcullis\n---\n# Routing with Portcullis\n\n"
+    text = ("---\ntitle: Routing with Portcullis and Gatekeeperd\n---\n# Routing with Portcullis and Gatekeeperd\n\n"
             "Portcullis lets you route traffic between clusters without a gateway. "
             "Gatekeeperd replaces Routerd, Certd and Watchd as a single binary. "
             "Portcullis routes requests for every team in the company.\n")
@@ -172,6 +172,9 @@ def test_predicate_cards_pass_the_card_checks() -> None:
     assert asked.get("What does Portcullis let users do?") == "Route traffic between clusters without a gateway."
     assert asked.get("What does Gatekeeperd replace?") == "Routerd, Certd and Watchd as a single binary."
     assert all(c.question.endswith("?") for c in cards)
+    # Under a title that does not name it, Gatekeeperd is a side name: no predicate card asks what it does.
+    side = make_cards(load(text.replace("Portcullis and Gatekeeperd", "Portcullis").encode()), load_packs(())["en"], lang="en")
+    assert "What does Gatekeeperd replace?" not in {c.question for c in side}
 
 
 def test_key_sentences_bound_the_work() -> None:
@@ -211,3 +214,22 @@ def test_finish_checks_a_bounded_number_of_drafts(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(engine, "finish", spy)
     engine.make_cards(load(text), load_packs(())["en"], lang="en", max_cards=5)
     assert seen and 0 < seen[0] <= engine.MAX_DRAFTS_PER_CARD * 5 + engine.MAX_DRAFTS_BASE
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("What does Portcullis let users do?", True),  # the title's name
+        ("What does NSM deploy on each Node in the cluster?", True),  # the title's "Network Service Mesh"
+        ("Portcullis 的控制面负责什么？", True),
+        ("What is Jmeter used to do?", False),  # a side tool: what it did here, not what it is for
+        ("Aviatrix 用于什么？", False),
+        ("Which parameter needs to be set to one less than the number of addresses?", False),  # names nothing
+    ],
+)
+def test_predicate_cards_ask_about_what_the_post_is_about(question: str, asks: bool) -> None:
+    from summarize.quiz.predicate import asks_about_the_post
+
+    doc = load(b"---\ntitle: Routing with Portcullis and Network Service Mesh\n---\n\nPortcullis routes requests.\n")
+    ctx = Context.build(doc, load_packs(())["en"])
+    assert asks_about_the_post(question, ctx) is asks

@@ -161,10 +161,13 @@ class Context:
         the names it writes most (:func:`summarize.quiz.subject._most_named`)."""
         from .subject import _most_named
 
-        name = re.sub(r"^(?:The|A|An)\s+", "", subject).casefold()
+        bare = re.sub(r"^(?:The|A|An)\s+", "", subject)
+        name = bare.casefold()
         title = (self.doc.title or "").casefold()
         if (self.topic and name == self.topic.casefold()) or (name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", title)):
             return True
+        if bare.isupper() and bare in _acronyms(self.doc.title or ""):
+            return True  # "NSM" in a post titled "Network Service Mesh: …"
         if self.most_named is None:
             self.most_named = {n.casefold() for n in _most_named(self.doc)}
         return name in self.most_named
@@ -175,3 +178,9 @@ class Context:
             return None
         nxt = self.doc.sentences[self.turns[turn + 1][0]]
         return display_name(nxt.speaker) if nxt.speaker else None
+
+
+def _acronyms(title: str) -> set[str]:
+    """The initials of every run of two or more capitalised words in a title ("Network Service Mesh" → NSM)."""
+    runs = re.findall(r"[A-Z][a-z]+(?:[\s-]+[A-Z][a-z]+)+", title)
+    return {"".join(word[0] for word in re.split(r"[\s-]+", run)) for run in runs}

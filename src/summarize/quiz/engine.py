@@ -23,7 +23,7 @@ from .draft import MAX_TEMPLATE_CHARS, Draft
 from .english import strip_openers, wh_question
 from .interview import contrast_cards, interview_cards
 from .packs import Pack, Template, search
-from .predicate import predicate_cards
+from .predicate import asks_about_the_post, predicate_cards
 from .subject import subject_cards
 from .turns import previous_in_turn, turn_window, with_continuation, zh_question
 
@@ -60,7 +60,8 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20) -> 
     drafts += list(interview_cards(doc, ctx, lang))
     drafts += list(contrast_cards(doc, ctx, lang))
     drafts += list(subject_cards(doc, ctx, lang, ranked))
-    drafts += list(predicate_cards(doc, ctx, lang, ranked))
+    # A predicate asked of a side name is judged ambiguous (the post says what the tool did there, not what it is for).
+    drafts += [d for d in predicate_cards(doc, ctx, lang, ranked) if asks_about_the_post(d.question, ctx)]
     cloze_template = next((t for t in pack.templates if t.type == "cloze"), None)
     if cloze_template:
         drafts += list(cloze_cards(doc, ctx, lang, cloze_template, ranked))

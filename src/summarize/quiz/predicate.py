@@ -56,6 +56,28 @@ def predicate_cards(doc: Document, ctx: Context, lang: str, ranked: Sequence[int
             yield draft
 
 
+# A name as a question writes it: a run of capitalised words ("Gateway API", "NSM") or one with a capital inside
+# ("eBPF", "xDS"); lower-case words ("deploy", "the") are never taken for the post's subject.
+_NAME_RE = re.compile(r"[A-Z][\w.+-]*[\w+](?:\s+[A-Z][\w.+-]*[\w+])*|[a-z][\w.+-]*[A-Z][\w.+-]*")
+
+
+def asks_about_the_post(question: str, ctx: Context) -> bool:
+    """Whether the question names what the post is about (its title's names, its topic, the names it writes
+    most): "What does Istio let users do?", "Istio 的 init 容器用于什么？". A predicate asked of a side name
+    ("What is Jmeter used to do?", "Aviatrix 用于什么？", "Which parameter needs to be set …?") was judged
+    ambiguous: the post says what the tool did there, not what it is for."""
+    for m in _NAME_RE.finditer(question):
+        run = m.group(0)
+        if run.casefold() in _QUESTION_WORDS:
+            continue  # "What", "How" opening the question
+        if ctx.names_main_subject(run) or any(ctx.names_main_subject(word) for word in run.split() if word[:1].isupper()):
+            return True
+    return False
+
+
+_QUESTION_WORDS = frozenset("what which who when where why how does do is are was were did the a an in of".split())
+
+
 _HEAD_EN_RE = re.compile(r"^(?P<head>[^,;:]{20,}?),\s+(?:but|which means|which is why|so|and then|while|whereas|although|though)\s")
 _HEAD_ZH_RE = re.compile(r"^(?P<head>[^，,；;：:]{8,}?)[，,]\s*(?:但|但是|而|因此|所以|从而|并且|并|以便|同时|然而|这|那)")
 
