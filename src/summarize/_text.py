@@ -11,7 +11,8 @@ LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 def cjk_count(text: str) -> int:
-    return len(CJK_RE.findall(text))
+    # ``isascii`` is a flag CPython keeps on every string: English text is counted without a scan.
+    return 0 if text.isascii() else len(CJK_RE.findall(text))
 
 
 # Closed-class words: what a sentence's grammar is made of, as opposed to the names and terms it carries.

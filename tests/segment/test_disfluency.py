@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from strategies import any_text
 
 from summarize.segment.disfluency import clean, disfluency_spans
@@ -46,3 +47,27 @@ def test_spans_are_sorted_disjoint_and_inside(text: str) -> None:
     for a, b in spans:
         assert last <= a < b <= len(text)
         last = b
+
+
+def _spans_by_character(text: str) -> list[tuple[int, int]]:
+    """The two passes with the kept text indexed character by character: the plain statement of what
+    :func:`disfluency_spans` computes with runs and bisection."""
+    from summarize.segment.disfluency import _merge, _one_pass
+
+    spans = _one_pass(text)
+    removed = {i for a, b in spans for i in range(a, b)}
+    kept_index = [i for i in range(len(text)) if i not in removed]
+    kept_text = "".join(text[i] for i in kept_index)
+    return _merge(spans + [(kept_index[a], kept_index[b - 1] + 1) for a, b in _one_pass(kept_text)])
+
+
+_STUTTERY = st.lists(
+    st.sampled_from(["I", "I,", "it's", "it's,", "a", "a,", "uh", "um,", "the", "you know,", "so", "we", "嗯，", "day", "by"]),
+    max_size=30,
+).map(" ".join)
+
+
+@given(st.one_of(any_text, _STUTTERY))
+def test_second_pass_maps_back_to_the_original(text: str) -> None:
+    """A stutter the first pass uncovers ("it's a, it's, it's a") is removed at its own place in the original."""
+    assert disfluency_spans(text) == _spans_by_character(text)

@@ -145,8 +145,10 @@ def build_blocks(raws: list[RawBlock], speakers: set[str]) -> list[Block]:
 
 def _bio_sized(text: str) -> bool:
     """Biographies are short: a paragraph of a few lines (a long one is the post's own prose)."""
-    hanzi = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    return len(text.split()) <= 110 and hanzi <= 300
+    return len(text.split()) <= 110 and len(_HANZI_RE.findall(text)) <= 300
+
+
+_HANZI_RE = re.compile("[\u4e00-\u9fff]")
 
 
 def _turns(raw: RawBlock, speakers: set[str]) -> list[tuple[str | None, bool, list[tuple[int, str]]]]:

@@ -163,7 +163,7 @@ def _merge_after_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[
     abbreviations = known_abbreviations()
     merged: list[tuple[int, int]] = []
     for span in spans:
-        if merged:
+        if merged and text[merged[-1][1] - 1] == ".":  # the only way the span can end on an abbreviation
             a, b = merged[-1]
             window = max(a, b - _WORD_WINDOW)
             last = _LAST_WORD_RE.search(text[window:b])
@@ -184,13 +184,14 @@ def _pieces(text: str) -> Iterator[tuple[int, int]]:
     lines = list(_line_spans(text))
     if not lines:
         return
-    wrapped_zh = _hard_wrapped_chinese(text, lines)
+    langs = [guess_lang(text[a:b]) for a, b in lines]
+    wrapped_zh = _hard_wrapped_chinese(text, lines, langs)
     run_start, run_end = lines[0]
-    for (a, b), (prev_a, prev_b) in zip(lines[1:], lines):
-        prev, cur = text[prev_a:prev_b], text[a:b]
+    for k in range(1, len(lines)):
+        (a, b), (prev_a, prev_b) = lines[k], lines[k - 1]
         soft = (
-            guess_lang(prev) == "en" == guess_lang(cur) and not CJK_RE.search(prev[-1:] + cur[:1])
-        ) or (wrapped_zh and not _TERMINAL_RE.search(prev))
+            langs[k - 1] == "en" == langs[k] and not CJK_RE.search(text[prev_b - 1 : prev_b] + text[a : a + 1])
+        ) or (wrapped_zh and not _TERMINAL_RE.search(text[prev_a:prev_b]))
         if soft:
             run_end = b
         else:
@@ -207,8 +208,9 @@ def _line_spans(text: str) -> Iterator[tuple[int, int]]:
         offset += len(line) + 1
 
 
-def _hard_wrapped_chinese(text: str, lines: list[tuple[int, int]]) -> bool:
-    """A Chinese paragraph typed with line breaks every ~40 characters, not one sentence per line."""
+def _hard_wrapped_chinese(text: str, lines: list[tuple[int, int]], langs: list[str]) -> bool:
+    """A Chinese paragraph typed with line breaks every ~40 characters, not one sentence per line
+    (``langs``: :func:`guess_lang` of each line)."""
     if len(lines) < 2:
         return False
     body = lines[:-1]
@@ -217,8 +219,8 @@ def _hard_wrapped_chinese(text: str, lines: list[tuple[int, int]]) -> bool:
         # it at all runs on into the next (a line that ended a sentence before it stops is one of its own).
         a, b = body[0]
         first = text[a:b]
-        return guess_lang(first) == "zh" and not _SENTENCE_END_RE.search(first) and b - a >= 20
-    if any(guess_lang(text[a:b]) != "zh" for a, b in body):
+        return langs[0] == "zh" and not _SENTENCE_END_RE.search(first) and b - a >= 20
+    if any(lang != "zh" for lang in langs[:-1]):
         return False
     unterminated = sum(1 for a, b in body if not _TERMINAL_RE.search(text[a:b]))
     lengths = sorted(b - a for a, b in body)

@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .._text import CJK_CHAR, CJK_RE
+from .._text import CJK_CHAR, CJK_RE, cjk_count
 from ..parse.speech import split_speaker_label, strip_nonspeech
 from .asr import cap_units
 
@@ -192,7 +192,7 @@ def looks_unpunctuated_zh(
     lines of one length) and lists of terms (few phrases with the particles, pronouns and
     adverbs every spoken sentence is full of).
     """
-    hanzi = len(CJK_RE.findall(text))
+    hanzi = cjk_count(text)
     if hanzi < min_hanzi:
         return False
     latin = len(re.findall(r"[A-Za-z]+", text))

@@ -7,7 +7,9 @@ offsets are never changed; ``Sentence.clean`` only holds the view.
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_right
 
 _FILLERS_EN = r"(?:u+h+|u+m+|e+r+m*|a+h+|h+m+|m+h?m+|uh-huh|mm-hmm)"
 _FILLER_RE = re.compile(rf"(?<![\w'’-]){_FILLERS_EN}(?![\w'’-])[,.…]*\s*", re.IGNORECASE)
@@ -50,15 +52,25 @@ def disfluency_spans(text: str) -> list[tuple[int, int]]:
     spans = _one_pass(text)
     if not spans:
         return spans  # nothing removed, so nothing new can have become adjacent
-    kept_index: list[int] = []
-    cursor = 0
-    for a, b in spans:
-        kept_index.extend(range(cursor, a))
+    # What the first pass kept, as runs: (offset in the kept text, offset in ``text``, length).
+    runs: list[tuple[int, int, int]] = []
+    kept: list[str] = []
+    cursor = length = 0
+    for a, b in [*spans, (len(text), len(text))]:
+        if a > cursor:
+            runs.append((length, cursor, a - cursor))
+            kept.append(text[cursor:a])
+            length += a - cursor
         cursor = b
-    kept_index.extend(range(cursor, len(text)))
-    kept_text = "".join(text[i] for i in kept_index)
+    kept_text = "".join(kept)
+    run_starts = [r[0] for r in runs]
+
+    def original(i: int) -> int:  # offset in ``text`` of the kept text's character ``i``
+        at, source, _ = runs[bisect_right(run_starts, i) - 1]
+        return source + i - at
+
     for a, b in _one_pass(kept_text):
-        spans.append((kept_index[a], kept_index[b - 1] + 1))
+        spans.append((original(a), original(b - 1) + 1))
     return _merge(spans)
 
 
@@ -99,7 +111,18 @@ def _with_enclosing_comma(text: str, start: int, end: int) -> tuple[int, int]:
 
 def clean(text: str, spans: list[tuple[int, int]] | None = None) -> str:
     """The clean view of ``text``; empty when the text was nothing but fillers."""
-    spans = disfluency_spans(text) if spans is None else spans
+    if spans is None:
+        return _clean_view(text)
+    return _apply(text, spans)
+
+
+@functools.lru_cache(maxsize=4096)
+def _clean_view(text: str) -> str:
+    """Memoised: a transcript says "Yeah." and "Right." hundreds of times, a rolling caption repeats its lines."""
+    return _apply(text, disfluency_spans(text))
+
+
+def _apply(text: str, spans: list[tuple[int, int]]) -> str:
     if not spans:
         return text
     kept: list[str] = []
@@ -118,8 +141,10 @@ def clean(text: str, spans: list[tuple[int, int]] | None = None) -> str:
 
 def filler_rate(text: str) -> float:
     """Fillers per word: how spoken a text is (transcribed speech is well above 0.01)."""
-    words = len(re.findall(r"[\w'’]+", text))
-    return len(_FILLER_RE.findall(text)) / words if words else 0.0
+    fillers = len(_FILLER_RE.findall(text))
+    if not fillers:
+        return 0.0  # written prose: no need to count its words
+    return fillers / len(re.findall(r"[\w'’]+", text))
 
 
 # Speech that a recogniser has already punctuated and stripped of "um" (Whisper, YouTube's and

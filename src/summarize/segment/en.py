@@ -48,7 +48,7 @@ def _punkt_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = len(chunk.rstrip())
         return [(start, start + stop)] if chunk[:stop].strip() else []
     try:
-        pairs = list(punkt().span_tokenize(chunk))
+        pairs = list(_punkt_pairs(chunk))
     except TimeoutError:  # NLTK's ReDoS backstop on a pathological window: cut at plain sentence ends instead
         pairs, a = [], 0
         for m in _FALLBACK_RE.finditer(chunk):
@@ -57,6 +57,14 @@ def _punkt_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pairs.append((a, len(chunk)))
         pairs = [(a + len(chunk[a:b]) - len(chunk[a:b].lstrip()), b) for a, b in pairs]
     return [(start + a, start + b) for a, b in pairs if chunk[a:b].strip()]
+
+
+@functools.lru_cache(maxsize=2048)
+def _punkt_pairs(chunk: str) -> tuple[tuple[int, int], ...]:
+    """Punkt's spans of one window, memoised: Punkt is a pure function of the text on fixed parameters,
+    and posts repeat paragraphs (a transcript's "Yeah. Right.", a caption's rolling lines, a digest's
+    boilerplate). A window that timed out raises, and nothing is remembered for it."""
+    return tuple(punkt().span_tokenize(chunk))
 
 
 _WORD_RE = re.compile(r"\w")

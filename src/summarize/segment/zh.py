@@ -54,13 +54,16 @@ def _latin_ends(text: str, start: int, end: int) -> list[int]:
     return ends
 
 
+_TERMINATORS_RE = re.compile(rf"[。！？；]+[{_CLOSERS}]*|…{{2,}}[{_CLOSERS}]*")
+
+
 def terminator_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut only at full-width terminators: the first pass over mixed Chinese/English text."""
     spans: list[tuple[int, int]] = []
     cursor = start
-    for m in re.finditer(rf"[。！？；]+[{_CLOSERS}]*|…{{2,}}[{_CLOSERS}]*", text[start:end]):
-        spans.append((cursor, start + m.end()))
-        cursor = start + m.end()
+    for m in _TERMINATORS_RE.finditer(text, start, end):
+        spans.append((cursor, m.end()))
+        cursor = m.end()
     spans.append((cursor, end))
     return [s for s in (_trim(text, a, b) for a, b in spans) if s]
 
