@@ -32,8 +32,38 @@ def test_a_chinese_post_loads_no_nltk(tmp_path) -> None:
 
 
 def test_an_english_post_loads_no_jieba_and_no_scipy() -> None:
-    """nltk comes in through ``nltk_module``, which keeps SciPy out of its import."""
-    assert _loaded(FIXTURES / "posts" / "kafka-seven-lessons.md") == {"nltk"}
+    """Punkt and Treebank come in through ``nltk_tokenizer_module``, without nltk's package ``__init__`` (and
+    so without SciPy or NumPy), and leave no ``nltk`` entry in ``sys.modules`` behind them."""
+    assert _loaded(FIXTURES / "posts" / "kafka-seven-lessons.md") == set()
+
+
+def test_nltk_imports_whole_after_our_tokenizers() -> None:
+    """After our Punkt and Treebank, a program's own ``import nltk`` gets the whole real package (its own
+    Punkt, its top-level functions), and our tokenizers split as the real ones do."""
+    out = _run(
+        "import sys\n"
+        "from summarize._resources import punkt, treebank\n"
+        "ours, tb = punkt(), treebank()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'nltk'), 'numpy' in sys.modules)\n"
+        "import nltk\n"
+        "from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktParameters\n"
+        "real = PunktSentenceTokenizer(PunktParameters()); real._params.abbrev_types.update(ours._params.abbrev_types)\n"
+        "text = 'Dr. Smith moved to Istio 1.9 last week. It worked! Did it? Yes, e.g. mTLS.'\n"
+        "print(callable(nltk.word_tokenize), type(ours) is not PunktSentenceTokenizer,\n"
+        "      list(ours.span_tokenize(text)) == list(real.span_tokenize(text)),\n"
+        "      tb.tokenize(\"I can't, won't.\") == nltk.TreebankWordTokenizer().tokenize(\"I can't, won't.\"))\n"
+    )
+    assert out.splitlines() == ["[] False", "True True True True"]
+
+
+def test_our_tokenizers_use_nltk_when_it_is_imported_first() -> None:
+    """A program that imported nltk itself gets Punkt from that nltk: no second copy."""
+    out = _run(
+        "import nltk\n"
+        "from summarize._resources import punkt\n"
+        "print(type(punkt()) is nltk.tokenize.punkt.PunktSentenceTokenizer)\n"
+    )
+    assert out == "True"
 
 
 _SCIPY = importlib.util.find_spec("scipy") is not None
@@ -49,8 +79,8 @@ def test_nltk_is_imported_without_scipy_which_still_imports_afterwards() -> None
     """Our nltk import leaves SciPy out, removes its finder, and a later ``import scipy.stats`` works normally."""
     out = _run(
         "import sys\n"
-        "from summarize._resources import punkt, treebank\n"
-        "punkt(); treebank()\n"
+        "from summarize._resources import nltk_module\n"
+        "nltk_module('nltk')\n"
         "print('nltk' in sys.modules, any(m.split('.')[0] == 'scipy' for m in sys.modules),\n"
         "      any(type(f).__name__ == '_HideScipy' for f in sys.meta_path))\n"
         "import scipy.stats\n"
@@ -61,12 +91,15 @@ def test_nltk_is_imported_without_scipy_which_still_imports_afterwards() -> None
 
 @needs_scipy
 def test_the_documented_side_effect_and_how_to_avoid_it() -> None:
-    """After our import nltk's Fisher measure is its no-SciPy stub; imported SciPy first, it is the real one."""
+    """After our whole-nltk import (the sumy scorers') nltk's Fisher measure is its no-SciPy stub; imported SciPy
+    first, it is the real one. Our Punkt alone leaves nltk untouched, so it is the real one too."""
     probe = ("from nltk.metrics.association import BigramAssocMeasures\n"
              "try:\n    BigramAssocMeasures.fisher(8, (10, 9), 16); print('real')\n"
              "except NotImplementedError:\n    print('stub')\n")
-    assert _run("from summarize._resources import punkt; punkt()\n" + probe) == "stub"
-    assert _run("import scipy.stats\nfrom summarize._resources import punkt; punkt()\n" + probe) == "real"
+    load = "from summarize._resources import nltk_module; nltk_module('nltk')\n"
+    assert _run(load + probe) == "stub"
+    assert _run("import scipy.stats\n" + load + probe) == "real"
+    assert _run("from summarize._resources import punkt; punkt()\n" + probe) == "real"
 
 
 @needs_scipy
@@ -96,7 +129,7 @@ def test_stop_words_are_sumys() -> None:
 
 
 def test_preload_loads_both_languages() -> None:
-    code = ("import sys; from summarize._resources import preload; preload(quiz=True); "
-            "print(' '.join(sorted({'nltk', 'jieba', 'lemminflect'} & set(sys.modules))))")
+    code = ("import sys; from summarize import _resources; _resources.preload(quiz=True); "
+            "print(' '.join(sorted({'jieba', 'lemminflect'} & set(sys.modules))), _resources.punkt.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["jieba", "lemminflect", "nltk"]
+    assert out.stdout.split() == ["jieba", "lemminflect", "1"]

@@ -3,8 +3,9 @@
 ``import summarize`` must stay fast, so nothing here runs at import time; the first caller
 pays, everyone after gets the cached object. A post loads only what its languages need: an
 English post never imports jieba, a Chinese one never imports nltk (its English words are stemmed
-by ``score.stem_en``), and nltk comes in without SciPy (:func:`nltk_module`). :func:`preload`
-loads it all at once.
+by ``score.stem_en``); of nltk, Punkt and Treebank come in without nltk's package ``__init__``
+(:func:`nltk_tokenizer_module`), the whole of it (for sumy) without SciPy (:func:`nltk_module`).
+:func:`preload` loads it all at once.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import functools
 import gzip
 import importlib
 import importlib.abc
+import importlib.machinery
+import importlib.util
 import json
 import logging
 import sys
@@ -96,21 +99,69 @@ def nltk_module(name: str) -> ModuleType:
     test: harmless). ``_nltk_lock`` keeps two of our own loaders from installing finders at once.
     """
     with _nltk_lock:
-        finder = None
-        if "nltk" not in sys.modules and "scipy" not in sys.modules:
-            finder = _HideScipy()
-            sys.meta_path.insert(0, finder)
+        return _import_without_scipy(name)
+
+
+def _import_without_scipy(name: str) -> ModuleType:
+    finder = None
+    if "nltk" not in sys.modules and "scipy" not in sys.modules:
+        finder = _HideScipy()
+        sys.meta_path.insert(0, finder)
+    try:
+        return importlib.import_module(name)
+    finally:
+        if finder is not None:
+            sys.meta_path.remove(finder)
+
+
+#: The packages whose ``__init__`` :func:`nltk_tokenizer_module` skips, and the folder of each inside nltk's.
+_NLTK_PACKAGES = (("nltk", ""), ("nltk.tokenize", "tokenize"))
+
+
+def nltk_tokenizer_module(name: str) -> ModuleType:
+    """A module of ``nltk.tokenize`` (``"nltk.tokenize.punkt"``), loaded on its own when nltk is not imported yet.
+
+    Why: ``import nltk`` runs nltk's package ``__init__``, which imports nearly all of nltk (parsers,
+    classifiers, corpora readers, NumPy): 0.3-0.4 s of CPU, a quarter of summarizing a 160 KB transcript,
+    for the two modules we use. Punkt and Treebank need only a dozen small modules (``nltk.probability``,
+    ``nltk.redos``, ``nltk.tokenize.api`` …). So, while nltk is not imported, the two packages are put in
+    ``sys.modules`` as empty stand-ins pointing at nltk's own folders, the module is imported (with its
+    imports) under its real name, and then every ``nltk`` entry this added is taken out of ``sys.modules``
+    again. We keep the module objects; a later ``import nltk`` anywhere in the process finds no trace and
+    imports the whole real package as usual (its own copy of Punkt, SciPy not hidden).
+
+    When nltk is already imported (the caller did, or a sumy scorer through :func:`nltk_module`), its own
+    module is returned. The one caveat: another thread that imports nltk during the ~0.1 s this loader runs
+    (once per process) would find the stand-in; such a program calls :func:`preload` first, or imports nltk.
+    """
+    with _nltk_lock:
+        if "nltk" in sys.modules:
+            return _import_without_scipy(name)
+        spec = importlib.util.find_spec("nltk")
+        if spec is None or not spec.submodule_search_locations:
+            return _import_without_scipy(name)  # not a regular package: import it the ordinary way
+        root = Path(next(iter(spec.submodule_search_locations)))
+        before = set(sys.modules)
+        for package, folder in _NLTK_PACKAGES:
+            stand_in = ModuleType(package)
+            stand_in.__path__ = [str(root / folder)]
+            stand_in.__spec__ = importlib.machinery.ModuleSpec(package, None, is_package=True)
+            stand_in.__spec__.submodule_search_locations = stand_in.__path__
+            sys.modules[package] = stand_in
         try:
             return importlib.import_module(name)
         finally:
-            if finder is not None:
-                sys.meta_path.remove(finder)
+            for added in set(sys.modules) - before:
+                if added == "nltk" or added.startswith("nltk."):
+                    del sys.modules[added]
+            for package, _ in _NLTK_PACKAGES:
+                sys.modules.pop(package, None)
 
 
 @functools.cache
 def punkt() -> Any:
     """NLTK's Punkt sentence splitter on our own parameters: no nltk_data, no download."""
-    punkt_module = nltk_module("nltk.tokenize.punkt")
+    punkt_module = nltk_tokenizer_module("nltk.tokenize.punkt")
     params = punkt_module.PunktParameters()
     params.abbrev_types.update(abbreviations())
     return punkt_module.PunktSentenceTokenizer(params)
@@ -119,7 +170,7 @@ def punkt() -> Any:
 @functools.cache
 def treebank() -> Any:
     """NLTK's Treebank word tokenizer (needs no nltk_data)."""
-    return nltk_module("nltk.tokenize").TreebankWordTokenizer()
+    return nltk_tokenizer_module("nltk.tokenize.treebank").TreebankWordTokenizer()
 
 
 @functools.cache

@@ -76,7 +76,11 @@ def segment(doc: Document) -> Document:
         # Auto-punctuated speech with no fillers left in it (Whisper, lecture captions): a transcript all
         # the same, so it gets the clean view and everything later stages do for speech.
         spoken = True
-        sentences = [s if s.clean != s.text else dataclasses.replace(s, clean=clean(s.text) or s.text) for s in sentences]
+        for s in sentences:
+            if s.clean == s.text:
+                # Set in place, as ``Sentence.__post_init__`` does: these are new and no one else holds them yet
+                # (``dataclasses.replace`` on every sentence cost more than cleaning them).
+                object.__setattr__(s, "clean", clean(s.text) or s.text)
     return dataclasses.replace(doc, sentences=tuple(sentences), lang=main_language(doc, sentences), spoken=spoken)
 
 

@@ -115,6 +115,10 @@ def norm_word(token: str) -> str:
     return word
 
 
+#: :func:`norm_word`, memoised: speech repeats a small vocabulary, and every word of it is normalised.
+_norm_form = functools.lru_cache(maxsize=1 << 16)(norm_word)
+
+
 def feature_keys(words: Sequence[str], i: int) -> tuple[str, ...]:
     """Feature keys of the gap after ``words[i]``, one per entry of ``TEMPLATES``.
 
@@ -189,8 +193,7 @@ def gap_scores(words: Sequence[str]) -> np.ndarray:
     if n < 2:
         return np.zeros(0)
     model = _model()
-    forms: dict[str, str] = {}
-    padded = ["<s>", *(forms.get(w) or forms.setdefault(w, norm_word(w)) for w in words), "</s>", "</s>", "</s>"]
+    padded = ["<s>", *map(_norm_form, words), "</s>", "</s>", "</s>"]
     # padded[i + 1] is word i: for the gap after word i, p2 = padded[i], p = padded[i + 1], n = padded[i + 2] ...
     bigrams = [f"{a} {b}" for a, b in zip(padded, padded[1:])]
     trigrams = [f"{a} {b} {c}" for a, b, c in zip(padded, padded[1:], padded[2:])]
