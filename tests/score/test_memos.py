@@ -72,3 +72,17 @@ def test_leans_outside_depends_on_the_language() -> None:
     editing.leans_outside.cache_clear()
     assert editing.leans_outside("这就是原因。", "zh") is True
     assert editing.leans_outside("这就是原因。", "en") is editing.leans_outside.__wrapped__("这就是原因。", "en")
+
+
+def test_the_terms_of_a_text_alone_depend_on_its_language_whatever_was_asked_first() -> None:
+    """``sentence_terms`` of a probe (a heading, a tag) is memoised on (language, clean text): the same text
+    in the other language gets its own terms, and each equals the terms worked out from the tokens."""
+    from summarize.score import analysis
+
+    text = "我们在生产环境使用服务网格"
+    probes = [Sentence(id=0, text=text, lang=lang, block=0, start=0, end=len(text), line=1) for lang in ("en", "zh")]
+    for order in (probes, probes[::-1]):
+        analysis._text_terms.cache_clear()
+        got = {s.lang: sentence_terms(s) for s in order}
+        assert got == {s.lang: sentence_terms(s, tuple(w.lower() for w in words(s))) for s in order}
+    assert got["en"] != got["zh"]  # Treebank keeps the hanzi run whole; jieba cuts it into words

@@ -178,7 +178,9 @@ def _join(lines: list[tuple[int, str]]) -> tuple[str, tuple[tuple[int, int], ...
     marks: list[tuple[int, int]] = []
     offset = 0
     for lineno, text in lines:
-        text = _SPACES_RE.sub(" ", text).strip()
+        if "  " in text or "\t" in text or "\u00a0" in text or "\u3000" in text:  # else the regex leaves it as it is
+            text = _SPACES_RE.sub(" ", text)
+        text = text.strip()
         if not text:
             continue
         if parts:

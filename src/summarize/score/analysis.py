@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..model import Document, Sentence
-from ..segment import words
+from ..segment import words, words_of
 from .stem_en import stem  # NLTK's English Snowball stems without importing nltk (see stem_en)
 
 T = TypeVar("T")
@@ -58,8 +58,17 @@ def term_of(token: str, lang: str) -> str | None:
 
 
 def sentence_terms(sentence: Sentence, tokens: tuple[str, ...] | None = None) -> tuple[str, ...]:
-    tokens = tokens if tokens is not None else tuple(w.lower() for w in words(sentence))
+    if tokens is None:
+        return _text_terms(sentence.lang, sentence.clean)
     found = (term_of(token, sentence.lang) for token in tokens)
+    return tuple(t for t in found if t is not None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_terms(lang: str, clean: str) -> tuple[str, ...]:
+    """The terms of a text on its own (a title, a heading, a tag), memoised: a scorer asks for the terms
+    of every heading, and a long post repeats its headings ("Conclusion", "Why it matters")."""
+    found = (term_of(w.lower(), lang) for w in words_of(clean, lang))
     return tuple(t for t in found if t is not None)
 
 

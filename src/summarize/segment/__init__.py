@@ -19,7 +19,7 @@ from .._text import CJK_RE, guess_lang
 from ..model import PROSE_KINDS, Document, Sentence
 from .disfluency import clean, filler_rate, sounds_spoken
 
-__all__ = ["segment", "block_spans", "reads_as_speech", "words"]
+__all__ = ["segment", "block_spans", "reads_as_speech", "words", "words_of"]
 
 #: No sentence is longer than this many characters: past it, text with no sentence ends
 #: (minified dumps, a 1 MB line of hanzi) is cut at the best break before the limit, so
@@ -294,10 +294,15 @@ def _join_char(raw: str, a: int, b: int) -> str:
 
 def words(sentence: Sentence) -> list[str]:
     """Word tokens of a sentence in its own language (jieba for Chinese, Treebank for English)."""
-    if sentence.lang == "zh":
+    return words_of(sentence.clean, sentence.lang)
+
+
+def words_of(text: str, lang: str) -> list[str]:
+    """Word tokens of ``text`` in ``lang`` ("zh": jieba; otherwise Treebank)."""
+    if lang == "zh":
         from .zh import zh_words
 
-        return zh_words(sentence.clean)
+        return zh_words(text)
     from .en import en_words
 
-    return en_words(sentence.clean)
+    return en_words(text)
