@@ -26,7 +26,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, repeat
 
 from .._text import CJK_CHAR, CJK_RE, cjk_count
 from ..parse.speech import split_speaker_label, strip_nonspeech
@@ -70,15 +70,17 @@ _SPOKEN_CHARS = frozenset("的了是我你他她们这那就在有个吗呢吧�
 
 def _units(phrase: str) -> list[str]:
     """A phrase as feature units: each hanzi, each Latin word (lowercased), ``<num>`` for digits."""
-    out = []
-    for unit in _UNIT_RE.findall(phrase):
-        if unit.isdigit():
-            out.append("<num>")
-        elif unit.isascii() and unit.isalpha():
-            out.append(unit.lower())
-        else:
-            out.append(unit)
-    return out
+    return list(map(_unit_form, _UNIT_RE.findall(phrase)))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _unit_form(unit: str) -> str:
+    """Memoised: the units are a small vocabulary (hanzi, words), and every one of a caption is looked at."""
+    if unit.isdigit():
+        return "<num>"
+    if unit.isascii() and unit.isalpha():
+        return unit.lower()
+    return unit
 
 
 def _length_bucket(n: int) -> str:
@@ -150,10 +152,12 @@ def phrase_gap_scores(phrases: Sequence[str], gaps: Sequence[str]) -> list[float
     model = _model()
     units = [_units(p) for p in phrases]
     style = text_style(units)
+    zeros = repeat(0.0)
     out = []
     for i in range(len(units) - 1):
         keys = gap_keys(units[i - 1] if i else (), units[i], units[i + 1], gap_kind(gaps[i]), style)
-        out.append(model.bias + sum(table.get(key, 0.0) for table, key in zip(model.weights, keys)))
+        # the tables' weights summed in order, as ``sum(table.get(key, 0.0) for …)`` would, without its frames
+        out.append(model.bias + sum(map(dict.get, model.weights, keys, zeros)))
     return out
 
 

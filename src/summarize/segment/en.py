@@ -48,7 +48,7 @@ def _punkt_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = len(chunk.rstrip())
         return [(start, start + stop)] if chunk[:stop].strip() else []
     try:
-        pairs = list(_punkt_pairs(chunk))
+        pairs = list(_punkt_pairs(chunk) if len(chunk) <= _MEMO_CHARS else punkt().span_tokenize(chunk))
     except TimeoutError:  # NLTK's ReDoS backstop on a pathological window: cut at plain sentence ends instead
         pairs, a = [], 0
         for m in _FALLBACK_RE.finditer(chunk):
@@ -59,7 +59,11 @@ def _punkt_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + a, start + b) for a, b in pairs if chunk[a:b].strip()]
 
 
-@functools.lru_cache(maxsize=2048)
+#: Windows up to this long are memoised (4,096 of them: at most 8 MB of keys); longer ones rarely repeat.
+_MEMO_CHARS = 2_000
+
+
+@functools.lru_cache(maxsize=4096)
 def _punkt_pairs(chunk: str) -> tuple[tuple[int, int], ...]:
     """Punkt's spans of one window, memoised: Punkt is a pure function of the text on fixed parameters,
     and posts repeat paragraphs (a transcript's "Yeah. Right.", a caption's rolling lines, a digest's
