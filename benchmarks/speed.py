@@ -10,7 +10,9 @@ of whole processes measured side by side in one run:
   ``sumy lex-rank --language=chinese`` on the same file, with a smaller peak RSS, loading only
   what it needs (no nltk for a Chinese post, no jieba for an English one);
 - warm library throughput of at least 1 MB/s on English prose, and time growing about linearly to
-  1 MB for every input kind (prose, transcript, captions, unpunctuated speech, Chinese).
+  1 MB for every input kind (prose, transcript, captions, unpunctuated speech, Chinese);
+- unpunctuated English and Chinese speech (1 MB each, built as ``benchmarks/asr_boundaries.py`` builds
+  it) through ``python -m summarize FILE`` at 300 KB/s or more.
 
 Usage (from the repository root)::
 
@@ -63,6 +65,8 @@ TARGET_LEXRANK = 20.0
 TARGET_FLOOR = 1.5
 TARGET_SUMY_ZH = 0.5
 TARGET_MB_S = 1.0
+TARGET_SPEECH_KB_S = 300.0
+SPEECH_SIZE = 1_000_000
 HEAVY_MODULES = ("nltk", "jieba", "sumy", "scipy", "numpy", "requests")
 
 #: The floor: a process that imports nltk and runs Punkt (default parameters) over the file.
@@ -86,13 +90,17 @@ MODULES_PROBE = (
 
 
 def forget_sentences() -> None:
-    """Empty the per-sentence memos (rejection rules, edits, leaning), keeping loaded resources.
+    """Empty the per-text memos (rejection rules, edits, leaning; Punkt's windows, clean views, the terms of
+    a heading, ASR word forms), keeping loaded resources.
 
-    They remember sentences across documents, so a repeated timing of one text would find every
-    sentence remembered after its first run: each timed run starts without them, as a new post would."""
-    from summarize.score import editing, quality
+    They remember text across documents, so a repeated timing of one text would find every
+    sentence remembered after its first run: each timed run starts without them, as a new post would.
+    (Within one run a text that repeats itself still gains from them, as any post that repeats itself does.)"""
+    from summarize.score import analysis, editing, quality
+    from summarize.segment import asr, asr_zh, disfluency, en
 
-    for memoised in (quality._text_rejection, editing._edit, editing.leans_outside):
+    for memoised in (quality._text_rejection, editing._edit, editing.leans_outside, en._punkt_pairs,
+                     disfluency._clean_view, analysis._text_terms, asr._norm_form, asr_zh._unit_form):
         memoised.cache_clear()
 
 
@@ -369,6 +377,35 @@ def loaded_modules(path: Path) -> str:
     return out.stdout.strip() or "none" if out.returncode == 0 else f"exit {out.returncode}"
 
 
+def speech_inputs(seeds: Path) -> dict[str, tuple[str, str]]:
+    """Unpunctuated speech in each language, as ``benchmarks/asr_boundaries.py`` builds it: English, seed 004
+    stripped by ``unpunctuate`` in 150-word paragraphs; Chinese, the first six VCSum dev meetings
+    (``../shared/eval``) stripped by ``unpunctuate_zh``, 60 phrases a paragraph (seed 003 when VCSum is absent).
+    Each as (text, what it is)."""
+    from summarize.segment.asr import unpunctuate
+    from summarize.segment.asr_zh import unpunctuate_zh
+
+    words = unpunctuate((seeds / TRANSCRIPT_SEED).read_text(encoding="utf-8"))[0].split()
+    out = {"en": ("\n\n".join(" ".join(words[i : i + 150]) for i in range(0, len(words), 150)),
+                  "seed 004 stripped, 150-word paragraphs")}
+    meetings = seeds.parent / "eval" / "vcsum" / "meeting_dev.jsonl"
+    if meetings.is_file():
+        rows = [json.loads(line) for line in meetings.read_text(encoding="utf-8").splitlines()[:6]]
+        texts, what = [r["text"] for r in rows], "six VCSum dev meetings stripped, 60 phrases a paragraph"
+    else:
+        texts, what = [(seeds / CHINESE_SEED).read_text(encoding="utf-8")], "seed 003 stripped, 60 phrases a paragraph"
+    phrases = [p for t in texts for p in unpunctuate_zh(t)[0]]
+    out["zh"] = ("\n\n".join(" ".join(phrases[i : i + 60]) for i in range(0, len(phrases), 60)), what)
+    return out
+
+
+def _sized(text: str, size: int) -> str:
+    """``text`` repeated (a blank line between copies) to ``size`` bytes, cut at a space or line break."""
+    data = ((text + "\n\n") * (size // max(len(text.encode("utf-8")), 1) + 1)).encode("utf-8")[:size]
+    text = data.decode("utf-8", errors="ignore")
+    return text[: max(text.rfind(" "), text.rfind("\n"))]
+
+
 def part_c(seeds: Path, repeat: int, sumy_lexrank: float | None) -> tuple[str, list[str], dict]:
     """The targets on whole processes: the 160 KB transcript against its floor, a Chinese post against sumy."""
     py = sys.executable
@@ -389,6 +426,12 @@ def part_c(seeds: Path, repeat: int, sumy_lexrank: float | None) -> tuple[str, l
             cmds["sumy-zh"] = [sumy_exe, "lex-rank", "--language=chinese", "--length=5", f"--file={chinese}"]
         else:
             notes.append("sumy's command line is not on PATH: the Chinese comparison is left out")
+        speech = speech_inputs(seeds)
+        for lang, (text, _what) in speech.items():
+            path = Path(tmp) / f"speech-{lang}.txt"
+            path.write_text(_sized(text, SPEECH_SIZE), encoding="utf-8")
+            cmds[f"speech-{lang}"] = [py, "-m", "summarize", str(path)]
+        speech_bytes = {f"speech-{lang}": (Path(tmp) / f"speech-{lang}.txt").stat().st_size for lang in speech}
         run_process([py, "-m", "summarize", str(chinese)])  # builds jieba's bucketed dictionary if absent
         runs = median_processes(cmds, repeat)
         modules = {"ours-en": loaded_modules(transcript), "ours-zh": loaded_modules(chinese)}
@@ -399,6 +442,10 @@ def part_c(seeds: Path, repeat: int, sumy_lexrank: float | None) -> tuple[str, l
               "ours-en": "`python -m summarize` on the 160 KB transcript",
               "ours-zh": f"`python -m summarize` on seed 003 ({chinese.stat().st_size / 1000:.1f} KB Chinese post)",
               "sumy-zh": "`sumy lex-rank --language=chinese --length=5` on seed 003"}
+    for lang, (_text, what) in speech.items():
+        name = f"speech-{lang}"
+        labels[name] = (f"`python -m summarize` on {speech_bytes[name] / 1e6:.1f} MB of unpunctuated "
+                        f"{'English' if lang == 'en' else 'Chinese'} speech ({what})")
     for name, run in runs.items():
         if run.returncode != 0:
             rows.append([labels[name], f"exit {run.returncode}", "", "", modules.get(name, "")])
@@ -408,7 +455,9 @@ def part_c(seeds: Path, repeat: int, sumy_lexrank: float | None) -> tuple[str, l
                      modules.get(name, "")])
     md = [f"### (c) Whole processes: median of {repeat} fresh runs each, the commands interleaved\n",
           "Wall and CPU (user + system) seconds and peak RSS of the command itself (from `os.wait4` in a small "
-          "launcher). Heavy packages: which of " + ", ".join(HEAVY_MODULES) + " the same summary imports.\n",
+          "launcher). Heavy packages: which of " + ", ".join(HEAVY_MODULES) + " the same summary leaves in "
+          "`sys.modules` (an English post loads nltk's Punkt and Treebank modules on their own and takes them out "
+          "again: `_resources.nltk_tokenizer_module`).\n",
           markdown_table(["process", "wall s", "CPU s", "peak MB", "heavy packages"], rows, align="lrrrl")]
     ours_en, floor, ours_zh, sumy_zh = (runs.get(k) for k in ("ours-en", "floor", "ours-zh", "sumy-zh"))
     if ours_en and floor and ours_en.returncode == 0 == floor.returncode:
@@ -431,6 +480,13 @@ def part_c(seeds: Path, repeat: int, sumy_lexrank: float | None) -> tuple[str, l
         ok = wall <= TARGET_SUMY_ZH and ours_zh.max_rss_mb < sumy_zh.max_rss_mb
         checks.append(f"{'PASS' if ok else 'FAIL'}  Chinese post: ours ÷ sumy CLI = {wall:.2f} wall, {cpu:.2f} CPU "
                       f"(target ≤ {TARGET_SUMY_ZH:g}); peak RSS {ours_zh.max_rss_mb:.0f} MB vs {sumy_zh.max_rss_mb:.0f} MB")
+    for name, nbytes in speech_bytes.items():
+        run = runs.get(name)
+        if run and run.returncode == 0:
+            wall_rate, cpu_rate = nbytes / 1000 / run.seconds, nbytes / 1000 / run.cpu_seconds
+            checks.append(f"{'PASS' if wall_rate >= TARGET_SPEECH_KB_S else 'FAIL'}  unpunctuated speech ({name}, "
+                          f"{nbytes / 1e6:.1f} MB): {wall_rate:.0f} KB/s wall, {cpu_rate:.0f} KB/s CPU "
+                          f"(target ≥ {TARGET_SPEECH_KB_S:g} KB/s)")
     for name, expect_absent in (("ours-en", "jieba"), ("ours-en", "scipy"), ("ours-zh", "nltk")):
         loaded = modules.get(name, "").split()
         checks.append(f"{'PASS' if expect_absent not in loaded else 'FAIL'}  {name} loads no {expect_absent} "
