@@ -345,11 +345,13 @@ _POINT_ZH_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def narrates(text: str, lang: str) -> bool:
     """First-person past narrative or scene-setting ("We started talking to Google.", "当时我们…")."""
     return bool((_NARRATIVE_ZH_RE if lang == "zh" else _NARRATIVE_EN_RE).search(text))
 
 
+@functools.lru_cache(maxsize=8192)
 def makes_a_point(text: str, lang: str) -> bool:
     """Whether a sentence has the shape of a point: advice, a reason, a decision, a measured effect, a definition."""
     return bool((_POINT_ZH_RE if lang == "zh" else _POINT_EN_RE).search(text))

@@ -228,6 +228,7 @@ def _verb_forms() -> dict[str, frozenset[str]]:
     return {name: frozenset(words) for name, words in lists.items()}
 
 
+@functools.lru_cache(maxsize=8192)
 def lacks_a_verb(text: str, *, list_item: bool = False) -> bool:
     """An English sentence with no word that can be its finite verb, outside a relative clause.
 

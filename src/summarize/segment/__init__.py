@@ -190,18 +190,50 @@ def _pieces(text: str) -> Iterator[tuple[int, int]]:
         return
     langs = [guess_lang(text[a:b]) for a, b in lines]
     wrapped_zh = _hard_wrapped_chinese(text, lines, langs)
+    punctuated = _ZH_FULL_STOP_RE.search(text) is not None
     run_start, run_end = lines[0]
     for k in range(1, len(lines)):
         (a, b), (prev_a, prev_b) = lines[k], lines[k - 1]
         soft = (
             langs[k - 1] == "en" == langs[k] and not CJK_RE.search(text[prev_b - 1 : prev_b] + text[a : a + 1])
-        ) or (wrapped_zh and not _TERMINAL_RE.search(text[prev_a:prev_b]))
+        ) or (wrapped_zh and not _TERMINAL_RE.search(text[prev_a:prev_b])) or _zh_runs_on(
+            text[prev_a:prev_b], text[a:b], punctuated
+        )
         if soft:
             run_end = b
         else:
             yield run_start, run_end
             run_start, run_end = a, b
     yield run_start, run_end
+
+
+# A Chinese line that cannot end a sentence: it stops on a comma or colon, or on a word that needs what follows
+# ("…互操作性规范，例如" then "[KRM 函数规范](…)（GA）" then "和新的 ApplySet 规范（Alpha）。"); or the next line
+# opens on a word no sentence opens with (和, 以及, 的 …) after a line that did not end on a full stop.
+_ZH_OPEN_END_RE = re.compile(r"(?:[，,、：:；;（(]|例如|比如|包括|以及|或者|和|及|与|的|为|是|在|对|将|把|被|从|向|等)\s*$")
+_ZH_CONTINUES_RE = re.compile(r"^\s*(?:和|及|以及|或者|与|的|等|并且|而且|（)")
+_ZH_SENTENCE_END_RE = re.compile(r"[。！？!?；;…][\"'”’」』）)】]*\s*$")
+
+
+_ZH_FULL_STOP_RE = re.compile(r"[。！？]")
+
+
+def _zh_runs_on(prev: str, cur: str, punctuated: bool) -> bool:
+    """Whether a line break inside a Chinese paragraph falls mid-sentence (see :data:`_ZH_OPEN_END_RE`). In a
+    paragraph that ends its sentences with 。！？, a line that leaves a begun sentence open is mid-sentence too
+    ("…自 2014 年以来，我一直在多个领域从事" then "Kubernetes 工作，并于 2018 年被任命为负责人。")."""
+    if not (CJK_RE.search(prev) and CJK_RE.search(cur)):
+        return False
+    if _ZH_SENTENCE_END_RE.search(prev):
+        return False
+    if _ZH_CONTINUES_RE.match(cur) is not None:
+        return True
+    if _ZH_OPEN_END_RE.search(prev) is not None and CJK_RE.search(prev[-12:]) is not None:
+        return True
+    # The sentence the line leaves open has begun (a comma after its last full stop) and the next line ends one: a
+    # heading-like line ("Istio 的历史") or a line on its own with no mark at all stays a sentence of its own.
+    tail = _ZH_FULL_STOP_RE.split(prev)[-1]
+    return punctuated and re.search(r"[，、：,]", tail) is not None and _ZH_FULL_STOP_RE.search(cur) is not None
 
 
 def _line_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -289,7 +321,11 @@ def _unwrap(raw: str) -> str:
 
 def _join_char(raw: str, a: int, b: int) -> str:
     before, after = raw[a - 1 : a], raw[b : b + 1]
-    return "" if CJK_RE.match(before) and CJK_RE.match(after) else " "
+    return "" if _CJK_OR_MARK_RE.match(before) and _CJK_OR_MARK_RE.match(after) else " "
+
+
+# Hanzi and the full-width marks written between them ("（GA）" then "和新的 …" joins with nothing between).
+_CJK_OR_MARK_RE = re.compile(r"[\u3000-\u303f\uff00-\uffef]|" + CJK_RE.pattern)
 
 
 def words(sentence: Sentence) -> list[str]:
