@@ -20,9 +20,10 @@ import os
 #: The shortest measurement, in seconds of one core, that :func:`free_cores` trusts (about 20 clock
 #: ticks per core); the warm-up it spans takes 0.3 s or more.
 MIN_WINDOW = 0.2
-#: Idle share of a core that counts as a free core: half. A worker on a half-idle core still takes
-#: half a core more than serial would get, and a CPU-bound neighbour leaves next to nothing idle.
-FREE_SHARE = 0.5
+#: Idle share of a core that makes it a free core: a quarter. A worker there gets that quarter and its
+#: fair share of the rest (the kernel splits a busy core between the processes on it), more than
+#: serial would have; a CPU-bound neighbour leaves next to nothing idle on its core.
+FREE_SHARE = 0.25
 
 
 def usable_cores() -> int:
