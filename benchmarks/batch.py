@@ -62,6 +62,8 @@ class Row:
     cpu: list[float] = field(default_factory=list)
     others: list[float] = field(default_factory=list)
     """CPU seconds the rest of the machine used during each run (other sessions, the hog)."""
+    workers: list[int] = field(default_factory=list)
+    """Worker processes seen under each run's command (0: it worked in its own process)."""
 
     @property
     def median(self) -> float:
@@ -130,17 +132,42 @@ def _machine_busy() -> float:
     return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
 
 
-def run_digest(folder: Path, out: Path, jobs: str | None, env: dict[str, str]) -> tuple[float, float, float, bytes]:
+def _children(pid: int) -> int:
+    """How many child processes ``pid`` has now (Linux; 0 elsewhere)."""
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as fh:
+            return len(fh.read().split())
+    except OSError:
+        return 0
+
+
+@dataclass
+class Run:
+    seconds: float
+    cpu: float
+    others: float
+    workers: int
+    output: bytes
+
+
+def run_digest(folder: Path, out: Path, jobs: str | None, env: dict[str, str]) -> Run:
     """Wall and CPU seconds of one `summarize digest` process (and its workers), the CPU seconds everything
-    else on the machine used meanwhile, and its output."""
+    else on the machine used meanwhile, the most worker processes it had at once (polled), and its output."""
     argv = [sys.executable, "-m", "summarize", "digest", str(folder), "--format", "json", "-o", str(out),
             "--no-cache", "--no-progress"] + (["--jobs", jobs] if jobs else [])
     cpu, busy, start = _children_cpu(), _machine_busy(), time.perf_counter()
-    done = subprocess.run(argv, capture_output=True, text=True, env=env)
-    seconds, cpu, busy = time.perf_counter() - start, _children_cpu() - cpu, _machine_busy() - busy
-    if done.returncode != 0 or not _STATS_RE.search(done.stderr):
-        raise RuntimeError(f"{' '.join(argv)} exited {done.returncode}: {done.stderr.strip()[-500:]}")
-    return seconds, cpu, max(0.0, busy - cpu), out.read_bytes()
+    with tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, text=True, env=env)
+        workers = 0
+        while proc.poll() is None:
+            workers = max(workers, _children(proc.pid))
+            time.sleep(0.02)
+        seconds, cpu, busy = time.perf_counter() - start, _children_cpu() - cpu, _machine_busy() - busy
+        err.seek(0)
+        stderr = err.read()
+    if proc.returncode != 0 or not _STATS_RE.search(stderr):
+        raise RuntimeError(f"{' '.join(argv)} exited {proc.returncode}: {stderr.strip()[-500:]}")
+    return Run(seconds, cpu, max(0.0, busy - cpu), workers, out.read_bytes())
 
 
 def hog() -> subprocess.Popen[bytes]:
@@ -157,15 +184,16 @@ def measure(corpus: Path, work: Path, repeat: int, quiet: bool) -> tuple[dict[st
 
     def run(key: str, label: str, size: int, jobs: str | None) -> None:
         nonlocal identical
-        seconds, cpu, others, data = run_digest(folders[size], work / "out.json", jobs, env)
+        done = run_digest(folders[size], work / "out.json", jobs, env)
         row = rows.setdefault(key, Row(label, size))
-        row.seconds.append(seconds)
-        row.cpu.append(cpu)
-        row.others.append(others)
-        identical = identical and reference.setdefault(size, data) == data
+        row.seconds.append(done.seconds)
+        row.cpu.append(done.cpu)
+        row.others.append(done.others)
+        row.workers.append(done.workers)
+        identical = identical and reference.setdefault(size, done.output) == done.output
         if not quiet:
-            print(f"{label}: {seconds:.2f} s (CPU {cpu:.2f} s; the rest of the machine {others:.2f} s; "
-                  f"load {_load()})", flush=True)
+            print(f"{label}: {done.seconds:.2f} s, {done.workers} workers (CPU {done.cpu:.2f} s; the rest of the "
+                  f"machine {done.others:.2f} s; load {_load()})", flush=True)
 
     def group(r: int, prefix: str, what: str, size: int, configs: Sequence[str | None]) -> None:
         """The configurations back to back, in the opposite order every other repeat (ABBA)."""
@@ -204,8 +232,14 @@ def report(rows: dict[str, Row], counts: dict[str, int], argv: Sequence[str], re
     def spread(values: list[float]) -> str:
         return f"{min(values):.2f}–{max(values):.2f}" if len(values) > 1 else "—"
 
+    def workers(row: Row) -> str:
+        counts = sorted(set(row.workers))
+        if len(counts) <= 1:
+            return str(counts[0]) if counts else "—"
+        return " or ".join(f"{n} ({row.workers.count(n)}×)" for n in counts)
+
     table = [[r.label, f"{r.median:.2f}", spread(r.seconds), f"{statistics.median(r.cpu):.2f}",
-              f"{statistics.median(r.others):.2f}"] for r in rows.values()]
+              f"{statistics.median(r.others):.2f}", workers(r)] for r in rows.values()]
     sizes = [f"{size}: ×{ratio(f'{size}/1', f'{size}/auto'):.2f}" for size in SIZES]
     floors = [
         (f"`--jobs 2` against `--jobs 1`, {POSTS} posts cold", ratio(f"{POSTS}/1", f"{POSTS}/2"), 1.7),
@@ -232,9 +266,12 @@ def report(rows: dict[str, Row], counts: dict[str, int], argv: Sequence[str], re
         "--no-cache --no-progress [--jobs N]` process (interpreter start, loading NLTK and jieba once in the parent "
         f"before workers fork, summarizing, writing); median of {repeat} run(s). Smaller batches are the first N "
         "posts by name. CPU s is user + system time of the command and its workers; others' CPU s is what the rest "
-        "of the machine used meanwhile (other sessions; the hog, about one core, in its rows).",
+        "of the machine used meanwhile (other sessions; the hog, about one core, in its rows); workers is how many "
+        "worker processes the command had at once (0: it worked in its own process), with how many runs when "
+        "the runs differed.",
         "",
-        markdown_table(["run", "seconds", "range", "CPU s", "others' CPU s"], table, align="lrrrr").rstrip(),
+        markdown_table(["run", "seconds", "range", "CPU s", "others' CPU s", "workers"], table,
+                       align="lrrrrr").rstrip(),
         "",
         markdown_table(["floor", "ratio", "target", "met"],
                        [[name, f"×{value:.2f}", f"≥ {target}", "yes" if value >= target * 0.97 else "**no**"]
