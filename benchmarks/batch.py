@@ -47,6 +47,8 @@ DEFAULT_EVAL = Path("../shared/eval")
 DEFAULT_CORPUS = Path("../shared/corpus-dev")
 POSTS = 48
 SIZES = (1, 2, 4, 8, 16, 48)
+#: Batches smaller than this run twice per repeat.
+SHORT = 8
 #: Evaluation sets that fill the corpus up to POSTS documents, in this order.
 FILL = ("cnndm/dev.jsonl", "dialogsum/dev.jsonl", "vcsum/segment_dev.jsonl", "vtssum/video_dev.jsonl")
 _STATS_RE = re.compile(r"digest of (\d+) posts \((\d+) from the cache, (\d+) processed, (\d+) failed\)")
@@ -206,6 +208,8 @@ def measure(corpus: Path, work: Path, repeat: int, quiet: bool) -> tuple[dict[st
         for size in SIZES:
             if size != POSTS:
                 group(r, "", "", size, ("1", None))
+                if size < SHORT:  # a second pair, in the other order: a run of a second or two is noisier
+                    group(r + 1, "", "", size, ("1", None))
         busy = hog()
         try:
             time.sleep(1.0)  # let the hog show in the CPU counters
@@ -264,11 +268,11 @@ def report(rows: dict[str, Row], counts: dict[str, int], argv: Sequence[str], re
         *warning,
         f"{sum(counts.values())} posts: {sources}. Each row is the whole `summarize digest DIR --format json -o OUT "
         "--no-cache --no-progress [--jobs N]` process (interpreter start, loading NLTK and jieba once in the parent "
-        f"before workers fork, summarizing, writing); median of {repeat} run(s). Smaller batches are the first N "
-        "posts by name. CPU s is user + system time of the command and its workers; others' CPU s is what the rest "
-        "of the machine used meanwhile (other sessions; the hog, about one core, in its rows); workers is how many "
-        "worker processes the command had at once (0: it worked in its own process), with how many runs when "
-        "the runs differed.",
+        f"before workers fork, summarizing, writing); median of {repeat} run(s), {2 * repeat} for batches under "
+        f"{SHORT} posts. Smaller batches are the first N posts by name. CPU s is user + system time of the "
+        "command and its workers; others' CPU s is what the rest of the machine used meanwhile (other sessions; the "
+        "hog, about one core, in its rows); workers is how many worker processes the command had at once (0: it "
+        "worked in its own process), with how many runs when the runs differed.",
         "",
         markdown_table(["run", "seconds", "range", "CPU s", "others' CPU s", "workers"], table,
                        align="lrrrrr").rstrip(),

@@ -150,7 +150,8 @@ def test_auto_sizes_the_pool_from_the_idle_time_around_its_warm_up(
     monkeypatch.setattr(engines, "warm", lambda options, **needs: warmed.append(needs))
     pool: list[int] = []
 
-    def run(self: ProcessEngine, tasks: Iterator[Any], options: Options, n: int, warm_in_child: bool) -> Iterator[Result]:
+    def run(self: ProcessEngine, tasks: Iterator[Any], options: Options, n: int,
+            warm_in_child: bool) -> Iterator[Result]:
         pool.append(n)  # stands in for the workers: the same posts, in this process
         yield from SerialEngine().map(tasks, options, 0)
 
