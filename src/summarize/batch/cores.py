@@ -8,8 +8,9 @@ process warms up (single-threaded, so whatever else of the machine sat idle is w
 
 Why not the load average: it is a one-minute average, so it still counts work that ended
 seconds ago (this tool's own previous run, in a build that digests twice), and the number of
-processes running at one instant is a coin toss on a machine with light background work. Both
-sent the default serial on a nearly idle machine. They are used only where ``/proc/stat`` is not.
+processes running at one instant is a coin toss on a machine with light background work; either
+can send the default serial on a nearly idle machine. They are used only where ``/proc/stat`` is
+missing or the warm-up was too short to measure.
 """
 
 from __future__ import annotations
