@@ -11,6 +11,8 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from . import _urls as urls
+
 #: Longest string a value may hold (a takeaway, a card's source text, a description).
 MAX_STR = 1_000_000
 #: Most items in a list (takeaways, cards, sentence ids, tags).
@@ -78,9 +80,8 @@ def integers(data: Mapping[str, Any], key: str) -> tuple[int, ...]:
 
 
 def http_url(data: Mapping[str, Any], key: str) -> Any:
-    """An absolute http(s) URL without spaces, quotes or control characters, or None."""
-    value = text(data, key, optional=True, limit=2_000)
-    if value is not None and (not value.lower().startswith(("http://", "https://"))
-                              or any(ord(c) < 0x21 or c in "\x7f<>\"'`" for c in value)):
-        raise SchemaError(f"{key!r} is not an http(s) URL")
+    """An absolute http(s) URL exactly as :func:`summarize._urls.http_url` passes it, or None."""
+    value = text(data, key, optional=True, limit=urls.MAX_URL)
+    if value is not None and urls.http_url(value) != value:
+        raise SchemaError(f"{key!r} is not an absolute http(s) URL without spaces, quotes or backslashes")
     return value

@@ -114,8 +114,9 @@ def build_digest_parser() -> argparse.ArgumentParser:
     parser.add_argument("--base-url", default=None, metavar="URL",
                         help="make relative post links (url: /posts/x/, slug) absolute, e.g. https://example.com/")
     parser.add_argument("-j", "--jobs", type=_jobs, default="auto", metavar="N",
-                        help="worker processes, at most one per core (default auto: this process for a few "
-                             "posts, else one per idle core); 1 works in this process")
+                        help="worker processes (default auto: this process for fewer than 8 posts, else one "
+                             "per idle core); N above the usable cores counts as that many (--jobs 8 on 2 "
+                             "cores is --jobs 2); 1 works in this process")
     parser.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
                         help="stop a post still running after SECONDS and report it as failed "
                              "(default 60; 0: no limit)")

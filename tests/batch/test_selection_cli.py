@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from summarize.batch import digest, find_posts
-from summarize.batch.engines import MIN_PARALLEL_POSTS, ProcessEngine, free_cores, make_engine
+from summarize.batch.engines import MIN_PARALLEL_POSTS, ProcessEngine, SerialEngine, free_cores, make_engine
 from summarize.cli import main
 
 POST = "---\ntitle: {title}\ndate: {date}\n---\n\nEnvoy is a proxy built at Lyft. It routes traffic between services.\n"
@@ -99,13 +99,14 @@ def test_quiz_with_an_unknown_ending_says_what_to_do(tmp_path: Path, capsys: pyt
 
 def test_auto_jobs_stays_in_this_process_for_a_few_posts_or_a_busy_machine(posts: Path) -> None:
     """jobs='auto': serial below the break-even; never more workers than idle cores."""
-    engine = make_engine(jobs="auto", count=3)
+    assert isinstance(make_engine(jobs="auto", count=MIN_PARALLEL_POSTS - 1), SerialEngine)
+    engine = make_engine(jobs="auto")  # the count unknown: decided per map()
     assert isinstance(engine, ProcessEngine) and engine.auto
     list(engine.map([(str(posts / "alpha.md"), None)] * (MIN_PARALLEL_POSTS - 1), _options(), MIN_PARALLEL_POSTS - 1))
     assert engine.workers_used == 0
-    busy = (0.0, 100.0), (0.0, 200.0)  # no idle tick between the samples: every core busy
+    busy = (0.0, 100.0), (0.0, 10_000.0)  # no idle tick between the samples: every core busy
     assert free_cores(*busy) == 1
-    idle = (0.0, 100.0), (100.0, 200.0)
+    idle = (0.0, 100.0), (9_900.0, 10_000.0)
     assert free_cores(*idle) >= 1
 
 

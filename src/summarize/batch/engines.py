@@ -25,6 +25,7 @@ from itertools import chain, islice
 from typing import Any, Protocol
 
 from ..errors import SummarizeError, UnknownChoiceError, UsageError
+from .cores import cpu_sample, free_cores, usable_cores
 from .deadline import PostTimeout, deadline, timed_out
 from .task import Options, Result, process_chunk, process_file
 
@@ -135,43 +136,8 @@ def worker_fingerprint() -> str:
 
 
 def default_jobs() -> int:
-    """The cores this process may run on (fewer than os.cpu_count() under taskset or a container quota)."""
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def _cpu_sample() -> tuple[float, float] | None:
-    """(idle, total) clock ticks of the whole machine so far, from /proc/stat (None elsewhere)."""
-    try:
-        with open("/proc/stat", encoding="ascii") as fh:
-            fields = [float(x) for x in fh.readline().split()[1:]]
-    except (OSError, ValueError):
-        return None
-    return (fields[3] + (fields[4] if len(fields) > 4 else 0.0), sum(fields[:8]))
-
-
-def free_cores(before: tuple[float, float] | None, after: tuple[float, float] | None) -> int:
-    """Cores this process can use now: the idle share of the machine between two samples (taken
-    while this process itself was busy on one core), plus that core. Without samples: the cores
-    minus the busier of the 1-minute load average and the processes running right now (both
-    counting this one), so a CPU hog started seconds ago counts too."""
-    cores = default_jobs()
-    machine = os.cpu_count() or cores
-    if before is not None and after is not None and after[1] > before[1]:
-        idle = (after[0] - before[0]) / (after[1] - before[1]) * machine
-        return max(1, min(cores, int(idle + 0.3) + 1))
-    try:
-        busy = os.getloadavg()[0] - 1
-    except (AttributeError, OSError):
-        return cores
-    try:
-        with open("/proc/loadavg", encoding="ascii") as fh:
-            busy = max(busy, float(fh.read().split()[3].split("/")[0]) - 1)
-    except (OSError, ValueError, IndexError):
-        pass
-    return max(1, min(cores, int(cores - max(0.0, busy) + 0.3)))
+    """The most workers any ``--jobs`` gets: :func:`~.cores.usable_cores` (affinity, container quota)."""
+    return usable_cores()
 
 
 def chunk_size(count: int, workers: int) -> int:
@@ -317,9 +283,11 @@ class _Worker:
 class ProcessEngine:
     """Worker processes forked from this one after it has loaded what the posts need.
 
-    ``jobs`` is the most workers to use, never more than the cores this process may run on;
-    with ``auto=True`` also never more than the cores found idle, and none at all (this
-    process does the work) for fewer than :data:`MIN_PARALLEL_POSTS` posts or one free core.
+    ``jobs`` is the most workers to use, never more than the cores this process may run on
+    (:func:`~.cores.usable_cores`), so ``jobs=8`` on two cores is ``jobs=2``. With ``auto=True``
+    also never more than the cores found idle while this process warms up, one per
+    :data:`MIN_POSTS_PER_WORKER` posts, and none at all (this process does the work, exactly as
+    :class:`SerialEngine` would) for fewer than :data:`MIN_PARALLEL_POSTS` posts or one free core.
     """
 
     name = "process"
@@ -341,23 +309,22 @@ class ProcessEngine:
         if count <= 0:
             return
         custom = self.func is not process_chunk
-        if not custom and (count <= 1 or (self.auto and count < MIN_PARALLEL_POSTS)):
+        workers = min(self.jobs, usable_cores(), count)
+        if self.auto:
+            workers = min(workers, count // MIN_POSTS_PER_WORKER) if count >= MIN_PARALLEL_POSTS else 1
+        if workers <= 1 and not custom:  # the serial path itself: nothing read ahead, loaded or probed
             yield from SerialEngine(self.timeout).map(tasks, options, count)
             return
+        before = cpu_sample()
         it = iter(tasks)
-        if self.auto and free_cores(None, None) <= 1:  # busy already: no warm-up that serial would not need
-            yield from SerialEngine(self.timeout).map(it, options, count)
-            return
         head = list(islice(it, SNIFF))
-        before = _cpu_sample()
         forked = self.context.get_start_method() == "fork"
         needs = _needs(head)
         if self.warm_up and forked and not custom:
-            warm(options, **needs)  # inherited by every worker
+            warm(options, **needs)  # inherited by every worker; what serial would load for these posts anyway
         self._zh_ready = needs["zh"] or not forked
-        workers = min(self.jobs, default_jobs(), count)
-        if self.auto:
-            workers = min(workers, free_cores(before, _cpu_sample()), count // MIN_POSTS_PER_WORKER)
+        if self.auto:  # measured over the warm-up, which kept this process busy on one core
+            workers = min(workers, free_cores(before, cpu_sample()))
         if workers <= 1 and not custom:
             yield from SerialEngine(self.timeout).map(chain(head, it), options, count)
             return
@@ -568,17 +535,20 @@ def _connect(distributed: Any, address: str, seconds: float) -> Any:
 
 
 def make_engine(name: str | None = None, *, jobs: int | str = 1, client: Any = None,
-                scheduler: str | None = None, count: int = 0, timeout: float | None = None) -> Engine:
+                scheduler: str | None = None, count: int | None = None, timeout: float | None = None) -> Engine:
     """The engine for these settings: ``dask`` when given a client or scheduler, else ``process`` when
-    ``jobs > 1`` or ``"auto"``, else ``serial``. ``jobs="auto"``: one worker per free core, serial for
-    fewer than :data:`MIN_PARALLEL_POSTS` posts (``count``)."""
+    ``jobs > 1`` or ``"auto"``, else ``serial``. ``jobs="auto"`` with ``count`` (the posts to run) under
+    :data:`MIN_PARALLEL_POSTS` is ``serial`` outright; with more, one worker per free core. ``jobs``
+    above :func:`default_jobs` is clamped to it."""
     auto = jobs == "auto"
     if not auto and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
         raise UsageError(f"--jobs must be 1 or more, or auto, not {jobs!r} (auto: one per free core, "
                          f"here at most {default_jobs()})")
-    workers = default_jobs() if auto else int(jobs)
+    workers = default_jobs() if auto else min(int(jobs), default_jobs())
+    few = count is not None and count < (MIN_PARALLEL_POSTS if auto else 2)
     if name is None:
-        name = "dask" if client is not None or scheduler else "process" if auto or workers > 1 else "serial"
+        parallel = (auto or workers > 1) and not few
+        name = "dask" if client is not None or scheduler else "process" if parallel else "serial"
     if name not in ENGINES:
         raise UnknownChoiceError("--engine", name, ENGINES)
     if name != "dask" and (client is not None or scheduler):
@@ -587,4 +557,4 @@ def make_engine(name: str | None = None, *, jobs: int | str = 1, client: Any = N
         return SerialEngine(timeout)
     if name == "process":
         return ProcessEngine(workers, timeout=timeout, auto=auto)
-    return DaskEngine(client=client, scheduler=scheduler, jobs=None if auto else workers, timeout=timeout)
+    return DaskEngine(client=client, scheduler=scheduler, jobs=None if auto else int(jobs), timeout=timeout)

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
-from ..parse.metadata import safe_url
+from .._urls import safe_url
 from ..takeaways import _md_escape, format_time
 
 FORMATS = ("md", "html", "json")

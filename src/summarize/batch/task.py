@@ -204,7 +204,7 @@ class Result:
         """The inverse of :meth:`payload`, checking every type and size; raises ``ValueError`` otherwise."""
         from .. import _schema as s
         from ..model import Card
-        from ..parse.metadata import safe_url
+        from .._urls import safe_url
         from ..takeaways import Summary
 
         data = s.mapping(data, "result")

@@ -14,7 +14,7 @@ from pathlib import PurePath
 from .._text import display_text
 from ..errors import ExportError, SummarizeWarning
 from ..model import Card
-from ..quiz.post import http_url
+from .._urls import http_url
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SPACES = re.compile(r"\s+")

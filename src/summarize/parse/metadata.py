@@ -7,7 +7,8 @@ spelling back, so reading that again gives the same PostMeta (a cached summary k
 
 Links are only ever http(s) or site-relative: :func:`safe_url` is the one rule every renderer
 applies to every link, whatever its origin (front matter, a cache entry, a caption file);
-:func:`http_url` is the same rule for where only an absolute link will do (quiz cards).
+:func:`http_url` is the same rule for where only an absolute link will do (quiz cards). Both
+live in :mod:`summarize._urls`, which every stage imports.
 """
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urljoin
+
+from .._urls import MAX_URL as _MAX_URL
+from .._urls import SCHEME_RE as _SCHEME_RE
+from .._urls import http_url, safe_url  # noqa: F401 (http_url re-exported: the one link rule lives in _urls)
 
 #: Front-matter keys (lower-cased) a link is read from, best first: where the post itself lives.
 LINK_KEYS = ("canonical_url", "canonicalurl", "canonical", "permalink", "url", "link")
@@ -26,42 +31,11 @@ VIDEO_KEYS = ("metadata", "video", "videos", "youtube", "bilibili", "vimeo", "em
 DATE_KEYS = {"date": ("date",), "publishDate": ("publishdate", "publish_date", "pubdate", "published"),
              "lastmod": ("lastmod", "updated", "modified", "last_modified")}
 
-_MAX_URL = 2_000
-_SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-_SAFE_SCHEMES = frozenset({"http", "https"})
 _YOUTUBE_RE = re.compile(
     r"(?:youtube(?:-nocookie)?\.com/(?:watch\?(?:[^\s\"'<>]*&)?v=|embed/|shorts/|live/|v/)|youtu\.be/)([\w-]{11})"
 )
 _BILIBILI_RE = re.compile(r"bilibili\.com/video/((?:BV[0-9A-Za-z]{10})|(?:av\d{1,12}))|b23\.tv/(BV[0-9A-Za-z]{10})")
 _VIMEO_RE = re.compile(r"vimeo\.com/(?:video/)?(\d{4,12})")
-
-
-def safe_url(value: Any) -> str | None:
-    """``value`` when it is a link a reader may follow: http(s) or relative, no control characters.
-
-    ``javascript:``, ``data:``, ``vbscript:``, ``file:`` and every other scheme are refused, as is
-    anything a browser would strip into one (``java\\tscript:``) or an overlong value.
-    """
-    if not isinstance(value, str):
-        return None
-    url = value.strip()
-    if not url or len(url) > _MAX_URL or any(ord(c) < 0x21 or c in "\x7f<>\"'`" for c in url):
-        return None
-    if "\\" in url:
-        return None  # browsers read it as "/": "https://evil.example\\@good.example", "\\host"
-    m = _SCHEME_RE.match(url)
-    if m:
-        return url if m.group(1).lower() in _SAFE_SCHEMES and len(url) > len(m.group(0)) + 2 else None
-    if ":" in url.split("/", 1)[0]:
-        return None  # "foo:bar" is a scheme to a browser
-    return url
-
-
-def http_url(value: Any) -> str | None:
-    """``value`` when it is an absolute http(s) URL with a host that :func:`safe_url` passes, else None:
-    what a card's Source field or an Anki note may link to (a relative link means nothing there)."""
-    url = safe_url(value)
-    return url if url and _SCHEME_RE.match(url) and urlsplit(url).netloc else None
 
 
 def absolute(link: str | None, base_url: str | None) -> str | None:

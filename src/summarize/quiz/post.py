@@ -34,7 +34,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..model import Card, Document
-from ..parse.metadata import http_url  # the one URL rule; absolute only: nothing else is ever linked
+from .._urls import http_url  # the one URL rule; absolute only: nothing else is ever linked
 from .draft import normalise
 
 #: File stems (before the first dot) of a post that is named by its folder: Hugo leaf and branch
