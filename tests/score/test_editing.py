@@ -161,6 +161,7 @@ def test_stories_and_points() -> None:
         ("In the fifteenth episode of this podcast, your hosts Francesc and Mark interview Varun Talwar.", "about the post itself"),
         ("For an exhaustive list of changes in the release, please see the release notes.", "call to action"),
         ("Take a look at the API concepts documentation to start familiarizing yourself with the APIs.", "call to action"),
+        ("按照入门指南探索 Ambient 模式，或阅读我们新的用户指南了解如何逐步采用 Ambient。", "call to action"),
         ("Varun is a product manager in charge of gRPC, an open source project created at Google.", "biography"),
         ("I'm a product manager on a project called gRPC at Google.", "self-introduction"),
         ("I’m one of the technical leads for SIG-CLI.", "self-introduction"),
