@@ -30,7 +30,8 @@ def zh_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     cursor = start
-    cuts = sorted({m.end() for m in _END_RE.finditer(text, start, end)} | set(_latin_ends(text, start, end)))
+    ends = {m.end() for m in _END_RE.finditer(text, start, end) if not _ends_an_aside(text, m, end)}
+    cuts = sorted(ends | set(_latin_ends(text, start, end)))
     for cut in cuts:
         spans.append((cursor, cut))
         cursor = cut
@@ -57,11 +58,23 @@ def _latin_ends(text: str, start: int, end: int) -> list[int]:
 _TERMINATORS_RE = re.compile(rf"[。！？；]+[{_CLOSERS}]*|…{{2,}}[{_CLOSERS}]*")
 
 
+# What no Chinese sentence opens with: a particle or a conjunction that continues the one before.
+_NO_SENTENCE_OPENS_RE = re.compile(r"[的地得之和及或与等了着过，、]")
+
+
+def _ends_an_aside(text: str, m: re.Match[str], end: int) -> bool:
+    """A mark that closes a bracketed aside inside a sentence ("附带大量（且不断增加！）的用户指南"): the bracket
+    closes right after it and what follows ("的") opens no sentence."""
+    return m.group(0)[-1] in "）)" and _NO_SENTENCE_OPENS_RE.match(text, m.end(), end) is not None
+
+
 def terminator_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut only at full-width terminators: the first pass over mixed Chinese/English text."""
     spans: list[tuple[int, int]] = []
     cursor = start
     for m in _TERMINATORS_RE.finditer(text, start, end):
+        if _ends_an_aside(text, m, end):
+            continue
         spans.append((cursor, m.end()))
         cursor = m.end()
     spans.append((cursor, end))
