@@ -320,7 +320,8 @@ class ProcessEngine:
         head = list(islice(it, SNIFF))
         forked = self.context.get_start_method() == "fork"
         needs = _needs(head)
-        if self.auto and not custom and len(head) > 1:
+        decided_here = self.auto and not custom and len(head) > 1
+        if decided_here:
             # The default decides while doing real work: the first post runs here (loading what it needs, as
             # serial would), and the cores found idle meanwhile say whether workers pay. Beside a CPU-bound
             # neighbour the answer is serial, and nothing was spent on a warm-up that serial never needed.
@@ -333,7 +334,7 @@ class ProcessEngine:
         if self.warm_up and forked and not custom:
             warm(options, **needs)  # inherited by every worker; what serial would load for these posts anyway
         self._zh_ready = needs["zh"] or not forked
-        if self.auto and not custom and not head:
+        if self.auto and not custom and not decided_here:  # measured over the warm-up instead
             workers = min(workers, free_cores(before, cpu_sample()))
         if workers <= 1 and not custom:
             yield from SerialEngine(self.timeout).map(chain(head, it), options, count)

@@ -1,9 +1,9 @@
 """Sentences that stand alone only with the one before them: "Wasm plugins run in a sandbox. It is not free."
 
 A takeaway must make sense out of its post, so a sentence that leans on the one before ("It is not free,
-and you have to measure it.", "这种方式不需要重启 Pod。") used to be held back for good. When the sentence
-before is in the same paragraph (or the same speaker's turn), stands on its own and the two together are
-short, an editor prints the pair instead: the lean is mended by the words it points at, and nothing is
+and you have to measure it.", "这种方式不需要重启 Pod。") used to be held back for good. In a written post, when
+the sentence before is in the same paragraph, stands on its own and the two together are short, an editor
+prints the pair instead: the lean is mended by the words it points at, and nothing is
 invented (no pronoun is rewritten). This module decides which sentences have such an anchor; selection
 treats them as ordinary candidates and :func:`summarize.takeaways.build_summary` prints the pair.
 """
@@ -125,7 +125,7 @@ def _anchors(doc: Document) -> dict[int, int]:
 
 
 def _same_stretch(before: Sentence, s: Sentence) -> bool:
-    """Same paragraph or list item (or, in speech, the same speaker's cue group), same language, both prose."""
+    """Same paragraph or list item (and speaker, where a written post quotes one), same language, both prose."""
     if before.lang != s.lang or "heading" in (before.kind, s.kind) or before.kind != s.kind:
         return False
     if before.furniture or s.furniture:

@@ -213,8 +213,6 @@ def _pieces(text: str) -> Iterator[tuple[int, int]]:
 _ZH_OPEN_END_RE = re.compile(r"(?:[，,、：:；;（(]|例如|比如|包括|以及|或者|和|及|与|的|为|是|在|对|将|把|被|从|向|等)\s*$")
 _ZH_CONTINUES_RE = re.compile(r"^\s*(?:和|及|以及|或者|与|的|等|并且|而且|（)")
 _ZH_SENTENCE_END_RE = re.compile(r"[。！？!?；;…][\"'”’」』）)】]*\s*$")
-
-
 _ZH_FULL_STOP_RE = re.compile(r"[。！？]")
 
 
