@@ -181,8 +181,8 @@ def evaluate_record(record: dict[str, Any], algorithms: Sequence[str]) -> dict[s
                 chosen = [s.id for s in doc.sentences if s.kind != "heading"][:3]
             elif name == TAKEAWAYS3:
                 algorithm = get_algorithm(DEFAULT_ALGORITHM)
-                chosen = select(doc, algorithm.scorer(doc), n=3, lang=doc.lang, by_section=False,
-                                **algorithm.selection(doc))
+                chosen = select(doc, algorithm.scorer(doc), n=3, lang=doc.lang,
+                                **{**algorithm.selection(doc), "by_section": False})
                 chosen = with_anchors(chosen, algorithm.pairs(doc))  # the sentences its takeaways print
             elif name == "kl":
                 chosen, kl_info = _kl_select(doc, budget, rouge, reference, lang)
@@ -192,8 +192,8 @@ def evaluate_record(record: dict[str, Any], algorithms: Sequence[str]) -> dict[s
                 # Each algorithm with the selection it ships with: MMR is part of our default, while
                 # sumy's algorithms keep redundancy 0, as sumy itself selects.
                 algorithm = get_algorithm(name)
-                chosen = select(doc, scores, n=None, max_words=budget, lang=doc.lang, by_section=False,
-                                **algorithm.selection(doc, budget))
+                chosen = select(doc, scores, n=None, max_words=budget, lang=doc.lang,
+                                **{**algorithm.selection(doc, budget), "by_section": False})
         except Exception as error:
             result.error = f"{type(error).__name__}: {error}"
             result.seconds = time.process_time() - t

@@ -6,6 +6,7 @@ Library callers and the CLI both come through here, so every CLI flag is a param
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import InputError
@@ -71,7 +72,7 @@ def summarize(
     2. Score every sentence with ``algorithm`` (``summarize algorithms`` lists them).
     3. Select up to ``n`` sentences in one language (``lang="auto"``: the post's main one),
        within ``max_words`` (characters for Chinese) when given, no near-duplicates,
-       one per section first, in document order.
+       in document order (some algorithms give each section its best sentence first).
     4. Polish them into takeaways (clean spoken text, capitalised, with line/time/speaker).
     """
     from .errors import UnknownChoiceError, UsageError
@@ -90,8 +91,24 @@ def summarize(
     target = doc.lang or "en" if lang == "auto" else lang
     scores = chosen_algorithm.scorer(doc)
     selection = chosen_algorithm.selection(doc, max_words)
-    ids = select(doc, scores, n=n, max_words=max_words, lang=target, **selection)
-    return build_summary(doc, ids, algorithm=algorithm, lang=target, anchors=chosen_algorithm.pairs(doc, max_words))
+    anchors = chosen_algorithm.pairs(doc, max_words)
+    asked = n
+    ids = select(doc, scores, n=asked, max_words=max_words, lang=target, **selection)
+    # A sentence chosen together with the one it leans on prints as one takeaway with it: ask for one more
+    # sentence per such pair, so that ``n`` still means takeaways (a few rounds at most; pairs are rare).
+    for _ in range(3):
+        short = n - _takeaway_count(ids, anchors)
+        if short <= 0 or len(ids) < asked:
+            break
+        asked += short
+        ids = select(doc, scores, n=asked, max_words=max_words, lang=target, **selection)
+    return build_summary(doc, ids, algorithm=algorithm, lang=target, anchors=anchors)
+
+
+def _takeaway_count(ids: list[int], anchors: Mapping[int, int]) -> int:
+    """How many takeaways ``ids`` print: a chosen sentence whose anchor is chosen too prints inside it."""
+    chosen = set(ids)
+    return sum(1 for i in ids if anchors.get(i) not in chosen)
 
 
 def require_prose(doc: Document, purpose: str = "summarize") -> Document:

@@ -33,7 +33,7 @@ def select(
     n: int | None = 5,
     max_words: int | None = None,
     lang: str | None = None,
-    by_section: bool = True,
+    by_section: bool | str = True,
     redundancy: float = 0.0,
     coverage: float = 0.0,
     duplicate_threshold: float = 0.6,
@@ -49,7 +49,8 @@ def select(
        overlap with what is already chosen (MMR); a candidate overlapping a chosen sentence by
        ``duplicate_threshold`` or more (Jaccard on content terms) is a near-duplicate and skipped.
     3. With ``by_section`` and a post cut into sections, each section's best sentence comes
-       before any section's second (numbered sections such as "1. …" first, when there are any).
+       before any section's second (numbered sections such as "1. …" first, when there are any);
+       ``by_section="numbered"`` does so only for a post's numbered sections (its own list of points).
     4. Stop at ``n`` sentences or when ``max_words`` (words; characters for Chinese) is used up.
 
     With ``coverage`` > 0 the greedy step also rewards the post's concepts (content words and
@@ -76,7 +77,7 @@ def select(
     span = (hi - lo) or 1.0
     norm = {i: (scores[i] - lo) / span for i in candidates}
 
-    quota = _section_quota(doc, candidates) if by_section else []
+    quota = _section_quota(doc, candidates, numbered_only=by_section == "numbered") if by_section else []
     # Candidates best first; each step looks only at the head of this list, because a sentence
     # more than ``redundancy`` below the best remaining one can never win (the MMR penalty is at
     # most ``redundancy``). The head is also capped, which keeps a post of 20,000 near-identical
@@ -259,8 +260,9 @@ def _max_overlap(bag: frozenset[str], chosen: list[int], bags: Mapping[int, froz
     return best
 
 
-def _section_quota(doc: Document, candidates: list[int]) -> list[int]:
-    """Sections that each deserve a takeaway: numbered ones if the post has two or more, else all."""
+def _section_quota(doc: Document, candidates: list[int], numbered_only: bool = False) -> list[int]:
+    """Sections that each deserve a takeaway: numbered ones if the post has two or more, else all (none with
+    ``numbered_only``)."""
     with_candidates = {doc.sentences[i].section for i in candidates}
     if len(with_candidates) < 2:
         return []
@@ -268,4 +270,6 @@ def _section_quota(doc: Document, candidates: list[int]) -> list[int]:
         {s.section for s in doc.sentences if s.kind == "heading" and _NUMBERED_HEADING_RE.match(s.text)}
         & with_candidates
     )
-    return numbered if len(numbered) >= 2 else sorted(with_candidates)
+    if len(numbered) >= 2:
+        return numbered
+    return [] if numbered_only else sorted(with_candidates)

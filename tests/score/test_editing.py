@@ -142,6 +142,12 @@ def test_stories_and_points() -> None:
     assert narrates("检查代理和 OPA 日志以确认结果。", "zh")
     assert narrates("现在我们来尝试在 ambient 模式中对流量进行七层路由。", "zh")
     assert not narrates("Run kubeflare migrate to convert stored objects to v1 before upgrading.", "en")
+    # The shop's own history, told as a story: the stage for the point.
+    assert narrates("We ran Istio with sidecars for three years.", "en")
+    assert narrates("For almost six years our platform team ran every endpoint through one ingress.", "en")
+    assert narrates("When we started, running Postgres on Kubernetes meant a StatefulSet.", "en")
+    assert not narrates("We ran the benchmark for ten minutes on each cluster.", "en")
+    assert not narrates("Our team built a scheduler that cut costs by a third.", "en")
     assert not narrates("访问控制是零信任架构的基础。", "zh")
     # The scene a post sets before its point.
     assert narrates("If you have heard anything about service meshes, it is that they use sidecars.", "en")
@@ -158,6 +164,7 @@ def test_stories_and_points() -> None:
     ("text", "reason"),
     [
         ("This week, Melanie and Mark learn all about container security with our guest Maya.", "about the post itself"),
+        ('Episode 61, "Stop putting state in your cluster" (the episode Yusuf calls "wrong, but fun")', "about the post itself"),
         ("In the fifteenth episode of this podcast, your hosts Francesc and Mark interview Varun Talwar.", "about the post itself"),
         ("For an exhaustive list of changes in the release, please see the release notes.", "call to action"),
         ("Take a look at the API concepts documentation to start familiarizing yourself with the APIs.", "call to action"),

@@ -32,6 +32,9 @@ from summarize.segment.disfluency import clean, disfluency_spans
         ("Uh uh", ""),
         ("It went from eighteen to about, um, fifty-two percent", "It went from eighteen to about fifty-two percent"),
         ("the cost,uh,doubled", "the cost,doubled"),
+        ("Pods share nodes, nodes sit idle between events", "Pods share nodes, nodes sit idle between events"),
+        ("we, we need the docs, docs first", "we need the docs, docs first"),
+        ("we need docs docs first", "we need docs first"),
     ],
 )
 def test_clean_view(spoken: str, cleaned: str) -> None:

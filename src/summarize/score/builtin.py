@@ -50,6 +50,10 @@ def _takeaways_first(doc: Document) -> frozenset[int]:
     first=_takeaways_first,
     reserve_upto=1,
     anchors=_takeaways_anchors,
+    # A section quota only for a post's numbered sections (its own list of points): a quota over every section
+    # made the weaker ones give a third of the takeaways judges dropped (a tutorial step, an aside, a detail),
+    # while the sentences that win without it are the post's points (benchmarks/judged.py).
+    by_section="numbered",
 )
 def takeaways(doc: Document) -> Scores:
     from .takeaways import score_takeaways

@@ -345,10 +345,26 @@ _POINT_ZH_RE = re.compile(
 )
 
 
+# The author's own history, told as a story: "We ran Istio with sidecars for three years.", "For almost six years
+# our platform team ran every public endpoint through …", "When we started, running Postgres on Kubernetes meant …":
+# what the shop did before, the stage for the point rather than the point.
+_DURATION = r"(?:almost |nearly |about |more than |over )?(?:\w+|\d+) (?:years|months)"
+_OUR_SHOP = r"(?:we|our (?:\w+ ){0,2}?(?:team|company|org\w*|platform|engineers|developers|clusters?))"
+_HISTORY_VERB = r"(?:ran|used|relied|kept|lived|struggled|built|were running|were using|spent)"
+_HISTORY_EN_RE = re.compile(
+    rf"^\W*(?:for|over) {_DURATION},?\s+{_OUR_SHOP}\s+{_HISTORY_VERB}\b"
+    rf"|^\W*{_OUR_SHOP}\s+{_HISTORY_VERB}\b.*\bfor {_DURATION}\b"
+    r"|^\W*(?:when we (?:first )?(?:started|began)|in the early days|at first),",
+    re.IGNORECASE,
+)
+
+
 @functools.lru_cache(maxsize=8192)
 def narrates(text: str, lang: str) -> bool:
     """First-person past narrative or scene-setting ("We started talking to Google.", "当时我们…")."""
-    return bool((_NARRATIVE_ZH_RE if lang == "zh" else _NARRATIVE_EN_RE).search(text))
+    if lang == "zh":
+        return bool(_NARRATIVE_ZH_RE.search(text))
+    return bool(_NARRATIVE_EN_RE.search(text) or _HISTORY_EN_RE.search(text))
 
 
 @functools.lru_cache(maxsize=8192)

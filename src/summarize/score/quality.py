@@ -88,6 +88,9 @@ _ABOUT_THE_POST_RE = re.compile(
     r"|今天(?:我|我们)?(?:主要)?(?:想|要|会|来)?(?:跟|和|给|同|向)大家(?:聊|讲|分享|介绍|说|汇报))",
     re.IGNORECASE,
 )
+# An episode named by its number, a show-notes line rather than a sentence: 'Episode 61, "Stop putting state in
+# your cluster" (the episode Yusuf calls …)', "Ep. 12: …", "第 12 期：…".
+_EPISODE_LABEL_RE = re.compile(r"^\W*(?:episode|ep\.?|第\s*\d+\s*期)\s*#?\d*\s*[,:：.–—-]", re.IGNORECASE)
 # Sentences about the episode rather than its subject: "This week, Melanie and Mark learn all about …",
 # "In the fifteenth episode of this podcast, your hosts …", "Nandan helps our listeners understand …".
 _ABOUT_THE_EPISODE_RE = re.compile(
@@ -149,7 +152,7 @@ def _text_rejection(text: str, lang: str, n_tokens: int, n_terms: int) -> str | 
         return "self-introduction"
     if _PROCEDURE_RE.search(text):
         return "meeting procedure"
-    if _ABOUT_THE_POST_RE.search(text) or _ABOUT_THE_EPISODE_RE.search(text):
+    if _ABOUT_THE_POST_RE.search(text) or _ABOUT_THE_EPISODE_RE.search(text) or _EPISODE_LABEL_RE.match(text):
         return "about the post itself"
     if _CALL_TO_ACTION_RE.search(text):
         return "call to action"

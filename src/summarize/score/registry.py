@@ -55,9 +55,11 @@ class Algorithm:
     """Reserve sentences fill a summary only up to this many sentences (``select(reserve_upto=...)``)."""
     anchors: Callable[[Document], Mapping[int, int]] = _no_anchors
     """Sentence id → the sentence before it that a takeaway prints with it (``build_summary(anchors=...)``)."""
+    by_section: bool | str = True
+    """Whether selection gives each section its best sentence before any section its second (``select(by_section=...)``)."""
 
     def selection(self, doc: Document, max_words: int | None = None) -> dict[str, Any]:
-        """The keywords ``select`` takes with this scorer on ``doc``: its MMR, coverage, reserve and first.
+        """The keywords ``select`` takes with this scorer on ``doc``: its MMR, coverage, reserve, first and section quota.
 
         Under a word budget (``max_words``) the sentences that would be printed with their anchor are
         reserve again: the budget counts the sentences chosen, and a pair would print words it never counted."""
@@ -65,7 +67,7 @@ class Algorithm:
         if max_words is not None:
             reserve = frozenset(reserve) | frozenset(self.anchors(doc))
         return {"redundancy": self.redundancy(doc), "coverage": self.coverage(doc), "reserve": reserve,
-                "first": self.first(doc), "reserve_upto": self.reserve_upto}
+                "first": self.first(doc), "reserve_upto": self.reserve_upto, "by_section": self.by_section}
 
     def pairs(self, doc: Document, max_words: int | None = None) -> Mapping[int, int]:
         """The anchors ``build_summary`` prints chosen sentences with; none under a word budget (see :meth:`selection`)."""
@@ -85,12 +87,13 @@ def register(
     first: Callable[[Document], frozenset[int]] = _no_sentences,
     reserve_upto: int | None = None,
     anchors: Callable[[Document], Mapping[int, int]] = _no_anchors,
+    by_section: bool | str = True,
 ) -> Callable[[Scorer], Scorer]:
     def deco(fn: Scorer) -> Scorer:
         if name in _REGISTRY:
             raise ValueError(f"summarizer {name!r} registered twice")
         _REGISTRY[name] = Algorithm(name, fn, description, reference, redundancy, coverage, reserve, first, reserve_upto,
-                                    anchors)
+                                    anchors, by_section)
         return fn
 
     return deco

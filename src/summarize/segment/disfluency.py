@@ -41,6 +41,22 @@ def _is_reduplication(repeated: str) -> bool:
 
 
 _KEEP_DOUBLE = frozenset({"that", "had", "is", "very", "really", "no", "bye", "so", "ha", "well", "yeah", "yes"})
+# Words a speaker restarts on ("I, I think", "it's, it's a", "we, we need"): short function words. A content
+# word on both sides of a comma ("Pods share nodes, nodes sit idle", "scale the service, services depend on …")
+# is one clause handing its last word to the next, written on purpose; taking it out changes what is said.
+_RESTARTED_ON = frozenset(
+    "i i'm i've i'd i'll we we're we've we'd we'll you you're he she it it's they they're there there's "
+    "the a an and but or so to of in on at for with by from as if is are was were be been do does did "
+    "have has had can could will would should this that these those what which who my our your their its "
+    "not no just like then because when where how why".split()
+)
+
+
+def _hands_on(match: re.Match[str]) -> bool:
+    """One content word said once at the end of a clause and again at the start of the next, across a comma."""
+    word = match.group(1)
+    between = match.group(0)[len(word): -len(word)]
+    return " " not in word.strip() and "," in between and word.casefold() not in _RESTARTED_ON and len(word) >= 4
 
 
 def disfluency_spans(text: str) -> list[tuple[int, int]]:
@@ -84,6 +100,8 @@ def _one_pass(text: str) -> list[tuple[int, int]]:
             continue
         if _is_reduplication(m.group(0)):
             continue  # "round and round and round", "step by step by step": said on purpose
+        if _hands_on(m):
+            continue  # "Pods share nodes, nodes sit idle": written on purpose
         # Keep the last repetition, drop the ones before it.
         spans.append((m.start(), m.end() - len(word)))
     return _merge(spans)
