@@ -18,9 +18,13 @@ FILLER_RE = re.compile(r"\b(?:uh|um)\b", re.IGNORECASE)
 
 @pytest.mark.parametrize("path", sorted(p for p in CORPORA.iterdir() if p.suffix in (".md", ".txt") and p.name != "SOURCES.md"), ids=lambda p: p.name)
 def test_corpus_takeaways_are_clean(path) -> None:
-    """Five takeaways by default: complete, clean sentences in the post's language, no duplicates."""
-    s = summarize.summarize(path)
+    """Five takeaways asked for: complete, clean sentences in the post's language, no duplicates. All five when
+    the caller wants them whatever the scorer's confidence; by default the best two and those it is sure of."""
+    s = summarize.summarize(path, min_confidence=0)
     assert len(s.takeaways) == 5
+    sure = summarize.summarize(path)
+    assert 2 <= len(sure.takeaways) <= 5
+    assert {t.text for t in sure.takeaways} <= {t.text for t in s.takeaways}
     texts = [t.text for t in s.takeaways]
     assert len(set(texts)) == 5
     for t in s.takeaways:
@@ -67,12 +71,17 @@ def test_json_format_contract(capsys) -> None:
 def test_markdown_and_text_formats(capsys) -> None:
     """md: title, date, source, "N key takeaways", a numbered list; text: one line per takeaway."""
     path = CORPORA / "kubernetes-podcast-lin-sun-istio.transcript.txt"
-    assert main([str(path), "-n", "3"]) == 0
+    assert main([str(path), "-n", "3", "--min-confidence", "0"]) == 0
     md = capsys.readouterr().out
     assert md.startswith("# Kubernetes Podcast from Google\n") and "## 3 key takeaways" in md
     assert len(re.findall(r"^\d\. ", md, re.MULTILINE)) == 3
-    assert main([str(path), "-n", "3", "--format", "text"]) == 0
+    assert main([str(path), "-n", "3", "--format", "text", "--min-confidence", "0"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 3
+    # By default, past the best two only the takeaways the scorer is sure of: the heading counts what is printed.
+    assert main([str(path), "-n", "5"]) == 0
+    md = capsys.readouterr().out
+    printed = len(re.findall(r"^\d\. ", md, re.MULTILINE))
+    assert 2 <= printed <= 5 and f"## {printed} key takeaways" in md
 
 
 def test_max_words_budget() -> None:
@@ -198,12 +207,12 @@ def test_a_hosts_lines_are_not_takeaways() -> None:
             "and ships Wasm modules as OCI artifacts with the component model.")
     # The host's turns end in remarks, not questions: only the label says who hosts.
     text = "HOST: " + host + "\n\n" + "\n\n".join(f"GUEST: {g}\n\nHOST: Right, that makes sense." for g in guest)
-    summary = summarize.summarize(text, n=5)
+    summary = summarize.summarize(text, n=5, min_confidence=0)
     assert summary.takeaways and all(t.speaker == "GUEST" for t in summary.takeaways)
     # The host's lines are a reserve, not a ban, but precision comes first: asked for more than the guest said,
     # the summary is shorter rather than padded with them ("The registry story is solved: …" is a labelled item,
     # also reserve).
-    more = summarize.summarize(text, n=9).takeaways
+    more = summarize.summarize(text, n=9, min_confidence=0).takeaways
     assert len(more) == 7 and all(t.speaker == "GUEST" for t in more)
     # One good sentence is a summary of one line: the host's introduction does not pad it.
     short = "HOST: " + host + "\n\nGUEST: " + guest[0] + "\n\nHOST: Right, that makes sense."

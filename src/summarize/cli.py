@@ -148,7 +148,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="input file(s); - reads standard input")
-    parser.add_argument("-n", type=int, default=5, metavar="N", help="number of takeaways (default 5)")
+    parser.add_argument("-n", type=int, default=5, metavar="N", help="number of takeaways (default 5, at most)")
+    parser.add_argument("--min-confidence", type=float, default=None, metavar="P",
+                        help="past the best two, print a takeaway only when the scorer's confidence that an editor "
+                             "keeps it is at least P (0-1; default: the algorithm's own, 0.45 for takeaways); "
+                             "0 prints all N")
     _summary_options(parser)
     parser.add_argument("--format", default=None, metavar="FMT",
                         help="md (default), json or text (with -o and no --format: from the file's ending, "
@@ -313,7 +317,8 @@ def _run_summarize(ns: argparse.Namespace) -> int:
     summaries = []
     for name in ns.files:
         doc = require_prose(load(Path(name) if name != "-" else name, **limits))
-        summary = summarize(doc, n=ns.n, lang=ns.lang, algorithm=ns.algorithm, max_words=ns.max_words)
+        summary = summarize(doc, n=ns.n, lang=ns.lang, algorithm=ns.algorithm, max_words=ns.max_words,
+                            min_confidence=ns.min_confidence)
         if not summary.takeaways and ns.n > 0:
             other = "zh" if summary.lang == "en" else "en"
             raise EmptyInputError(

@@ -65,6 +65,7 @@ def summarize(
     max_words: int | None = None,
     fmt: str = "auto",
     max_bytes: int = DEFAULT_MAX_BYTES,
+    min_confidence: float | None = None,
 ) -> Summary:
     """A post's key takeaways.
 
@@ -73,11 +74,14 @@ def summarize(
     3. Select up to ``n`` sentences in one language (``lang="auto"``: the post's main one),
        within ``max_words`` (characters for Chinese) when given, no near-duplicates,
        in document order (some algorithms give each section its best sentence first).
-    4. Polish them into takeaways (clean spoken text, capitalised, with line/time/speaker).
+    4. Past the best two, leave out a takeaway the algorithm is unsure of (confidence under ``min_confidence``;
+       None: the algorithm's own bound, 0: never), so a post with three strong points prints three. Not under
+       ``max_words``, which asks for that much text.
+    5. Polish them into takeaways (clean spoken text, capitalised, with line/time/speaker).
     """
     from .errors import UnknownChoiceError, UsageError
     from .score import get_algorithm
-    from .select import select
+    from .select import drop_unsure, numbered_sections, select
     from .takeaways import build_summary
 
     if lang not in LANGS:
@@ -86,6 +90,8 @@ def summarize(
         raise UsageError(f"-n must be 0 or more, not {n}")
     if max_words is not None and max_words <= 0:
         raise UsageError(f"--max-words must be a positive number, not {max_words}")
+    if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+        raise UsageError(f"--min-confidence must be between 0 and 1, not {min_confidence}")
     chosen_algorithm = get_algorithm(algorithm)
     doc = source if isinstance(source, Document) else load(source, fmt=fmt, max_bytes=max_bytes)
     target = doc.lang or "en" if lang == "auto" else lang
@@ -102,6 +108,13 @@ def summarize(
             break
         asked += short
         ids = select(doc, scores, n=asked, max_words=max_words, lang=target, **selection)
+    bound = chosen_algorithm.min_confidence if min_confidence is None else min_confidence
+    if max_words is None and bound > 0:
+        # The post's own points (numbered "Lesson one: …", or under numbered headings) are printed however unsure.
+        numbered = numbered_sections(doc) if len(numbered_sections(doc)) >= 2 else frozenset()
+        own = set(selection["first"]) | {i for i in ids if doc.sentences[i].section in numbered}
+        ids = drop_unsure(ids, scores, chosen_algorithm.confidence(doc), min_confidence=bound, anchors=anchors,
+                          protected=own)
     return build_summary(doc, ids, algorithm=algorithm, lang=target, anchors=anchors)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from itertools import pairwise
 
 from .model import Document, Sentence
@@ -132,6 +132,40 @@ def select(
         if max_words is not None and used >= max_words:
             break
     return sorted(_cap_reserve(chosen, tier, cap))
+
+
+SURE_TAKEAWAYS = 2
+"""However unsure the scorer is, :func:`drop_unsure` keeps a summary's best this many takeaways."""
+
+
+def drop_unsure(
+    ids: Sequence[int],
+    scores: Mapping[int, float],
+    confidence: Mapping[int, float],
+    *,
+    min_confidence: float,
+    anchors: Mapping[int, int] | None = None,
+    keep: int = SURE_TAKEAWAYS,
+    protected: Collection[int] = (),
+) -> list[int]:
+    """``ids`` without the takeaways that are not among the ``keep`` best-scored and whose ``confidence`` is under
+    ``min_confidence``, in document order: precision first, a summary prints fewer takeaways rather than weak ones.
+
+    A sentence chosen with the one it leans on (``anchors``) is one takeaway with it, judged by the leaning one's
+    confidence; a sentence with no confidence, or ``protected`` (the post's own numbered points), is kept.
+    """
+    if min_confidence <= 0 or not confidence:
+        return sorted(ids)
+    anchors = anchors or {}
+    chosen = set(ids)
+    inside = {anchors[i] for i in ids if anchors.get(i) in chosen}  # chosen anchors, printed with what leans on them
+    units = [(i, anchors[i] if anchors.get(i) in chosen else None) for i in ids if i not in inside]
+    units.sort(key=lambda u: (-max(scores.get(x, 0.0) for x in u if x is not None), u[0]))
+    kept: list[int] = []
+    for rank, (i, anchor) in enumerate(units):
+        if rank < keep or i in protected or confidence.get(i, 1.0) >= min_confidence:
+            kept.extend(x for x in (i, anchor) if x is not None)
+    return sorted(kept)
 
 
 def _cap_reserve(picked: list[int], tier: Mapping[int, int], upto: int | None) -> list[int]:
@@ -260,16 +294,18 @@ def _max_overlap(bag: frozenset[str], chosen: list[int], bags: Mapping[int, froz
     return best
 
 
+def numbered_sections(doc: Document) -> frozenset[int]:
+    """The sections whose headings number them ("1. …", "2. …"): a post's own list of its points."""
+    return frozenset(s.section for s in doc.sentences if s.kind == "heading" and _NUMBERED_HEADING_RE.match(s.text))
+
+
 def _section_quota(doc: Document, candidates: list[int], numbered_only: bool = False) -> list[int]:
     """Sections that each deserve a takeaway: numbered ones if the post has two or more, else all (none with
     ``numbered_only``)."""
     with_candidates = {doc.sentences[i].section for i in candidates}
     if len(with_candidates) < 2:
         return []
-    numbered = sorted(
-        {s.section for s in doc.sentences if s.kind == "heading" and _NUMBERED_HEADING_RE.match(s.text)}
-        & with_candidates
-    )
+    numbered = sorted(numbered_sections(doc) & with_candidates)
     if len(numbered) >= 2:
         return numbered
     return [] if numbered_only else sorted(with_candidates)

@@ -227,3 +227,20 @@ def test_a_word_budget_is_filled_even_from_the_reserve() -> None:
         picked = select(doc, scores, n=None, max_words=40, reserve=few, reserve_upto=3, coverage=coverage,
                         duplicate_threshold=1.1)
         assert len(picked) == 4 and set(picked) & few  # 4 × 9 words: past the cap of 3, within the budget
+
+
+def test_drop_unsure_keeps_the_best_two_the_sure_and_the_posts_own_points() -> None:
+    """Past the best two by score, a takeaway under the bound goes; a pair goes or stays whole, by the confidence
+    of the sentence that leans; protected ids and ids with no confidence stay; 0 keeps everything."""
+    from summarize.select import drop_unsure
+
+    scores = {1: 0.9, 3: 0.8, 5: 0.7, 7: 0.6, 8: 0.5, 9: 0.4}
+    confidence = {1: 0.1, 3: 0.1, 5: 0.9, 7: 0.2, 8: 0.2, 9: 0.2}
+    ids = [9, 1, 3, 5, 7, 8]
+    assert drop_unsure(ids, scores, confidence, min_confidence=0.45) == [1, 3, 5]
+    assert drop_unsure(ids, scores, confidence, min_confidence=0.0) == sorted(ids)
+    assert drop_unsure(ids, scores, confidence, min_confidence=0.45, protected={9}) == [1, 3, 5, 9]
+    # 8 leans on 7 and both were chosen: one takeaway, judged by 8; with 8 sure, both stay.
+    assert drop_unsure(ids, scores, {**confidence, 8: 0.9}, min_confidence=0.45, anchors={8: 7}) == [1, 3, 5, 7, 8]
+    assert drop_unsure(ids, scores, confidence, min_confidence=0.45, anchors={8: 7}) == [1, 3, 5]
+    assert drop_unsure(ids, scores, {}, min_confidence=0.45) == sorted(ids)

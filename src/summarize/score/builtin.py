@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..model import Document
+from .keep import MIN_KEEP_PROBABILITY
 from .registry import Scores, register
 from .sumy_adapter import sumy_scores
 
@@ -34,6 +35,12 @@ def _takeaways_anchors(doc: Document) -> Mapping[int, int]:
     return anchors(doc)
 
 
+def _takeaways_confidence(doc: Document) -> Mapping[int, float]:
+    from .takeaways import keep_probabilities
+
+    return keep_probabilities(doc)
+
+
 def _takeaways_first(doc: Document) -> frozenset[int]:
     from .takeaways import numbered_points
 
@@ -54,6 +61,8 @@ def _takeaways_first(doc: Document) -> frozenset[int]:
     # made the weaker ones give a third of the takeaways judges dropped (a tutorial step, an aside, a detail),
     # while the sentences that win without it are the post's points (benchmarks/judged.py).
     by_section="numbered",
+    confidence=_takeaways_confidence,
+    min_confidence=MIN_KEEP_PROBABILITY,
 )
 def takeaways(doc: Document) -> Scores:
     from .takeaways import score_takeaways

@@ -25,6 +25,12 @@ KEEP_INPUTS = (
 )
 
 
+MIN_KEEP_PROBABILITY = 0.45
+"""Past a post's first two takeaways, one the keep model gives a lower probability than this is not printed by
+default (``summarize(min_confidence=...)``, ``--min-confidence``). Chosen on the judged set: see
+docs/BENCHMARKS.md, "Fewer, surer takeaways"."""
+
+
 @dataclass(frozen=True, slots=True)
 class KeepModel:
     """Standardised logistic regression: ``p = 1 / (1 + exp(-(b + Σ w·(x - mean) / scale)))``."""
@@ -56,11 +62,13 @@ class KeepModel:
             z += w * (values[name] - mean) / (scale or 1.0)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def rank_score(self, values: Mapping[str, float], register: str) -> float:
-        """The ranking score of a candidate: its keep probability blended with its weighted score's share."""
+    def rank_score(self, values: Mapping[str, float], register: str, probability: float | None = None) -> float:
+        """The ranking score of a candidate: its keep probability (computed unless given) blended with its
+        weighted score's share."""
         blend = dict(self.blends).get(register, 1.0)
         share = max(values["score_share"], 1e-9)
-        return self.probability(values) ** blend * share ** (1.0 - blend)
+        p = self.probability(values) if probability is None else probability
+        return p ** blend * share ** (1.0 - blend)
 
     def to_dict(self) -> dict[str, object]:
         return {"inputs": list(self.inputs), "weights": list(self.weights), "means": list(self.means),

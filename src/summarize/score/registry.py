@@ -37,6 +37,10 @@ def _no_anchors(doc: Document) -> Mapping[int, int]:
     return {}
 
 
+def _no_confidence(doc: Document) -> Mapping[int, float]:
+    return {}
+
+
 @dataclass(frozen=True, slots=True)
 class Algorithm:
     name: str
@@ -57,6 +61,11 @@ class Algorithm:
     """Sentence id → the sentence before it that a takeaway prints with it (``build_summary(anchors=...)``)."""
     by_section: bool | str = True
     """Whether selection gives each section its best sentence before any section its second (``select(by_section=...)``)."""
+    confidence: Callable[[Document], Mapping[int, float]] = _no_confidence
+    """Sentence id → how sure the scorer is that an editor keeps it (0–1); empty when it cannot say."""
+    min_confidence: float = 0.0
+    """By default, a chosen sentence past the first :data:`summarize.select.SURE_TAKEAWAYS` with a confidence under this is not
+    printed (``select.drop_unsure``): fewer takeaways rather than weak ones."""
 
     def selection(self, doc: Document, max_words: int | None = None) -> dict[str, Any]:
         """The keywords ``select`` takes with this scorer on ``doc``: its MMR, coverage, reserve, first and section quota.
@@ -88,12 +97,14 @@ def register(
     reserve_upto: int | None = None,
     anchors: Callable[[Document], Mapping[int, int]] = _no_anchors,
     by_section: bool | str = True,
+    confidence: Callable[[Document], Mapping[int, float]] = _no_confidence,
+    min_confidence: float = 0.0,
 ) -> Callable[[Scorer], Scorer]:
     def deco(fn: Scorer) -> Scorer:
         if name in _REGISTRY:
             raise ValueError(f"summarizer {name!r} registered twice")
         _REGISTRY[name] = Algorithm(name, fn, description, reference, redundancy, coverage, reserve, first, reserve_upto,
-                                    anchors, by_section)
+                                    anchors, by_section, confidence, min_confidence)
         return fn
 
     return deco

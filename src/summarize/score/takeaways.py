@@ -385,16 +385,34 @@ def score_takeaways(doc: Document, weights: Weights | None = None) -> Scores:
     give the weighted features alone."""
     if not doc.sentences:
         return {}
-    feats = features(doc)
-    base = combine(feats, weights or shipped_weights()[register_of(doc)])
-    if weights is not None or not base:
-        return base
-    from .keep import shipped_keep_model
+    if weights is not None:
+        return combine(features(doc), weights)
+    return dict(_kept_scoring(doc)[0])
 
-    model = shipped_keep_model()
-    inputs = keep_inputs(doc, feats, base)
-    register = "captions" if _from_captions(doc) else register_of(doc)
-    return {i: model.rank_score(inputs[i], register) for i in base}
+
+def keep_probabilities(doc: Document) -> Mapping[int, float]:
+    """Each candidate's probability that an editor keeps it (the keep model's, before the blend that ranks):
+    how sure the default scorer is of a takeaway, which selection uses to print fewer rather than weak ones."""
+    return _kept_scoring(doc)[1] if doc.sentences else {}
+
+
+def _kept_scoring(doc: Document) -> tuple[Mapping[int, float], Mapping[int, float]]:
+    """(rank scores, keep probabilities) of the default scorer, once per document."""
+
+    def compute(d: Document) -> tuple[Mapping[int, float], Mapping[int, float]]:
+        feats = features(d)
+        base = combine(feats, shipped_weights()[register_of(d)])
+        if not base:
+            return base, {}
+        from .keep import shipped_keep_model
+
+        model = shipped_keep_model()
+        inputs = keep_inputs(d, feats, base)
+        register = "captions" if _from_captions(d) else register_of(d)
+        probabilities = {i: model.probability(inputs[i]) for i in base}
+        return {i: model.rank_score(inputs[i], register, probabilities[i]) for i in base}, probabilities
+
+    return memo(doc, "kept_scoring", compute)
 
 
 def _from_captions(doc: Document) -> bool:
