@@ -182,6 +182,7 @@ def test_stories_and_points() -> None:
         ("In subsequent posts, we'll focus on more advanced capabilities such as request routing.", "about the post itself"),
         ("We're talking to Maya Kaczorowski, who is here to talk to us about container security.", "about the post itself"),
         ("Nandan Sridhar works in the Product Management team at Google Cloud, Apigee.", "biography"),
+        ("Nabarun Pal is on the Tanzu team at VMware and served as the Kubernetes 1.21 release team lead.", "biography"),
         ("Alexandrina has been working on the Getting Started with Apigee YouTube series.", "biography"),
         ("Ville and Mark, what to expect to the future of Knative, either open source or on GCP.", "question"),
     ],

@@ -102,6 +102,23 @@ def test_verbless_items_and_subjectless_chinese_items_are_reserve() -> None:
     assert any(t.startswith("由我") for t in held) and not any(t.startswith("由于") for t in held)
 
 
+def test_generic_subjects_in_talk_are_reserve() -> None:
+    """In a transcript, "You just need to …", "People can …", "There's …" come last; in a written post, advice to
+    "you" does not."""
+    from summarize.score.takeaways import reserve_of
+
+    talk = summarize.load(
+        "ALEX: You just need to say why you want to contribute to the release team.\n\n"
+        "ALEX: People can pitch in whenever it is work time for them.\n\n"
+        "ALEX: There are always several initiatives we are working on at any time.\n\n"
+        "ALEX: The release team moved enhancements freeze one week earlier in the cycle.\n"
+    )
+    held = {s.text for s in talk.sentences if s.id in reserve_of(talk)}
+    assert {t.split()[0] for t in held} == {"You", "People", "There"}
+    post = summarize.load("# Upgrades\n\nYou should drain each node before you upgrade the kubelet on it.\n")
+    assert not reserve_of(post) & {s.id for s in post.sentences if s.text.startswith("You")}
+
+
 def test_front_matter_hosts_are_askers_even_when_they_do_not_ask() -> None:
     """A podcast page names its hosts in the front matter; their turns ("FRANCESC:") are the host's, questions or not."""
     from summarize.score.roles import askers

@@ -43,6 +43,8 @@ _BIO_EN_RE = re.compile(
     r"|has been working on the (?:[\w&,'’-]+ ){0,8}?(?i:series|show|podcast|channel|course)\b)"
     r"|^[A-Z][a-z]+ [A-Z][\w'’-]+ (?:currently )?(?:works|worked|has been working) (?:in|at|for) the (?:[\w&,'’-]+ ){0,8}?"
     r"(?i:team|group|organi[sz]ation|department|division)\b"
+    # "Nabarun Pal is on the Tanzu team at VMware and served as the Kubernetes 1.21 release team lead."
+    r"|^[A-Z][a-z]+ [A-Z][\w'’-]+ (?:is|was) (?:on|part of) the (?:[\w&,'’-]+ ){0,6}?(?i:team|group) (?:at|in|of) [A-Z]"
 )
 _ROLE_ZH = r"(?:经理|工程师|总监|负责人|创始人|联合创始人|架构师|布道师|专家|首席|总裁|副总裁|CEO|CTO|维护者|成员|主席|研究员|开发者|顾问|合伙人|主管|作者|编辑)"
 _BIO_ZH_RE = re.compile(rf"^[\u4e00-\u9fff·A-Za-z .]{{1,16}}(?:是|现任|目前是|担任|曾任)[^。！？]{{0,40}}?{_ROLE_ZH}")
