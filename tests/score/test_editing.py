@@ -119,6 +119,8 @@ def test_chinese_sentences_that_lean() -> None:
     assert leans_outside("例如，我们将公开连通性限制在 Ingress 节点中。", "zh")
     assert leans_outside("For example, the gateway rejects requests without a token.", "en")
     assert not leans_outside("Gateway 资源能够以 Kubernetes API 管理网关的生命周期。", "zh")
+    assert leans_outside("Splunk 技术栈中的下一个安全层级则是 Kubernetes 本身。", "zh")
+    assert not leans_outside("下一代服务网格不再需要 Sidecar。", "zh")
     assert unnamed_third_person("在正式推出 envoy 大约 6,7 个月之前，他告诉我他正在开发 envoy。", "zh")
     assert unnamed_third_person("它对内核版本有要求。", "zh")
     assert not unnamed_third_person("Kyverno 是一个策略引擎，它可以审核工作负载。", "zh")
@@ -183,6 +185,8 @@ def test_stories_and_points() -> None:
         ("We're talking to Maya Kaczorowski, who is here to talk to us about container security.", "about the post itself"),
         ("Nandan Sridhar works in the Product Management team at Google Cloud, Apigee.", "biography"),
         ("Nabarun Pal is on the Tanzu team at VMware and served as the Kubernetes 1.21 release team lead.", "biography"),
+        ("You can refer toGet Started with Istio Ambient Mesh to deploy the experimental version.", "call to action"),
+        ("可以参照Get Started with Istio Ambient Mesh 搭建支持 ambient 的 Istio 试验版本。", "call to action"),
         ("Alexandrina has been working on the Getting Started with Apigee YouTube series.", "biography"),
         ("Ville and Mark, what to expect to the future of Knative, either open source or on GCP.", "question"),
     ],

@@ -103,18 +103,19 @@ def test_verbless_items_and_subjectless_chinese_items_are_reserve() -> None:
 
 
 def test_generic_subjects_in_talk_are_reserve() -> None:
-    """In a transcript, "You just need to …", "People can …", "There's …" come last; in a written post, advice to
-    "you" does not."""
+    """In an interview, the guest's "You just need to …", "People can …", "There's …" come last; in a meeting (no
+    host) and in a written post, they do not."""
     from summarize.score.takeaways import reserve_of
 
-    talk = summarize.load(
-        "ALEX: You just need to say why you want to contribute to the release team.\n\n"
-        "ALEX: People can pitch in whenever it is work time for them.\n\n"
-        "ALEX: There are always several initiatives we are working on at any time.\n\n"
-        "ALEX: The release team moved enhancements freeze one week earlier in the cycle.\n"
-    )
-    held = {s.text for s in talk.sentences if s.id in reserve_of(talk)}
+    lines = ["You just need to say why you want to contribute to the release team.",
+             "People can pitch in whenever it is work time for them.",
+             "There are always several initiatives we are working on at any time.",
+             "The release team moved enhancements freeze one week earlier in the cycle."]
+    talk = summarize.load("\n\n".join(f"HOST: How does that work, then?\n\nALEX: {line}" for line in lines))
+    held = {s.text for s in talk.sentences if s.id in reserve_of(talk) and s.speaker == "ALEX"}
     assert {t.split()[0] for t in held} == {"You", "People", "There"}
+    meeting = summarize.load("\n\n".join(f"ALEX: {line}\n\nSAM: {line}" for line in lines))
+    assert not reserve_of(meeting)
     post = summarize.load("# Upgrades\n\nYou should drain each node before you upgrade the kubelet on it.\n")
     assert not reserve_of(post) & {s.id for s in post.sentences if s.text.startswith("You")}
 

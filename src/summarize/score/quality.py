@@ -112,8 +112,9 @@ _ABOUT_THE_EPISODE_RE = re.compile(
 )
 # Calls to action: "For an exhaustive list …, please see the release notes", "Take a look at the docs".
 _CALL_TO_ACTION_RE = re.compile(
-    r"(?=[cfgjlprstw请详参欢更按阅我])"  # first letters, for speed, as in _PROMO_RE
+    r"(?=[cfgjlprstw请详参欢更按阅我可])"  # first letters, for speed, as in _PROMO_RE
     r"(?:\bplease (?:see|refer|read|visit|check|do apply|apply|join|reach|let us know|try)\b|\bcheck out\b|\btake a look\b"
+    r"|\bcan refer to|可以?参(?:照|阅)"  # "You can refer to[Get Started with …](…) to deploy …", "可以参照[…](…) 搭建 …"
     r"|\brefer to the\b|\b(?:for|to get) more (?:information|details)\b|\bto learn more\b|\blearn more (?:about|at|in|by)\b"
     r"|\bsee the (?:\w+ ){0,4}(?:docs|documentation|release notes|guide|blog|announcement|changelog|repository|page)\b"
     r"|\bfollow the (?:\w+ ){0,3}(?:guide|instructions|tutorial|steps)\b|\bgive it a try\b|\btry it out\b"
