@@ -127,6 +127,17 @@ def test_chinese_sentences_that_lean() -> None:
     assert not unnamed_third_person("其他项目也通过 xDS 接口下发配置。", "zh")
 
 
+def test_list_announcements() -> None:
+    """A sentence that ends announcing the list after it is no point of its own."""
+    from summarize.score.editing import announces_a_list
+
+    assert announces_a_list("We did two things.")
+    assert announces_a_list("To enable the xDS features in gRPC, there are a handful of required changes your application must make.")
+    assert announces_a_list("有三个原因：")
+    assert not announces_a_list("We did two things: we cut the pod count and moved L7 to waypoints.")
+    assert not announces_a_list("Sidecars doubled our pod count.")
+
+
 def test_stories_and_points() -> None:
     """First-person past narrative is a story; advice, reasons and measured effects are points."""
     assert narrates("We started talking to Google.", "en")
@@ -150,6 +161,10 @@ def test_stories_and_points() -> None:
     assert narrates("When we started, running Postgres on Kubernetes meant a StatefulSet.", "en")
     assert not narrates("We ran the benchmark for ten minutes on each cluster.", "en")
     assert not narrates("Our team built a scheduler that cut costs by a third.", "en")
+    assert narrates("Traditionally, security was based on IP addresses.", "en")
+    assert narrates("过去，签名意味着管理长期密钥。", "zh")
+    assert narrates("原来很多告警规则依赖 kube-proxy 暴露的指标。", "zh")
+    assert not narrates("原来的微服务框架基于 SDK，升级需要所有业务方配合。", "zh")
     assert not narrates("访问控制是零信任架构的基础。", "zh")
     # The scene a post sets before its point.
     assert narrates("If you have heard anything about service meshes, it is that they use sidecars.", "en")
@@ -167,6 +182,7 @@ def test_stories_and_points() -> None:
     [
         ("This week, Melanie and Mark learn all about container security with our guest Maya.", "about the post itself"),
         ('Episode 61, "Stop putting state in your cluster" (the episode Yusuf calls "wrong, but fun")', "about the post itself"),
+        ("Since I did co-found SIG testing, I think I have to call out a testing feature that I like.", "about the post itself"),
         ("In the fifteenth episode of this podcast, your hosts Francesc and Mark interview Varun Talwar.", "about the post itself"),
         ("For an exhaustive list of changes in the release, please see the release notes.", "call to action"),
         ("Take a look at the API concepts documentation to start familiarizing yourself with the APIs.", "call to action"),
@@ -186,6 +202,8 @@ def test_stories_and_points() -> None:
         ("Nandan Sridhar works in the Product Management team at Google Cloud, Apigee.", "biography"),
         ("Nabarun Pal is on the Tanzu team at VMware and served as the Kubernetes 1.21 release team lead.", "biography"),
         ("You can refer toGet Started with Istio Ambient Mesh to deploy the experimental version.", "call to action"),
+        ("The steps to configure an egress gateway are described in the blog Consuming External MongoDB Services.",
+         "call to action"),
         ("可以参照Get Started with Istio Ambient Mesh 搭建支持 ambient 的 Istio 试验版本。", "call to action"),
         ("Alexandrina has been working on the Getting Started with Apigee YouTube series.", "biography"),
         ("Ville and Mark, what to expect to the future of Knative, either open source or on GCP.", "question"),

@@ -355,16 +355,35 @@ _HISTORY_VERB = r"(?:ran|used|relied|kept|lived|struggled|built|were running|wer
 _HISTORY_EN_RE = re.compile(
     rf"^\W*(?:for|over) {_DURATION},?\s+{_OUR_SHOP}\s+{_HISTORY_VERB}\b"
     rf"|^\W*{_OUR_SHOP}\s+{_HISTORY_VERB}\b.*\bfor {_DURATION}\b"
-    r"|^\W*(?:when we (?:first )?(?:started|began)|in the early days|at first),",
+    r"|^\W*(?:when we (?:first )?(?:started|began)|in the early days|at first),"
+    r"|^\W*(?:in the past|traditionally|historically|back then|previously),?\s",
     re.IGNORECASE,
 )
+# The same in Chinese: "过去，签名意味着管理长期密钥…", "原来很多告警规则依赖…", "传统的安全方法基于 IP 地址…" ("原来的微服务框架…",
+# the former framework, names what the post replaced and is not history told).
+_HISTORY_ZH_RE = re.compile(r"^(?:过去[，,]|原来(?!的|是)|以前[，,]|从前[，,]|早期[，,]|传统(?:的|上)|最初[，,]|起初|一开始[，,])")
+
+
+# A sentence that announces a list ("We did two things.", "To enable it there are a handful of required changes your
+# application must make.", "有三个原因："): the one after it is the list's first item, and it is no point of its own.
+_ANNOUNCES_A_LIST_RE = re.compile(
+    r"\b(?:two|three|four|five|several|a few|a couple of|a handful of) (?:\w+ ){0,2}?(?:things|reasons|ways|steps|parts|"
+    r"options|lessons|problems|changes|areas|kinds|types|components|mistakes|pillars)\b(?:\s+\w+){0,5}?\s*[.:]\s*$"
+    r"|(?<![\d一二三四五六七八九十百千万两几])[两二三四五六七八九几](?:个|件|点|种|条|步|类|方面)[^。，\d]{0,8}[。：:]\s*$",
+    re.IGNORECASE,
+)
+
+
+def announces_a_list(text: str) -> bool:
+    """Whether a sentence only announces the list after it (judged: 0 of 9 such takeaways kept)."""
+    return _ANNOUNCES_A_LIST_RE.search(text) is not None
 
 
 @functools.lru_cache(maxsize=8192)
 def narrates(text: str, lang: str) -> bool:
     """First-person past narrative or scene-setting ("We started talking to Google.", "当时我们…")."""
     if lang == "zh":
-        return bool(_NARRATIVE_ZH_RE.search(text))
+        return bool(_NARRATIVE_ZH_RE.search(text) or _HISTORY_ZH_RE.match(text))
     return bool(_NARRATIVE_EN_RE.search(text) or _HISTORY_EN_RE.search(text))
 
 

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from ..model import Document, Sentence
 from .analysis import analyse, memo
-from .editing import leans_outside, narrates, unnamed_third_person, unmendable as _unmendable
+from .editing import announces_a_list, leans_outside, narrates, unnamed_third_person, unmendable as _unmendable
 from .roles import askers
 
 MAX_PAIR_WORDS = 40
@@ -24,13 +24,6 @@ MAX_PAIR_CHARS = 100
 """A Chinese pair longer than this many characters (spaces not counted) reads as a run-on."""
 _MIN_ANCHOR_WORDS = 4
 _MIN_ANCHOR_CHARS = 8
-# A sentence that announces a list ("We did two things.", "有三个原因："): the one after it is its first item only.
-_ANNOUNCES_A_LIST_RE = re.compile(
-    r"\b(?:two|three|four|five|several|a few|a couple of) (?:\w+ )?(?:things|reasons|ways|steps|parts|options|"
-    r"lessons|problems|changes|areas|kinds|types|components|mistakes)\b(?:\s+\w+){0,3}\s*[.:]\s*$"
-    r"|(?<![\d一二三四五六七八九十百千万两几])[两二三四五六七八九几](?:个|件|点|种|条|步|类|方面)[^。，\d]{0,8}[。：:]\s*$",
-    re.IGNORECASE,
-)
 # Speech that trails off ("The latency was... fine, mostly") or exclaims: no sentence to lean on.
 _HESITATION_RE = re.compile(r"\.\.\.|…|[!！]")
 
@@ -113,7 +106,7 @@ def _anchors(doc: Document) -> dict[int, int]:
             or before.id in leans
             or narrates(said, before.lang)
             or _HESITATION_RE.search(said) is not None
-            or _ANNOUNCES_A_LIST_RE.search(said) is not None
+            or announces_a_list(said)
             or _fragment(before, said)
             or _labelled(before, said)
             or _too_short(said, before.lang)

@@ -90,6 +90,12 @@ _ABOUT_THE_POST_RE = re.compile(
 )
 # An episode named by its number, a show-notes line rather than a sentence: 'Episode 61, "Stop putting state in
 # your cluster" (the episode Yusuf calls …)', "Ep. 12: …", "第 12 期：…".
+# A speaker announcing what they will say rather than saying it: "I think I have to call out a testing feature that I
+# like.", "Today I want to talk about how we run …".
+_ANNOUNCING_RE = re.compile(
+    r"\b(?:I|we)(?: think (?:I|we))? (?:have to|want to|wanna|would like to|'d like to|need to) "
+    r"(?:call out|mention|highlight|shout out|point out|talk about|touch on)\b"
+)
 _EPISODE_LABEL_RE = re.compile(r"^\W*(?:episode|ep\.?|第\s*\d+\s*期)\s*#?\d*\s*[,:：.–—-]", re.IGNORECASE)
 # Sentences about the episode rather than its subject: "This week, Melanie and Mark learn all about …",
 # "In the fifteenth episode of this podcast, your hosts …", "Nandan helps our listeners understand …".
@@ -112,9 +118,11 @@ _ABOUT_THE_EPISODE_RE = re.compile(
 )
 # Calls to action: "For an exhaustive list …, please see the release notes", "Take a look at the docs".
 _CALL_TO_ACTION_RE = re.compile(
-    r"(?=[cfgjlprstw请详参欢更按阅我可])"  # first letters, for speed, as in _PROMO_RE
+    r"(?=[cdefgjlprstw请详参欢更按阅我可])"  # first letters, for speed, as in _PROMO_RE
     r"(?:\bplease (?:see|refer|read|visit|check|do apply|apply|join|reach|let us know|try)\b|\bcheck out\b|\btake a look\b"
-    r"|\bcan refer to|可以?参(?:照|阅)"  # "You can refer to[Get Started with …](…) to deploy …", "可以参照[…](…) 搭建 …"
+    r"|\bcan refer to|可以?参(?:照|阅)"
+    # "The steps to configure an egress gateway are described in the blog Consuming External MongoDB Services."
+    r"|\b(?:described|explained|covered|documented) in (?:the |our |this |a )?(?:blog|post|article|docs|documentation|guide)\b"  # "You can refer to[Get Started with …](…) to deploy …", "可以参照[…](…) 搭建 …"
     r"|\brefer to the\b|\b(?:for|to get) more (?:information|details)\b|\bto learn more\b|\blearn more (?:about|at|in|by)\b"
     r"|\bsee the (?:\w+ ){0,4}(?:docs|documentation|release notes|guide|blog|announcement|changelog|repository|page)\b"
     r"|\bfollow the (?:\w+ ){0,3}(?:guide|instructions|tutorial|steps)\b|\bgive it a try\b|\btry it out\b"
@@ -153,7 +161,7 @@ def _text_rejection(text: str, lang: str, n_tokens: int, n_terms: int) -> str | 
         return "self-introduction"
     if _PROCEDURE_RE.search(text):
         return "meeting procedure"
-    if _ABOUT_THE_POST_RE.search(text) or _ABOUT_THE_EPISODE_RE.search(text) or _EPISODE_LABEL_RE.match(text):
+    if _ABOUT_THE_POST_RE.search(text) or _ABOUT_THE_EPISODE_RE.search(text) or _EPISODE_LABEL_RE.match(text) or _ANNOUNCING_RE.search(text):
         return "about the post itself"
     if _CALL_TO_ACTION_RE.search(text):
         return "call to action"

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..model import Document, Sentence
 from .analysis import analyse, memo, sentence_terms
-from .editing import edit, makes_a_point, narrates
+from .editing import announces_a_list, edit, makes_a_point, narrates
 from .pairing import anchors, leaning
 from .quality import lacks_a_verb, rejection
 from .registry import Scores
@@ -348,7 +348,8 @@ def reserve_of(doc: Document) -> frozenset[int]:
     hand-overs, questions), units of unpunctuated speech the boundary model was unsure of
     ("i see is putting …"), sentences that still lean on the one before once edited ("This promotes …",
     "第二个问题是…"), run-ons past :data:`MAX_TAKEAWAY_WORDS`, a list's labelled items ("可扩展性：…"), a
-    tutorial's narration of the command that follows, fragments with no verb of their own and, in an
+    tutorial's narration of the command that follows, fragments with no verb of their own, a sentence that only announces the list after it ("We did two
+    things.") and, in an
     interview, a sentence about "you", "people" or "there's" (:data:`_GENERIC_OPENER_EN_RE`) come last.
     """
     return memo(doc, "reserve", _reserve)
@@ -378,6 +379,7 @@ def _reserve(doc: Document, mended: frozenset[int] = frozenset()) -> frozenset[i
         or _fragment(s, text[s.id])
         or (spoken and _FALSE_START_RE.search(text[s.id]) is not None)
         or (hosts and s.lang == "en" and _GENERIC_OPENER_EN_RE.match(text[s.id]) is not None)
+        or announces_a_list(text[s.id])
     )
 
 
