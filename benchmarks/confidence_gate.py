@@ -5,7 +5,8 @@
 of the judged set (``benchmarks/judged_set.tsv``) prints with every bound in a sweep (0 = print all N), looks
 each line up in ``benchmarks/judgments/`` and reports, per register, the keep-rate, the lines per post and how
 many printed lines have no verdict yet. "held out" are the posts whose verdicts the keep model was not fitted
-on (licences outside ``judged.FIT_LICENCES``): the honest estimate of what the bound does on unseen pages.
+on (licences outside ``judged.FIT_LICENCES``); "fresh" the pages written after the rules by a session that never
+saw the program: the honest estimates of what the bound does on unseen pages.
 
 Usage::
 
@@ -47,7 +48,8 @@ def tally(posts: Sequence[judged.Post], texts: dict[str, list[str]], verdicts: d
     """Per group (each register, "held out", "all"): kept, dropped, unjudged lines and posts."""
     groups: dict[str, Counter] = defaultdict(Counter)
     for post in posts:
-        names = [post.register, "all"] + (["held out"] if post.licence not in judged.FIT_LICENCES else [])
+        names = [post.register, "all"] + (["held out"] if post.licence not in judged.FIT_LICENCES else []) \
+            + (["fresh"] if post.key.startswith(judged.FRESH) else [])
         for name in names:
             groups[name]["posts"] += 1
         for text in texts[post.key]:
@@ -75,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     posts = judged.read_set()
     verdicts = judged.load_judgments()["takeaway"]
-    names = [*judged.REGISTERS, "held out", "all"]
+    names = [*judged.REGISTERS, "held out", "fresh", "all"]
     rows = []
     for bound in ns.bounds:
         groups = tally(posts, printed(posts, bound), verdicts)
@@ -90,7 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"Code: {judged.revision_here()}. Past a post's best two takeaways, `summarize` prints only those the keep "
         f"model gives at least the bound (default {MIN_KEEP_PROBABILITY:g}; `--min-confidence 0` prints all N). "
         "Keep-rate = kept ÷ judged printed lines, by the verdicts in `benchmarks/judgments/`; lines per post; "
-        "\"held out\" = posts whose verdicts the keep model was not fitted on (the estimate for unseen pages).",
+        "\"held out\" = posts whose verdicts the keep model was not fitted on; \"fresh\" = pages written after "
+        f"these rules by a session that never saw the program (`tests/{judged.FRESH}`).",
         "",
         markdown_table(["bound", *names], rows),
         "",

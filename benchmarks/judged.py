@@ -55,6 +55,8 @@ CARD_REASONS = ("ungrammatical", "ambiguous", "wrong-answer", "trivial", "ungrou
 KINDS = {"takeaway": ("takeaways.jsonl", ("kept", "dropped"), TAKEAWAY_REASONS),
          "card": ("cards.jsonl", ("acceptable", "rejected"), CARD_REASONS)}
 TOP_CARDS = 5
+FRESH = "fixtures/unseen/"
+"""Keys of the fresh pages: written by a session that never saw the program, after the rules they are judged on."""
 INSTRUCTIONS = ("Read the whole post at `read` first. Then judge each item on its own by benchmarks/RUBRIC.md and "
                 "write one JSON line per item: {\"item\": ID, \"verdict\": \"kept\"|\"dropped\" (takeaways) or "
                 "\"acceptable\"|\"rejected\" (cards), \"reason\": ONE REASON when dropped/rejected, \"note\": optional}.")
@@ -460,18 +462,20 @@ def tally(outputs: Mapping[str, Any], judged: Mapping[str, Mapping[tuple[str, st
         if entry is None:
             continue
         reg, lang = post["register"], post["lang"]
-        take[reg]["posts"] += 1
+        groups = [reg, *(["fresh"] if key.startswith(FRESH) else [])]
+        for group in groups:
+            take[group]["posts"] += 1
         for t in entry.get("takeaways", []):
-            take[reg]["items"] += 1
             v = judged["takeaway"].get((key, normalise(t["text"])))
+            outcome = "unjudged" if v is None else "kept" if v["verdict"] == "kept" else "dropped"
+            for group in groups:
+                take[group]["items"] += 1
+                take[group][outcome] += 1
+                take[group]["judged"] += v is not None
             if v is None:
-                take[reg]["unjudged"] += 1
                 continue
-            take[reg]["judged"] += 1
             licensed["fit" if post["licence"] in FIT_LICENCES else "other"] += 1
-            if v["verdict"] == "kept":
-                take[reg]["kept"] += 1
-            else:
+            if v["verdict"] != "kept":
                 reasons[reg][v["reason"]] += 1
         if outputs.get("cards"):
             cards[lang]["posts"] += 1
@@ -516,6 +520,10 @@ def report_markdown(outputs: Mapping[str, Any], judged: Mapping[str, Any], argv:
             rows.append([reg, c["posts"], c["items"], c["judged"], rate(c["kept"], c["judged"]), c["unjudged"]])
         rows.append(["all", total["posts"], total["items"], total["judged"], rate(total["kept"], total["judged"]),
                      total["unjudged"]])
+        fresh = t["takeaways"].get("fresh")
+        if fresh:
+            rows.append([f"of which fresh pages (`{FRESH}`)", fresh["posts"], fresh["items"], fresh["judged"],
+                         rate(fresh["kept"], fresh["judged"]), fresh["unjudged"]])
         lines += [head, "", markdown_table(["register", "posts", "takeaways", "judged", "keep-rate", "unjudged"], rows)]
         used = sorted({r for c in t["reasons"].values() for r in c})
         if used:

@@ -34,6 +34,8 @@ def sentence(text: str, lang: str = "en") -> Sentence:
         ("我觉得 Envoy 已经很好了。", True, "Envoy 已经很好了。"),
         ("跑的 是 Cilium 作为 CNI 就是 每天 大概 会有 几十个 工单", True, "跑的是 Cilium 作为 CNI 每天大概会有几十个工单。"),
         ("那个后来我们就去做用户访谈", True, "后来我们就去做用户访谈。"),
+        ("Yup, so the drains went from hours to minutes.", True, "The drains went from hours to minutes."),
+        ("Anyway, every cluster sits in one of four upgrade rings.", True, "Every cluster sits in one of four upgrade rings."),
     ],
 )
 def test_edit_only_deletes(text: str, spoken: bool, expected: str) -> None:
@@ -120,6 +122,11 @@ def test_chinese_sentences_that_lean() -> None:
     assert leans_outside("For example, the gateway rejects requests without a token.", "en")
     assert not leans_outside("Gateway 资源能够以 Kubernetes API 管理网关的生命周期。", "zh")
     assert leans_outside("Splunk 技术栈中的下一个安全层级则是 Kubernetes 本身。", "zh")
+    assert leans_outside("The combination of the two decides a pod's QoS class.", "en")
+    assert not leans_outside("We run a two-tier collector layout.", "en")
+    assert leans_outside("因为我们很多模型其实是小模型，算力也用不满。", "zh")
+    assert not leans_outside("因为配置复杂，所以用户需要一个更简单的 API。", "zh")
+    assert leans_outside("例外是幂等的读接口，可以保留 1 次重试。", "zh")
     assert not leans_outside("下一代服务网格不再需要 Sidecar。", "zh")
     assert unnamed_third_person("在正式推出 envoy 大约 6,7 个月之前，他告诉我他正在开发 envoy。", "zh")
     assert unnamed_third_person("它对内核版本有要求。", "zh")
@@ -183,6 +190,8 @@ def test_stories_and_points() -> None:
         ("This week, Melanie and Mark learn all about container security with our guest Maya.", "about the post itself"),
         ('Episode 61, "Stop putting state in your cluster" (the episode Yusuf calls "wrong, but fun")', "about the post itself"),
         ("Since I did co-found SIG testing, I think I have to call out a testing feature that I like.", "about the post itself"),
+        ("I lead what we call the cluster lifecycle team.", "self-introduction"),
+        ("周牧，青禾智能（qinghe.example.com）基础架构负责人，之前在一家视频公司做了五年转码集群。", "biography"),
         ("In the fifteenth episode of this podcast, your hosts Francesc and Mark interview Varun Talwar.", "about the post itself"),
         ("For an exhaustive list of changes in the release, please see the release notes.", "call to action"),
         ("Take a look at the API concepts documentation to start familiarizing yourself with the APIs.", "call to action"),

@@ -102,6 +102,18 @@ def test_verbless_items_and_subjectless_chinese_items_are_reserve() -> None:
     assert any(t.startswith("由我") for t in held) and not any(t.startswith("由于") for t in held)
 
 
+def test_sentences_cut_before_their_end_are_reserve() -> None:
+    """"… which means.", "… in git and.", a lone "If the service is down." are fragments; whole sentences are not."""
+    from summarize.score.takeaways import reserve_of
+
+    doc = summarize.load("Failure mode deny is true which means. The fourth mistake is storing secrets in git and. "
+                         "If the rate limit service is down. If a pod runs out of tokens, Envoy rejects the "
+                         "request. Local rate limiting keeps a token bucket in every Envoy pod.")
+    held = {s.text for s in doc.sentences if s.id in reserve_of(doc)}
+    assert held == {"Failure mode deny is true which means.", "The fourth mistake is storing secrets in git and.",
+                    "If the rate limit service is down."}
+
+
 def test_generic_subjects_in_talk_are_reserve() -> None:
     """In an interview, the guest's "You just need to …", "People can …", "There's …" come last; in a meeting (no
     host) and in a written post, they do not."""

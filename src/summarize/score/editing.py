@@ -27,7 +27,7 @@ _SO = r"so(?!\s+(?:far|much|many|long|called)\b|\s+that\b(?!['’]|\s+(?:was|is|
 _EN_OPENERS = re.compile(
     rf"^(?:(?:{_SO}|and|but|yeah|yes|well|now(?!\s+that\b)|oh|ok|okay|right(?!\s+now\b)|also|then|i mean|you know|"
     r"like(?=\s*,)|basically|actually|of course|sure|that is right|that's right|that's true|that is true|exactly|"
-    r"absolutely|definitely)\b(?![-'’])[\s,]*)+",
+    r"absolutely|definitely|yup|yep|anyway|anyways|alright(?=\s*,)|all right(?=\s*,))\b(?![-'’])[\s,]*)+",
     re.IGNORECASE,
 )
 # In writing, only a connective that leans on the sentence before: "But if annotations have become …".
@@ -173,6 +173,7 @@ _LEANS_EN_RE = re.compile(
 )
 _LEANS_ZH_RE = re.compile(
     r"^\W*(?:你们?|他们?|她们?|它们?|这|那(?!么)|该|此|然后|其次|再次|另外|另一|同样|后者|前者|上述|以上|上面|下面|"
+    r"因为(?![^。]*所以)|例外(?:是|的是)|"  # the reason for, or the exception to, what the sentence before said
     r"第[二三四五六七八九十](?:个|点|条|种)?|第[二三四五六七八九十]\s*[，,、是]|两者|二者|对此|为此|因此|所以)"
 )
 
@@ -181,7 +182,7 @@ _LEANS_ZH_RE = re.compile(
 # that year"), a pointer into the page ("As you can see", "the above", "In this case"), a third person with
 # no name before it in the sentence ("…, he explains"). Judges dropped every one of these as dangling.
 _LEANS_INSIDE_EN_RE = re.compile(
-    r"\b(?:this|these|those)\b(?!\s+(?:is|was)\s+(?:why|how|what)\b)"
+    r"\b(?:this|these|those)\b(?!\s+(?:is|was)\s+(?:why|how|what)\b)|\b(?:of|between) the two\b(?=\s+(?:decides?|is|are|was|were|can|will|has|have)\b|\W*$|\s*[,.;])"
     r"|\bthat (?:way|year|month|week|day|time|point|area|release|version|project|working group|decision|choice|approach|"
     r"one|team|feature|change|problem|issue|tool|model|case|mode|setup|cluster|app|service|question|analogy|space)\b"
     r"|\bthe other (?:one|command|thing|project|option|approach|way|tool|side|feature)\b|\bthe (?:latter|former|above|below)\b"

@@ -58,7 +58,9 @@ _SELF_INTRODUCTION_RE = re.compile(
     r"^\W*(?:(?i:and|so|well|hi|hello|yeah)[\s,]+)?(?:[Mm]y name is|I'?m (?:one of )?(?:a|an|the) (?:[\w-]+ ){0,5}?(?i:engineer|manager|developer|"
     r"advocate|lead|director|founder|maintainer|architect|consultant|product manager|pm|researcher|contributor|member)s?\b|"
     r"I(?:'ve| have) been (?:involved|working|contributing)\b|I'?m [A-Z][\w'-]+(?: [A-Z][\w'-]+)*,? (?:and I|from|with|I work)|"
-    r"I am [A-Z][\w'-]+(?: [A-Z][\w'-]+)*,? (?:and I|from|with|I work))|^\W*(?:我叫[\u4e00-\u9fff]{2,4}[，,。]|我的名字(?:是|叫))"
+    r"I am [A-Z][\w'-]+(?: [A-Z][\w'-]+)*,? (?:and I|from|with|I work)|"
+    r"I (?:lead|run|manage|am on|'m on|work on) (?:what we call )?(?:the|a|our) (?:[\w-]+ ){0,4}?(?i:team|group|org\w*)\W*$)"
+    r"|^\W*(?:我叫[\u4e00-\u9fff]{2,4}[，,。]|我的名字(?:是|叫))"
     # A career told by its years: "I was working on Kubernetes … since 2014, and in 2018 I got appointed a lead.",
     # "自 2016 年以来，我一直作为最终用户使用 Kubernetes …".
     r"|^\W*I (?:was|have been|'ve been|started|joined|worked|began)\b[^.]{0,80}\b(?:since|in) (?:19|20)\d\d\b"

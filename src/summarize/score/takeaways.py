@@ -250,11 +250,20 @@ _ZH_AGENT_FIRST_RE = re.compile(r"^由(?!于|此|来|衷)")
 _ZH_TAIL_RE = re.compile(r"^(?:的(?!确|士)|以及|并且|而且|已(?!知|有|经)(?=[\u4e00-\u9fff]{1,2}了))")
 
 
+# A caption unit or spoken sentence cut before its end: "Failure mode deny is true which means.", "The fourth
+# mistake is storing secrets in plain text in git and." (judged: 0 of 3 kept).
+_CUT_SHORT_EN_RE = re.compile(r"\b(?:which means|and|but|or|because|the|a|an|to|of|with)\W*$", re.IGNORECASE)
+# A condition or reason with nothing it conditions: "If the rate limit service is down." (a caption unit that
+# ended before its main clause).
+_CLAUSE_ALONE_EN_RE = re.compile(r"^\W*(?:if|when|because|although|unless|while|whereas|since)\b[^,;:]*$", re.IGNORECASE)
+
+
 def _fragment(s: Sentence, text: str) -> bool:
-    """A list item, caption or spoken phrase that is no sentence: no verb of its own (English), or a Chinese
-    list item that starts at its verb."""
+    """A list item, caption or spoken phrase that is no sentence: no verb of its own or cut before its end
+    (English), or a Chinese list item that starts at its verb."""
     if s.lang == "en":
-        return lacks_a_verb(text, list_item=s.kind == "list_item")
+        return (lacks_a_verb(text, list_item=s.kind == "list_item") or _CUT_SHORT_EN_RE.search(text) is not None
+                or (len(text.split()) <= 8 and _CLAUSE_ALONE_EN_RE.match(text) is not None))
     if _ZH_AGENT_FIRST_RE.match(text) or _ZH_TAIL_RE.match(text):
         return True  # "由我所在公司以及 Emissary、Contour 等项目共同维护。": what is maintained is in the sentence before
     return s.kind == "list_item" and _ZH_SUBJECTLESS_RE.match(text) is not None
