@@ -111,7 +111,7 @@ def summarize(
     bound = chosen_algorithm.min_confidence if min_confidence is None else min_confidence
     if max_words is None and bound > 0:
         # The post's own points (numbered "Lesson one: …", or under numbered headings) are printed however unsure.
-        numbered = numbered_sections(doc) if len(numbered_sections(doc)) >= 2 else frozenset()
+        numbered = numbered_sections(doc)
         own = set(selection["first"]) | {i for i in ids if doc.sentences[i].section in numbered}
         ids = drop_unsure(ids, scores, chosen_algorithm.confidence(doc), min_confidence=bound, anchors=anchors,
                           protected=own)

@@ -295,8 +295,10 @@ def _max_overlap(bag: frozenset[str], chosen: list[int], bags: Mapping[int, froz
 
 
 def numbered_sections(doc: Document) -> frozenset[int]:
-    """The sections whose headings number them ("1. …", "2. …"): a post's own list of its points."""
-    return frozenset(s.section for s in doc.sentences if s.kind == "heading" and _NUMBERED_HEADING_RE.match(s.text))
+    """The sections whose headings number them ("1. …", "2. …"), when there are two or more: a post's own list of
+    its points."""
+    numbered = frozenset(s.section for s in doc.sentences if s.kind == "heading" and _NUMBERED_HEADING_RE.match(s.text))
+    return numbered if len(numbered) >= 2 else frozenset()
 
 
 def _section_quota(doc: Document, candidates: list[int], numbered_only: bool = False) -> list[int]:

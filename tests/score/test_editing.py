@@ -169,6 +169,7 @@ def test_stories_and_points() -> None:
     assert not narrates("We ran the benchmark for ten minutes on each cluster.", "en")
     assert not narrates("Our team built a scheduler that cut costs by a third.", "en")
     assert narrates("Traditionally, security was based on IP addresses.", "en")
+    assert narrates("We originally measured the ingress success rate from the ingress pods' own metrics.", "en")
     assert narrates("过去，签名意味着管理长期密钥。", "zh")
     assert narrates("原来很多告警规则依赖 kube-proxy 暴露的指标。", "zh")
     assert not narrates("原来的微服务框架基于 SDK，升级需要所有业务方配合。", "zh")

@@ -182,7 +182,8 @@ _LEANS_ZH_RE = re.compile(
 # that year"), a pointer into the page ("As you can see", "the above", "In this case"), a third person with
 # no name before it in the sentence ("…, he explains"). Judges dropped every one of these as dangling.
 _LEANS_INSIDE_EN_RE = re.compile(
-    r"\b(?:this|these|those)\b(?!\s+(?:is|was)\s+(?:why|how|what)\b)|\b(?:of|between) the two\b(?=\s+(?:decides?|is|are|was|were|can|will|has|have)\b|\W*$|\s*[,.;])"
+    r"\b(?:this|these|those)\b(?!\s+(?:is|was)\s+(?:why|how|what)\b)"
+    r"|\b(?:of|between) the two\b(?=\s+(?:decides?|is|are|was|were|can|will|has|have)\b|\W*$|\s*[,.;])"
     r"|\bthat (?:way|year|month|week|day|time|point|area|release|version|project|working group|decision|choice|approach|"
     r"one|team|feature|change|problem|issue|tool|model|case|mode|setup|cluster|app|service|question|analogy|space)\b"
     r"|\bthe other (?:one|command|thing|project|option|approach|way|tool|side|feature)\b|\bthe (?:latter|former|above|below)\b"
@@ -357,7 +358,8 @@ _HISTORY_EN_RE = re.compile(
     rf"^\W*(?:for|over) {_DURATION},?\s+{_OUR_SHOP}\s+{_HISTORY_VERB}\b"
     rf"|^\W*{_OUR_SHOP}\s+{_HISTORY_VERB}\b.*\bfor {_DURATION}\b"
     r"|^\W*(?:when we (?:first )?(?:started|began)|in the early days|at first),"
-    r"|^\W*(?:in the past|traditionally|historically|back then|previously),?\s",
+    r"|^\W*(?:in the past|traditionally|historically|back then|previously),?\s"
+    rf"|^\W*{_OUR_SHOP}\s+(?:originally|initially|first) \w+ed\b",  # "We originally measured the success rate from …"
     re.IGNORECASE,
 )
 # The same in Chinese: "过去，签名意味着管理长期密钥…", "原来很多告警规则依赖…", "传统的安全方法基于 IP 地址…" ("原来的微服务框架…",

@@ -60,12 +60,13 @@ class Algorithm:
     anchors: Callable[[Document], Mapping[int, int]] = _no_anchors
     """Sentence id → the sentence before it that a takeaway prints with it (``build_summary(anchors=...)``)."""
     by_section: bool | str = True
-    """Whether selection gives each section its best sentence before any section its second (``select(by_section=...)``)."""
+    """Whether selection gives each section its best sentence before any section its second
+    (``select(by_section=...)``; ``"numbered"``: only a post's numbered sections)."""
     confidence: Callable[[Document], Mapping[int, float]] = _no_confidence
     """Sentence id → how sure the scorer is that an editor keeps it (0–1); empty when it cannot say."""
     min_confidence: float = 0.0
-    """By default, a chosen sentence past the first :data:`summarize.select.SURE_TAKEAWAYS` with a confidence under this is not
-    printed (``select.drop_unsure``): fewer takeaways rather than weak ones."""
+    """By default, a chosen sentence past the first :data:`summarize.select.SURE_TAKEAWAYS` with a confidence under
+    this is not printed (``select.drop_unsure``): fewer takeaways rather than weak ones."""
 
     def selection(self, doc: Document, max_words: int | None = None) -> dict[str, Any]:
         """The keywords ``select`` takes with this scorer on ``doc``: its MMR, coverage, reserve, first and section quota.
