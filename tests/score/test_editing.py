@@ -141,6 +141,8 @@ def test_list_announcements() -> None:
     assert announces_a_list("We did two things.")
     assert announces_a_list("To enable the xDS features in gRPC, there are a handful of required changes your application must make.")
     assert announces_a_list("有三个原因：")
+    assert announces_a_list("我们做了两件事。")
+    assert not announces_a_list("Consul 是一个基于 Raft 协议的服务发现工具，因此你需要至少三个节点。")
     assert not announces_a_list("We did two things: we cut the pod count and moved L7 to waypoints.")
     assert not announces_a_list("Sidecars doubled our pod count.")
 

@@ -372,7 +372,11 @@ _HISTORY_ZH_RE = re.compile(r"^(?:过去[，,]|原来(?!的|是)|以前[，,]|�
 _ANNOUNCES_A_LIST_RE = re.compile(
     r"\b(?:two|three|four|five|several|a few|a couple of|a handful of) (?:\w+ ){0,2}?(?:things|reasons|ways|steps|parts|"
     r"options|lessons|problems|changes|areas|kinds|types|components|mistakes|pillars)\b(?:\s+\w+){0,5}?\s*[.:]\s*$"
-    r"|(?<![\d一二三四五六七八九十百千万两几])[两二三四五六七八九几](?:个|件|点|种|条|步|类|方面)[^。，\d]{0,8}[。：:]\s*$",
+    # Chinese: a count after 有/做了/分为/包括… ("有三个原因：", "我们做了两件事。"), or any count the sentence ends on with a
+    # colon; "因此你需要至少三个节点。" ends on a count and announces nothing.
+    r"|(?:有|做了|分为|分成|包括|包含|总结了|遇到了|踩了)[^。，]{0,4}(?<![\d一二三四五六七八九十百千万两几])"
+    r"[两二三四五六七八九几](?:个|件|点|种|条|步|类|方面)[^。，\d]{0,8}[。：:]\s*$"
+    r"|(?<![\d一二三四五六七八九十百千万两几])[两二三四五六七八九几](?:个|件|点|种|条|步|类|方面)[^。，\d]{0,8}[：:]\s*$",
     re.IGNORECASE,
 )
 
