@@ -18,7 +18,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from ..model import Document, Sentence
@@ -432,10 +432,13 @@ def _kept_scoring(doc: Document) -> tuple[Mapping[int, float], Mapping[int, floa
         from .keep import shipped_keep_model
 
         model = shipped_keep_model()
-        inputs = keep_inputs(d, feats, base)
         register = "captions" if _from_captions(d) else register_of(d)
-        probabilities = {i: model.probability(inputs[i]) for i in base}
-        return {i: model.rank_score(inputs[i], register, probabilities[i]) for i in base}, probabilities
+        ranks: dict[int, float] = {}
+        probabilities: dict[int, float] = {}
+        for i, values in _keep_rows(d, feats, base):  # one candidate's inputs at a time, never all of them
+            probabilities[i] = p = model.probability(values)
+            ranks[i] = model.rank_score(values, register, p)
+        return ranks, probabilities
 
     return memo(doc, "kept_scoring", compute)
 
@@ -448,6 +451,12 @@ def _from_captions(doc: Document) -> bool:
 
 def keep_inputs(doc: Document, feats: Features, base: Mapping[int, float]) -> dict[int, dict[str, float]]:
     """The keep model's inputs (:data:`summarize.score.keep.KEEP_INPUTS`) for every candidate."""
+    return dict(_keep_rows(doc, feats, base))
+
+
+def _keep_rows(doc: Document, feats: Features, base: Mapping[int, float]) -> Iterator[tuple[int, dict[str, float]]]:
+    """:func:`keep_inputs` one candidate at a time, so scoring holds one candidate's inputs, not all of them
+    (a caption file of a million cues has a million candidates)."""
     analysis = analyse(doc)
     reserve = selection_reserve(doc)
     title = set(_terms_of(doc.title, doc)) if (doc.title or "").strip() else set()
@@ -460,7 +469,6 @@ def keep_inputs(doc: Document, feats: Features, base: Mapping[int, float]) -> di
     by_id = {s.id: s for s in doc.sentences}
     flags = {"dangling": feats.dangling, "signposted": feats.signposted, "narrative": feats.narrative,
              "pointed": feats.pointed, "summarising": feats.summarising, "procedural": feats.procedural}
-    out: dict[int, dict[str, float]] = {}
     for i, row in zip(feats.ids, feats.values):
         s = by_id[i]
         terms = set(analysis.terms[i])
@@ -473,8 +481,7 @@ def keep_inputs(doc: Document, feats: Features, base: Mapping[int, float]) -> di
         values["spoken"] = spoken
         values["repeated_share"] = sum(1 for t in terms if in_sentences[t] >= 3) / max(1, len(terms))
         values["score_share"] = base[i] / top
-        out[i] = values
-    return out
+        yield i, values
 
 
 SIGNPOST_BOOST = 1.5
