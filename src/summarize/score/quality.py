@@ -140,9 +140,11 @@ _CODEISH_RE = re.compile(r"[{}();=<>$]|::|->|\b\w+\(\)|`")
 _FIRST_WORD_FRAGMENT_RE = re.compile(r"^\s*(?:and|but|or|because|which|that|so|then|also)\s*[.!]?\s*$", re.IGNORECASE)
 
 
-# The two slowest rules, each behind a pre-test of the words it cannot match without (see score/_gate.py).
+# The slowest rules, each behind a pre-test of the words it cannot match without (see score/_gate.py).
 _promotes = searcher(_PROMO_RE)
 _about_the_episode = searcher(_ABOUT_THE_EPISODE_RE)
+_procedure = searcher(_PROCEDURE_RE)
+_calls_to_action = searcher(_CALL_TO_ACTION_RE)
 
 
 def rejection(sentence: Sentence, *, n_tokens: int, n_terms: int) -> str | None:
@@ -168,12 +170,12 @@ def _text_rejection(text: str, lang: str, n_tokens: int, n_terms: int) -> str | 
         return "promotional"
     if _SELF_INTRODUCTION_RE.search(text):
         return "self-introduction"
-    if _PROCEDURE_RE.search(text):
+    if _procedure(text, folded):
         return "meeting procedure"
     if (_ABOUT_THE_POST_RE.search(text) or _about_the_episode(text, folded) or _EPISODE_LABEL_RE.match(text)
             or _ANNOUNCING_RE.search(text)):
         return "about the post itself"
-    if _CALL_TO_ACTION_RE.search(text):
+    if _calls_to_action(text, folded):
         return "call to action"
     if is_bio(text) or _BYLINE_RE.search(text):
         return "biography"
