@@ -72,7 +72,8 @@ def select(
     if not candidates or n == 0:
         return []
     terms = analyse(doc).terms
-    bags = {i: frozenset(terms[i]) for i in candidates}
+    shared: dict[tuple[str, ...], frozenset[str]] = {}  # one set per distinct terms: captions repeat their lines
+    bags = {i: shared.get(terms[i]) or shared.setdefault(terms[i], frozenset(terms[i])) for i in candidates}
     lo, hi = min(scores[i] for i in candidates), max(scores[i] for i in candidates)
     span = (hi - lo) or 1.0
     norm = {i: (scores[i] - lo) / span for i in candidates}
