@@ -281,7 +281,12 @@ def unmendable(text: str, lang: str) -> bool:
     """Whether a takeaway leans on more than the sentence just before it could give: a place in a list, a
     pointer into the page, a reply or an example (a pronoun or demonstrative, "It runs in the kernel.",
     "这种方式…", the sentence before usually mends)."""
-    return (_UNMENDABLE_ZH_RE if lang == "zh" else _UNMENDABLE_EN_RE).search(text) is not None
+    if lang == "zh":
+        return _UNMENDABLE_ZH_RE.search(text) is not None
+    return _unmendable_en(text, fold(text))
+
+
+_unmendable_en = searcher(_UNMENDABLE_EN_RE)  # behind a pre-test of the words it needs (score/_gate.py)
 
 
 def unnamed_third_person(text: str, lang: str) -> bool:

@@ -597,6 +597,12 @@ def _heading_texts(doc: Document) -> list[str]:
 
 
 def _terms_of(text: str, doc: Document) -> tuple[str, ...]:
+    return _probe_terms(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _probe_terms(text: str) -> tuple[str, ...]:
+    """:func:`_terms_of`, memoised: the leaning rule asks for the terms of every opening "the X" of a post."""
     from .._text import guess_lang
     from ..model import Sentence as _S
 
