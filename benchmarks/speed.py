@@ -97,11 +97,12 @@ def forget_sentences() -> None:
     They remember text across documents, so a repeated timing of one text would find every
     sentence remembered after its first run: each timed run starts without them, as a new post would.
     (Within one run a text that repeats itself still gains from them, as any post that repeats itself does.)"""
-    from summarize.score import analysis, editing, quality
+    from summarize.score import analysis, editing, quality, takeaways
     from summarize.segment import asr, asr_zh, disfluency, en
 
     for memoised in (quality._text_rejection, editing._edit, editing.leans_outside, en._punkt_pairs,
-                     disfluency._clean_view, analysis._text_terms, asr._norm_form, asr_zh._unit_form):
+                     disfluency._clean_view, analysis._text_terms, asr._norm_form, asr_zh._unit_form,
+                     takeaways._probe_terms, editing.narrates, editing.makes_a_point, quality.lacks_a_verb):
         memoised.cache_clear()
 
 

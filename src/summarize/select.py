@@ -10,7 +10,7 @@ import heapq
 import math
 import re
 from collections.abc import Collection, Mapping, Sequence
-from itertools import pairwise
+from itertools import pairwise, repeat
 
 from .model import Document, Sentence
 from .score.analysis import analyse
@@ -72,7 +72,8 @@ def select(
     if not candidates or n == 0:
         return []
     terms = analyse(doc).terms
-    bags = {i: frozenset(terms[i]) for i in candidates}
+    shared: dict[tuple[str, ...], frozenset[str]] = {}  # one set per distinct terms: captions repeat their lines
+    bags = {i: shared.get(terms[i]) or shared.setdefault(terms[i], frozenset(terms[i])) for i in candidates}
     lo, hi = min(scores[i] for i in candidates), max(scores[i] for i in candidates)
     span = (hi - lo) or 1.0
     norm = {i: (scores[i] - lo) / span for i in candidates}
@@ -211,7 +212,8 @@ def _select_by_coverage(
     the summary grows, so a value computed earlier is an upper bound: the heap re-scores only
     the sentence on top (lazy greedy, Minoux 1978), which keeps long posts near linear.
     """
-    concepts = {i: _concepts(terms[i]) for i in order}
+    seen: dict[tuple[str, ...], frozenset[object]] = {}  # a repeated sentence shares its terms' tuple
+    concepts = {i: seen.get(terms[i]) or seen.setdefault(terms[i], _concepts(terms[i])) for i in order}
     carriers: dict[object, list[float]] = {}
     for i in order:
         for c in concepts[i]:
@@ -233,7 +235,10 @@ def _select_by_coverage(
     chosen_bags: set[frozenset[str]] = set()
 
     def value(i: int) -> float:
-        added = math.fsum(weight.get(c, 0.0) for c in concepts[i] if c not in covered)
+        # fsum is exact, so summing over the set difference (or the whole set, before anything is covered)
+        # gives the same value in any order.
+        fresh = concepts[i] - covered if covered else concepts[i]
+        added = math.fsum(map(weight.get, fresh, repeat(0.0)))
         v = norm[i] + coverage * (added / total) * scale[i]
         if redundancy:
             v -= redundancy * _max_overlap(bags[i], chosen, bags)

@@ -144,3 +144,18 @@ def test_front_matter_hosts_are_askers_even_when_they_do_not_ask() -> None:
     doc = summarize.load(post)
     assert askers(doc) == {"FRANCESC"}
     assert askers(summarize.load(turns)) == set()  # without the front matter nothing says who hosts
+
+
+
+def test_streamed_scoring_equals_the_inputs_of_keep_inputs() -> None:
+    """The scorer builds the keep inputs one candidate at a time; its scores and probabilities must be what the
+    whole table (``keep_inputs``, which the fitting tools read) gives, to the last bit."""
+    from summarize.score.takeaways import combine, keep_probabilities, register_of
+
+    doc = summarize.load(POST)
+    feats = features(doc)
+    base = combine(feats, shipped_weights()[register_of(doc)])
+    inputs = keep_inputs(doc, feats, base)
+    model = shipped_keep_model()
+    assert keep_probabilities(doc) == {i: model.probability(inputs[i]) for i in base}
+    assert score_takeaways(doc) == {i: model.rank_score(inputs[i], register_of(doc)) for i in base}

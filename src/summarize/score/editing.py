@@ -20,6 +20,7 @@ import functools
 import re
 
 from ..model import Sentence
+from ._gate import fold, searcher
 
 # Openers that only link a sentence to the one before it. Not when they start a fixed phrase that carries
 # meaning: "So far", "So-called", "Now that", "Right now", "Well-known", "Like Envoy, …".
@@ -234,12 +235,15 @@ _LEANS_INSIDE_ZH_RE = re.compile(
 )
 
 
+_leans_inside_en = searcher(_LEANS_INSIDE_EN_RE)  # behind a pre-test of the words it needs (score/_gate.py)
+
+
 @functools.lru_cache(maxsize=8192)
 def leans_outside(text: str, lang: str) -> bool:
     """Whether an edited takeaway still points at something only the post says (see module docstring)."""
     if lang == "zh":
         return bool(_LEANS_ZH_RE.match(text) or _LEANS_INSIDE_ZH_RE.search(text))
-    if _LEANS_EN_RE.match(text) or _LEANS_INSIDE_EN_RE.search(text) or _LEANS_AFTER_OPENER_RE.match(text):
+    if _LEANS_EN_RE.match(text) or _leans_inside_en(text, fold(text)) or _LEANS_AFTER_OPENER_RE.match(text):
         return True
     plural = _PLURAL_PRONOUN_RE.search(text)
     if plural is not None and not _PLURAL_NOUN_RE.search(text[: plural.start()]):
@@ -277,7 +281,12 @@ def unmendable(text: str, lang: str) -> bool:
     """Whether a takeaway leans on more than the sentence just before it could give: a place in a list, a
     pointer into the page, a reply or an example (a pronoun or demonstrative, "It runs in the kernel.",
     "这种方式…", the sentence before usually mends)."""
-    return (_UNMENDABLE_ZH_RE if lang == "zh" else _UNMENDABLE_EN_RE).search(text) is not None
+    if lang == "zh":
+        return _UNMENDABLE_ZH_RE.search(text) is not None
+    return _unmendable_en(text, fold(text))
+
+
+_unmendable_en = searcher(_UNMENDABLE_EN_RE)  # behind a pre-test of the words it needs (score/_gate.py)
 
 
 def unnamed_third_person(text: str, lang: str) -> bool:
@@ -397,4 +406,9 @@ def narrates(text: str, lang: str) -> bool:
 @functools.lru_cache(maxsize=8192)
 def makes_a_point(text: str, lang: str) -> bool:
     """Whether a sentence has the shape of a point: advice, a reason, a decision, a measured effect, a definition."""
-    return bool((_POINT_ZH_RE if lang == "zh" else _POINT_EN_RE).search(text))
+    if lang == "zh":
+        return _POINT_ZH_RE.search(text) is not None
+    return _points_en(text, fold(text))
+
+
+_points_en = searcher(_POINT_EN_RE)  # behind a pre-test of the words it needs (score/_gate.py)

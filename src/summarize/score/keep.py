@@ -15,7 +15,7 @@ import functools
 import json
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 #: The inputs, by name, in the order the shipped file lists them (``takeaways.keep_inputs`` computes them).
 KEEP_INPUTS = (
@@ -44,6 +44,8 @@ class KeepModel:
     """By register ("spoken", "written"), how much the probability counts against the weighted features:
     the ranking score is ``p ** blend * share ** (1 - blend)`` (share = the weighted score over the post's
     best); 1 where a register is not listed."""
+    _terms: tuple[tuple[str, float, float, float], ...] = field(init=False, repr=False, compare=False)
+    """(input, weight, mean, scale) in order, a zero scale read as 1: zipped once, not once per candidate."""
 
     def __post_init__(self) -> None:
         n = len(self.inputs)
@@ -55,17 +57,23 @@ class KeepModel:
         unknown = set(self.inputs) - set(KEEP_INPUTS)
         if unknown:
             raise ValueError(f"keep model: unknown inputs {sorted(unknown)}")
+        terms = tuple(zip(self.inputs, self.weights, self.means, (scale or 1.0 for scale in self.scales)))
+        object.__setattr__(self, "_terms", terms)
 
     def probability(self, values: Mapping[str, float]) -> float:
         z = self.bias
-        for name, w, mean, scale in zip(self.inputs, self.weights, self.means, self.scales):
-            z += w * (values[name] - mean) / (scale or 1.0)
+        for name, w, mean, scale in self._terms:
+            z += w * (values[name] - mean) / scale
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def blend(self, register: str) -> float:
+        """How much the keep probability counts in ``register`` (see :attr:`blends`)."""
+        return dict(self.blends).get(register, 1.0)
 
     def rank_score(self, values: Mapping[str, float], register: str, probability: float | None = None) -> float:
         """The ranking score of a candidate: its keep probability (computed unless given) blended with its
         weighted score's share."""
-        blend = dict(self.blends).get(register, 1.0)
+        blend = self.blend(register)
         share = max(values["score_share"], 1e-9)
         p = self.probability(values) if probability is None else probability
         return p ** blend * share ** (1.0 - blend)

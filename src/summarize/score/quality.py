@@ -11,6 +11,7 @@ import re
 
 from ..model import Sentence
 from ..parse.furniture import is_bio
+from ._gate import fold, searcher
 from .roles import is_question
 
 _GREETING_RE = re.compile(
@@ -139,6 +140,13 @@ _CODEISH_RE = re.compile(r"[{}();=<>$]|::|->|\b\w+\(\)|`")
 _FIRST_WORD_FRAGMENT_RE = re.compile(r"^\s*(?:and|but|or|because|which|that|so|then|also)\s*[.!]?\s*$", re.IGNORECASE)
 
 
+# The slowest rules, each behind a pre-test of the words it cannot match without (see score/_gate.py).
+_promotes = searcher(_PROMO_RE)
+_about_the_episode = searcher(_ABOUT_THE_EPISODE_RE)
+_procedure = searcher(_PROCEDURE_RE)
+_calls_to_action = searcher(_CALL_TO_ACTION_RE)
+
+
 def rejection(sentence: Sentence, *, n_tokens: int, n_terms: int) -> str | None:
     """Why ``sentence`` must not be a takeaway, or None when it may be one."""
     if sentence.kind in ("heading", "code", "table"):
@@ -157,15 +165,17 @@ def _text_rejection(text: str, lang: str, n_tokens: int, n_terms: int) -> str | 
         return "question"
     if _GREETING_RE.search(text):
         return "greeting or thanks"
-    if _PROMO_RE.search(text):
+    folded = fold(text)
+    if _promotes(text, folded):
         return "promotional"
     if _SELF_INTRODUCTION_RE.search(text):
         return "self-introduction"
-    if _PROCEDURE_RE.search(text):
+    if _procedure(text, folded):
         return "meeting procedure"
-    if _ABOUT_THE_POST_RE.search(text) or _ABOUT_THE_EPISODE_RE.search(text) or _EPISODE_LABEL_RE.match(text) or _ANNOUNCING_RE.search(text):
+    if (_ABOUT_THE_POST_RE.search(text) or _about_the_episode(text, folded) or _EPISODE_LABEL_RE.match(text)
+            or _ANNOUNCING_RE.search(text)):
         return "about the post itself"
-    if _CALL_TO_ACTION_RE.search(text):
+    if _calls_to_action(text, folded):
         return "call to action"
     if is_bio(text) or _BYLINE_RE.search(text):
         return "biography"

@@ -18,7 +18,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from ..model import Document, Sentence
@@ -432,10 +432,13 @@ def _kept_scoring(doc: Document) -> tuple[Mapping[int, float], Mapping[int, floa
         from .keep import shipped_keep_model
 
         model = shipped_keep_model()
-        inputs = keep_inputs(d, feats, base)
         register = "captions" if _from_captions(d) else register_of(d)
-        probabilities = {i: model.probability(inputs[i]) for i in base}
-        return {i: model.rank_score(inputs[i], register, probabilities[i]) for i in base}, probabilities
+        ranks: dict[int, float] = {}
+        probabilities: dict[int, float] = {}
+        for i, values in _keep_rows(d, feats, base):  # one candidate's inputs at a time, never all of them
+            probabilities[i] = p = model.probability(values)
+            ranks[i] = model.rank_score(values, register, p)
+        return ranks, probabilities
 
     return memo(doc, "kept_scoring", compute)
 
@@ -448,6 +451,12 @@ def _from_captions(doc: Document) -> bool:
 
 def keep_inputs(doc: Document, feats: Features, base: Mapping[int, float]) -> dict[int, dict[str, float]]:
     """The keep model's inputs (:data:`summarize.score.keep.KEEP_INPUTS`) for every candidate."""
+    return dict(_keep_rows(doc, feats, base))
+
+
+def _keep_rows(doc: Document, feats: Features, base: Mapping[int, float]) -> Iterator[tuple[int, dict[str, float]]]:
+    """:func:`keep_inputs` one candidate at a time, so scoring holds one candidate's inputs, not all of them
+    (a caption file of a million cues has a million candidates)."""
     analysis = analyse(doc)
     reserve = selection_reserve(doc)
     title = set(_terms_of(doc.title, doc)) if (doc.title or "").strip() else set()
@@ -460,7 +469,6 @@ def keep_inputs(doc: Document, feats: Features, base: Mapping[int, float]) -> di
     by_id = {s.id: s for s in doc.sentences}
     flags = {"dangling": feats.dangling, "signposted": feats.signposted, "narrative": feats.narrative,
              "pointed": feats.pointed, "summarising": feats.summarising, "procedural": feats.procedural}
-    out: dict[int, dict[str, float]] = {}
     for i, row in zip(feats.ids, feats.values):
         s = by_id[i]
         terms = set(analysis.terms[i])
@@ -473,8 +481,7 @@ def keep_inputs(doc: Document, feats: Features, base: Mapping[int, float]) -> di
         values["spoken"] = spoken
         values["repeated_share"] = sum(1 for t in terms if in_sentences[t] >= 3) / max(1, len(terms))
         values["score_share"] = base[i] / top
-        out[i] = values
-    return out
+        yield i, values
 
 
 SIGNPOST_BOOST = 1.5
@@ -500,28 +507,54 @@ def _numbered(s: Sentence) -> bool:
     return (_SIGNPOST_ZH_RE if s.lang == "zh" else _SIGNPOST_EN_RE).match(s.clean) is not None
 
 
-def _idf(candidates: list[Sentence], terms: tuple[tuple[str, ...], ...]) -> dict[str, float]:
-    df: Counter[str] = Counter()
+def _doc_freq(candidates: list[Sentence], terms: tuple[tuple[str, ...], ...]) -> dict[str, int]:
+    """In how many candidates each term occurs. A repeated sentence shares its terms' tuple (``analyse``), so
+    each distinct tuple is counted once, times its copies."""
+    copies: dict[tuple[str, ...], int] = {}
     for s in candidates:
-        df.update(dict.fromkeys(terms[s.id], 1))
+        bag = terms[s.id]
+        copies[bag] = copies.get(bag, 0) + 1
+    df: dict[str, int] = {}
+    for bag, k in copies.items():
+        for t in dict.fromkeys(bag):
+            df[t] = df.get(t, 0) + k
+    return df
+
+
+def _idf(candidates: list[Sentence], terms: tuple[tuple[str, ...], ...]) -> dict[str, float]:
     n = len(candidates)
-    return {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+    return {t: math.log((n + 1) / (c + 0.5)) for t, c in _doc_freq(candidates, terms).items()}
 
 
 def _centrality(candidates: list[Sentence], terms: tuple[tuple[str, ...], ...]) -> dict[int, float]:
-    """Cosine of each sentence's TF-IDF vector with the centroid of all of them, scaled to [0, 1]."""
+    """Cosine of each sentence's TF-IDF vector with the centroid of all of them, scaled to [0, 1].
+
+    Every candidate adds its vector to the centroid in document order (so the sums are the same to the
+    last bit however the vectors are found); a vector and its cosine are computed once per distinct terms."""
     idf = _idf(candidates, terms)
+    made: dict[tuple[str, ...], dict[str, float]] = {}
     vectors: dict[int, dict[str, float]] = {}
-    centroid: Counter[str] = Counter()
+    centroid: dict[str, float] = {}
+    at = centroid.get
     for s in candidates:
-        tf = Counter(terms[s.id])
-        vec = {t: (1 + math.log(c)) * idf[t] for t, c in tf.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vec = {t: v / norm for t, v in vec.items()}
+        bag = terms[s.id]
+        vec = made.get(bag)
+        if vec is None:
+            tf = Counter(bag)
+            vec = {t: (1 + math.log(c)) * idf[t] for t, c in tf.items()}
+            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+            vec = made[bag] = {t: v / norm for t, v in vec.items()}
         vectors[s.id] = vec
-        centroid.update(vec)
+        for t, v in vec.items():
+            centroid[t] = v + at(t, 0)
     cnorm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
-    raw = {i: sum(w * centroid[t] for t, w in vec.items()) / cnorm for i, vec in vectors.items()}
+    cosine: dict[int, float] = {}  # by the vector's identity: one per distinct terms
+    raw = {}
+    for i, vec in vectors.items():
+        value = cosine.get(id(vec))
+        if value is None:
+            value = cosine[id(vec)] = sum(w * centroid[t] for t, w in vec.items()) / cnorm
+        raw[i] = value
     return _scaled(raw)
 
 
@@ -531,18 +564,20 @@ def _keyphrase_coverage(doc: Document, candidates: list[Sentence], terms: tuple[
     for text in _heading_texts(doc):
         for term in _terms_of(text, doc):
             key[term] = max(key.get(term, 0.0), 1.0)
-    counts: Counter[str] = Counter()
-    for s in candidates:
-        counts.update(dict.fromkeys(terms[s.id], 1))
+    counts = _doc_freq(candidates, terms)
     # Terms in at least 3 sentences and among the post's 30 most repeated, weighted by rank
     # (ties by the term itself: never by hash order, so scores do not depend on PYTHONHASHSEED).
     repeated = [t for t, c in sorted(counts.items(), key=lambda tc: (-tc[1], tc[0]))[:30] if c >= 3]
     for rank, term in enumerate(repeated):
         key[term] = max(key.get(term, 0.0), 1.0 - rank / (2 * len(repeated)))
+    found: dict[tuple[str, ...], float] = {}  # once per distinct terms
     raw = {}
     for s in candidates:
-        bag = sorted(set(terms[s.id]))
-        raw[s.id] = sum(key.get(t, 0.0) for t in bag) / math.sqrt(len(bag) + 1)
+        value = found.get(terms[s.id])
+        if value is None:
+            bag = sorted(set(terms[s.id]))
+            value = found[terms[s.id]] = sum(key.get(t, 0.0) for t in bag) / math.sqrt(len(bag) + 1)
+        raw[s.id] = value
     return _scaled(raw)
 
 
@@ -562,6 +597,12 @@ def _heading_texts(doc: Document) -> list[str]:
 
 
 def _terms_of(text: str, doc: Document) -> tuple[str, ...]:
+    return _probe_terms(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _probe_terms(text: str) -> tuple[str, ...]:
+    """:func:`_terms_of`, memoised: the leaning rule asks for the terms of every opening "the X" of a post."""
     from .._text import guess_lang
     from ..model import Sentence as _S
 

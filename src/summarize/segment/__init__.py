@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from operator import itemgetter
+from typing import Any
 
 from .._text import CJK_RE, guess_lang
 from ..model import PROSE_KINDS, Document, Sentence
@@ -47,6 +48,7 @@ def segment(doc: Document) -> Document:
         block_lang = guess_lang(block.text)
         spoken = doc.spoken or filler_rate(block.text) > 0.015
         margins: dict[tuple[int, int], float] = {}
+        line_at, time_at = _MarkCursor(block.line_marks, block.line), _MarkCursor(block.time_marks, None)
         for start, end in block_spans(block.text, block.time_marks, margins):
             raw = block.text[start:end]
             # Chinese speech cut by the boundary model: a line break there is a pause between phrases, kept as a space.
@@ -60,11 +62,11 @@ def segment(doc: Document) -> Document:
                     block=index,
                     start=start,
                     end=end,
-                    line=block.line_at(start),
+                    line=line_at(start),
                     kind=block.kind,
                     section=block.section,
                     speaker=block.speaker,
-                    time=block.time_at(start),
+                    time=time_at(start),
                     clean=(clean(text) or text) if spoken else text,
                     boundary=_margin_of(margins, start, end),
                     anchor=block.anchor,
@@ -112,6 +114,31 @@ def main_language(doc: Document, sentences: list[Sentence]) -> str:
     if doc.title and rest[0][1] > 0.3 * top_w:
         return guess_lang(doc.title, default=top)
     return top
+
+
+class _MarkCursor:
+    """``Block.line_at`` / ``time_at`` for the offsets of a block's sentences, which come in order: one walk
+    over the marks instead of a binary search (with a key function) per sentence; an offset before the last
+    one asked is searched for."""
+
+    __slots__ = ("_marks", "_default", "_seen")
+
+    def __init__(self, marks: tuple[tuple[int, Any], ...], default: Any) -> None:
+        self._marks = marks
+        self._default = default
+        self._seen = 0  # marks at or before the last offset asked
+
+    def __call__(self, offset: int) -> Any:
+        marks = self._marks
+        if not marks:
+            return self._default
+        seen = self._seen
+        if seen and marks[seen - 1][0] > offset:
+            seen = bisect_right(marks, offset, key=itemgetter(0))
+        while seen < len(marks) and marks[seen][0] <= offset:
+            seen += 1
+        self._seen = seen
+        return marks[max(seen - 1, 0)][1]
 
 
 def block_spans(
