@@ -124,9 +124,11 @@ def test_chinese_sentences_that_lean() -> None:
     assert leans_outside("Splunk 技术栈中的下一个安全层级则是 Kubernetes 本身。", "zh")
     assert leans_outside("The combination of the two decides a pod's QoS class.", "en")
     assert not leans_outside("We run a two-tier collector layout.", "en")
-    assert leans_outside("因为我们很多模型其实是小模型，算力也用不满。", "zh")
-    assert not leans_outside("因为配置复杂，所以用户需要一个更简单的 API。", "zh")
-    assert leans_outside("例外是幂等的读接口，可以保留 1 次重试。", "zh")
+    from summarize.score.editing import goes_on_from_before
+
+    assert goes_on_from_before("因为我们很多模型其实是小模型，算力也用不满。", "zh")
+    assert not goes_on_from_before("因为配置复杂，所以用户需要一个更简单的 API。", "zh")
+    assert goes_on_from_before("例外是幂等的读接口，可以保留 1 次重试。", "zh")
     assert not leans_outside("下一代服务网格不再需要 Sidecar。", "zh")
     assert unnamed_third_person("在正式推出 envoy 大约 6,7 个月之前，他告诉我他正在开发 envoy。", "zh")
     assert unnamed_third_person("它对内核版本有要求。", "zh")
