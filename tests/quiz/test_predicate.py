@@ -24,6 +24,10 @@ def _drafts(body: str, lang: str, title: str = "Routing with Portcullis") -> dic
 
 
 EN_MADE = [
+    ("There is a Kube-proxy which is responsible for routing client requests.",
+     "What is Kube-proxy responsible for?", "routing client requests"),  # "There is a X which …" says "X …"
+    ("The Portcullis Protocol works by adding a header that carries the client address.",
+     "How does the Portcullis Protocol work?", "By adding a header that carries the client address"),
     ("Portcullis lets you route traffic between clusters without a gateway.",
      "What does Portcullis let users do?", "route traffic between clusters without a gateway"),
     ("Portcullis allows operators to rotate certificates without restarting workloads.",
@@ -96,7 +100,6 @@ EN_REFUSED = [
     "Kubernetes network lack support for cross-cluster connectivity.",  # a verb read as a noun starts no object
     "Certd has a root certificate in every namespace of the cluster.",  # "What does Certd have in …?": too light
     "Certd stores it in a Kubernetes secret for every namespace.",  # a pronoun object
-    "There is a Kube-proxy which is responsible for routing client requests.",  # no plain subject
 ]
 
 
@@ -106,6 +109,12 @@ def test_english_refusals(sentence: str) -> None:
 
 
 ZH_MADE = [
+    ("Kyverno 是为 Kubernetes 设计的，因此对 Kubernetes 的工作方式有着深刻的了解。",
+     "为什么 Kyverno 对 Kubernetes 的工作方式有着深刻的了解？", "Kyverno 是为 Kubernetes 设计的"),
+    ("Portcullis 的 Ambient 模式引入了共享的节点代理，从而消除了数据平面对 Sidecar 代理的需求。",
+     "Portcullis 的 Ambient 模式如何消除数据平面对 Sidecar 代理的需求？", "引入了共享的节点代理"),
+    ("Envoy 官方文档建议的更新顺序是 CDS → EDS → LDS → RDS，即先下发被引用的资源。",
+     "Envoy 官方文档建议的更新顺序是什么？", "CDS → EDS → LDS → RDS"),  # the gloss after 即 is not the value
     ("Ambient 模式允许用户在没有 Sidecar 代理的情况下运行服务网格。",
      "Ambient 模式允许用户做什么？", "在没有 Sidecar 代理的情况下运行服务网格"),
     ("Gatekeeperd 取代了 Routerd、Certd 和 Watchd 三个组件。", "Gatekeeperd 取代了什么？", "Routerd、Certd 和 Watchd 三个组件"),
@@ -130,6 +139,8 @@ def test_chinese_shapes(sentence: str, question: str, answer: str) -> None:
 
 
 ZH_REFUSED = [
+    "Portcullis 的控制面和数据面以标准接口进行交互，因此数据可以有多种实现。",  # the effect has a subject of its own
+    "Portcullis 引入了共享的节点代理，从而使它消除了对 Sidecar 代理的需求。",  # 它 in the effect
     "该组件取代了 Routerd、Certd 和 Watchd 三个组件。",  # 该: a demonstrative subject
     "这个模式允许用户在没有 Sidecar 代理的情况下运行服务网格。",  # 这
     "Portcullis 也提供了访问控制和流量加密两种能力。",  # 也 presupposes another sentence

@@ -24,9 +24,18 @@ from .strict import (
     unnamed_part,
     zh_names_subject,
 )
-from .predicate import TEMPLATES as PREDICATE_TEMPLATES
+from .acronym import TEMPLATE_ID as ACRONYM_TEMPLATE
+from .predicate import TEMPLATES as _PREDICATE_TEMPLATES
 from .subject import TEMPLATE_ID as SUBJECT_TEMPLATE
 from ..score.takeaways import register_of
+
+
+#: Templates that ask a question of a named thing (not "What is TERM?" of a term they found): the term checks of
+#: definitions do not apply, and a question may end in a preposition ("What does NSM stand for?").
+PREDICATE_TEMPLATES = _PREDICATE_TEMPLATES | {ACRONYM_TEMPLATE}
+
+#: Ranker bonus for a card made from a sentence the summary prints: the post's points come first.
+TAKEAWAY_BONUS = 0.05
 
 
 def finish(doc: Document, ctx: Context, drafts: list[Draft], lang: str, max_cards: int) -> list[Card]:
@@ -43,8 +52,9 @@ def finish(doc: Document, ctx: Context, drafts: list[Draft], lang: str, max_card
         centrality = max((scores.get(i, 0.0) for i in d.sentences), default=0.0) / hi
         informative = min(1.0, len(answer.split() if lang == "en" else answer) / (12 if lang == "en" else 24))
         keyed = 1.0 if occurs(answer, terms) or occurs(question, terms) else 0.0
+        printed = 1.0 if ctx.takeaways.intersection(d.sentences) else 0.0
         score = (0.40 * d.confidence + 0.25 * centrality + 0.10 * informative + 0.10 * keyed
-                 + 0.10 * _agrees(d.type, answer) + 0.05 * _brief(question, lang))
+                 + 0.10 * _agrees(d.type, answer) + 0.05 * _brief(question, lang) + TAKEAWAY_BONUS * printed)
         first = doc.sentences[d.sentences[0]]
         tags = tuple(_tags(doc)) + (d.type,)
         cards.append(

@@ -28,13 +28,18 @@ from collections.abc import Iterator, Sequence
 from ..model import Document
 from .context import Context
 from .draft import MAX_TEMPLATE_CHARS, Draft
+from .predicate_en import WORKS
 from .predicate_en import TEMPLATES as _EN_TEMPLATES
 from .predicate_en import english_card
 from .predicate_zh import TEMPLATES as _ZH_TEMPLATES
-from .predicate_zh import chinese_card
+from .predicate_zh import ZH_THEREBY, ZH_THEREFORE, chinese_card
 
 #: Every predicate card's template id (the checks of :mod:`.checks` treat them as asked questions, not terms).
 TEMPLATES = _EN_TEMPLATES | _ZH_TEMPLATES
+#: Shapes whose question is specific whatever it is asked of: how a named thing works ("How does the Proxy Protocol
+#: work?"), and why or how it brings about the effect the question states ("ztunnel 如何降低运行网格的开销？"). What a
+#: side term refers to stays out: "What does L4 refer to?" was judged wrong where the post mistranslated it.
+SPECIFIC_TEMPLATES = frozenset({WORKS, ZH_THEREFORE, ZH_THEREBY})
 
 
 def predicate_cards(doc: Document, ctx: Context, lang: str, ranked: Sequence[int]) -> Iterator[Draft]:
@@ -73,6 +78,21 @@ def asks_about_the_post(question: str, ctx: Context) -> bool:
         if ctx.names_main_subject(run) or any(ctx.names_main_subject(word) for word in run.split() if word[:1].isupper()):
             return True
     return False
+
+
+def defined_terms(drafts: Sequence[Draft]) -> set[str]:
+    """The terms the post defines: the X of every definition draft ("What is X?", "什么是 X？")."""
+    terms = set()
+    for d in drafts:
+        m = re.fullmatch(r"(?:What (?:is|are) |什么是\s*)(?P<term>.+?)[?？]", d.question) if d.type == "what" else None
+        if m and d.template.startswith(("what-is", "zh-what-is")):
+            terms.add(m.group("term").strip())
+    return terms
+
+
+def names_defined(question: str, terms: set[str]) -> bool:
+    """Whether the question names a term the post defines, as a whole word (a name of two letters or more)."""
+    return any(len(t) >= 2 and re.search(rf"(?<![\w.+-]){re.escape(t)}(?![\w+-])", question) for t in terms)
 
 
 _QUESTION_WORDS = frozenset("what which who when where why how does do is are was were did the a an in of".split())

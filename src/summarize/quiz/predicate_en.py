@@ -15,13 +15,14 @@ from .context import Context
 from .draft import Draft
 
 #: Template ids, one per shape (part of every card's stable id).
-LETS, OBJECT, USED_FOR, QUALIFIED, HOW, PROPERTY, REFERS, WHEN, BASIS, RELEASE, PLACED, ANY_OBJECT = (
+LETS, OBJECT, USED_FOR, QUALIFIED, HOW, PROPERTY, REFERS, WHEN, BASIS, RELEASE, PLACED, ANY_OBJECT, WORKS = (
     "what-lets", "what-object", "what-used-for", "what-is-qualified", "how-means", "what-property", "what-refers",
-    "when-passive", "what-basis", "when-in-release", "what-object-placed", "what-object-any",
+    "when-passive", "what-basis", "when-in-release", "what-object-placed", "what-object-any", "how-works",
 )
-TEMPLATES = frozenset({LETS, OBJECT, USED_FOR, QUALIFIED, HOW, PROPERTY, REFERS, WHEN, BASIS, RELEASE, PLACED, ANY_OBJECT})
+TEMPLATES = frozenset({LETS, OBJECT, USED_FOR, QUALIFIED, HOW, PROPERTY, REFERS, WHEN, BASIS, RELEASE, PLACED, ANY_OBJECT,
+                       WORKS})
 _CONFIDENCE = {LETS: 0.62, OBJECT: 0.55, USED_FOR: 0.6, QUALIFIED: 0.7, HOW: 0.6, PROPERTY: 0.6, REFERS: 0.7, WHEN: 0.65,
-               BASIS: 0.65, RELEASE: 0.7, PLACED: 0.55, ANY_OBJECT: 0.5}
+               BASIS: 0.65, RELEASE: 0.7, PLACED: 0.55, ANY_OBJECT: 0.5, WORKS: 0.7}
 
 # "lets you", "allows operators to", "enables teams to", "helps developers": the verb, then who is let.
 _LET_LEMMAS = frozenset({"let", "allow", "enable", "help", "empower"})
@@ -60,7 +61,8 @@ def english_card(text: str, i: int, doc: Document, ctx: Context) -> Draft | None
     text = _OPENER_ROLE_RE.sub("", text)  # "As an open platform, Istio lets you …"
     text = text[:1].upper() + text[1:]
     text = _SUBJECT_ADVERB_RE.sub(" ", text, count=1)  # "The Gateway resource in particular enables …"
-    for shape in (_qualified_definition, _property, _refers, _when_passive, _basis, _in_release):
+    text = _THERE_IS_RE.sub(r"\g<name> ", text, count=1)  # "There is a Kube-proxy which is responsible for …"
+    for shape in (_qualified_definition, _property, _refers, _when_passive, _basis, _in_release, _works_by):
         made = shape(text, i, doc, ctx)
         if made is not None:
             return made
@@ -145,6 +147,23 @@ _WHEN_PASSIVE_RE = re.compile(
 )
 
 
+# "There is a Kube-proxy which is responsible for routing …" says "Kube-proxy is responsible for routing …".
+_THERE_IS_RE = re.compile(r"^There (?:is|are) (?:a|an) (?P<name>[A-Z][\w.+-]*[\w+](?: [A-Z][\w.+-]*[\w+])?) (?:which|that) (?=(?:is|are|has|have)\b|[a-z]+s\b)")
+# "The Proxy Protocol works by adding a header that …" → "How does the Proxy Protocol work?"
+_WORKS_BY_RE = re.compile(r"^(?P<subj>(?:The )?[A-Z][\w.+-]*(?: [A-Za-z][\w.+-]*){0,3}) (?P<verb>works|work|operates|operate) by (?P<how>[a-z]+ing\b[^;:]{6,160}?)[.!]$")
+
+
+def _works_by(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
+    """"The Proxy Protocol works by adding a header …" → "How does the Proxy Protocol work?" (By adding a header …)."""
+    m = _WORKS_BY_RE.match(text)
+    if m is None or not _plain_noun_phrase(m.group("subj")) or not re.search(r"[A-Z]", m.group("subj")[1:]):
+        return None
+    plural = not m.group("verb").endswith("s")
+    lemma = "work" if m.group("verb").startswith("work") else "operate"
+    question = f"How {'do' if plural else 'does'} {_mid_sentence(m.group('subj'))} {lemma}?"
+    return _draft(WORKS, question, "By " + m.group("how"), i)
+
+
 def _property(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
     """"The default port of the ztunnel proxy is 15008." → "What is the default port of the ztunnel proxy?": a
     property of a named thing, asked with the name."""
@@ -184,7 +203,7 @@ def _basis(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
     if m is None:
         return None
     subject = m.group("subj")
-    if not re.search(r"(?<=\s)[A-Z]|^[A-Z][\w.+-]*[A-Z0-9]|[a-z][A-Z]|[A-Z]{2}", subject) or not _plain_noun_phrase(subject):
+    if not re.search(r"(?<=\s)[A-Z]|^[A-Z][\w.+-]*[A-Z0-9]|[a-z][A-Z]|[A-Z]{2}|^[A-Z][a-z]+-[a-z]", subject) or not _plain_noun_phrase(subject):
         return None
     if m.group("verb"):
         question = f"What {'do' if m.group('verb') == 'consist' else 'does'} {_mid_sentence(subject)} consist of?"

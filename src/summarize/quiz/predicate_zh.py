@@ -12,11 +12,13 @@ from .context import Context
 from .draft import Draft
 
 #: Template ids, one per shape (part of every card's stable id).
-ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS = (
+ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS, ZH_THEREFORE, ZH_THEREBY = (
     "zh-what-lets", "zh-what-object", "zh-what-means", "zh-what-property", "zh-what-refers", "zh-what-basis",
+    "zh-why-therefore", "zh-how-thereby",
 )
-TEMPLATES = frozenset({ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS})
-_CONFIDENCE = {ZH_LETS: 0.6, ZH_OBJECT: 0.55, ZH_MEANS: 0.6, ZH_PROPERTY: 0.6, ZH_REFERS: 0.7, ZH_BASIS: 0.65}
+TEMPLATES = frozenset({ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS, ZH_THEREFORE, ZH_THEREBY})
+_CONFIDENCE = {ZH_LETS: 0.6, ZH_OBJECT: 0.55, ZH_MEANS: 0.6, ZH_PROPERTY: 0.6, ZH_REFERS: 0.7, ZH_BASIS: 0.65,
+               ZH_THEREFORE: 0.65, ZH_THEREBY: 0.65}
 
 # A subject that opens with a name in Latin letters ("Istio", "Envoy Gateway", "Ambient 模式", "Istio 的授权策略"):
 # judges accepted few Chinese questions without one ("为什么以准入验证结束？" leaves out whose).
@@ -48,6 +50,9 @@ def chinese_card(text: str, i: int, ctx: Context) -> Draft | None:
     if re.match(r"^(?:然后|所以|而且|但是|因此|同时|首先|最后)", text):
         return None
     s = ctx.doc.sentences[i]
+    made = _zh_consequence(text, i, ctx)
+    if made is not None:
+        return made
     m = _ZH_BASIS_RE.match(text)
     if m and _zh_subject_ok(m.group("subj")):
         subject = _zh_qualified(m.group("subj").strip(), ctx)
@@ -67,7 +72,9 @@ def chinese_card(text: str, i: int, ctx: Context) -> Draft | None:
         return _zh_draft(ZH_REFERS, zh_question(f"{subject}指什么？", s, ctx), m.group("what"), i, subject)
     m = _ZH_PROPERTY_RE.match(text)
     if m and re.match(r"[A-Z]", m.group("subj")) and _zh_subject_ok(m.group("subj")):
-        return _zh_draft(ZH_PROPERTY, zh_question(f"{m.group('subj')}是什么？", s, ctx), m.group("what"), i, m.group("subj"))
+        # "… 是 CDS → EDS → LDS → RDS，即先下发被引用的资源 …": the value ends where its gloss starts
+        value = re.split(r"[，,]\s*(?:即|也就是说?|也即)", m.group("what"), maxsplit=1)[0]
+        return _zh_draft(ZH_PROPERTY, zh_question(f"{m.group('subj')}是什么？", s, ctx), value, i, m.group("subj"))
     m = _ZH_MEANS_RE.match(text)
     subject = _zh_named(m.group("subj"), ctx) if m else None
     if m and subject:
@@ -93,6 +100,60 @@ def chinese_card(text: str, i: int, ctx: Context) -> Draft | None:
         question = zh_question(f"{subject}{m.group('adv') or ''}{target}{m.group('verb')}什么？", s, ctx)
         return _zh_draft(ZH_OBJECT, question, re.split(r"[，,]", m.group("obj"))[0], i, subject + target)
     return None
+
+
+# "Kyverno 是为 Kubernetes 设计的，因此对 Kubernetes 的工作方式有着深刻的了解。": a named subject, what it is or
+# does, then what follows from it (因此/所以) or what it achieves by it (从而/进而).
+_ZH_CONSEQUENCE_RE = re.compile(r"^(?P<head>[A-Za-z][^，,。！？；]{5,70})[，,]\s*(?P<link>因此|所以|从而|进而)(?P<effect>[^，,。！？；]{5,50})[。！]$")
+
+
+def _zh_consequence(text: str, i: int, ctx: Context) -> Draft | None:
+    """"X 是为 Kubernetes 设计的，因此对 Kubernetes 有深刻的了解" → "为什么 X 对 Kubernetes 有深刻的了解？" (X 是为
+    Kubernetes 设计的); "X 引入了 Y，从而消除了 Z" → "X 如何消除 Z？" (引入了 Y). Only when the effect has no subject
+    of its own (it shares X's), so the question asks about X."""
+    from .turns import zh_question
+
+    m = _ZH_CONSEQUENCE_RE.match(text)
+    if m is None:
+        return None
+    split = _zh_subject_split(m.group("head"))
+    if split is None:
+        return None
+    subject, cause = split
+    effect = m.group("effect").strip()
+    if _zh_opens_with_subject(effect) or _ZH_LEANING_RE.search(effect):
+        return None  # "因此数据可以有多种实现": the effect is about something else
+    named = _zh_named(subject, ctx)
+    if named is None:
+        return None
+    s = ctx.doc.sentences[i]
+    if m.group("link") in ("因此", "所以"):
+        question = zh_question(f"为什么{named}{effect}？", s, ctx)
+        return _zh_draft(ZH_THEREFORE, question, m.group("head").strip(), i, named, kind="why")
+    effect = re.sub(r"^((?:大大|显著|进一步|有效|彻底)?[\u4e00-\u9fff]{2})了", r"\1", effect)  # 如何消除了 → 如何消除
+    return _zh_draft(ZH_THEREBY, zh_question(f"{named}如何{effect}？", s, ctx), cause, i, named)
+
+
+def _zh_subject_split(head: str) -> tuple[str, str] | None:
+    """(subject, predicate) of a clause that opens with a named noun phrase: the words before the first verb,
+    adverb or preposition (jieba), ending in a noun; None when there is none."""
+    from .._resources import jieba_posseg
+
+    words = [(w, f) for w, f in jieba_posseg().lcut(head)]
+    for n, (w, f) in enumerate(words):
+        if f.startswith(("v", "d", "p", "c")) and n > 0:
+            subject = "".join(x for x, _ in words[:n]).strip()
+            rest = "".join(x for x, _ in words[n:]).strip()
+            return (subject, rest) if _zh_subject_ok(subject) and len(rest) >= 4 else None
+    return None
+
+
+def _zh_opens_with_subject(clause: str) -> bool:
+    """Whether a clause opens with a noun phrase of its own before its verb ("数据可以有…", "Envoy 会…")."""
+    from .._resources import jieba_posseg
+
+    words = [(w, f) for w, f in jieba_posseg().lcut(clause) if w.strip()]
+    return len(words) > 1 and words[0][1].startswith(("n", "eng", "r")) and words[1][1].startswith(("v", "d", "p", "c"))
 
 
 def _zh_named(subject: str, ctx: Context) -> str | None:
@@ -144,8 +205,8 @@ def _zh_subject_ok(subject: str) -> bool:
     return bool(words) and words[-1][1].startswith(("n", "eng", "x")) and len(subject) <= 24 and "，" not in subject
 
 
-def _zh_draft(template: str, question: str | None, answer: str, i: int, subject: str) -> Draft | None:
+def _zh_draft(template: str, question: str | None, answer: str, i: int, subject: str, *, kind: str = "what") -> Draft | None:
     answer = answer.strip(" ，,")
     if question is None or not 2 <= len(answer) <= 80 or _ZH_LEANING_RE.search(answer) or _ZH_LEANING_RE.search(subject):
         return None
-    return Draft("what", template, question, answer, (i,), _CONFIDENCE[template])
+    return Draft(kind, template, question, answer, (i,), _CONFIDENCE[template])

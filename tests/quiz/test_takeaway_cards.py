@@ -1,0 +1,110 @@
+"""Cards on a post's printed takeaways first, acronym cards, and the definition and consequence shapes that
+ask about the post's key points (issue 13's coverage floors)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarize import load, summarize
+from summarize.quiz import quiz
+from summarize.quiz.acronym import acronym_cards, spells
+from summarize.quiz.context import Context
+from summarize.quiz.engine import key_sentences, takeaway_sentences
+from summarize.quiz.packs import load_packs
+from summarize.score.takeaways import score_takeaways
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+POSTS = [FIXTURES / "sites" / "gateway-api-explainer.md", FIXTURES / "sites" / "zh-mixed-tech.md",
+         FIXTURES / "posts" / "kafka-seven-lessons.md", FIXTURES / "posts" / "ebpf-cilium.zh.md"]
+
+
+@pytest.mark.parametrize("path", POSTS, ids=lambda p: p.name)
+def test_takeaway_sentences_are_the_printed_takeaways(path: Path) -> None:
+    """The quiz ranks by the sentences ``summarize`` prints: the two must agree on every post."""
+    doc = load(path)
+    printed = {i for t in summarize(doc).takeaways for i in t.sentence_ids}
+    assert takeaway_sentences(doc, score_takeaways(doc), doc.lang or "en") == printed
+
+
+def test_key_sentences_put_takeaways_first() -> None:
+    scores = {0: 0.9, 1: 0.8, 2: 0.1, 3: 0.05}
+    assert key_sentences(scores, 20) == [0, 1, 2, 3]
+    assert key_sentences(scores, 20, first={3}) == [3, 0, 1, 2]
+    many = {i: 1.0 / (i + 1) for i in range(200)}
+    assert 150 in key_sentences(many, 20, first={150})  # a takeaway is tried even below the top 60
+
+
+def test_a_card_from_a_takeaway_ranks_higher() -> None:
+    """The ranker adds TAKEAWAY_BONUS to a card whose source sentence the summary prints, nothing else changes."""
+    from summarize.quiz.checks import TAKEAWAY_BONUS, finish
+    from summarize.quiz.draft import Draft
+
+    doc = load(b"---\ntitle: Portcullis\n---\n# Portcullis\n\nPortcullis replaces Routerd, Certd and Watchd.\n")
+    ctx = Context.build(doc, load_packs(())["en"])
+    i = next(s.id for s in doc.sentences if s.kind != "heading")
+    ctx.sentence_scores = {i: 1.0}
+    draft = Draft("what", "what-object", "What does Portcullis replace?", "Routerd, Certd and Watchd", (i,), 0.55)
+    plain = finish(doc, ctx, [draft], "en", 20)
+    ctx.takeaways = frozenset({i})
+    printed = finish(doc, ctx, [draft], "en", 20)
+    assert len(plain) == len(printed) == 1
+    assert printed[0].score == pytest.approx(plain[0].score + TAKEAWAY_BONUS)
+
+
+@pytest.mark.parametrize(("expansion", "acronym", "expected"), [
+    ("Network Functions Virtualization", "NFV", True),
+    ("HTTP Connection Manager", "HCM", True),
+    ("X-Forwarded-For", "XFF", True),
+    ("Network Service Mesh", "NSM", True),
+    ("WebAssembly", "Wasm", False),  # one word: no initials to spell
+    ("Certificate Authority", "CAA", False),
+])
+def test_spells(expansion: str, acronym: str, expected: bool) -> None:
+    assert spells(expansion, acronym) is expected
+
+
+def _acronyms(body: str, title: str = "Running Portcullis") -> dict[str, str]:
+    doc = load(f"---\ntitle: {title}\n---\n# {title}\n\n{body}\n".encode())
+    ctx = Context.build(doc, load_packs(())["en"])
+    ranked = [s.id for s in doc.sentences if s.kind != "heading"]
+    return {d.question: d.answer for d in acronym_cards(doc, ctx, "en", ranked)}
+
+
+def test_acronym_card_needs_the_post_to_use_it() -> None:
+    used = ("Network Functions Virtualization (NFV) moves network functions into software. "
+            "NFV runs on commodity servers. Operators adopt NFV for speed.")
+    assert _acronyms(used) == {"What does NFV stand for?": "Network Functions Virtualization"}
+    once = "Network Functions Virtualization (NFV) moves network functions into software. It runs on servers."
+    assert _acronyms(once) == {}  # spelled out once and never used: no shorthand to learn
+    assert _acronyms(used, title="What Network Functions Virtualization Means") == {}  # the title spells it out
+    api = "Application Programming Interface (API) calls are logged. The API is versioned. Every API has an owner."
+    assert _acronyms(api) == {}  # the field's everyday initials
+
+
+def test_acronym_card_survives_the_checks() -> None:
+    """"What does NFV stand for?" ends in a preposition on purpose; the checks must not drop it as unfinished."""
+    body = ("Network Functions Virtualization (NFV) is the decoupling of network functions from hardware. "
+            "NFV runs on commodity servers. Operators adopt NFV for speed. Portcullis supports NFV workloads.")
+    cards = quiz(f"---\ntitle: Running Portcullis\n---\n# Running Portcullis\n\n{body}\n".encode())
+    asked = {c.question: c.answer for c in cards}
+    assert asked.get("What does NFV stand for?") == "Network Functions Virtualization."
+
+
+@pytest.mark.parametrize(("sentence", "question", "answer"), [
+    ("Splunk Cloud 是一项将内部基础架构迁移到云原生架构的计划。", "什么是 Splunk Cloud？", "一项将内部基础架构迁移到云原生架构的计划"),
+    ("Envoy是以C++开发的高性能代理，用于调解服务网格中所有服务的入站和出站流量。", "什么是 Envoy？",
+     "以C++开发的高性能代理，用于调解服务网格中所有服务的入站和出站流量"),
+])
+def test_chinese_definitions(sentence: str, question: str, answer: str) -> None:
+    body = f"{sentence}\n\n网格很流行。网格很小。"
+    asked = {c.question: c.answer for c in quiz(f"---\ntitle: 网格介绍\n---\n# 网格介绍\n\n{body}\n".encode())}
+    assert asked.get(question) == answer
+
+
+def test_chinese_kind_definition_needs_a_kind_noun() -> None:
+    """"X 是 … 的<kind>" only when the phrase ends in a kind of thing: "Envoy 是很受欢迎的" defines nothing."""
+    body = "Envoy是社区里很多人都在讨论和使用的。\n\n网格很流行。网格很小。"
+    asked = {c.question for c in quiz(f"---\ntitle: 网格介绍\n---\n# 网格介绍\n\n{body}\n".encode())}
+    assert "什么是 Envoy？" not in asked
