@@ -24,6 +24,8 @@ def _drafts(body: str, lang: str, title: str = "Routing with Portcullis") -> dic
 
 
 EN_MADE = [
+    ("A separate component, the portcullis-agent, helps each sidecar connect to the mesh by passing secrets to the proxies.",
+     "How does the portcullis-agent help each sidecar connect to the mesh?", "By passing secrets to the proxies"),
     ("There is a Kube-proxy which is responsible for routing client requests.",
      "What is Kube-proxy responsible for?", "routing client requests"),  # "There is a X which …" says "X …"
     ("The Portcullis Protocol works by adding a header that carries the client address.",
@@ -109,6 +111,7 @@ def test_english_refusals(sentence: str) -> None:
 
 
 ZH_MADE = [
+    ("Portcullis 服务网格在逻辑上分为数据平面和控制平面。", "Portcullis 服务网格在逻辑上分为哪几部分？", "数据平面和控制平面"),
     ("Kyverno 是为 Kubernetes 设计的，因此对 Kubernetes 的工作方式有着深刻的了解。",
      "为什么 Kyverno 对 Kubernetes 的工作方式有着深刻的了解？", "Kyverno 是为 Kubernetes 设计的"),
     ("Portcullis 的 Ambient 模式引入了共享的节点代理，从而消除了数据平面对 Sidecar 代理的需求。",

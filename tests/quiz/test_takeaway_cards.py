@@ -108,3 +108,18 @@ def test_chinese_kind_definition_needs_a_kind_noun() -> None:
     body = "Envoy是社区里很多人都在讨论和使用的。\n\n网格很流行。网格很小。"
     asked = {c.question for c in quiz(f"---\ntitle: 网格介绍\n---\n# 网格介绍\n\n{body}\n".encode())}
     assert "什么是 Envoy？" not in asked
+
+
+def test_specific_shapes_pass_the_about_the_post_gate() -> None:
+    """A means ("How does X …?") or a placed object ("What does X provide between …?") asked of a side name is
+    specific, and judges accepted such cards; "What is X used to do?" of a side name stays out (judged ambiguous)."""
+    from summarize.quiz.engine import make_cards
+
+    body = ("Portcullis routes traffic between clusters. Portcullis signs every request. Portcullis is small. "
+            "Portcullis is fast. Portcullis is open source.\n\n"
+            "Kubelink supports a multi-cluster architecture through the Bridge construct.\n\n"
+            "Jmeter is used to generate the load for every benchmark run.\n")
+    doc = load(f"---\ntitle: Routing with Portcullis\n---\n# Routing with Portcullis\n\n{body}".encode())
+    asked = {c.question for c in make_cards(doc, load_packs(())["en"], lang="en")}
+    assert "How does Kubelink support a multi-cluster architecture?" in asked
+    assert not any(q.startswith("What is Jmeter used") for q in asked)

@@ -112,9 +112,10 @@ def _specific(ctx: Context, d: Draft, question: str, answer: str, lang: str, ter
     if d.type == "what" and _COMPANY_RE.search(answer):
         return False  # "什么是 Solo.io？ 一家现代 API 基础设施公司…": a company's boilerplate, not the post's point
     last = ctx.doc.sentences[d.sentences[-1]].clean.rstrip()
-    if last.endswith((":", "：")):
+    # An acronym's answer is the spelled-out name, whole wherever its sentence goes on (a list item, a colon).
+    if last.endswith((":", "：")) and d.template != ACRONYM_TEMPLATE:
         return False  # "Kube-proxy is a go application which can work in three modes:": the point is the list
-    if d.type == "what" and not re.search(r"[.!?。！？][\"'”’)）]*$", last):
+    if d.type == "what" and d.template != ACRONYM_TEMPLATE and not re.search(r"[.!?。！？][\"'”’)）]*$", last):
         return False  # "Gateway API 是一个类似 Ingress": a definition cut off (at a link) before it ends
     if lang == "en" and d.type == "when" and len(question.split()) > 20:
         return False  # "When is Wasm the fourth standard language (following HTML, CSS and JavaScript) to …?"
@@ -328,8 +329,10 @@ def _good_zh_question(question: str, kind: str) -> bool:
     body = re.sub(r"^(?:为什么|什么是|谁是)", "", question).rstrip("？?")
     if question.startswith("什么是") and "是" in body:
         return False  # "什么是 问题是原生云容器？": the template's subject swallowed a clause
-    if re.search(r"[:：]$", body) or (kind not in ("what", "who") and len(re.findall(r"[\u4e00-\u9fff]", body)) < 6):
-        return False  # "什么是 Kyverno？" may be short; "为什么 Splunk？" may not
+    # "什么是 Kyverno？" may be short; "为什么 Splunk？" may not; "为什么 Istio 更易于使用？" names its subject, so 4 will do
+    shortest = 4 if re.search(r"[A-Za-z]{3,}", body) else 6
+    if re.search(r"[:：]$", body) or (kind not in ("what", "who") and len(re.findall(r"[\u4e00-\u9fff]", body)) < shortest):
+        return False
     if re.search(r"(?:将|把|的|和|与|及|在|对|从|被|向|给|让|使|并)$", body):
         return False  # "…允许您轻松地将？": the sentence went on in a link or code the card does not carry
     if kind == "how-many" and re.search(r"[A-Za-z]\s*多少", question):

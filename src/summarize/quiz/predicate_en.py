@@ -62,6 +62,7 @@ def english_card(text: str, i: int, doc: Document, ctx: Context) -> Draft | None
     text = text[:1].upper() + text[1:]
     text = _SUBJECT_ADVERB_RE.sub(" ", text, count=1)  # "The Gateway resource in particular enables …"
     text = _THERE_IS_RE.sub(r"\g<name> ", text, count=1)  # "There is a Kube-proxy which is responsible for …"
+    text = _APPOSED_SUBJECT_RE.sub(lambda m: m.group("name")[:1].upper() + m.group("name")[1:] + " ", text, count=1)
     for shape in (_qualified_definition, _property, _refers, _when_passive, _basis, _in_release, _works_by):
         made = shape(text, i, doc, ctx)
         if made is not None:
@@ -72,6 +73,8 @@ def english_card(text: str, i: int, doc: Document, ctx: Context) -> Draft | None
 
     tagged = tag_sentence(text)
     end = _subject_end(tagged, plural=True)
+    if end is None:
+        end = _code_name_subject(tagged, doc)  # "The istio-agent helps …": a name the tagger reads as a noun
     if end is None or tagged[0][1] in ("PRP$", "WP$"):
         return None
     subject = _span(text, [w for w, _ in tagged[:end]])
@@ -93,6 +96,9 @@ def english_card(text: str, i: int, doc: Document, ctx: Context) -> Draft | None
     tail = re.sub(r"[.!]+$", "", tail).strip()
     if lemma in ("be",) and re.match(r"(?:used|designed|meant|built)\s+(?:to|for)\s", tail) and tag != "MD":
         return _used_for(subj, verb, tail, i)
+    helped = _HELP_BY_RE.match(tail) if lemma == "help" and tag != "MD" else None
+    if helped:  # "The istio-agent helps each sidecar connect to the mesh by passing …" → "How does … help …?"
+        return _draft(HOW, f"How {aux} {subj} help {helped.group('who')} {helped.group('what')}?", "By " + helped.group("how"), i)
     if lemma in _LET_LEMMAS:
         return _lets(subj, aux, lemma, tail, i)
     used_as = _USED_AS_RE.match(tail) if lemma == "use" and tag != "MD" else None
@@ -149,6 +155,28 @@ _WHEN_PASSIVE_RE = re.compile(
 
 # "There is a Kube-proxy which is responsible for routing …" says "Kube-proxy is responsible for routing …".
 _THERE_IS_RE = re.compile(r"^There (?:is|are) (?:a|an) (?P<name>[A-Z][\w.+-]*[\w+](?: [A-Z][\w.+-]*[\w+])?) (?:which|that) (?=(?:is|are|has|have)\b|[a-z]+s\b)")
+# "A separate component, the istio-agent, helps …" names its subject in the apposition.
+_APPOSED_SUBJECT_RE = re.compile(
+    r"^(?:A|An|The) (?:[a-z][\w-]* ){0,3}[a-z][\w-]*, (?P<name>(?:the )?[A-Za-z][\w.+-]*[\w+](?: [A-Z][\w.+-]*[\w+])?), (?=[a-z]+s\b)"
+)
+# "helps each sidecar connect to the mesh by securely passing configuration …"
+_HELP_BY_RE = re.compile(r"^(?P<who>(?:each|every|the|all|a|an) [\w-]+(?: [\w-]+)?) (?P<what>[a-z]+\b[^,;:]{3,80}?) by (?P<how>(?:[a-z]+ly )?[a-z]+ing\b[^;:]{6,160})$")
+
+
+def _code_name_subject(tagged: list[tuple[str, str]], doc: Document) -> int | None:
+    """Where a subject ends that is a lower-case name the tagger reads as a common noun: a hyphenated
+    identifier ("the istio-agent", "kube-proxy") or a word the post's title gives ("ztunnel" in a post titled
+    on ztunnel), then a finite verb; None otherwise."""
+    k = 1 if tagged and tagged[0][0] in ("The", "the") else 0
+    if len(tagged) < k + 3 or tagged[k + 1][1] not in ("VBZ", "VBD"):
+        return None
+    word = tagged[k][0]
+    if re.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+", word) or (
+            re.fullmatch(r"[a-z][a-z0-9]{3,}", word) and word in re.findall(r"[\w.+-]+", doc.title or "")):
+        return k + 1
+    return None
+
+
 # "The Proxy Protocol works by adding a header that …" → "How does the Proxy Protocol work?"
 _WORKS_BY_RE = re.compile(r"^(?P<subj>(?:The )?[A-Z][\w.+-]*(?: [A-Za-z][\w.+-]*){0,3}) (?P<verb>works|work|operates|operate) by (?P<how>[a-z]+ing\b[^;:]{6,160}?)[.!]$")
 

@@ -12,13 +12,13 @@ from .context import Context
 from .draft import Draft
 
 #: Template ids, one per shape (part of every card's stable id).
-ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS, ZH_THEREFORE, ZH_THEREBY = (
+ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS, ZH_THEREFORE, ZH_THEREBY, ZH_PARTS = (
     "zh-what-lets", "zh-what-object", "zh-what-means", "zh-what-property", "zh-what-refers", "zh-what-basis",
-    "zh-why-therefore", "zh-how-thereby",
+    "zh-why-therefore", "zh-how-thereby", "zh-what-parts",
 )
-TEMPLATES = frozenset({ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS, ZH_THEREFORE, ZH_THEREBY})
+TEMPLATES = frozenset({ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS, ZH_THEREFORE, ZH_THEREBY, ZH_PARTS})
 _CONFIDENCE = {ZH_LETS: 0.6, ZH_OBJECT: 0.55, ZH_MEANS: 0.6, ZH_PROPERTY: 0.6, ZH_REFERS: 0.7, ZH_BASIS: 0.65,
-               ZH_THEREFORE: 0.65, ZH_THEREBY: 0.65}
+               ZH_THEREFORE: 0.65, ZH_THEREBY: 0.65, ZH_PARTS: 0.65}
 
 # A subject that opens with a name in Latin letters ("Istio", "Envoy Gateway", "Ambient 模式", "Istio 的授权策略"):
 # judges accepted few Chinese questions without one ("为什么以准入验证结束？" leaves out whose).
@@ -35,6 +35,11 @@ _ZH_OBJECT_RE = re.compile(
 # "Istio 基于 Envoy。", "控制面负责管理和配置代理。", "数据平面由一组智能代理组成。"
 _ZH_BASIS_RE = re.compile(
     r"^(?P<subj>[^，,。！？；]{2,24}?)\s*(?:(?P<verb>基于|负责)(?P<obj>[^。！？；]{2,60})|由(?P<parts>[^，,。！？；]{2,40}?)(?P<made>组成|构成))[。！]$"
+)
+# "Istio 服务网格在逻辑上分为数据平面和控制平面。": the parts a named thing is divided into.
+_ZH_PARTS_RE = re.compile(
+    r"^(?P<subj>[A-Za-z][^，,。！？；]{1,24}?)\s*(?P<how>在逻辑上|在架构上|从逻辑上|逻辑上|主要)?(?P<verb>分为|划分为|分成)"
+    r"(?P<parts>[^，,。！？；]{2,40}?[和与及、][^，,。！？；]{2,40})[。！]$"
 )
 _ZH_REFERS_RE = re.compile(_ZH_SUBJECT + r"\s*(?:是指|指的是|指)(?P<what>[^。！？；]{4,80})[。！]$")
 # "Envoy 官方文档建议的更新顺序是 CDS → EDS → LDS → RDS。": a property (with 的) of a named thing.
@@ -53,6 +58,11 @@ def chinese_card(text: str, i: int, ctx: Context) -> Draft | None:
     made = _zh_consequence(text, i, ctx)
     if made is not None:
         return made
+    m = _ZH_PARTS_RE.match(text)
+    subject = _zh_named(m.group("subj"), ctx) if m else None
+    if m and subject and not _ZH_LEANING_RE.search(text):  # "Istio 服务网格在逻辑上分为数据平面和控制平面。"
+        return _zh_draft(ZH_PARTS, zh_question(f"{subject}{m.group('how') or ''}{m.group('verb')}哪几部分？", s, ctx),
+                         m.group("parts"), i, subject)
     m = _ZH_BASIS_RE.match(text)
     if m and _zh_subject_ok(m.group("subj")):
         subject = _zh_qualified(m.group("subj").strip(), ctx)
