@@ -123,3 +123,37 @@ def test_specific_shapes_pass_the_about_the_post_gate() -> None:
     asked = {c.question for c in make_cards(doc, load_packs(())["en"], lang="en")}
     assert "How does Kubelink support a multi-cluster architecture?" in asked
     assert not any(q.startswith("What is Jmeter used") for q in asked)
+
+
+@pytest.mark.parametrize(("lang", "sentence", "question", "answer"), [
+    ("en", "Portcullis is built around three roles: the provider, who owns classes; the operator, who owns gates; "
+           "and the developer, who owns routes.", "Which three roles is Portcullis built around?",
+     "the provider, who owns classes; the operator, who owns gates; and the developer, who owns routes"),
+    ("en", "Envoy offers two ways to extract the client address: through the connection manager and the detection "
+           "extension.", "Which two ways to extract the client address does Envoy offer?",
+     "through the connection manager and the detection extension"),
+    ("zh", "您可以定义两种类型的 Admission Webhook：Validating 和 Mutating。", "Admission Webhook 有哪两种类型？",
+     "Validating 和 Mutating"),
+    ("zh", "Portcullis 控制面包括三个组件：Routerd、Certd 和 Watchd。", "Portcullis 控制面包括哪三个组件？",
+     "Routerd、Certd 和 Watchd"),
+])
+def test_listing_cards(lang: str, sentence: str, question: str, answer: str) -> None:
+    from summarize.quiz.listing import listing_cards
+
+    doc = load(f"---\ntitle: Portcullis\n---\n# Portcullis\n\n{sentence}\n".encode())
+    ctx = Context.build(doc, load_packs(())[lang])
+    ranked = [s.id for s in doc.sentences if s.kind != "heading"]
+    assert {d.question: d.answer for d in listing_cards(doc, ctx, lang, ranked)} == {question: answer}
+
+
+@pytest.mark.parametrize("sentence", [
+    "It is built around three roles: the provider, the operator and the developer.",  # a pronoun subject
+    "We offer two ways to run it: as a sidecar and as a node agent.",  # whose ways?
+    "There are three roles: the provider, the operator and the developer.",  # nothing named
+])
+def test_listing_refusals(sentence: str) -> None:
+    from summarize.quiz.listing import listing_cards
+
+    doc = load(f"---\ntitle: Portcullis\n---\n# Portcullis\n\n{sentence}\n".encode())
+    ctx = Context.build(doc, load_packs(())["en"])
+    assert list(listing_cards(doc, ctx, "en", [s.id for s in doc.sentences])) == []

@@ -25,6 +25,7 @@ from .strict import (
     zh_names_subject,
 )
 from .acronym import TEMPLATE_ID as ACRONYM_TEMPLATE
+from .listing import TEMPLATES as _LISTING_TEMPLATES
 from .predicate import TEMPLATES as _PREDICATE_TEMPLATES
 from .subject import TEMPLATE_ID as SUBJECT_TEMPLATE
 from ..score.takeaways import register_of
@@ -32,7 +33,7 @@ from ..score.takeaways import register_of
 
 #: Templates that ask a question of a named thing (not "What is TERM?" of a term they found): the term checks of
 #: definitions do not apply, and a question may end in a preposition ("What does NSM stand for?").
-PREDICATE_TEMPLATES = _PREDICATE_TEMPLATES | {ACRONYM_TEMPLATE}
+PREDICATE_TEMPLATES = _PREDICATE_TEMPLATES | _LISTING_TEMPLATES | {ACRONYM_TEMPLATE}
 
 #: Ranker bonus for a card made from a sentence the summary prints: the post's points come first.
 TAKEAWAY_BONUS = 0.05

@@ -24,6 +24,7 @@ from .context import Context
 from .draft import MAX_TEMPLATE_CHARS, Draft
 from .english import strip_openers, wh_question
 from .interview import contrast_cards, interview_cards
+from .listing import listing_cards
 from .packs import Pack, Template, search
 from .predicate import SPECIFIC_TEMPLATES, asks_about_the_post, defined_terms, names_defined, predicate_cards
 from .subject import subject_cards
@@ -67,6 +68,7 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20) -> 
     drafts += list(contrast_cards(doc, ctx, lang))
     drafts += list(subject_cards(doc, ctx, lang, ranked))
     drafts += list(acronym_cards(doc, ctx, lang, ranked))
+    drafts += list(listing_cards(doc, ctx, lang, ranked))
     # A predicate asked of a side name is judged ambiguous (the post says what the tool did there, not what it is for).
     # A term's meaning ("What does L4 refer to?") is asked of the term itself, and so is a predicate of a term
     # the post defines ("What is ReferenceGrant?" made, then "What does ReferenceGrant allow …?").

@@ -22,14 +22,16 @@ _CONFIDENCE = {ZH_LETS: 0.6, ZH_OBJECT: 0.55, ZH_MEANS: 0.6, ZH_PROPERTY: 0.6, Z
 
 # A subject that opens with a name in Latin letters ("Istio", "Envoy Gateway", "Ambient 模式", "Istio 的授权策略"):
 # judges accepted few Chinese questions without one ("为什么以准入验证结束？" leaves out whose).
-_ZH_SUBJECT = r"(?P<subj>[A-Za-z][\w.+-]*(?:\s?[A-Za-z][\w.+-]*){0,2}(?:\s?的?\s?[\u4e00-\u9fff]{1,6}?)??)"
+_ZH_SUBJECT = (r"(?P<subj>[A-Za-z][\w.+-]*(?:\s?[A-Za-z][\w.+-]*){0,2}(?:\s?的?\s?[\u4e00-\u9fff]{1,6}?"
+               # "Cilium 的完整 kube-proxy replacement 功能": a 的 phrase with names in it, ending in a noun
+               r"|\s?的\s?[^，,。！？；的]{2,28}?[\u4e00-\u9fff])??)")
 _ZH_ADVERB = r"\s*(?P<adv>已经|将|可以|能够|会|正在|主要|默认|完全|直接|最初|通常|一般)?\s*"
 _ZH_LETS_RE = re.compile(
     _ZH_SUBJECT + _ZH_ADVERB + r"(?P<verb>允许|让|使得|使(?![用得])|帮助|旨在|用于)(?P<who>用户|开发者|开发人员|您|你|我们|运维人员|团队)?"
     r"(?:能够|可以|轻松地|更轻松地)?(?P<what>[^。！？；]{4,80})[。！]$"
 )
 _ZH_OBJECT_RE = re.compile(
-    _ZH_SUBJECT + _ZH_ADVERB + r"(?:为(?P<target>[^，,。！？；]{2,20}?))?(?P<verb>取代了|替代了|替换了|取代|替代|引入了|提供了|提供|需要|要求|简化了|消除了|支持|代表了|被认为是|被视为|被称为)"
+    _ZH_SUBJECT + _ZH_ADVERB + r"(?:为(?P<target>[^，,。！？；]{2,20}?))?(?P<verb>取代了|替代了|替换了|取代|替代|引入了|提供了|提供|需要|要求|简化了|消除了|支持|代表了|被认为是|被视为|被称为|定义了|包含了|包含)"
     r"(?P<obj>[^。！？；]{4,80})[。！]$"
 )
 # "Istio 基于 Envoy。", "控制面负责管理和配置代理。", "数据平面由一组智能代理组成。"
@@ -41,6 +43,10 @@ _ZH_PARTS_RE = re.compile(
     r"^(?P<subj>[A-Za-z][^，,。！？；]{1,24}?)\s*(?P<how>在逻辑上|在架构上|从逻辑上|逻辑上|主要)?(?P<verb>分为|划分为|分成)"
     r"(?P<parts>[^，,。！？；]{2,40}?[和与及、][^，,。！？；]{2,40})[。！]$"
 )
+# Verbs whose object is one of many when the subject is the post's own product ("Istio 提供了什么？").
+_ZH_VAGUE_VERBS = frozenset({"提供了", "提供", "支持", "需要", "引入了", "定义了", "包含了", "包含"})
+# "在 Istio 的 Ambient 模式中，…": where the rest of the sentence holds, kept in the question.
+_ZH_WHERE_RE = re.compile(r"^(?P<where>在[^，,。！？；]{2,30}?(?:中|下|里))[，,]\s*(?P<rest>.{6,})$")
 _ZH_REFERS_RE = re.compile(_ZH_SUBJECT + r"\s*(?:是指|指的是|指)(?P<what>[^。！？；]{4,80})[。！]$")
 # "Envoy 官方文档建议的更新顺序是 CDS → EDS → LDS → RDS。": a property (with 的) of a named thing.
 _ZH_PROPERTY_RE = re.compile(r"^(?P<subj>[^，,。！？；是]{2,30}的[^，,。！？；是]{1,12})是(?!否|为了|因为|由于|指|一个|一种|一家|一款|一套)(?P<what>[^。！？；]{2,80})[。！]$")
@@ -54,6 +60,13 @@ def chinese_card(text: str, i: int, ctx: Context) -> Draft | None:
 
     if re.match(r"^(?:然后|所以|而且|但是|因此|同时|首先|最后)", text):
         return None
+    where = _ZH_WHERE_RE.match(text)
+    if where:  # "在 Istio 的 Ambient 模式中，ztunnel 负责 …" → "在 Istio 的 Ambient 模式中，ztunnel 负责什么？"
+        inner = chinese_card(where.group("rest"), i, ctx)
+        if inner is None or inner.type != "what" or _ZH_LEANING_RE.search(where.group("where")):
+            return None
+        return Draft(inner.type, inner.template, f"{where.group('where')}，{inner.question}", inner.answer, inner.sentences,
+                     inner.confidence)
     s = ctx.doc.sentences[i]
     made = _zh_consequence(text, i, ctx)
     if made is not None:
@@ -105,7 +118,7 @@ def chinese_card(text: str, i: int, ctx: Context) -> Draft | None:
     subject = _zh_named(m.group("subj"), ctx) if m else None
     if m and subject:
         target = f"为{m.group('target')}" if m.group("target") else ""
-        if not target and m.group("verb") in ("提供了", "提供", "支持", "需要", "引入了") and ctx.names_main_subject(m.group("subj")):
+        if not target and m.group("verb") in _ZH_VAGUE_VERBS and ctx.names_main_subject(m.group("subj")):
             return None  # "Istio 提供了什么？" in a post about Istio
         question = zh_question(f"{subject}{m.group('adv') or ''}{target}{m.group('verb')}什么？", s, ctx)
         return _zh_draft(ZH_OBJECT, question, re.split(r"[，,]", m.group("obj"))[0], i, subject + target)
@@ -183,8 +196,8 @@ def _zh_qualified(subject: str, ctx: Context) -> str | None:
     """A Chinese subject that names something: it opens with a Latin name ("Istio 控制面"), or it is a short
     common noun (控制面, 数据平面) asked as the product's ("Istio 的控制面"): a judge could not tell "数据平面由一组
     智能代理组成" is about Istio."""
-    if re.match(r"[A-Za-z]", subject):
-        return subject
+    if re.match(r"[A-Za-z]", subject) or re.search(r"的\s*[A-Za-z][\w.+-]{2,}$", subject):
+        return subject  # "Istio 控制面", "每个节点上的 ztunnel"
     product = ctx.product()
     if product is None or len(subject) > 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", subject):
         return None
@@ -212,7 +225,7 @@ def _zh_subject_ok(subject: str) -> bool:
     from .._resources import jieba_posseg
 
     words = [(w, f) for w, f in jieba_posseg().lcut(subject) if w.strip()]
-    return bool(words) and words[-1][1].startswith(("n", "eng", "x")) and len(subject) <= 24 and "，" not in subject
+    return bool(words) and words[-1][1].startswith(("n", "eng", "x")) and len(subject) <= 36 and "，" not in subject
 
 
 def _zh_draft(template: str, question: str | None, answer: str, i: int, subject: str, *, kind: str = "what") -> Draft | None:
