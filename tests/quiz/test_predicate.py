@@ -111,6 +111,11 @@ def test_english_refusals(sentence: str) -> None:
 
 
 ZH_MADE = [
+    ("2017 年，Portcullis 增加了存储类对象。", "Portcullis 什么时候增加了存储类对象？", "2017 年"),
+    ("Gateway API 最初被认为是知名 Ingress API 的继任者，Gateway API 的好处包括对许多常用网络协议的显式支持以及对传输层安全的紧密集成支持。",
+     "Gateway API 最初被认为是什么？", "知名 Ingress API 的继任者"),  # a long sentence: the answer ends at its comma
+    ("在 Portcullis 的 Ambient 模式中，每个节点上的 ztunnel 负责 Layer 4 的工作。",
+     "在 Portcullis 的 Ambient 模式中，每个节点上的 ztunnel 负责什么？", "Layer 4 的工作"),
     ("Portcullis 服务网格在逻辑上分为数据平面和控制平面。", "Portcullis 服务网格在逻辑上分为哪几部分？", "数据平面和控制平面"),
     ("Kyverno 是为 Kubernetes 设计的，因此对 Kubernetes 的工作方式有着深刻的了解。",
      "为什么 Kyverno 对 Kubernetes 的工作方式有着深刻的了解？", "Kyverno 是为 Kubernetes 设计的"),
@@ -142,6 +147,8 @@ def test_chinese_shapes(sentence: str, question: str, answer: str) -> None:
 
 
 ZH_REFUSED = [
+    "2017 年，它增加了存储类对象。",  # a pronoun subject after the date
+    "在这个模式中，每个节点上的 ztunnel 负责 Layer 4 的工作。",  # 这 in the context kept in the question
     "Portcullis 的控制面和数据面以标准接口进行交互，因此数据可以有多种实现。",  # the effect has a subject of its own
     "Portcullis 引入了共享的节点代理，从而使它消除了对 Sidecar 代理的需求。",  # 它 in the effect
     "该组件取代了 Routerd、Certd 和 Watchd 三个组件。",  # 该: a demonstrative subject

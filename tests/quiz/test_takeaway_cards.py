@@ -96,6 +96,9 @@ def test_acronym_card_survives_the_checks() -> None:
     ("Splunk Cloud 是一项将内部基础架构迁移到云原生架构的计划。", "什么是 Splunk Cloud？", "一项将内部基础架构迁移到云原生架构的计划"),
     ("Envoy是以C++开发的高性能代理，用于调解服务网格中所有服务的入站和出站流量。", "什么是 Envoy？",
      "以C++开发的高性能代理，用于调解服务网格中所有服务的入站和出站流量"),
+    ("一个PersistentVolumeClaim(PVC)是来自用户的存储请求。", "什么是 PersistentVolumeClaim？", "来自用户的存储请求"),
+    ("Gateway API 是以 Gateway 资源为中心的资源集合，服务网络的健壮性得益于众多供应商实现。", "什么是 Gateway API？",
+     "以 Gateway 资源为中心的资源集合"),  # the clause after the comma is another point
 ])
 def test_chinese_definitions(sentence: str, question: str, answer: str) -> None:
     body = f"{sentence}\n\n网格很流行。网格很小。"

@@ -32,17 +32,18 @@ from .predicate_en import HOW, PLACED, WORKS
 from .predicate_en import TEMPLATES as _EN_TEMPLATES
 from .predicate_en import english_card
 from .predicate_zh import TEMPLATES as _ZH_TEMPLATES
-from .predicate_zh import ZH_MEANS, ZH_REFERS, ZH_THEREBY, ZH_THEREFORE, chinese_card
+from .predicate_zh import ZH_MEANS, ZH_REFERS, ZH_THEREBY, ZH_THEREFORE, ZH_WHEN, chinese_card
 
 #: Every predicate card's template id (the checks of :mod:`.checks` treat them as asked questions, not terms).
 TEMPLATES = _EN_TEMPLATES | _ZH_TEMPLATES
 #: Shapes whose question is specific whatever it is asked of: by what means ("How does Kubernetes support a
 #: microservices architecture?", "Envoy sidecar 通过什么连接 Pilot？"), what for a stated place ("What does CNI provide
 #: between pods in a cluster?"), how a named thing works, what a term means in Chinese ("L7 指什么？"), and why or
-#: how it brings about the effect the question states ("ztunnel 如何降低运行网格的开销？"): judges accepted those
+#: how it brings about the effect the question states ("ztunnel 如何降低运行网格的开销？"), and when it did what the
+#: question says ("Diamanti 什么时候贡献了 FlexVolume 插件？"): judges accepted those
 #: asked of side names. Not "X 用于什么？", "What is X used to do?", "X 提供了什么？", "X 被称为什么？" (judged
 #: ambiguous), nor "What does L4 refer to?" (judged wrong where the post mistranslated it).
-SPECIFIC_TEMPLATES = frozenset({HOW, PLACED, WORKS, ZH_MEANS, ZH_REFERS, ZH_THEREFORE, ZH_THEREBY})
+SPECIFIC_TEMPLATES = frozenset({HOW, PLACED, WORKS, ZH_MEANS, ZH_REFERS, ZH_THEREFORE, ZH_THEREBY, ZH_WHEN})
 
 
 def predicate_cards(doc: Document, ctx: Context, lang: str, ranked: Sequence[int]) -> Iterator[Draft]:

@@ -12,13 +12,14 @@ from .context import Context
 from .draft import Draft
 
 #: Template ids, one per shape (part of every card's stable id).
-ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS, ZH_THEREFORE, ZH_THEREBY, ZH_PARTS = (
+ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS, ZH_THEREFORE, ZH_THEREBY, ZH_PARTS, ZH_WHEN = (
     "zh-what-lets", "zh-what-object", "zh-what-means", "zh-what-property", "zh-what-refers", "zh-what-basis",
-    "zh-why-therefore", "zh-how-thereby", "zh-what-parts",
+    "zh-why-therefore", "zh-how-thereby", "zh-what-parts", "zh-when-lead",
 )
-TEMPLATES = frozenset({ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS, ZH_THEREFORE, ZH_THEREBY, ZH_PARTS})
+TEMPLATES = frozenset({ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS, ZH_THEREFORE, ZH_THEREBY, ZH_PARTS,
+                       ZH_WHEN})
 _CONFIDENCE = {ZH_LETS: 0.6, ZH_OBJECT: 0.55, ZH_MEANS: 0.6, ZH_PROPERTY: 0.6, ZH_REFERS: 0.7, ZH_BASIS: 0.65,
-               ZH_THEREFORE: 0.65, ZH_THEREBY: 0.65, ZH_PARTS: 0.65}
+               ZH_THEREFORE: 0.65, ZH_THEREBY: 0.65, ZH_PARTS: 0.65, ZH_WHEN: 0.6}
 
 # A subject that opens with a name in Latin letters ("Istio", "Envoy Gateway", "Ambient 模式", "Istio 的授权策略"):
 # judges accepted few Chinese questions without one ("为什么以准入验证结束？" leaves out whose).
@@ -32,7 +33,7 @@ _ZH_LETS_RE = re.compile(
 )
 _ZH_OBJECT_RE = re.compile(
     _ZH_SUBJECT + _ZH_ADVERB + r"(?:为(?P<target>[^，,。！？；]{2,20}?))?(?P<verb>取代了|替代了|替换了|取代|替代|引入了|提供了|提供|需要|要求|简化了|消除了|支持|代表了|被认为是|被视为|被称为|定义了|包含了|包含)"
-    r"(?P<obj>[^。！？；]{4,80})[。！]$"
+    r"(?P<obj>[^。！？；]{4,160})[。！]$"  # the answer is the object up to its first comma
 )
 # "Istio 基于 Envoy。", "控制面负责管理和配置代理。", "数据平面由一组智能代理组成。"
 _ZH_BASIS_RE = re.compile(
@@ -68,7 +69,7 @@ def chinese_card(text: str, i: int, ctx: Context) -> Draft | None:
         return Draft(inner.type, inner.template, f"{where.group('where')}，{inner.question}", inner.answer, inner.sentences,
                      inner.confidence)
     s = ctx.doc.sentences[i]
-    made = _zh_consequence(text, i, ctx)
+    made = _zh_consequence(text, i, ctx) or _zh_when_lead(text, i, ctx)
     if made is not None:
         return made
     m = _ZH_PARTS_RE.match(text)
@@ -155,6 +156,26 @@ def _zh_consequence(text: str, i: int, ctx: Context) -> Draft | None:
         return _zh_draft(ZH_THEREFORE, question, m.group("head").strip(), i, named, kind="why")
     effect = re.sub(r"^((?:大大|显著|进一步|有效|彻底)?[\u4e00-\u9fff]{2})了", r"\1", effect)  # 如何消除了 → 如何消除
     return _zh_draft(ZH_THEREBY, zh_question(f"{named}如何{effect}？", s, ctx), cause, i, named)
+
+
+# "2015 年，Diamanti 贡献了 FlexVolume 插件，使…": a date that opens the sentence, then a named subject's act.
+_ZH_WHEN_LEAD_RE = re.compile(r"^(?P<when>(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)[，,]\s*(?P<clause>[A-Za-z][^，,。！？；]{5,60})(?:[，,。！]|$)")
+
+
+def _zh_when_lead(text: str, i: int, ctx: Context) -> Draft | None:
+    """"2017 年，Kubernetes 增加了存储类对象。" → "Kubernetes 什么时候增加了存储类对象？" (2017 年)."""
+    from .turns import zh_question
+
+    m = _ZH_WHEN_LEAD_RE.match(text)
+    split = _zh_subject_split(m.group("clause")) if m else None
+    if m is None or split is None or _ZH_LEANING_RE.search(m.group("clause")):
+        return None
+    subject, act = split
+    named = _zh_named(subject, ctx)
+    if named is None or not re.match(r"[A-Za-z]", named) or re.search(r"\d", act):
+        return None  # a number left in the act muddles what is dated
+    question = zh_question(f"{named}什么时候{act.rstrip('*')}？", ctx.doc.sentences[i], ctx)
+    return _zh_draft(ZH_WHEN, question, m.group("when"), i, named, kind="when")
 
 
 def _zh_subject_split(head: str) -> tuple[str, str] | None:
