@@ -111,6 +111,8 @@ def test_english_refusals(sentence: str) -> None:
 
 
 ZH_MADE = [
+    ("授权策略中的 CUSTOM 操作表示在运行时中启用外部授权，可以配置为有条件地触发。", "授权策略中的 CUSTOM 操作表示什么？",
+     "在运行时中启用外部授权"),
     ("2017 年，Portcullis 增加了存储类对象。", "Portcullis 什么时候增加了存储类对象？", "2017 年"),
     ("Gateway API 最初被认为是知名 Ingress API 的继任者，Gateway API 的好处包括对许多常用网络协议的显式支持以及对传输层安全的紧密集成支持。",
      "Gateway API 最初被认为是什么？", "知名 Ingress API 的继任者"),  # a long sentence: the answer ends at its comma

@@ -97,6 +97,7 @@ def test_acronym_card_survives_the_checks() -> None:
     ("Envoy是以C++开发的高性能代理，用于调解服务网格中所有服务的入站和出站流量。", "什么是 Envoy？",
      "以C++开发的高性能代理，用于调解服务网格中所有服务的入站和出站流量"),
     ("一个PersistentVolumeClaim(PVC)是来自用户的存储请求。", "什么是 PersistentVolumeClaim？", "来自用户的存储请求"),
+    ("特权容器定义为容器 uid 0 映射到主机 uid 0 的任何容器。", "什么是 特权容器？", "容器 uid 0 映射到主机 uid 0 的任何容器"),
     ("Gateway API 是以 Gateway 资源为中心的资源集合，服务网络的健壮性得益于众多供应商实现。", "什么是 Gateway API？",
      "以 Gateway 资源为中心的资源集合"),  # the clause after the comma is another point
 ])

@@ -48,6 +48,9 @@ _ZH_PARTS_RE = re.compile(
 _ZH_VAGUE_VERBS = frozenset({"提供了", "提供", "支持", "需要", "引入了", "定义了", "包含了", "包含"})
 # "在 Istio 的 Ambient 模式中，…": where the rest of the sentence holds, kept in the question.
 _ZH_WHERE_RE = re.compile(r"^(?P<where>在[^，,。！？；]{2,30}?(?:中|下|里))[，,]\s*(?P<rest>.{6,})$")
+# "授权策略中的 CUSTOM 操作表示 …": a subject that ends in a name in Latin letters (and a word or two of what it is),
+# what it stands for up to a comma.
+_ZH_SIGNIFIES_RE = re.compile(r"^(?P<subj>[^，,。！？；]{0,12}[A-Za-z][\w.+-]*[^，,。！？；]{0,8}?)\s*表示(?P<what>[^，,。！？；]{4,60})(?:[，,。！]|$)")
 _ZH_REFERS_RE = re.compile(_ZH_SUBJECT + r"\s*(?:是指|指的是|指)(?P<what>[^。！？；]{4,80})[。！]$")
 # "Envoy 官方文档建议的更新顺序是 CDS → EDS → LDS → RDS。": a property (with 的) of a named thing.
 _ZH_PROPERTY_RE = re.compile(r"^(?P<subj>[^，,。！？；是]{2,30}的[^，,。！？；是]{1,12})是(?!否|为了|因为|由于|指|一个|一种|一家|一款|一套)(?P<what>[^。！？；]{2,80})[。！]$")
@@ -94,6 +97,9 @@ def chinese_card(text: str, i: int, ctx: Context) -> Draft | None:
     subject = _zh_named(m.group("subj"), ctx) if m else None
     if m and subject:
         return _zh_draft(ZH_REFERS, zh_question(f"{subject}指什么？", s, ctx), m.group("what"), i, subject)
+    m = _ZH_SIGNIFIES_RE.match(text)
+    if m and re.search(r"[A-Za-z][\w.+-]*\s?[\u4e00-\u9fff]{0,3}$", m.group("subj")):  # "授权策略中的 CUSTOM 操作表示 …"
+        return _zh_draft(ZH_REFERS, zh_question(f"{m.group('subj')}表示什么？", s, ctx), m.group("what"), i, m.group("subj"))
     m = _ZH_PROPERTY_RE.match(text)
     if m and re.match(r"[A-Z]", m.group("subj")) and _zh_subject_ok(m.group("subj")):
         # "… 是 CDS → EDS → LDS → RDS，即先下发被引用的资源 …": the value ends where its gloss starts
