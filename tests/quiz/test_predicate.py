@@ -111,6 +111,9 @@ def test_english_refusals(sentence: str) -> None:
 
 
 ZH_MADE = [
+    ("IPVS 使用哈希表查找，规则规模带来的问题小很多。", "IPVS 使用什么查找？", "哈希表"),
+    ("第三，Portcullis 自带的 Hubble 可以提供基于身份的流量可观测性。", "Portcullis 自带的 Hubble 可以提供什么？",
+     "基于身份的流量可观测性"),  # the ordinal goes, the named subject stays
     ("授权策略中的 CUSTOM 操作表示在运行时中启用外部授权，可以配置为有条件地触发。", "授权策略中的 CUSTOM 操作表示什么？",
      "在运行时中启用外部授权"),
     ("2017 年，Portcullis 增加了存储类对象。", "Portcullis 什么时候增加了存储类对象？", "2017 年"),
@@ -149,6 +152,7 @@ def test_chinese_shapes(sentence: str, question: str, answer: str) -> None:
 
 
 ZH_REFUSED = [
+    "Splunk 使用 Portcullis 根据每个请求的详细信息在应用层执行相关策略。",  # the "tool" is no plain noun phrase
     "2017 年，它增加了存储类对象。",  # a pronoun subject after the date
     "在这个模式中，每个节点上的 ztunnel 负责 Layer 4 的工作。",  # 这 in the context kept in the question
     "Portcullis 的控制面和数据面以标准接口进行交互，因此数据可以有多种实现。",  # the effect has a subject of its own

@@ -25,7 +25,9 @@ _CONFIDENCE = {ZH_LETS: 0.6, ZH_OBJECT: 0.55, ZH_MEANS: 0.6, ZH_PROPERTY: 0.6, Z
 # judges accepted few Chinese questions without one ("为什么以准入验证结束？" leaves out whose).
 _ZH_SUBJECT = (r"(?P<subj>[A-Za-z][\w.+-]*(?:\s?[A-Za-z][\w.+-]*){0,2}(?:\s?的?\s?[\u4e00-\u9fff]{1,6}?"
                # "Cilium 的完整 kube-proxy replacement 功能": a 的 phrase with names in it, ending in a noun
-               r"|\s?的\s?[^，,。！？；的]{2,28}?[\u4e00-\u9fff])??)")
+               r"|\s?的\s?[^，,。！？；的]{2,28}?[\u4e00-\u9fff]"
+               # "Cilium 自带的 Hubble": a name qualified by another
+               r"|\s?[\u4e00-\u9fff]{1,6}的\s?[A-Za-z][\w.+-]*[\w+])??)")
 _ZH_ADVERB = r"\s*(?P<adv>已经|将|可以|能够|会|正在|主要|默认|完全|直接|最初|通常|一般)?\s*"
 _ZH_LETS_RE = re.compile(
     _ZH_SUBJECT + _ZH_ADVERB + r"(?P<verb>允许|让|使得|使(?![用得])|帮助|旨在|用于)(?P<who>用户|开发者|开发人员|您|你|我们|运维人员|团队)?"
@@ -55,6 +57,9 @@ _ZH_REFERS_RE = re.compile(_ZH_SUBJECT + r"\s*(?:是指|指的是|指)(?P<what>[
 # "Envoy 官方文档建议的更新顺序是 CDS → EDS → LDS → RDS。": a property (with 的) of a named thing.
 _ZH_PROPERTY_RE = re.compile(r"^(?P<subj>[^，,。！？；是]{2,30}的[^，,。！？；是]{1,12})是(?!否|为了|因为|由于|指|一个|一种|一家|一款|一套)(?P<what>[^。！？；]{2,80})[。！]$")
 _ZH_MEANS_RE = re.compile(_ZH_SUBJECT + r"\s*(?:是)?通过(?P<rest>[^，,。！？；]{4,60})(?:[，,](?P<more>[^。！？；]{2,40}))?[。！]$")
+# "IPVS 使用哈希表查找，…": what a named thing uses to do something, the tool a plain noun phrase.
+_ZH_USES_RE = re.compile(_ZH_SUBJECT + r"\s*(?P<verb>使用|利用|借助)(?P<rest>[^，,。！？；]{4,40})(?:[，,。！]|$)")
+_ZH_ORDINAL_RE = re.compile(r"^第[一二三四五六七八九十][，,、]\s*(?=[A-Za-z])")
 _ZH_LEANING_RE = re.compile(r"这|那(?!么)|该(?=[\u4e00-\u9fff])|其(?!他|实|中)|(?<![因如彼])此(?!外)|本文|上述|以上|如下|我|你(?!们)|他|她|它|也|还|同样|另外|此外")
 
 
@@ -64,6 +69,7 @@ def chinese_card(text: str, i: int, ctx: Context) -> Draft | None:
 
     if re.match(r"^(?:然后|所以|而且|但是|因此|同时|首先|最后)", text):
         return None
+    text = _ZH_ORDINAL_RE.sub("", text)  # "第三，Cilium 自带的 Hubble 可以提供 …": the point stands without its number
     where = _ZH_WHERE_RE.match(text)
     if where:  # "在 Istio 的 Ambient 模式中，ztunnel 负责 …" → "在 Istio 的 Ambient 模式中，ztunnel 负责什么？"
         inner = chinese_card(where.group("rest"), i, ctx)
@@ -112,6 +118,12 @@ def chinese_card(text: str, i: int, ctx: Context) -> Draft | None:
         if split:
             means, verb_phrase = split
             return _zh_draft(ZH_MEANS, zh_question(f"{subject}通过什么{verb_phrase}？", s, ctx), means, i, subject)
+    m = _ZH_USES_RE.match(text)
+    subject = _zh_named(m.group("subj"), ctx) if m else None
+    split = _zh_means(m.group("rest"), plain=True) if m and subject else None
+    if split:  # "IPVS 使用哈希表查找，…" → "IPVS 使用什么查找？" (哈希表)
+        means, verb_phrase = split
+        return _zh_draft(ZH_MEANS, zh_question(f"{subject}{m.group('verb')}什么{verb_phrase}？", s, ctx), means, i, subject)
     m = _ZH_LETS_RE.match(text)
     subject = _zh_named(m.group("subj"), ctx) if m else None
     if m and subject:
@@ -231,17 +243,23 @@ def _zh_qualified(subject: str, ctx: Context) -> str | None:
     return f"{product} 的{subject}"
 
 
-def _zh_means(rest: str) -> tuple[str, str] | None:
+def _zh_means(rest: str, *, plain: bool = False) -> tuple[str, str] | None:
     """"xDS 连接 Pilot" → ("xDS", "连接 Pilot"): the means is the words before the first verb that follows a
-    noun (jieba); None when there is no such split."""
+    noun (jieba); None when there is no such split. ``plain``: the means must be a plain noun phrase (nouns,
+    names, adjectives, 的), not "Istio 根据每个请求…在应用层"."""
     from .._resources import jieba_posseg
 
     words = [(w, f) for w, f in jieba_posseg().lcut(rest)]
     seen_noun = False
     for n, (w, f) in enumerate(words):
-        if f.startswith("v") and seen_noun and n + 1 < len(words):
+        if plain and f.startswith("v") and len(w) == 1:
+            f = "n"  # "哈希 表": jieba reads a one-character noun inside a compound as a verb
+            words[n] = (w, f)
+        if f.startswith("v") and seen_noun and (n + 1 < len(words) or plain):
             means = "".join(x for x, _ in words[:n]).strip()
             phrase = "".join(x for x, _ in words[n:]).strip()
+            if plain and any(not (g.startswith(("n", "eng", "a", "x", "uj")) or not x.strip()) for x, g in words[:n]):
+                return None
             return (means, phrase) if means and len(phrase) >= 2 else None
         seen_noun = seen_noun or f.startswith(("n", "eng", "x"))
     return None
