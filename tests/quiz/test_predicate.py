@@ -111,6 +111,8 @@ def test_english_refusals(sentence: str) -> None:
 
 
 ZH_MADE = [
+    ("Ambient 模式有望在 Portcullis 1.18 中达到 Alpha 质量。", "Ambient 模式有望在 Portcullis 的哪个版本中达到 Alpha 质量？",
+     "Portcullis 1.18"),
     ("IPVS 使用哈希表查找，规则规模带来的问题小很多。", "IPVS 使用什么查找？", "哈希表"),
     ("第三，Portcullis 自带的 Hubble 可以提供基于身份的流量可观测性。", "Portcullis 自带的 Hubble 可以提供什么？",
      "基于身份的流量可观测性"),  # the ordinal goes, the named subject stays

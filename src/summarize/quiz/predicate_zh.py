@@ -12,14 +12,15 @@ from .context import Context
 from .draft import Draft
 
 #: Template ids, one per shape (part of every card's stable id).
-ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS, ZH_THEREFORE, ZH_THEREBY, ZH_PARTS, ZH_WHEN = (
+(ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS, ZH_THEREFORE, ZH_THEREBY, ZH_PARTS, ZH_WHEN,
+ ZH_RELEASE) = (
     "zh-what-lets", "zh-what-object", "zh-what-means", "zh-what-property", "zh-what-refers", "zh-what-basis",
-    "zh-why-therefore", "zh-how-thereby", "zh-what-parts", "zh-when-lead",
+    "zh-why-therefore", "zh-how-thereby", "zh-what-parts", "zh-when-lead", "zh-when-in-release",
 )
 TEMPLATES = frozenset({ZH_LETS, ZH_OBJECT, ZH_MEANS, ZH_PROPERTY, ZH_REFERS, ZH_BASIS, ZH_THEREFORE, ZH_THEREBY, ZH_PARTS,
-                       ZH_WHEN})
+                       ZH_WHEN, ZH_RELEASE})
 _CONFIDENCE = {ZH_LETS: 0.6, ZH_OBJECT: 0.55, ZH_MEANS: 0.6, ZH_PROPERTY: 0.6, ZH_REFERS: 0.7, ZH_BASIS: 0.65,
-               ZH_THEREFORE: 0.65, ZH_THEREBY: 0.65, ZH_PARTS: 0.65, ZH_WHEN: 0.6}
+               ZH_THEREFORE: 0.65, ZH_THEREBY: 0.65, ZH_PARTS: 0.65, ZH_WHEN: 0.6, ZH_RELEASE: 0.7}
 
 # A subject that opens with a name in Latin letters ("Istio", "Envoy Gateway", "Ambient 模式", "Istio 的授权策略"):
 # judges accepted few Chinese questions without one ("为什么以准入验证结束？" leaves out whose).
@@ -78,7 +79,7 @@ def chinese_card(text: str, i: int, ctx: Context) -> Draft | None:
         return Draft(inner.type, inner.template, f"{where.group('where')}，{inner.question}", inner.answer, inner.sentences,
                      inner.confidence)
     s = ctx.doc.sentences[i]
-    made = _zh_consequence(text, i, ctx) or _zh_when_lead(text, i, ctx)
+    made = _zh_consequence(text, i, ctx) or _zh_when_lead(text, i, ctx) or _zh_in_release(text, i, ctx)
     if made is not None:
         return made
     m = _ZH_PARTS_RE.match(text)
@@ -194,6 +195,26 @@ def _zh_when_lead(text: str, i: int, ctx: Context) -> Draft | None:
         return None  # a number left in the act muddles what is dated
     question = zh_question(f"{named}什么时候{act.rstrip('*')}？", ctx.doc.sentences[i], ctx)
     return _zh_draft(ZH_WHEN, question, m.group("when"), i, named, kind="when")
+
+
+# "Ambient 模式有望在 Istio 1.18 中达到 Alpha 质量。": a named thing, then the release it does something in.
+_ZH_IN_RELEASE_RE = re.compile(
+    r"^(?P<subj>[A-Za-z][^，,。！？；]{1,20}?)\s*(?P<adv>有望|将|已经|会|预计)?\s*在\s*(?P<product>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*)?)"
+    r"\s*v?(?P<version>\d+\.\d+(?:\.\d+)?)\s*(?:版本)?(?:中|里)\s*(?P<rest>[^，,。！？；\d]{2,30})[。！]$"
+)
+
+
+def _zh_in_release(text: str, i: int, ctx: Context) -> Draft | None:
+    """"Ambient 模式有望在 Istio 1.18 中达到 Alpha 质量。" → "Ambient 模式有望在 Istio 的哪个版本中达到 Alpha 质量？"
+    (Istio 1.18): the release is the answer, as in the version template."""
+    from .turns import zh_question
+
+    m = _ZH_IN_RELEASE_RE.match(text)
+    if m is None or not _zh_subject_ok(m.group("subj")) or _ZH_LEANING_RE.search(text):
+        return None
+    product = m.group("product")
+    question = zh_question(f"{m.group('subj')}{m.group('adv') or ''}在 {product} 的哪个版本中{m.group('rest')}？", ctx.doc.sentences[i], ctx)
+    return _zh_draft(ZH_RELEASE, question, f"{product} {m.group('version')}", i, m.group("subj"), kind="when")
 
 
 def _zh_subject_split(head: str) -> tuple[str, str] | None:
