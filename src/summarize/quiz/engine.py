@@ -43,7 +43,7 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20) -> 
     ctx.sentence_scores = {i: v for i, v in scores.items() if i not in reserve}
     # The takeaways the post's summary prints are its points: every generator tries them first, and the ranker
     # prefers a card made from one (a learner studies what the summary says matters).
-    ctx.takeaways = takeaway_sentences(doc, scores, lang)
+    ctx.takeaways = takeaway_sentences(doc, lang)
     # Only the best-ranked key sentences are asked about (overgenerate from them, check, rank): a card on a
     # sentence far down the ranking is rarely one of the post's points, and the bound keeps the work linear
     # however many sentences a post has (5,000 sentences each naming a new person took minutes).
@@ -109,20 +109,12 @@ def key_sentences(scores: dict[int, float], max_cards: int, first: Collection[in
     return sorted(scores, key=lambda i: (i not in first, -scores[i], i))[:k]
 
 
-#: Takeaways a summary prints by default (``summarize -n``): the points cards should ask about first.
-TAKEAWAYS = 5
+def takeaway_sentences(doc: Document, lang: str) -> frozenset[int]:
+    """The ids of the sentences the default summary prints as takeaways (``summarize`` itself, so the quiz asks
+    about exactly the points a reader was shown, whatever the summary's selection rules become)."""
+    from ..pipeline import summarize
 
-
-def takeaway_sentences(doc: Document, scores: dict[int, float], lang: str) -> frozenset[int]:
-    """The ids of the sentences the default summary prints as takeaways (its selection with ``scores``, the
-    takeaways scorer's), so the quiz asks about the points a reader was shown."""
-    from ..score import get_algorithm
-    from ..select import select
-
-    algorithm = get_algorithm("takeaways")
-    ids = select(doc, scores, n=TAKEAWAYS, max_words=None, lang=lang, **algorithm.selection(doc, None))
-    anchors = algorithm.pairs(doc, None)
-    return frozenset(ids) | frozenset(anchors[i] for i in ids if i in anchors)
+    return frozenset(i for t in summarize(doc, lang=lang).takeaways for i in t.sentence_ids)
 
 
 # ----------------------------------------------------------------------------- templates
