@@ -109,9 +109,9 @@ def report_markdown(t: Mapping[str, Any], argv: Sequence[str]) -> str:
         f"Written posts of {LONG_POST_WORDS}+ words: {len(long_rows)}; with ≥ {MIN_NON_CLOZE} non-cloze cards: {three}; "
         f"with ≥ {MIN_NON_CLOZE} judged acceptable: {judged_three}; "
         f"{open_three} more could reach it when their unjudged cards are judged.", "",
-        markdown_table(["post", "words", "non-cloze", "acceptable", "unjudged", "takeaways asked"],
-                       [[r["key"].rsplit("/", 2)[-2 if r["key"].endswith("index.md") else -1], r["words"], r["non-cloze"],
-                         r["acceptable"], r["unjudged"], f"{r['asked']}/{r['takeaways']}"] for r in long_rows]), "",
+        markdown_table(["post", "lang", "words", "non-cloze", "acceptable", "unjudged", "takeaways asked"],
+                       [[r["key"].rsplit("/", 2)[-2 if r["key"].endswith("index.md") else -1], r["lang"], r["words"],
+                         r["non-cloze"], r["acceptable"], r["unjudged"], f"{r['asked']}/{r['takeaways']}"] for r in long_rows]), "",
     ]
     return "\n".join(lines)
 
