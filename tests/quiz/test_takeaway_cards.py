@@ -104,18 +104,21 @@ def test_chinese_kind_definition_needs_a_kind_noun() -> None:
 
 
 def test_specific_shapes_pass_the_about_the_post_gate() -> None:
-    """A means ("How does X …?") or a placed object ("What does X provide between …?") asked of a side name is
-    specific, and judges accepted such cards; "What is X used to do?" of a side name stays out (judged ambiguous)."""
+    """A means ("How does X …?") or a placed object ("What does X provide between …?") asked of a side term is
+    specific, and judges accepted such cards; "What is X used to do?" of a side name stays out (judged ambiguous), and
+    so does a placed object of a plain name that is no term."""
     from summarize.quiz.engine import make_cards
 
     body = ("Portcullis routes traffic between clusters. Portcullis signs every request. Portcullis is small. "
             "Portcullis is fast. Portcullis is open source.\n\n"
-            "Kubelink supports a multi-cluster architecture through the Bridge construct.\n\n"
-            "Jmeter is used to generate the load for every benchmark run.\n")
+            "KubeLink supports a multi-cluster architecture through the Bridge construct.\n\n"
+            "Jmeter is used to generate the load for every benchmark run.\n\n"
+            "Brown caught four passes for 80 yards in the final game.\n")
     doc = load(f"---\ntitle: Routing with Portcullis\n---\n# Routing with Portcullis\n\n{body}".encode())
     asked = {c.question for c in make_cards(doc, load_packs(())["en"], lang="en")}
-    assert "How does Kubelink support a multi-cluster architecture?" in asked
+    assert "How does KubeLink support a multi-cluster architecture?" in asked
     assert not any(q.startswith("What is Jmeter used") for q in asked)
+    assert not any("Brown" in q for q in asked)  # a placed object of a plain name, no term: "What did Brown catch …?"
 
 
 @pytest.mark.parametrize(("lang", "sentence", "question", "answer"), [
@@ -150,3 +153,17 @@ def test_listing_refusals(sentence: str) -> None:
     doc = load(f"---\ntitle: Portcullis\n---\n# Portcullis\n\n{sentence}\n".encode())
     ctx = Context.build(doc, load_packs(())["en"])
     assert list(listing_cards(doc, ctx, "en", [s.id for s in doc.sentences])) == []
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("How does the istio-agent help each sidecar connect to the mesh?", True),  # a coined hyphenated name
+    ("What does CNI provide between pods in a Cluster?", True),  # an acronym
+    ("How does Kubernetes support a microservices architecture?", True),  # a pack entity
+    ("What did Brown catch for 80 yards?", False),  # a plain name
+    ("How does Kubelink support a multi-cluster architecture?", False),  # "multi-cluster" is two English words
+])
+def test_names_a_term(question: str, expected: bool) -> None:
+    from summarize.quiz.predicate import names_a_term
+
+    ctx = Context.build(load(b"Portcullis is small.\n"), load_packs(())["en"])
+    assert names_a_term(question, ctx) is expected

@@ -26,7 +26,7 @@ from .english import strip_openers, wh_question
 from .interview import contrast_cards, interview_cards
 from .listing import listing_cards
 from .packs import Pack, Template, search
-from .predicate import SPECIFIC_TEMPLATES, asks_about_the_post, defined_terms, names_defined, predicate_cards
+from .predicate import defined_terms, passes_the_gate, predicate_cards
 from .subject import subject_cards
 from .turns import previous_in_turn, turn_window, with_continuation, zh_question
 
@@ -73,8 +73,7 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20) -> 
     # A term's meaning ("What does L4 refer to?") is asked of the term itself, and so is a predicate of a term
     # the post defines ("What is ReferenceGrant?" made, then "What does ReferenceGrant allow …?").
     defined = defined_terms(drafts)
-    drafts += [d for d in predicate_cards(doc, ctx, lang, ranked)
-               if d.template in SPECIFIC_TEMPLATES or asks_about_the_post(d.question, ctx) or names_defined(d.question, defined)]
+    drafts += [d for d in predicate_cards(doc, ctx, lang, ranked) if passes_the_gate(d, ctx, defined)]
     cloze_template = next((t for t in pack.templates if t.type == "cloze"), None)
     if cloze_template:
         drafts += list(cloze_cards(doc, ctx, lang, cloze_template, ranked))

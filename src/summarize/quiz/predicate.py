@@ -84,6 +84,34 @@ def asks_about_the_post(question: str, ctx: Context) -> bool:
     return False
 
 
+#: Of those, the English shapes whose subject must be a term (an acronym, a mixed-case, hyphenated or dotted name, a
+#: pack's entity or a term the post defines) when it is not what the post is about: "What does CNI provide between
+#: pods?" asks about a term; "What did Brown catch for 80 yards?" about a person the card does not name well.
+TERM_SUBJECT_TEMPLATES = frozenset({HOW, PLACED})
+
+
+def passes_the_gate(d: Draft, ctx: Context, defined: set[str]) -> bool:
+    """Whether a predicate draft may be kept: it asks about the post (:func:`asks_about_the_post`) or a term the post
+    defines, or its shape is specific (:data:`SPECIFIC_TEMPLATES`; for :data:`TERM_SUBJECT_TEMPLATES` asked of a term)."""
+    if asks_about_the_post(d.question, ctx) or names_defined(d.question, defined):
+        return True
+    if d.template not in SPECIFIC_TEMPLATES:
+        return False
+    return d.template not in TERM_SUBJECT_TEMPLATES or names_a_term(d.question, ctx)
+
+
+def names_a_term(question: str, ctx: Context) -> bool:
+    """Whether the question names a technical term: an acronym, a mixed-case, dotted or numbered name (CNI, xDS), a
+    coined hyphenated name (istio-agent), or one of the pack's entities (Kubernetes, Envoy)."""
+    from ..segment.pos import word_classes
+    from .cloze import _technical
+
+    names = [m.group(0) for m in _NAME_RE.finditer(question)]
+    # "istio-agent", "kube-proxy": a hyphenated name with a part no dictionary has ("multi-cluster" is two words)
+    coined = [w for w in re.findall(r"\b[a-z][\w]*-[\w-]+\b", question) if any(word_classes(p) == "-" for p in w.split("-"))]
+    return bool(coined) or any(n.casefold() not in _QUESTION_WORDS and (_technical(n) or n in ctx.entity_class) for n in names)
+
+
 def defined_terms(drafts: Sequence[Draft]) -> set[str]:
     """The terms the post defines: the X of every definition draft ("What is X?", "什么是 X？")."""
     terms = set()

@@ -107,6 +107,8 @@ def english_card(text: str, i: int, doc: Document, ctx: Context) -> Draft | None
     means = _MEANS_RE.match(tail)
     if means and means.group("means").startswith("by ") and re.search(r"(?:ed|en|wn)$", means.group("what")):
         means = None  # "… separate resources owned by separate personas": the agent of a participle, not a means
+    if means and re.match(r"by\s+(?:\d|(?:early|late|mid|the (?:end|time|middle|start))\b)", means.group("means")):
+        means = None  # "… peaked near two million by 1562": a time, not a means
     if means and lemma and lemma not in ("be", "have", "do") and tag != "MD" and not re.match(r"(?:it|them|this|that|these|those|us|you)\b", tail):
         return _draft(HOW, f"How {aux} {subj} {lemma} {means.group('what')}?", means.group("means"), i)
     placed = _object_with_place(tagged, end + (1 if tag == "MD" else 0), text)
@@ -274,7 +276,8 @@ def _refers(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
 
 # Verbs too light to ask about with their object taken away ("What does X have for …?", "What does X make …?").
 _LIGHT_LEMMAS = frozenset({"be", "have", "do", "get", "go", "come", "make", "take", "give", "say", "seem", "become", "keep",
-                           "let", "help", "want", "need", "try", "see", "look", "find", "know", "think", "start", "begin"})
+                           "let", "help", "want", "need", "try", "see", "look", "find", "know", "think", "start", "begin",
+                           "remain", "stay", "appear"})  # a copula's complement is no object ("Plague remained a …")
 _OBJECT_START_TAGS = frozenset({"DT", "CD", "JJ", "JJR", "JJS", "NNP", "NNPS", "NNS", "PDT"})
 _PARTICIPLE_OBJECT_RE = re.compile(r"^\w+ing\b")
 _PLACE_PREPOSITIONS = frozenset({"for", "into", "to", "from", "on", "onto", "in", "across", "between", "through", "over",
