@@ -24,6 +24,12 @@ def _drafts(body: str, lang: str, title: str = "Routing with Portcullis") -> dic
 
 
 EN_MADE = [
+    ("A separate component, the portcullis-agent, helps each sidecar connect to the mesh by passing secrets to the proxies.",
+     "How does the portcullis-agent help each sidecar connect to the mesh?", "By passing secrets to the proxies"),
+    ("There is a Kube-proxy which is responsible for routing client requests.",
+     "What is Kube-proxy responsible for?", "routing client requests"),  # "There is a X which …" says "X …"
+    ("The Portcullis Protocol works by adding a header that carries the client address.",
+     "How does the Portcullis Protocol work?", "By adding a header that carries the client address"),
     ("Portcullis lets you route traffic between clusters without a gateway.",
      "What does Portcullis let users do?", "route traffic between clusters without a gateway"),
     ("Portcullis allows operators to rotate certificates without restarting workloads.",
@@ -96,7 +102,6 @@ EN_REFUSED = [
     "Kubernetes network lack support for cross-cluster connectivity.",  # a verb read as a noun starts no object
     "Certd has a root certificate in every namespace of the cluster.",  # "What does Certd have in …?": too light
     "Certd stores it in a Kubernetes secret for every namespace.",  # a pronoun object
-    "There is a Kube-proxy which is responsible for routing client requests.",  # no plain subject
 ]
 
 
@@ -106,6 +111,25 @@ def test_english_refusals(sentence: str) -> None:
 
 
 ZH_MADE = [
+    ("Ambient 模式有望在 Portcullis 1.18 中达到 Alpha 质量。", "Ambient 模式有望在 Portcullis 的哪个版本中达到 Alpha 质量？",
+     "Portcullis 1.18"),
+    ("IPVS 使用哈希表查找，规则规模带来的问题小很多。", "IPVS 使用什么查找？", "哈希表"),
+    ("第三，Portcullis 自带的 Hubble 可以提供基于身份的流量可观测性。", "Portcullis 自带的 Hubble 可以提供什么？",
+     "基于身份的流量可观测性"),  # the ordinal goes, the named subject stays
+    ("授权策略中的 CUSTOM 操作表示在运行时中启用外部授权，可以配置为有条件地触发。", "授权策略中的 CUSTOM 操作表示什么？",
+     "在运行时中启用外部授权"),
+    ("2017 年，Portcullis 增加了存储类对象。", "Portcullis 什么时候增加了存储类对象？", "2017 年"),
+    ("Gateway API 最初被认为是知名 Ingress API 的继任者，Gateway API 的好处包括对许多常用网络协议的显式支持以及对传输层安全的紧密集成支持。",
+     "Gateway API 最初被认为是什么？", "知名 Ingress API 的继任者"),  # a long sentence: the answer ends at its comma
+    ("在 Portcullis 的 Ambient 模式中，每个节点上的 ztunnel 负责 Layer 4 的工作。",
+     "在 Portcullis 的 Ambient 模式中，每个节点上的 ztunnel 负责什么？", "Layer 4 的工作"),
+    ("Portcullis 服务网格在逻辑上分为数据平面和控制平面。", "Portcullis 服务网格在逻辑上分为哪几部分？", "数据平面和控制平面"),
+    ("Kyverno 是为 Kubernetes 设计的，因此对 Kubernetes 的工作方式有着深刻的了解。",
+     "为什么 Kyverno 对 Kubernetes 的工作方式有着深刻的了解？", "Kyverno 是为 Kubernetes 设计的"),
+    ("Portcullis 的 Ambient 模式引入了共享的节点代理，从而消除了数据平面对 Sidecar 代理的需求。",
+     "Portcullis 的 Ambient 模式如何消除数据平面对 Sidecar 代理的需求？", "引入了共享的节点代理"),
+    ("Envoy 官方文档建议的更新顺序是 CDS → EDS → LDS → RDS，即先下发被引用的资源。",
+     "Envoy 官方文档建议的更新顺序是什么？", "CDS → EDS → LDS → RDS"),  # the gloss after 即 is not the value
     ("Ambient 模式允许用户在没有 Sidecar 代理的情况下运行服务网格。",
      "Ambient 模式允许用户做什么？", "在没有 Sidecar 代理的情况下运行服务网格"),
     ("Gatekeeperd 取代了 Routerd、Certd 和 Watchd 三个组件。", "Gatekeeperd 取代了什么？", "Routerd、Certd 和 Watchd 三个组件"),
@@ -130,6 +154,11 @@ def test_chinese_shapes(sentence: str, question: str, answer: str) -> None:
 
 
 ZH_REFUSED = [
+    "Splunk 使用 Portcullis 根据每个请求的详细信息在应用层执行相关策略。",  # the "tool" is no plain noun phrase
+    "2017 年，它增加了存储类对象。",  # a pronoun subject after the date
+    "在这个模式中，每个节点上的 ztunnel 负责 Layer 4 的工作。",  # 这 in the context kept in the question
+    "Portcullis 的控制面和数据面以标准接口进行交互，因此数据可以有多种实现。",  # the effect has a subject of its own
+    "Portcullis 引入了共享的节点代理，从而使它消除了对 Sidecar 代理的需求。",  # 它 in the effect
     "该组件取代了 Routerd、Certd 和 Watchd 三个组件。",  # 该: a demonstrative subject
     "这个模式允许用户在没有 Sidecar 代理的情况下运行服务网格。",  # 这
     "Portcullis 也提供了访问控制和流量加密两种能力。",  # 也 presupposes another sentence

@@ -24,9 +24,19 @@ from .strict import (
     unnamed_part,
     zh_names_subject,
 )
-from .predicate import TEMPLATES as PREDICATE_TEMPLATES
+from .acronym import TEMPLATE_ID as ACRONYM_TEMPLATE
+from .listing import TEMPLATES as _LISTING_TEMPLATES
+from .predicate import TEMPLATES as _PREDICATE_TEMPLATES
 from .subject import TEMPLATE_ID as SUBJECT_TEMPLATE
 from ..score.takeaways import register_of
+
+
+#: Templates that ask a question of a named thing (not "What is TERM?" of a term they found): the term checks of
+#: definitions do not apply, and a question may end in a preposition ("What does NSM stand for?").
+PREDICATE_TEMPLATES = _PREDICATE_TEMPLATES | _LISTING_TEMPLATES | {ACRONYM_TEMPLATE}
+
+#: Ranker bonus for a card made from a sentence the summary prints: the post's points come first.
+TAKEAWAY_BONUS = 0.05
 
 
 def finish(doc: Document, ctx: Context, drafts: list[Draft], lang: str, max_cards: int) -> list[Card]:
@@ -43,8 +53,9 @@ def finish(doc: Document, ctx: Context, drafts: list[Draft], lang: str, max_card
         centrality = max((scores.get(i, 0.0) for i in d.sentences), default=0.0) / hi
         informative = min(1.0, len(answer.split() if lang == "en" else answer) / (12 if lang == "en" else 24))
         keyed = 1.0 if occurs(answer, terms) or occurs(question, terms) else 0.0
+        printed = 1.0 if ctx.takeaways.intersection(d.sentences) else 0.0
         score = (0.40 * d.confidence + 0.25 * centrality + 0.10 * informative + 0.10 * keyed
-                 + 0.10 * _agrees(d.type, answer) + 0.05 * _brief(question, lang))
+                 + 0.10 * _agrees(d.type, answer) + 0.05 * _brief(question, lang) + TAKEAWAY_BONUS * printed)
         first = doc.sentences[d.sentences[0]]
         tags = tuple(_tags(doc)) + (d.type,)
         cards.append(
@@ -102,9 +113,10 @@ def _specific(ctx: Context, d: Draft, question: str, answer: str, lang: str, ter
     if d.type == "what" and _COMPANY_RE.search(answer):
         return False  # "什么是 Solo.io？ 一家现代 API 基础设施公司…": a company's boilerplate, not the post's point
     last = ctx.doc.sentences[d.sentences[-1]].clean.rstrip()
-    if last.endswith((":", "：")):
+    # An acronym's answer is the spelled-out name, whole wherever its sentence goes on (a list item, a colon).
+    if last.endswith((":", "：")) and d.template != ACRONYM_TEMPLATE:
         return False  # "Kube-proxy is a go application which can work in three modes:": the point is the list
-    if d.type == "what" and not re.search(r"[.!?。！？][\"'”’)）]*$", last):
+    if d.type == "what" and d.template != ACRONYM_TEMPLATE and not re.search(r"[.!?。！？][\"'”’)）]*$", last):
         return False  # "Gateway API 是一个类似 Ingress": a definition cut off (at a link) before it ends
     if lang == "en" and d.type == "when" and len(question.split()) > 20:
         return False  # "When is Wasm the fourth standard language (following HTML, CSS and JavaScript) to …?"
@@ -318,8 +330,10 @@ def _good_zh_question(question: str, kind: str) -> bool:
     body = re.sub(r"^(?:为什么|什么是|谁是)", "", question).rstrip("？?")
     if question.startswith("什么是") and "是" in body:
         return False  # "什么是 问题是原生云容器？": the template's subject swallowed a clause
-    if re.search(r"[:：]$", body) or (kind not in ("what", "who") and len(re.findall(r"[\u4e00-\u9fff]", body)) < 6):
-        return False  # "什么是 Kyverno？" may be short; "为什么 Splunk？" may not
+    # "什么是 Kyverno？" may be short; "为什么 Splunk？" may not; "为什么 Istio 更易于使用？" names its subject, so 4 will do
+    shortest = 4 if re.search(r"[A-Za-z]{3,}", body) else 6
+    if re.search(r"[:：]$", body) or (kind not in ("what", "who") and len(re.findall(r"[\u4e00-\u9fff]", body)) < shortest):
+        return False
     if re.search(r"(?:将|把|的|和|与|及|在|对|从|被|向|给|让|使|并)$", body):
         return False  # "…允许您轻松地将？": the sentence went on in a link or code the card does not carry
     if kind == "how-many" and re.search(r"[A-Za-z]\s*多少", question):

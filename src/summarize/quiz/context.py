@@ -42,6 +42,8 @@ class Context:
     """The post's people (speakers, author), computed once when a check needs them."""
     sentence_scores: dict[int, float] = field(default_factory=dict)
     """The ``takeaways`` score of every candidate sentence: centrality for ranking answers and cloze."""
+    takeaways: frozenset[int] = frozenset()
+    """The sentences the default summary prints: cards are made from them first and ranked above others."""
 
     @classmethod
     def build(cls, doc: Document, pack: Pack) -> Context:

@@ -13,17 +13,20 @@ unresolved pronouns), scored, de-duplicated and capped.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ..model import Card, Document, Sentence
 from ..score.takeaways import register_of, reserve_of, score_takeaways
 from .checks import finish
+from .acronym import acronym_cards
 from .cloze import cloze_cards
 from .context import Context
 from .draft import MAX_TEMPLATE_CHARS, Draft
 from .english import strip_openers, wh_question
 from .interview import contrast_cards, interview_cards
+from .listing import listing_cards
 from .packs import Pack, Template, search
-from .predicate import asks_about_the_post, predicate_cards
+from .predicate import defined_terms, passes_the_gate, predicate_cards
 from .subject import subject_cards
 from .turns import previous_in_turn, turn_window, with_continuation, zh_question
 
@@ -36,11 +39,15 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20) -> 
     # Cards are drawn from the sentences a takeaway could be: scored candidates outside the reserve (a host's
     # lines, sentences that lean on the one before, run-ons, labelled list items, a tutorial's narration).
     reserve = reserve_of(doc)
-    ctx.sentence_scores = {i: v for i, v in score_takeaways(doc).items() if i not in reserve}
+    scores = score_takeaways(doc)
+    ctx.sentence_scores = {i: v for i, v in scores.items() if i not in reserve}
+    # The takeaways the post's summary prints are its points: every generator tries them first, and the ranker
+    # prefers a card made from one (a learner studies what the summary says matters).
+    ctx.takeaways = takeaway_sentences(doc, lang)
     # Only the best-ranked key sentences are asked about (overgenerate from them, check, rank): a card on a
     # sentence far down the ranking is rarely one of the post's points, and the bound keeps the work linear
     # however many sentences a post has (5,000 sentences each naming a new person took minutes).
-    ranked = key_sentences(ctx.sentence_scores, max_cards)
+    ranked = key_sentences(ctx.sentence_scores, max_cards, first=ctx.takeaways)
     top = set(ranked)
     drafts: list[Draft] = []
     spoken = register_of(doc) == "spoken"
@@ -60,8 +67,13 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20) -> 
     drafts += list(interview_cards(doc, ctx, lang))
     drafts += list(contrast_cards(doc, ctx, lang))
     drafts += list(subject_cards(doc, ctx, lang, ranked))
+    drafts += list(acronym_cards(doc, ctx, lang, ranked))
+    drafts += list(listing_cards(doc, ctx, lang, ranked))
     # A predicate asked of a side name is judged ambiguous (the post says what the tool did there, not what it is for).
-    drafts += [d for d in predicate_cards(doc, ctx, lang, ranked) if asks_about_the_post(d.question, ctx)]
+    # A term's meaning ("What does L4 refer to?") is asked of the term itself, and so is a predicate of a term
+    # the post defines ("What is ReferenceGrant?" made, then "What does ReferenceGrant allow …?").
+    defined = defined_terms(drafts)
+    drafts += [d for d in predicate_cards(doc, ctx, lang, ranked) if passes_the_gate(d, ctx, defined)]
     cloze_template = next((t for t in pack.templates if t.type == "cloze"), None)
     if cloze_template:
         drafts += list(cloze_cards(doc, ctx, lang, cloze_template, ranked))
@@ -88,11 +100,20 @@ def _best_drafts(drafts: list[Draft], ctx: Context, max_cards: int) -> list[Draf
     return [drafts[n] for n in sorted(order[:limit])]
 
 
-def key_sentences(scores: dict[int, float], max_cards: int) -> list[int]:
+def key_sentences(scores: dict[int, float], max_cards: int, first: Collection[int] = ()) -> list[int]:
     """The ids of the post's key sentences that cards are made from, best first: the top
-    ``max(3 x max_cards, 30)`` by takeaways score."""
+    ``max(3 x max_cards, 30)`` by takeaways score, the sentences of ``first`` (the printed takeaways) ahead of
+    the rest."""
     k = max(KEY_SENTENCES_PER_CARD * max_cards, MIN_KEY_SENTENCES)
-    return sorted(scores, key=lambda i: (-scores[i], i))[:k]
+    return sorted(scores, key=lambda i: (i not in first, -scores[i], i))[:k]
+
+
+def takeaway_sentences(doc: Document, lang: str) -> frozenset[int]:
+    """The ids of the sentences the default summary prints as takeaways (``summarize`` itself, so the quiz asks
+    about exactly the points a reader was shown, whatever the summary's selection rules become)."""
+    from ..pipeline import summarize
+
+    return frozenset(i for t in summarize(doc, lang=lang).takeaways for i in t.sentence_ids)
 
 
 # ----------------------------------------------------------------------------- templates

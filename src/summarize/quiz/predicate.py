@@ -28,13 +28,22 @@ from collections.abc import Iterator, Sequence
 from ..model import Document
 from .context import Context
 from .draft import MAX_TEMPLATE_CHARS, Draft
+from .predicate_en import HOW, PLACED, WORKS
 from .predicate_en import TEMPLATES as _EN_TEMPLATES
 from .predicate_en import english_card
 from .predicate_zh import TEMPLATES as _ZH_TEMPLATES
-from .predicate_zh import chinese_card
+from .predicate_zh import ZH_MEANS, ZH_REFERS, ZH_THEREBY, ZH_THEREFORE, ZH_WHEN, chinese_card
 
 #: Every predicate card's template id (the checks of :mod:`.checks` treat them as asked questions, not terms).
 TEMPLATES = _EN_TEMPLATES | _ZH_TEMPLATES
+#: Shapes whose question is specific whatever it is asked of: by what means ("How does Kubernetes support a
+#: microservices architecture?", "Envoy sidecar 通过什么连接 Pilot？"), what for a stated place ("What does CNI provide
+#: between pods in a cluster?"), how a named thing works, what a term means in Chinese ("L7 指什么？"), and why or
+#: how it brings about the effect the question states ("ztunnel 如何降低运行网格的开销？"), and when it did what the
+#: question says ("Diamanti 什么时候贡献了 FlexVolume 插件？"): judges accepted those
+#: asked of side names. Not "X 用于什么？", "What is X used to do?", "X 提供了什么？", "X 被称为什么？" (judged
+#: ambiguous), nor "What does L4 refer to?" (judged wrong where the post mistranslated it).
+SPECIFIC_TEMPLATES = frozenset({HOW, PLACED, WORKS, ZH_MEANS, ZH_REFERS, ZH_THEREFORE, ZH_THEREBY, ZH_WHEN})
 
 
 def predicate_cards(doc: Document, ctx: Context, lang: str, ranked: Sequence[int]) -> Iterator[Draft]:
@@ -73,6 +82,49 @@ def asks_about_the_post(question: str, ctx: Context) -> bool:
         if ctx.names_main_subject(run) or any(ctx.names_main_subject(word) for word in run.split() if word[:1].isupper()):
             return True
     return False
+
+
+#: Of those, the English shapes whose subject must be a term (an acronym, a mixed-case, hyphenated or dotted name, a
+#: pack's entity or a term the post defines) when it is not what the post is about: "What does CNI provide between
+#: pods?" asks about a term; "What did Brown catch for 80 yards?" about a person the card does not name well.
+TERM_SUBJECT_TEMPLATES = frozenset({HOW, PLACED})
+
+
+def passes_the_gate(d: Draft, ctx: Context, defined: set[str]) -> bool:
+    """Whether a predicate draft may be kept: it asks about the post (:func:`asks_about_the_post`) or a term the post
+    defines, or its shape is specific (:data:`SPECIFIC_TEMPLATES`; for :data:`TERM_SUBJECT_TEMPLATES` asked of a term)."""
+    if asks_about_the_post(d.question, ctx) or names_defined(d.question, defined):
+        return True
+    if d.template not in SPECIFIC_TEMPLATES:
+        return False
+    return d.template not in TERM_SUBJECT_TEMPLATES or names_a_term(d.question, ctx)
+
+
+def names_a_term(question: str, ctx: Context) -> bool:
+    """Whether the question names a technical term: an acronym, a mixed-case, dotted or numbered name (CNI, xDS), a
+    coined hyphenated name (istio-agent), or one of the pack's entities (Kubernetes, Envoy)."""
+    from ..segment.pos import word_classes
+    from .cloze import _technical
+
+    names = [m.group(0) for m in _NAME_RE.finditer(question)]
+    # "istio-agent", "kube-proxy": a hyphenated name with a part no dictionary has ("multi-cluster" is two words)
+    coined = [w for w in re.findall(r"\b[a-z][\w]*-[\w-]+\b", question) if any(word_classes(p) == "-" for p in w.split("-"))]
+    return bool(coined) or any(n.casefold() not in _QUESTION_WORDS and (_technical(n) or n in ctx.entity_class) for n in names)
+
+
+def defined_terms(drafts: Sequence[Draft]) -> set[str]:
+    """The terms the post defines: the X of every definition draft ("What is X?", "什么是 X？")."""
+    terms = set()
+    for d in drafts:
+        m = re.fullmatch(r"(?:What (?:is|are) |什么是\s*)(?P<term>.+?)[?？]", d.question) if d.type == "what" else None
+        if m and d.template.startswith(("what-is", "zh-what-is")):
+            terms.add(m.group("term").strip())
+    return terms
+
+
+def names_defined(question: str, terms: set[str]) -> bool:
+    """Whether the question names a term the post defines, as a whole word (a name of two letters or more)."""
+    return any(len(t) >= 2 and re.search(rf"(?<![\w.+-]){re.escape(t)}(?![\w+-])", question) for t in terms)
 
 
 _QUESTION_WORDS = frozenset("what which who when where why how does do is are was were did the a an in of".split())

@@ -15,13 +15,14 @@ from .context import Context
 from .draft import Draft
 
 #: Template ids, one per shape (part of every card's stable id).
-LETS, OBJECT, USED_FOR, QUALIFIED, HOW, PROPERTY, REFERS, WHEN, BASIS, RELEASE, PLACED, ANY_OBJECT = (
+LETS, OBJECT, USED_FOR, QUALIFIED, HOW, PROPERTY, REFERS, WHEN, BASIS, RELEASE, PLACED, ANY_OBJECT, WORKS = (
     "what-lets", "what-object", "what-used-for", "what-is-qualified", "how-means", "what-property", "what-refers",
-    "when-passive", "what-basis", "when-in-release", "what-object-placed", "what-object-any",
+    "when-passive", "what-basis", "when-in-release", "what-object-placed", "what-object-any", "how-works",
 )
-TEMPLATES = frozenset({LETS, OBJECT, USED_FOR, QUALIFIED, HOW, PROPERTY, REFERS, WHEN, BASIS, RELEASE, PLACED, ANY_OBJECT})
+TEMPLATES = frozenset({LETS, OBJECT, USED_FOR, QUALIFIED, HOW, PROPERTY, REFERS, WHEN, BASIS, RELEASE, PLACED, ANY_OBJECT,
+                       WORKS})
 _CONFIDENCE = {LETS: 0.62, OBJECT: 0.55, USED_FOR: 0.6, QUALIFIED: 0.7, HOW: 0.6, PROPERTY: 0.6, REFERS: 0.7, WHEN: 0.65,
-               BASIS: 0.65, RELEASE: 0.7, PLACED: 0.55, ANY_OBJECT: 0.5}
+               BASIS: 0.65, RELEASE: 0.7, PLACED: 0.55, ANY_OBJECT: 0.5, WORKS: 0.7}
 
 # "lets you", "allows operators to", "enables teams to", "helps developers": the verb, then who is let.
 _LET_LEMMAS = frozenset({"let", "allow", "enable", "help", "empower"})
@@ -60,7 +61,9 @@ def english_card(text: str, i: int, doc: Document, ctx: Context) -> Draft | None
     text = _OPENER_ROLE_RE.sub("", text)  # "As an open platform, Istio lets you …"
     text = text[:1].upper() + text[1:]
     text = _SUBJECT_ADVERB_RE.sub(" ", text, count=1)  # "The Gateway resource in particular enables …"
-    for shape in (_qualified_definition, _property, _refers, _when_passive, _basis, _in_release):
+    text = _THERE_IS_RE.sub(r"\g<name> ", text, count=1)  # "There is a Kube-proxy which is responsible for …"
+    text = _APPOSED_SUBJECT_RE.sub(lambda m: m.group("name")[:1].upper() + m.group("name")[1:] + " ", text, count=1)
+    for shape in (_qualified_definition, _property, _refers, _when_passive, _basis, _in_release, _works_by):
         made = shape(text, i, doc, ctx)
         if made is not None:
             return made
@@ -70,6 +73,8 @@ def english_card(text: str, i: int, doc: Document, ctx: Context) -> Draft | None
 
     tagged = tag_sentence(text)
     end = _subject_end(tagged, plural=True)
+    if end is None:
+        end = _code_name_subject(tagged, doc)  # "The istio-agent helps …": a name the tagger reads as a noun
     if end is None or tagged[0][1] in ("PRP$", "WP$"):
         return None
     subject = _span(text, [w for w, _ in tagged[:end]])
@@ -91,6 +96,9 @@ def english_card(text: str, i: int, doc: Document, ctx: Context) -> Draft | None
     tail = re.sub(r"[.!]+$", "", tail).strip()
     if lemma in ("be",) and re.match(r"(?:used|designed|meant|built)\s+(?:to|for)\s", tail) and tag != "MD":
         return _used_for(subj, verb, tail, i)
+    helped = _HELP_BY_RE.match(tail) if lemma == "help" and tag != "MD" else None
+    if helped:  # "The istio-agent helps each sidecar connect to the mesh by passing …" → "How does … help …?"
+        return _draft(HOW, f"How {aux} {subj} help {helped.group('who')} {helped.group('what')}?", "By " + helped.group("how"), i)
     if lemma in _LET_LEMMAS:
         return _lets(subj, aux, lemma, tail, i)
     used_as = _USED_AS_RE.match(tail) if lemma == "use" and tag != "MD" else None
@@ -99,6 +107,8 @@ def english_card(text: str, i: int, doc: Document, ctx: Context) -> Draft | None
     means = _MEANS_RE.match(tail)
     if means and means.group("means").startswith("by ") and re.search(r"(?:ed|en|wn)$", means.group("what")):
         means = None  # "… separate resources owned by separate personas": the agent of a participle, not a means
+    if means and re.match(r"by\s+(?:\d|(?:early|late|mid|the (?:end|time|middle|start))\b)", means.group("means")):
+        means = None  # "… peaked near two million by 1562": a time, not a means
     if means and lemma and lemma not in ("be", "have", "do") and tag != "MD" and not re.match(r"(?:it|them|this|that|these|those|us|you)\b", tail):
         return _draft(HOW, f"How {aux} {subj} {lemma} {means.group('what')}?", means.group("means"), i)
     placed = _object_with_place(tagged, end + (1 if tag == "MD" else 0), text)
@@ -145,6 +155,45 @@ _WHEN_PASSIVE_RE = re.compile(
 )
 
 
+# "There is a Kube-proxy which is responsible for routing …" says "Kube-proxy is responsible for routing …".
+_THERE_IS_RE = re.compile(r"^There (?:is|are) (?:a|an) (?P<name>[A-Z][\w.+-]*[\w+](?: [A-Z][\w.+-]*[\w+])?) (?:which|that) (?=(?:is|are|has|have)\b|[a-z]+s\b)")
+# "A separate component, the istio-agent, helps …" names its subject in the apposition.
+_APPOSED_SUBJECT_RE = re.compile(
+    r"^(?:A|An|The) (?:[a-z][\w-]* ){0,3}[a-z][\w-]*, (?P<name>(?:the )?[A-Za-z][\w.+-]*[\w+](?: [A-Z][\w.+-]*[\w+])?), (?=[a-z]+s\b)"
+)
+# "helps each sidecar connect to the mesh by securely passing configuration …"
+_HELP_BY_RE = re.compile(r"^(?P<who>(?:each|every|the|all|a|an) [\w-]+(?: [\w-]+)?) (?P<what>[a-z]+\b[^,;:]{3,80}?) by (?P<how>(?:[a-z]+ly )?[a-z]+ing\b[^;:]{6,160})$")
+
+
+def _code_name_subject(tagged: list[tuple[str, str]], doc: Document) -> int | None:
+    """Where a subject ends that is a lower-case name the tagger reads as a common noun: a hyphenated
+    identifier ("the istio-agent", "kube-proxy") or a word the post's title gives ("ztunnel" in a post titled
+    on ztunnel), then a finite verb; None otherwise."""
+    k = 1 if tagged and tagged[0][0] in ("The", "the") else 0
+    if len(tagged) < k + 3 or tagged[k + 1][1] not in ("VBZ", "VBD"):
+        return None
+    word = tagged[k][0]
+    if re.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+", word) or (
+            re.fullmatch(r"[a-z][a-z0-9]{3,}", word) and word in re.findall(r"[\w.+-]+", doc.title or "")):
+        return k + 1
+    return None
+
+
+# "The Proxy Protocol works by adding a header that …" → "How does the Proxy Protocol work?"
+_WORKS_BY_RE = re.compile(r"^(?P<subj>(?:The )?[A-Z][\w.+-]*(?: [A-Za-z][\w.+-]*){0,3}) (?P<verb>works|work|operates|operate) by (?P<how>[a-z]+ing\b[^;:]{6,160}?)[.!]$")
+
+
+def _works_by(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
+    """"The Proxy Protocol works by adding a header …" → "How does the Proxy Protocol work?" (By adding a header …)."""
+    m = _WORKS_BY_RE.match(text)
+    if m is None or not _plain_noun_phrase(m.group("subj")) or not re.search(r"[A-Z]", m.group("subj")[1:]):
+        return None
+    plural = not m.group("verb").endswith("s")
+    lemma = "work" if m.group("verb").startswith("work") else "operate"
+    question = f"How {'do' if plural else 'does'} {_mid_sentence(m.group('subj'))} {lemma}?"
+    return _draft(WORKS, question, "By " + m.group("how"), i)
+
+
 def _property(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
     """"The default port of the ztunnel proxy is 15008." → "What is the default port of the ztunnel proxy?": a
     property of a named thing, asked with the name."""
@@ -184,7 +233,7 @@ def _basis(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
     if m is None:
         return None
     subject = m.group("subj")
-    if not re.search(r"(?<=\s)[A-Z]|^[A-Z][\w.+-]*[A-Z0-9]|[a-z][A-Z]|[A-Z]{2}", subject) or not _plain_noun_phrase(subject):
+    if not re.search(r"(?<=\s)[A-Z]|^[A-Z][\w.+-]*[A-Z0-9]|[a-z][A-Z]|[A-Z]{2}|^[A-Z][a-z]+-[a-z]", subject) or not _plain_noun_phrase(subject):
         return None
     if m.group("verb"):
         question = f"What {'do' if m.group('verb') == 'consist' else 'does'} {_mid_sentence(subject)} consist of?"
@@ -227,7 +276,8 @@ def _refers(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
 
 # Verbs too light to ask about with their object taken away ("What does X have for …?", "What does X make …?").
 _LIGHT_LEMMAS = frozenset({"be", "have", "do", "get", "go", "come", "make", "take", "give", "say", "seem", "become", "keep",
-                           "let", "help", "want", "need", "try", "see", "look", "find", "know", "think", "start", "begin"})
+                           "let", "help", "want", "need", "try", "see", "look", "find", "know", "think", "start", "begin",
+                           "remain", "stay", "appear"})  # a copula's complement is no object ("Plague remained a …")
 _OBJECT_START_TAGS = frozenset({"DT", "CD", "JJ", "JJR", "JJS", "NNP", "NNPS", "NNS", "PDT"})
 _PARTICIPLE_OBJECT_RE = re.compile(r"^\w+ing\b")
 _PLACE_PREPOSITIONS = frozenset({"for", "into", "to", "from", "on", "onto", "in", "across", "between", "through", "over",
