@@ -64,10 +64,11 @@ def _acronyms(body: str, title: str = "Running Portcullis") -> dict[str, str]:
 def test_acronym_card_needs_the_post_to_use_it() -> None:
     used = ("Network Functions Virtualization (NFV) moves network functions into software. "
             "NFV runs on commodity servers. Operators adopt NFV for speed.")
-    assert _acronyms(used) == {"What does NFV stand for?": "Network Functions Virtualization"}
+    assert _acronyms(used, title="Portcullis for NFV") == {"What does NFV stand for?": "Network Functions Virtualization"}
+    assert _acronyms(used) == {}  # an acronym the title and headings never name is a term in passing
     once = "Network Functions Virtualization (NFV) moves network functions into software. It runs on servers."
     assert _acronyms(once) == {}  # spelled out once and never used: no shorthand to learn
-    assert _acronyms(used, title="What Network Functions Virtualization Means") == {}  # the title spells it out
+    assert _acronyms(used, title="What Network Functions Virtualization (NFV) Means") == {}  # the title spells it out
     api = "Application Programming Interface (API) calls are logged. The API is versioned. Every API has an owner."
     assert _acronyms(api) == {}  # the field's everyday initials
 
@@ -76,7 +77,7 @@ def test_acronym_card_survives_the_checks() -> None:
     """"What does NFV stand for?" ends in a preposition on purpose; the checks must not drop it as unfinished."""
     body = ("Network Functions Virtualization (NFV) is the decoupling of network functions from hardware. "
             "NFV runs on commodity servers. Operators adopt NFV for speed. Portcullis supports NFV workloads.")
-    cards = quiz(f"---\ntitle: Running Portcullis\n---\n# Running Portcullis\n\n{body}\n".encode())
+    cards = quiz(f"---\ntitle: Running Portcullis for NFV\n---\n# Running Portcullis for NFV\n\n{body}\n".encode())
     asked = {c.question: c.answer for c in cards}
     assert asked.get("What does NFV stand for?") == "Network Functions Virtualization."
 

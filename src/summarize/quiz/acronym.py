@@ -2,9 +2,10 @@
 
 "Network Service Mesh (NSM) is a CNCF project …" → "What does NSM stand for?" (Network Service Mesh);
 "服务网格接口 (Service Mesh Interface，SMI) API …" → "SMI 是什么的缩写？". The post's own shorthand is what
-a reader meets again and again in it, so recalling what it stands for is worth a card; a field's
-everyday initials (API, CLI, the pack's ``obvious`` list), one the post writes only once and one its
-title spells out are not.
+a reader meets again and again in it, so recalling what it stands for is worth a card, when the title or a
+heading names it (judges rejected "What does ABI stand for?" and "What does HCM stand for?" for terms a post
+uses in passing); a field's everyday initials (API, CLI, the pack's ``obvious`` list), one the post writes
+only once and one its title spells out are not.
 
 Only the initials of the spelled-out words make the acronym ("HTTP Connection Manager (HCM)",
 "X-Forwarded-For (XFF)"), so the answer is the expansion and nothing else.
@@ -41,6 +42,8 @@ def acronym_cards(doc: Document, ctx: Context, lang: str, ranked: Sequence[int])
         return  # a speaker's "NSM (network service mesh)" is a caption's guess at the spelling
     common = {t.casefold() for t in ctx.pack.cues.get("obvious", ())}
     text = "\n".join(s.text for s in doc.sentences)
+    # The post's subject: its title and headings. Only an acronym named there is worth a card of its own.
+    headings = "\n".join([doc.title or "", *(s.text for s in doc.sentences if s.kind == "heading")])
     asked: set[str] = set()
     for i in ranked:
         s = doc.sentences[i]
@@ -54,6 +57,8 @@ def acronym_cards(doc: Document, ctx: Context, lang: str, ranked: Sequence[int])
                 continue  # "EG" in a post titled "Envoy Gateway 1.0 …": the title spells it out
             if len(re.findall(rf"(?<![\w-]){re.escape(acronym)}s?(?![\w-])", text)) < MIN_USES:
                 continue
+            if not re.search(rf"(?<![\w-]){re.escape(acronym)}s?(?![\w-])", headings):
+                continue  # judged: "What does ABI/HCM stand for?" about a term in passing, trivial or ambiguous
             asked.add(acronym)
             question = f"What does {acronym} stand for?" if lang == "en" else f"{acronym} 是什么的缩写？"
             yield Draft("what", TEMPLATE_ID, question, expansion, (i,), CONFIDENCE)

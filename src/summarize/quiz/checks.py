@@ -284,6 +284,8 @@ def _acceptable(doc: Document, d: Draft, question: str, answer: str, lang: str) 
             return False
         if _POINTING_RE.search(question) or len(question.split()) < (3 if d.type in ("what", "who") else 4):
             return False  # "What do people find on that page?", "Why did nobody know?": needs the post
+        if d.type != "interview" and _IMPERATIVE_RE.match(doc.sentences[d.sentences[0]].clean):
+            return False  # "Set namespace defaults with a LimitRange, so that …" has no subject to ask about
         if d.type != "interview" and narrates(doc.sentences[d.sentences[-1]].clean, "en"):
             return False  # "Why did Lin Sun have a super embarrassing moment?": an anecdote, not a fact to learn
         if d.type in ("what", "who") and re.search(r"\b(?:this|these|those|it|he|she)\b", answer, re.IGNORECASE):
@@ -312,7 +314,19 @@ _GARBLED_QUESTION_RE = re.compile(
     r"|^\w+\s+(?:is|are|was|were|does|did|do)\s+(?:With|A|An|The|This|That|In|On|For|As|So|And|It|There)\b"
     r"|,\s+[A-Z][a-z]+\?$"  # "How are Mark C. doing, Mark?": a name said to the guest
 )
-_POINTING_RE = re.compile(r"\b(?:this|that|these|those)\s+(?!is\b|was\b)[a-z]+\b|\b(?:nobody|somebody|someone|everyone)\b", re.IGNORECASE)
+_POINTING_RE = re.compile(
+    r"\b(?:this|that|these|those)\s+(?!is\b|was\b)[a-z]+\b|\b(?:nobody|somebody|someone|everyone)\b"
+    r"|\b(?:then|back then|at the time|there)\s*\?$",  # "What did an upgrade look like then?"
+    re.IGNORECASE,
+)
+# A sentence that tells the reader what to do: a question about its "subject" asks about a verb ("Why does set namespace
+# default with a LimitRange?").
+_IMPERATIVE_RE = re.compile(
+    r"^\W*(?:set|use|run|add|create|enable|disable|configure|deploy|install|check|make|keep|avoid|start|stop|decide|give|"
+    r"put|define|write|test|measure|build|choose|pick|move|turn|apply|remove|delete|update|upgrade|monitor|label|pin|"
+    r"limit|prefer|treat|watch|let|trust|find|try|replace|read)\s+(?!is\b|are\b|was\b|were\b|has\b|can\b|will\b)",
+    re.IGNORECASE,
+)
 
 
 def _balanced(text: str) -> bool:
