@@ -177,3 +177,19 @@ def test_lookahead_routes_chinese_posts_to_the_worker_with_jieba() -> None:
     assert pending.take(False)[0][0] == "en2.md"  # read ahead as the buffer empties
     assert pending.take(False)[0][0] == "zh2.md"  # nothing else left: it takes a Chinese post after all
     assert pending.take(True) is None
+
+
+def test_lookahead_hands_out_the_largest_post_first() -> None:
+    """Of the posts read ahead, a worker gets the largest of its kind, so the small ones are left for the
+    end (a large post handed out last keeps one worker busy while the other has nothing left)."""
+    from summarize.batch.engines import _Lookahead
+
+    sizes = [3, 9, 1, 7, 5, 2]
+    tasks = [(f"p{i}.md", b"x" * size) for i, size in enumerate(sizes)]
+    pending = _Lookahead(iter(tasks), 4)
+    order = []
+    while (taken := pending.take(False)) is not None:
+        order.append(len(taken[0][1] or b""))
+    assert order == [9, 7, 5, 3, 2, 1]  # read ahead 4 at a time: the largest of what has been read
+    unreadable = _Lookahead(iter([("gone.md", None), ("p.md", b"x")]), 2)
+    assert unreadable.take(True)[0][0] == "gone.md"  # unread (None) counts as Chinese, and as size 0

@@ -17,6 +17,7 @@ import gc
 import importlib
 import multiprocessing
 import os
+import re
 import signal
 import sys
 import time
@@ -101,31 +102,36 @@ def _needs(tasks: list[Task]) -> dict[str, bool]:
 
 
 class _Lookahead:
-    """Posts read ahead of the workers, so that one worker loads jieba (about a second) and takes the Chinese
-    posts while the others take the posts without Chinese, instead of every worker loading it."""
+    """Posts read ahead of the workers, so that one worker loads jieba and takes the Chinese posts while the
+    others take the posts without Chinese, instead of every worker loading it; and so that the largest go
+    first (a large post handed out last keeps one worker busy while the others have nothing left)."""
 
     def __init__(self, tasks: Iterator[Task], size: int) -> None:
         self.tasks, self.size = tasks, size
         self.buffer: list[tuple[Task, bool]] = []
 
     def take(self, has_zh: bool) -> tuple[Task, bool] | None:
+        """The largest post read ahead of the kind asked for (else of the other kind), so the posts
+        left for the end are the small ones and the workers finish together."""
         while len(self.buffer) < self.size:
             task = next(self.tasks, None)
             if task is None:
                 break
             self.buffer.append((task, task[1] is None or _has_cjk(task[1])))
-        for i, (task, zh) in enumerate(self.buffer):
-            if zh == has_zh:
-                return self.buffer.pop(i)
-        return self.buffer.pop(0) if self.buffer else None
+        if not self.buffer:
+            return None
+        kind = [i for i, (_task, zh) in enumerate(self.buffer) if zh == has_zh] or range(len(self.buffer))
+        return self.buffer.pop(max(kind, key=lambda i: len(self.buffer[i][0][1] or b"")))
+
+
+#: Hanzi (CJK Unified Ideographs): what makes a post need jieba.
+_HANZI_RE = re.compile("[\u4e00-\u9fff]")
 
 
 def _has_cjk(data: bytes) -> bool:
-    try:
-        text = data[:200_000].decode("utf-8", errors="ignore")
-    except Exception:  # pragma: no cover - decode with errors=ignore does not raise
-        return True
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    # A regular expression, not a loop over characters: the parent scans every post before a worker gets it,
+    # on a core the workers need (the 48 posts of benchmarks/batch.py, 950 KB: 45 ms as a loop, 6 ms so).
+    return _HANZI_RE.search(data[:200_000].decode("utf-8", errors="ignore")) is not None
 
 
 def worker_fingerprint() -> str:
