@@ -34,6 +34,10 @@ def _summary_options(parser: argparse.ArgumentParser) -> None:
     """The options every takeaways-producing command shares, mapped one to one onto summarize()."""
     parser.add_argument("--max-words", type=int, default=None, metavar="N",
                         help="length budget in words (characters for Chinese); stops before N is passed")
+    parser.add_argument("--min-confidence", type=float, default=None, metavar="P",
+                        help="past the best two, print a takeaway only when the scorer's confidence that an editor "
+                             "keeps it is at least P (0-1; default: the algorithm's own, 0.45 for takeaways); "
+                             "0 prints all N")
     parser.add_argument("--lang", default="auto", metavar="LANG",
                         help="auto (default: the post's main language, by its title when bilingual), en or zh")
     parser.add_argument("--algorithm", default="takeaways", metavar="NAME",
@@ -149,10 +153,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="input file(s); - reads standard input")
     parser.add_argument("-n", type=int, default=5, metavar="N", help="number of takeaways (default 5, at most)")
-    parser.add_argument("--min-confidence", type=float, default=None, metavar="P",
-                        help="past the best two, print a takeaway only when the scorer's confidence that an editor "
-                             "keeps it is at least P (0-1; default: the algorithm's own, 0.45 for takeaways); "
-                             "0 prints all N")
     _summary_options(parser)
     parser.add_argument("--format", default=None, metavar="FMT",
                         help="md (default), json or text (with -o and no --format: from the file's ending, "
@@ -406,7 +406,8 @@ def _run_digest(ns: argparse.Namespace) -> int:
         raise UsageError(f"--timeout must be 0 (no limit) or a positive number of seconds, not {ns.timeout:g}")
     start = time.perf_counter()
     result = digest(
-        ns.paths, n=ns.n, lang=ns.lang, algorithm=ns.algorithm, max_words=ns.max_words, quiz=ns.quiz,
+        ns.paths, n=ns.n, lang=ns.lang, algorithm=ns.algorithm, max_words=ns.max_words,
+        min_confidence=ns.min_confidence, quiz=ns.quiz,
         max_cards=ns.max_cards, templates=ns.templates, jobs=ns.jobs, engine=ns.engine, scheduler=ns.scheduler,
         cache_dir=cache_dir, progress=not ns.no_progress, base_url=ns.base_url, exclude=ns.exclude,
         include_all=ns.include_all, sort=ns.sort, since=ns.since, timeout=timeout, **limits,

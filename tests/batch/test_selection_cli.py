@@ -193,3 +193,19 @@ def test_lookahead_hands_out_the_largest_post_first() -> None:
     assert order == [9, 7, 5, 3, 2, 1]  # read ahead 4 at a time: the largest of what has been read
     unreadable = _Lookahead(iter([("gone.md", None), ("p.md", b"x")]), 2)
     assert unreadable.take(True)[0][0] == "gone.md"  # unread (None) counts as Chinese, and as size 0
+
+
+def test_digest_min_confidence_is_summarize_s(capsys: pytest.CaptureFixture[str]) -> None:
+    """`digest --min-confidence` reaches each post's summarize(): 0 prints all -n, a bad bound names the fix."""
+    from summarize import summarize as summarize_one
+    from summarize.errors import UsageError
+
+    post = Path(__file__).resolve().parents[1] / "fixtures" / "unseen" / "explainer-en.md"
+    results = {bound: digest(post, n=5, min_confidence=bound).to_dict()["posts"][0]["takeaways"] for bound in (0, None)}
+    assert [t["text"] for t in results[0]] == [t.text for t in summarize_one(post, n=5, min_confidence=0).takeaways]
+    assert [t["text"] for t in results[None]] == [t.text for t in summarize_one(post, n=5).takeaways]
+    assert len(results[0]) == 5 and len(results[None]) <= 5
+    with pytest.raises(UsageError, match="--min-confidence"):
+        digest(post, min_confidence=1.5)
+    assert main(["digest", str(post), "--min-confidence", "0", "-n", "5", "--no-cache", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["options"]["min_confidence"] == 0

@@ -143,6 +143,7 @@ def summarize_many(
     lang: str = "auto",
     algorithm: str = "takeaways",
     max_words: int | None = None,
+    min_confidence: float | None = None,
     quiz: bool = False,
     max_cards: int = 3,
     templates: Iterable[PathArg] = (),
@@ -176,7 +177,8 @@ def summarize_many(
     before this returns; a post that cannot be summarized becomes a Result with ``error`` set,
     never an exception.
     """
-    options = Options(n=n, lang=lang, algorithm=algorithm, max_words=max_words, quiz=quiz, max_cards=max_cards,
+    options = Options(n=n, lang=lang, algorithm=algorithm, max_words=max_words, min_confidence=min_confidence,
+                      quiz=quiz, max_cards=max_cards,
                       templates=tuple(os.fspath(t) for t in templates), fmt=fmt, max_bytes=max_bytes,
                       base_url=base_url)
     return _start(paths, options, exclude=exclude, include_all=include_all, since=_since(since), jobs=jobs,
@@ -191,6 +193,7 @@ def digest(
     lang: str = "auto",
     algorithm: str = "takeaways",
     max_words: int | None = None,
+    min_confidence: float | None = None,
     quiz: bool = False,
     max_cards: int = 3,
     templates: Iterable[PathArg] = (),
@@ -221,12 +224,14 @@ def digest(
 
     if sort not in SORTS:
         raise UnknownChoiceError("--sort", sort, SORTS)
-    results = summarize_many(paths, n=n, lang=lang, algorithm=algorithm, max_words=max_words, quiz=quiz,
+    results = summarize_many(paths, n=n, lang=lang, algorithm=algorithm, max_words=max_words,
+                             min_confidence=min_confidence, quiz=quiz,
                              max_cards=max_cards, templates=templates, fmt=fmt, max_bytes=max_bytes,
                              base_url=base_url, exclude=exclude, include_all=include_all, since=since, jobs=jobs,
                              engine=engine, client=client, scheduler=scheduler, timeout=timeout, cache_dir=cache_dir,
                              progress=progress)
-    options = Options(n=n, lang=lang, algorithm=algorithm, max_words=max_words, quiz=quiz, max_cards=max_cards,
+    options = Options(n=n, lang=lang, algorithm=algorithm, max_words=max_words, min_confidence=min_confidence,
+                      quiz=quiz, max_cards=max_cards,
                       templates=tuple(os.fspath(t) for t in templates), fmt=fmt, max_bytes=max_bytes,
                       base_url=base_url)
     return Digest(tuple(sorted(results, key=lambda r: r.sort_key(sort))), options)

@@ -36,6 +36,8 @@ class Options:
     lang: str = "auto"
     algorithm: str = "takeaways"
     max_words: int | None = None
+    min_confidence: float | None = None
+    """Past a post's best two takeaways, the least confidence one needs to be printed (None: the algorithm's own)."""
     quiz: bool = False
     max_cards: int = 3
     templates: tuple[str, ...] = ()
@@ -61,6 +63,8 @@ class Options:
             raise UsageError(f"-n must be 0 or more, not {self.n}")
         if self.max_words is not None and self.max_words <= 0:
             raise UsageError(f"--max-words must be a positive number, not {self.max_words}")
+        if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
+            raise UsageError(f"--min-confidence must be between 0 and 1, not {self.min_confidence}")
         if self.max_cards < 0:
             raise UsageError(f"--max-cards must be 0 or more, not {self.max_cards}")
         if self.max_bytes <= 0:
@@ -292,7 +296,7 @@ def process_file(path: str, options: Options, data: bytes | None = None) -> Resu
                 doc = segment(read_bytes(data, source=path, fmt=options.fmt))
             require_prose(doc)
             summary = summarize(doc, n=options.n, lang=options.lang, algorithm=options.algorithm,
-                                max_words=options.max_words)
+                                max_words=options.max_words, min_confidence=options.min_confidence)
             if not summary.takeaways and options.n > 0:
                 other = "zh" if summary.lang == "en" else "en"
                 raise EmptyInputError(
