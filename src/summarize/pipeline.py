@@ -6,7 +6,6 @@ Library callers and the CLI both come through here, so every CLI flag is a param
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import InputError
@@ -81,7 +80,7 @@ def summarize(
     """
     from .errors import UnknownChoiceError, UsageError
     from .score import get_algorithm
-    from .select import drop_unsure, numbered_sections, select
+    from .select import drop_unsure, numbered_sections, select, takeaway_units
     from .takeaways import build_summary
 
     if lang not in LANGS:
@@ -103,7 +102,7 @@ def summarize(
     # A sentence chosen together with the one it leans on prints as one takeaway with it: ask for one more
     # sentence per such pair, so that ``n`` still means takeaways (a few rounds at most; pairs are rare).
     for _ in range(3):
-        short = n - _takeaway_count(ids, anchors)
+        short = n - len(takeaway_units(ids, anchors))
         if short <= 0 or len(ids) < asked:
             break
         asked += short
@@ -116,12 +115,6 @@ def summarize(
         ids = drop_unsure(ids, scores, chosen_algorithm.confidence(doc), min_confidence=bound, anchors=anchors,
                           protected=own)
     return build_summary(doc, ids, algorithm=algorithm, lang=target, anchors=anchors)
-
-
-def _takeaway_count(ids: list[int], anchors: Mapping[int, int]) -> int:
-    """How many takeaways ``ids`` print: a chosen sentence whose anchor is chosen too prints inside it."""
-    chosen = set(ids)
-    return sum(1 for i in ids if anchors.get(i) not in chosen)
 
 
 def require_prose(doc: Document, purpose: str = "summarize") -> Document:

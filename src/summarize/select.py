@@ -135,6 +135,14 @@ def select(
     return sorted(_cap_reserve(chosen, tier, cap))
 
 
+def takeaway_units(ids: Sequence[int], anchors: Mapping[int, int]) -> list[tuple[int, int | None]]:
+    """The takeaways ``ids`` print, as (sentence, its chosen anchor or None): a chosen sentence that another chosen
+    sentence leans on (``anchors``) is printed inside that one's takeaway, not as one of its own."""
+    chosen = set(ids)
+    inside = {anchors[i] for i in ids if anchors.get(i) in chosen}
+    return [(i, anchors[i] if anchors.get(i) in chosen else None) for i in ids if i not in inside]
+
+
 SURE_TAKEAWAYS = 2
 """However unsure the scorer is, :func:`drop_unsure` keeps a summary's best this many takeaways."""
 
@@ -157,10 +165,7 @@ def drop_unsure(
     """
     if min_confidence <= 0 or not confidence:
         return sorted(ids)
-    anchors = anchors or {}
-    chosen = set(ids)
-    inside = {anchors[i] for i in ids if anchors.get(i) in chosen}  # chosen anchors, printed with what leans on them
-    units = [(i, anchors[i] if anchors.get(i) in chosen else None) for i in ids if i not in inside]
+    units = takeaway_units(ids, anchors or {})
     units.sort(key=lambda u: (-max(scores.get(x, 0.0) for x in u if x is not None), u[0]))
     kept: list[int] = []
     for rank, (i, anchor) in enumerate(units):

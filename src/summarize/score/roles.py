@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document
+from .analysis import memo
 
 _QUESTION_RE = re.compile(r"[?？]\s*[\"'”’」』）)]*\s*$")
 _TAG_QUESTION_RE = re.compile(
@@ -38,10 +39,14 @@ def _front_matter_hosts(doc: Document) -> frozenset[str]:
     return frozenset(keys)
 
 
-def askers(doc: Document) -> set[str]:
+def askers(doc: Document) -> frozenset[str]:
     """Speakers labelled as the host, or named as hosts in the front matter; else speakers with two or more
     turns, at least a third of which end in a real question (ending, not containing: guests ask themselves
-    rhetorical questions)."""
+    rhetorical questions). Once per document: the scorer, the reserve, the pairing rule and the quiz all ask."""
+    return memo(doc, "askers", _askers)
+
+
+def _askers(doc: Document) -> frozenset[str]:
     turns: list[tuple[str, bool]] = []  # (speaker, whether the turn ends in a question)
     for s in doc.sentences:
         if not s.speaker:
@@ -56,5 +61,5 @@ def askers(doc: Document) -> set[str]:
         asked.setdefault(speaker, []).append(asks)
     named = {name for name in asked if _HOST_NAME_RE.match(name.strip()) or name.strip().casefold() in _front_matter_hosts(doc)}
     if named and len(asked) > len(named):
-        return named
-    return {name for name, flags in asked.items() if len(flags) >= 2 and sum(flags) / len(flags) >= 1 / 3}
+        return frozenset(named)
+    return frozenset(name for name, flags in asked.items() if len(flags) >= 2 and sum(flags) / len(flags) >= 1 / 3)

@@ -357,9 +357,9 @@ def reserve_of(doc: Document) -> frozenset[int]:
     hand-overs, questions), units of unpunctuated speech the boundary model was unsure of
     ("i see is putting …"), sentences that still lean on the one before once edited ("This promotes …",
     "第二个问题是…"), run-ons past :data:`MAX_TAKEAWAY_WORDS`, a list's labelled items ("可扩展性：…"), a
-    tutorial's narration of the command that follows, fragments with no verb of their own, a sentence that only announces the list after it ("We did two
-    things.") and, in an
-    interview, a sentence about "you", "people" or "there's" (:data:`_GENERIC_OPENER_EN_RE`) come last.
+    tutorial's narration of the command that follows, fragments with no verb of their own, a sentence that only
+    announces the list after it ("We did two things.") and, in an interview, a sentence about "you", "people" or
+    "there's" (:data:`_GENERIC_OPENER_EN_RE`) come last.
     """
     return memo(doc, "reserve", _reserve)
 
