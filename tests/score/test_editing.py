@@ -184,6 +184,17 @@ def test_stories_and_points() -> None:
     assert narrates("随着云原生技术的普及，越来越多的团队开始使用服务网格。", "zh")
     assert not narrates("Kubernetes 1.28 adds native support for sidecar containers.", "en")
     assert not narrates("运行时安全和镜像签名同样重要。", "zh")
+    # A dated or habitual past is a story too; the present and the passive "is used to" are not.
+    assert narrates("For three years our build clusters scaled their runners with a cron job.", "en")
+    assert narrates("For the first year we had dashboards for every broker and still missed the outages.", "en")
+    assert narrates("Since adopting Linkerd in 2019, the team has wanted a cheaper data plane.", "en")
+    assert narrates("A proposal to merge the two controllers was raised in 2021.", "en")
+    assert narrates("A change would land on Friday, break staging, and get reverted on Monday.", "en")
+    assert narrates("The on-call engineers used to page the database team for every slow query.", "en")
+    assert not narrates("The ztunnel is used to encrypt traffic between nodes.", "en")
+    assert not narrates("Batch jobs now start in a fraction of the time they used to on Mondays.", "en")
+    assert not narrates("A waypoint would be the right place for that policy.", "en")
+    assert not narrates("Kubernetes 1.29 adds a new field for pod readiness.", "en")
     assert makes_a_point("Build your services with frame pointers because unwinding depends on them.", "en")
     assert makes_a_point("Fixing it cut the tier from 1,400 to 1,000 cores.", "en")
     assert makes_a_point("每个 waypoint 副本约占 60 MiB 内存，不需要 L7 的服务应该避免部署。", "zh")
@@ -221,11 +232,36 @@ def test_stories_and_points() -> None:
         ("可以参照Get Started with Istio Ambient Mesh 搭建支持 ambient 的 Istio 试验版本。", "call to action"),
         ("Alexandrina has been working on the Getting Started with Apigee YouTube series.", "biography"),
         ("Ville and Mark, what to expect to the future of Knative, either open source or on GCP.", "question"),
+        ("Priya tells us how her team cut the cost of their log pipeline in half.", "about the post itself"),
+        ("Omar helps us understand the trade-offs between node pools and virtual nodes.", "about the post itself"),
+        ("Release team shadow for 1.30, then I was the enhancements lead for 1.32.", "self-introduction"),
+        ("I applied to the release team for 1.25, and I got into the docs team.", "self-introduction"),
     ],
 )
 def test_editorial_rejections(text: str, reason: str) -> None:
     """Episode blurbs, calls to action, bios and self-introductions are never takeaways."""
     assert rejection(sentence(text), n_tokens=len(text.split()), n_terms=8) == reason
+
+
+def test_show_notes_that_state_the_point_are_not_blurbs() -> None:
+    """ "X explains that …" says the point; only "X explains how/the …" names a topic without saying it."""
+    text = "Dana and Omar explain that ambient mode removes the sidecar from every pod."
+    assert rejection(sentence(text), n_tokens=len(text.split()), n_terms=8) is None
+
+
+def test_a_chinese_subject_that_also_does_something_goes_on_from_before() -> None:
+    from summarize.score.editing import goes_on_from_before
+
+    assert goes_on_from_before("网关服务还支持按主机名校验证书。", "zh")
+    assert goes_on_from_before("我们还维护了一套命令行工具的兼容性测试。", "zh")
+    assert not goes_on_from_before("Istio 还是最常见的选择。", "zh")
+    assert not goes_on_from_before("这个功能还没有进入稳定版。", "zh")
+    assert not goes_on_from_before("还原一次备份需要二十分钟。", "zh")
+
+
+def test_instead_leans_on_what_came_before() -> None:
+    assert leans_outside("Gateway API instead lets each implementation attach its own policy resources.", "en")
+    assert not leans_outside("Use a Gateway instead of an Ingress for new services.", "en")
 
 
 def test_takeaway_json_keeps_the_source_sentence_when_edited() -> None:
@@ -320,6 +356,9 @@ def test_footnote_marks_are_deleted() -> None:
         ("已知问题包括 waypoint 的内存占用。", False),
         ("已经有超过 100 家公司在生产环境中采用了 Istio。", False),
         ("地址是由控制平面分配的。", False),
+        ("Spotify、Lyft、字节和 Shopify。", True),  # the rest of a list a stray "；" cut off
+        ("会上有不少公司介绍了自己的实践，包括。", True),
+        ("我们同时运行 Istio、Linkerd 和 Cilium。", False),
     ],
 )
 def test_the_tail_of_a_broken_chinese_sentence_is_a_fragment(text: str, tail: bool) -> None:

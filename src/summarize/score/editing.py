@@ -195,6 +195,8 @@ _LEANS_INSIDE_EN_RE = re.compile(
     r"|^\W*(?:the|that|this) (?:project|conference|release|controller|app|tool|proposal|approach|one|same)\b"
     r"(?!\s+(?:team|teams|lead|leads|notes|cycle|process|manager|managers|board|committee)\b)"
     r"|^\W*(?:instead|later|afterwards|meanwhile|similarly|likewise|again|otherwise|finally|next)\b"
+    # "Gateway API instead lets implementations define …": instead of what the sentence before said.
+    r"|\binstead\b(?!\s+of\b)"
     # A step of a sequence told before: "The platform team then spends …", "We'll then deploy …".
     r"|^(?![^,]*\b(?:if|when|once)\b)\W*(?:[\w'’-]+\s+){1,4}(?<!and )(?<!or )(?<!but )then\s+(?!on\b)[a-z]"
     # "that" as the object a clause ends on: "As part of that, …", "When I was contributing to that, …".
@@ -291,11 +293,16 @@ _unmendable_en = searcher(_UNMENDABLE_EN_RE)  # behind a pre-test of the words i
 # The reason for, or the exception to, what the sentence before said: "因为我们很多模型其实是小模型，…" (no 所以 after
 # it), "例外是幂等的读接口，…". In a meeting a speaker opens on 因为 to go on with their own point (on VCSum, reading
 # it as a lean cost 0.5 ROUGE-2), so the caller decides by register (:func:`summarize.score.pairing.leaning`).
-_GOES_ON_ZH_RE = re.compile(r"^\W*(?:因为(?![^。]*所以)|例外(?:是|的是))")
+# "Gateway 服务还具备 …", "12 因素框架还指出 …", "与会者还兴奋地发现 …": a subject that "also" does something goes on
+# from what the post said it did before (judged: none of 6 such takeaways kept; "也" is kept as often as not).
+_GOES_ON_ZH_RE = re.compile(
+    r"^\W*(?:因为(?![^。]*所以)|例外(?:是|的是))"
+    r"|^[^，,。、；;：:]{1,20}?还(?=[\u4e00-\u9fff])(?!是|没|不|在|未|有|要|会|可以|能|需要|得|好|行|算|原)"
+)
 
 
 def goes_on_from_before(text: str, lang: str) -> bool:
-    """A Chinese sentence that gives the reason for, or the exception to, the sentence before it."""
+    """A Chinese sentence that gives the reason for, the exception to, or one more thing after the sentence before it."""
     return lang == "zh" and _GOES_ON_ZH_RE.match(text) is not None
 
 
@@ -378,7 +385,19 @@ _HISTORY_EN_RE = re.compile(
     rf"|^\W*{_OUR_SHOP}\s+{_HISTORY_VERB}\b.*\bfor {_DURATION}\b"
     r"|^\W*(?:when we (?:first )?(?:started|began)|in the early days|at first),"
     r"|^\W*(?:in the past|traditionally|historically|back then|previously),?\s"
-    rf"|^\W*{_OUR_SHOP}\s+(?:originally|initially|first) \w+ed\b",  # "We originally measured the success rate from …"
+    rf"|^\W*{_OUR_SHOP}\s+(?:originally|initially|first) \w+ed\b"  # "We originally measured the success rate from …"
+    # "For four years our Kubernetes clusters scaled their nodes with …", "For the first year we had beautiful
+    # dashboards …", "For the last two years, we have been running …", "Since adopting Envoy in 2016, …".
+    rf"|^\W*(?:for|over) {_DURATION},?\s+{_OUR_SHOP}\s+(?:\w+ed|had|ran|kept|built|spent)\b"
+    r"|^\W*for (?:the |our )?(?:first|last|past) (?:\w+ )?(?:years?|months?|decade)\b"
+    r"|^\W*since (?:adopting|joining|starting|launching|moving to|switching to)\b"
+    # A dated past event: "A formal proposal … was raised in 2019.", "in 2018 I got appointed a lead".
+    r"|\b(?:was|were|had|got|started|began|raised|introduced|founded|joined|adopted)\b[^.;]*\b(?:in|since|by) (?:19|20)\d\d\b"
+    # The habitual past of a story: "A KEP would miss code freeze, file an exception, …", "The authors would decide …".
+    r"|^\W*(?:[A-Z][\w-]*|the \w+(?: team)?|a \w+) would (?!be\b|like\b|love\b|say\b|recommend|suggest|need\b|want\b|argue|expect|"
+    r"have\b|not\b|never\b|probably|rather\b|also\b)[a-z]+"
+    # "The enhancements team members used to ping each of …", "what we used to do was …" (not "is used to detect").
+    r"|\b(?:we|I|they|team|teams|members|people|engineers|developers|users)\s+used to (?!be\b|on\b|in\b|at\b|with\b|for\b|when\b)[a-z]+",
     re.IGNORECASE,
 )
 # The same in Chinese: "过去，签名意味着管理长期密钥…", "原来很多告警规则依赖…", "传统的安全方法基于 IP 地址…" ("原来的微服务框架…",

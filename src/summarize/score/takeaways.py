@@ -258,13 +258,23 @@ _CUT_SHORT_EN_RE = re.compile(r"\b(?:which means|and|but|or|because|the|a|an|to|
 _CLAUSE_ALONE_EN_RE = re.compile(r"^\W*(?:if|when|because|although|unless|while|whereas|since)\b[^,;:]*$", re.IGNORECASE)
 
 
+# Nothing but names in a row: "T-Mobile、Airbnb、易贝和 Salesforce。" (the rest of a list a stray "；" cut off).
+_ZH_NAMES_ONLY_RE = re.compile(
+    r"^\W*(?:[A-Za-z0-9][\w.+-]*(?: [A-Za-z0-9][\w.+-]*)*|[\u4e00-\u9fff]{1,4})"
+    r"(?:\s*(?:、|，|,|和|与|及|以及)\s*(?:[A-Za-z0-9][\w.+-]*(?: [A-Za-z0-9][\w.+-]*)*|[\u4e00-\u9fff]{1,4}))+\s*(?:等)?\W*$"
+)
+
+# Cut before its object: "许多知名品牌都在台上讨论他们对 Istio 的采用，包括。" (the list went to the next sentence).
+_ZH_CUT_SHORT_RE = re.compile(r"(?:包括|例如|比如|如下|诸如|像是|分别是|即)\W*$")
+
+
 def _fragment(s: Sentence, text: str) -> bool:
     """A list item, caption or spoken phrase that is no sentence: no verb of its own or cut before its end
     (English), or a Chinese list item that starts at its verb."""
     if s.lang == "en":
         return (lacks_a_verb(text, list_item=s.kind == "list_item") or _CUT_SHORT_EN_RE.search(text) is not None
                 or (len(text.split()) <= 8 and _CLAUSE_ALONE_EN_RE.match(text) is not None))
-    if _ZH_AGENT_FIRST_RE.match(text) or _ZH_TAIL_RE.match(text):
+    if _ZH_AGENT_FIRST_RE.match(text) or _ZH_TAIL_RE.match(text) or _ZH_NAMES_ONLY_RE.match(text) or _ZH_CUT_SHORT_RE.search(text):
         return True  # "由我所在公司以及 Emissary、Contour 等项目共同维护。": what is maintained is in the sentence before
     return s.kind == "list_item" and _ZH_SUBJECTLESS_RE.match(text) is not None
 
