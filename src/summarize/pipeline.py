@@ -113,7 +113,7 @@ def summarize(
         numbered = numbered_sections(doc)
         own = set(selection["first"]) | {i for i in ids if doc.sentences[i].section in numbered}
         ids = drop_unsure(ids, scores, chosen_algorithm.confidence(doc), min_confidence=bound, anchors=anchors,
-                          protected=own)
+                          keep=chosen_algorithm.sure(doc), protected=own)
     return build_summary(doc, ids, algorithm=algorithm, lang=target, anchors=anchors)
 
 

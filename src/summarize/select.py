@@ -14,6 +14,7 @@ from itertools import pairwise, repeat
 
 from .model import Document, Sentence
 from .score.analysis import analyse
+from .score.registry import SURE_TAKEAWAYS
 
 _HEAD = 50
 _NUMBERED_HEADING_RE = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.)、．]")
@@ -141,10 +142,6 @@ def takeaway_units(ids: Sequence[int], anchors: Mapping[int, int]) -> list[tuple
     chosen = set(ids)
     inside = {anchors[i] for i in ids if anchors.get(i) in chosen}
     return [(i, anchors[i] if anchors.get(i) in chosen else None) for i in ids if i not in inside]
-
-
-SURE_TAKEAWAYS = 2
-"""However unsure the scorer is, :func:`drop_unsure` keeps a summary's best this many takeaways."""
 
 
 def drop_unsure(

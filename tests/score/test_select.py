@@ -244,3 +244,22 @@ def test_drop_unsure_keeps_the_best_two_the_sure_and_the_posts_own_points() -> N
     assert drop_unsure(ids, scores, {**confidence, 8: 0.9}, min_confidence=0.45, anchors={8: 7}) == [1, 3, 5, 7, 8]
     assert drop_unsure(ids, scores, confidence, min_confidence=0.45, anchors={8: 7}) == [1, 3, 5]
     assert drop_unsure(ids, scores, {}, min_confidence=0.45) == sorted(ids)
+
+
+def test_a_caption_file_prints_one_unsure_takeaway_at_most() -> None:
+    """From captions only the best-scored takeaway is printed however unsure; every other one the summary keeps is
+    one the keep model is sure of, and a post or transcript keeps its best two (``sure_takeaways``)."""
+    import summarize
+    from summarize.score.keep import MIN_KEEP_PROBABILITY
+    from summarize.score.takeaways import _kept_scoring, sure_takeaways
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "posts"
+    caption = summarize.load(fixtures / "platform-slo.vtt")
+    assert sure_takeaways(caption) == 1
+    assert sure_takeaways(summarize.load(fixtures / "kafka-seven-lessons.md")) == 2
+    ranks, confidence = _kept_scoring(caption)
+    everything = summarize.summarize(caption, n=5, min_confidence=0)
+    gated = summarize.summarize(caption, n=5)
+    assert len(gated.takeaways) < len(everything.takeaways)
+    by_score = sorted(gated.takeaways, key=lambda t: -max(ranks.get(i, 0.0) for i in t.sentence_ids))
+    assert all(confidence[t.sentence_ids[-1]] >= MIN_KEEP_PROBABILITY for t in by_score[1:])

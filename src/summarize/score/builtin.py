@@ -41,6 +41,12 @@ def _takeaways_confidence(doc: Document) -> Mapping[int, float]:
     return keep_probabilities(doc)
 
 
+def _takeaways_sure(doc: Document) -> int:
+    from .takeaways import sure_takeaways
+
+    return sure_takeaways(doc)
+
+
 def _takeaways_first(doc: Document) -> frozenset[int]:
     from .takeaways import numbered_points
 
@@ -63,6 +69,7 @@ def _takeaways_first(doc: Document) -> frozenset[int]:
     by_section="numbered",
     confidence=_takeaways_confidence,
     min_confidence=MIN_KEEP_PROBABILITY,
+    sure=_takeaways_sure,
 )
 def takeaways(doc: Document) -> Scores:
     from .takeaways import score_takeaways

@@ -41,6 +41,14 @@ def _no_confidence(doc: Document) -> Mapping[int, float]:
     return {}
 
 
+SURE_TAKEAWAYS = 2
+"""However unsure a scorer is, a summary keeps its best this many takeaways (unless the scorer says otherwise)."""
+
+
+def _two_sure(doc: Document) -> int:
+    return SURE_TAKEAWAYS
+
+
 @dataclass(frozen=True, slots=True)
 class Algorithm:
     name: str
@@ -65,8 +73,10 @@ class Algorithm:
     confidence: Callable[[Document], Mapping[int, float]] = _no_confidence
     """Sentence id → how sure the scorer is that an editor keeps it (0–1); empty when it cannot say."""
     min_confidence: float = 0.0
-    """By default, a chosen sentence past the first :data:`summarize.select.SURE_TAKEAWAYS` with a confidence under
-    this is not printed (``select.drop_unsure``): fewer takeaways rather than weak ones."""
+    """By default, a chosen sentence past the best :attr:`sure` with a confidence under this is not printed
+    (``select.drop_unsure``): fewer takeaways rather than weak ones."""
+    sure: Callable[[Document], int] = _two_sure
+    """How many of a summary's best-scored takeaways are printed however unsure (``drop_unsure(keep=...)``)."""
 
     def selection(self, doc: Document, max_words: int | None = None) -> dict[str, Any]:
         """The keywords ``select`` takes with this scorer on ``doc``: its MMR, coverage, reserve, first and section quota.
@@ -100,12 +110,13 @@ def register(
     by_section: bool | str = True,
     confidence: Callable[[Document], Mapping[int, float]] = _no_confidence,
     min_confidence: float = 0.0,
+    sure: Callable[[Document], int] = _two_sure,
 ) -> Callable[[Scorer], Scorer]:
     def deco(fn: Scorer) -> Scorer:
         if name in _REGISTRY:
             raise ValueError(f"summarizer {name!r} registered twice")
         _REGISTRY[name] = Algorithm(name, fn, description, reference, redundancy, coverage, reserve, first, reserve_upto,
-                                    anchors, by_section, confidence, min_confidence)
+                                    anchors, by_section, confidence, min_confidence, sure)
         return fn
 
     return deco

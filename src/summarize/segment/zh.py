@@ -62,9 +62,16 @@ _TERMINATORS_RE = re.compile(rf"[。！？；]+[{_CLOSERS}]*|…{{2,}}[{_CLOSERS
 _NO_SENTENCE_OPENS_RE = re.compile(r"[的地得之和及或与等了着过，、]")
 
 
+# A semicolon typed for a colon after a word that announces a list: "…讨论他们对 Istio 的采用，包括；T-Mobile、Airbnb …".
+_INTRODUCES_A_LIST_RE = re.compile(r"(?:包括|如下|例如|比如|诸如|分别是)\s*$")
+
+
 def _ends_an_aside(text: str, m: re.Match[str], end: int) -> bool:
-    """A mark that closes a bracketed aside inside a sentence ("附带大量（且不断增加！）的用户指南"): the bracket
-    closes right after it and what follows ("的") opens no sentence."""
+    """A mark that ends no sentence: it closes a bracketed aside inside one ("附带大量（且不断增加！）的用户指南":
+    the bracket closes right after it and what follows, "的", opens no sentence), or it is a semicolon typed for
+    the colon after "包括" (what follows is the list the sentence announced)."""
+    if m.group(0)[0] in "；;" and _INTRODUCES_A_LIST_RE.search(text, max(0, m.start() - 8), m.start()) is not None:
+        return True
     return m.group(0)[-1] in "）)" and _NO_SENTENCE_OPENS_RE.match(text, m.end(), end) is not None
 
 
