@@ -391,8 +391,10 @@ _HISTORY_EN_RE = re.compile(
     rf"|^\W*(?:for|over) {_DURATION},?\s+{_OUR_SHOP}\s+(?:\w+ed|had|ran|kept|built|spent)\b"
     r"|^\W*for (?:the |our )?(?:first|last|past) (?:\w+ )?(?:years?|months?|decade)\b"
     r"|^\W*since (?:adopting|joining|starting|launching|moving to|switching to)\b"
-    # A dated past event: "A formal proposal … was raised in 2019.", "in 2018 I got appointed a lead".
-    r"|\b(?:was|were|had|got|started|began|raised|introduced|founded|joined|adopted)\b[^.;]*\b(?:in|since|by) (?:19|20)\d\d\b"
+    # The author's own dated past: "In 2019 we moved …", "We adopted Linkerd in 2018, …" (not a dated fact such as
+    # "Istio was created in 2017 by Google, IBM and Lyft", which a card asks about).
+    r"|^\W*(?:in (?:19|20)\d\d,? (?:we|I)|(?:we|I) (?:\w+ )?(?:was|were|had|got|started|began|joined|adopted|moved|"
+    r"switched|migrated)\b[^.;]*\b(?:in|since|by) (?:19|20)\d\d)\b"
     # The habitual past of a story: "A KEP would miss code freeze, file an exception, …", "The authors would decide …".
     r"|^\W*(?:[A-Z][\w-]*|the \w+(?: team)?|a \w+) would (?!be\b|like\b|love\b|say\b|recommend|suggest|need\b|want\b|argue|expect|"
     r"have\b|not\b|never\b|probably|rather\b|also\b)[a-z]+"
