@@ -363,6 +363,6 @@ def test_footnote_marks_are_deleted() -> None:
     ],
 )
 def test_the_tail_of_a_broken_chinese_sentence_is_a_fragment(text: str, tail: bool) -> None:
-    from summarize.score.takeaways import _fragment
+    from summarize.score.shape import fragment
 
-    assert _fragment(sentence(text, "zh"), text) is tail
+    assert fragment(sentence(text, "zh"), text) is tail

@@ -11,13 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import CORPORA, FIXTURES
-from summarize.score import _gate, editing, pairing, quality, takeaways
+from summarize.score import _gate, editing, pairing, quality, shape, signals, takeaways
 
 # Every rule of the editor's modules: the gated ones and the rest, so a gate that would be wrong for a rule
 # edited tomorrow shows up here before anyone puts that rule behind one.
 RULES = [
     (f"{module.__name__.rsplit('.', 1)[-1]}.{name}", value)
-    for module in (quality, editing, takeaways, pairing)
+    for module in (quality, editing, takeaways, pairing, shape, signals)
     for name, value in vars(module).items()
     if isinstance(value, re.Pattern)
 ]

@@ -24,6 +24,8 @@ from .editing import (
     unmendable as _unmendable,
 )
 from .roles import askers
+from .shape import fragment, labelled
+from .signals import heading_texts, terms_of
 
 MAX_PAIR_WORDS = 40
 """An English pair longer than this reads as a run-on (the single-sentence limits are 45 spoken, 60 written)."""
@@ -56,7 +58,7 @@ def leaning(doc: Document) -> frozenset[int]:
 
 
 def _leaning(doc: Document) -> frozenset[int]:
-    from .takeaways import _heading_texts, _terms_of, edited, register_of
+    from .takeaways import edited, register_of
 
     text = edited(doc)
     written = register_of(doc) != "spoken"
@@ -75,8 +77,8 @@ def _leaning(doc: Document) -> frozenset[int]:
         if m is None:
             continue
         if topic is None:
-            topic = {t for heading in _heading_texts(doc) for t in _terms_of(heading, doc)}
-        named = set(_terms_of(m.group(1), doc)) - topic
+            topic = {t for heading in heading_texts(doc) for t in terms_of(heading, doc)}
+        named = set(terms_of(m.group(1), doc)) - topic
         if named & set(terms[before.id]):
             out.add(s.id)
     return frozenset(out)
@@ -93,7 +95,7 @@ def with_anchors(ids: list[int], anchors: Mapping[int, int]) -> list[int]:
 
 
 def _anchors(doc: Document) -> dict[int, int]:
-    from .takeaways import _fragment, _labelled, edited, register_of
+    from .takeaways import edited, register_of
 
     if register_of(doc) == "spoken":
         # Judged on the 75-post set, pairs in written posts were kept 10 times in 15 and pairs of spoken
@@ -117,8 +119,8 @@ def _anchors(doc: Document) -> dict[int, int]:
             or narrates(said, before.lang)
             or _HESITATION_RE.search(said) is not None
             or announces_a_list(said)
-            or _fragment(before, said)
-            or _labelled(before, said)
+            or fragment(before, said)
+            or labelled(before, said)
             or _too_short(said, before.lang)
             or _too_long(said, text[s.id], s.lang)
         ):

@@ -15,19 +15,21 @@ summarization), which keeps a 1 MB transcript at well under a second of scoring.
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from ..model import Document, Sentence
-from .analysis import analyse, memo, sentence_terms
+from .analysis import analyse, memo
 from .editing import announces_a_list, edit, makes_a_point, narrates
 from .pairing import anchors, leaning
-from .quality import lacks_a_verb, rejection
+from .quality import rejection
 from .registry import Scores
+from . import signals
 from .roles import askers
+from .shape import FALSE_START_RE, fragment, labelled, run_on
+from .signals import probe_terms as _probe_terms  # noqa: F401 (benchmarks/speed.py clears this memo by this name)
 
 
 FEATURES = ("centrality", "keyphrase", "lead", "early", "section_start", "block_start", "length", "fluency")
@@ -129,12 +131,6 @@ lesson of a story, not the story; the licensed meeting sets have no labels for i
 POINT_BOOST = 1.2
 """Multiplier for a sentence shaped like a point (advice, reason, decision, number with a unit,
 definition). Hand-set, for the same reason."""
-MAX_TAKEAWAY_WORDS = 60
-MAX_SPOKEN_TAKEAWAY_WORDS = 45
-MAX_TAKEAWAY_CHARS = 150
-"""Past these (English words, Chinese characters, after the editor's deletions) a sentence is a run-on no
-newsletter prints as one line: it is used only when nothing else can fill the summary. Speech runs on
-sooner: a spoken sentence of 45 words is already several clauses chained with "and" and "so"."""
 
 
 def edited(doc: Document) -> dict[int, str]:
@@ -145,11 +141,6 @@ def edited(doc: Document) -> dict[int, str]:
         return {s.id: edit(s, spoken or s.clean != s.text) for s in d.sentences}
 
     return memo(doc, "edited", compute)
-
-
-# "可扩展性：我们计划…", "Network Service Endpoint (NSE): the implementation of …", "生成 deep copy 方法 - …":
-# a list's label before its item; judges read these as labels or fragments, not as newsletter lines.
-_LABELLED_RE = re.compile(r"^[^:：。.!?，,]{1,40}?(?:\s*[:：]|\s+[-–—]\s+)\s*\S")
 
 
 # Where a post says what it means (its conclusion) and where it shows how (setup, install, clean-up, demo).
@@ -199,14 +190,6 @@ def section_roles(doc: Document) -> dict[int, str]:
     return memo(doc, "section_roles", compute)
 
 
-def _labelled(s: Sentence, text: str) -> bool:
-    m = _LABELLED_RE.match(text)
-    if not m:
-        return False
-    label = text[: m.end() - 1]
-    return len(label.split()) <= 5 if s.lang == "en" else len(label) <= 16
-
-
 def _before_code(doc: Document) -> frozenset[int]:
     """Sentences of a paragraph or list item followed directly by a code block: a tutorial's narration of its
     commands ("Run the following to create an OPA policy", "We can see the outbound log …")."""
@@ -219,19 +202,6 @@ def _before_code(doc: Document) -> frozenset[int]:
     return frozenset(narrating)
 
 
-# A Chinese list item that opens with its verb or a preposition has left its subject in the lead-in
-# ("为常见用例提供优秀的文档", "引入了 … 的扩展", "将工作负载添加到网格中…", "由 … 共同维护"): a fragment out of the list.
-_ZH_SUBJECTLESS_RE = re.compile(
-    r"^(?:为|将|把|由|向|给|对|在.{1,12}中(?:部署|启用|使用)|引入|提供|支持|使用|增加|添加|实现|启用|建立|执行|生成|部署|创建|允许|"
-    r"确保|改进|修复|移除|删除|更新|升级|简化|降低|减少|提高|优化|集成|视为|获取|要求|帮助|根据|用于|围绕|通过|基于|已进入|进入)"
-)
-
-
-# A spoken false start the editor's deletions could not take out whole: "When those were announced-- well,
-# actually, maybe …", "what we used to do was-- the release team …". Judges drop these as markup.
-_FALSE_START_RE = re.compile(r"\w\s*--|--\s*\w")
-
-
 # An interview's talk addressed to the listener or about nobody in particular: "You just need to say why …", "People
 # can just pitch in whenever …", "There are always several initiatives we're working on …", "A lot of times, their
 # network engineers …". Judged on the set, 1 such line of 19 from interviews and podcasts was kept: in conversation
@@ -242,47 +212,6 @@ _GENERIC_OPENER_EN_RE = re.compile(
     r"someone|something|anybody|anyone)\b",
     re.IGNORECASE,
 )
-
-
-_ZH_AGENT_FIRST_RE = re.compile(r"^由(?!于|此|来|衷)")
-# A Chinese sentence cannot open on a particle or a bare conjunction or aspect adverb: "的用户指南，帮助用户…"
-# and "已激发了 SMI 社区讨论…" are the tails of a sentence the page broke (a "！）" inside brackets, a line break).
-_ZH_TAIL_RE = re.compile(r"^(?:的(?!确|士)|以及|并且|而且|已(?!知|有|经)(?=[\u4e00-\u9fff]{1,2}了))")
-
-
-# A caption unit or spoken sentence cut before its end: "Failure mode deny is true which means.", "The fourth
-# mistake is storing secrets in plain text in git and." (judged: 0 of 3 kept).
-_CUT_SHORT_EN_RE = re.compile(r"\b(?:which means|and|but|or|because|the|a|an|to|of|with)\W*$", re.IGNORECASE)
-# A condition or reason with nothing it conditions: "If the rate limit service is down." (a caption unit that
-# ended before its main clause).
-_CLAUSE_ALONE_EN_RE = re.compile(r"^\W*(?:if|when|because|although|unless|while|whereas|since)\b[^,;:]*$", re.IGNORECASE)
-
-
-# Nothing but names in a row: "T-Mobile、Airbnb、易贝和 Salesforce。" (the rest of a list a stray "；" cut off).
-_ZH_NAMES_ONLY_RE = re.compile(
-    r"^\W*(?:[A-Za-z0-9][\w.+-]*(?: [A-Za-z0-9][\w.+-]*)*|[\u4e00-\u9fff]{1,4})"
-    r"(?:\s*(?:、|，|,|和|与|及|以及)\s*(?:[A-Za-z0-9][\w.+-]*(?: [A-Za-z0-9][\w.+-]*)*|[\u4e00-\u9fff]{1,4}))+\s*(?:等)?\W*$"
-)
-
-# Cut before its object: "许多知名品牌都在台上讨论他们对 Istio 的采用，包括。" (the list went to the next sentence).
-_ZH_CUT_SHORT_RE = re.compile(r"(?:包括|例如|比如|如下|诸如|像是|分别是|即)\W*$")
-
-
-def _fragment(s: Sentence, text: str) -> bool:
-    """A list item, caption or spoken phrase that is no sentence: no verb of its own or cut before its end
-    (English), or a Chinese list item that starts at its verb."""
-    if s.lang == "en":
-        return (lacks_a_verb(text, list_item=s.kind == "list_item") or _CUT_SHORT_EN_RE.search(text) is not None
-                or (len(text.split()) <= 8 and _CLAUSE_ALONE_EN_RE.match(text) is not None))
-    if _ZH_AGENT_FIRST_RE.match(text) or _ZH_TAIL_RE.match(text) or _ZH_NAMES_ONLY_RE.match(text) or _ZH_CUT_SHORT_RE.search(text):
-        return True  # "由我所在公司以及 Emissary、Contour 等项目共同维护。": what is maintained is in the sentence before
-    return s.kind == "list_item" and _ZH_SUBJECTLESS_RE.match(text) is not None
-
-
-def _run_on(s: Sentence, text: str, spoken: bool) -> bool:
-    if s.lang == "zh":
-        return len(re.sub(r"\s", "", text)) > MAX_TAKEAWAY_CHARS
-    return len(text.split()) > (MAX_SPOKEN_TAKEAWAY_WORDS if spoken else MAX_TAKEAWAY_WORDS)
 
 
 def features(doc: Document) -> Features:
@@ -299,9 +228,9 @@ def features(doc: Document) -> Features:
     if not candidates:
         return Features((), (), frozenset(), frozenset())
     terms = analysis.terms
-    centrality = _centrality(candidates, terms)
-    keyphrase = _keyphrase_coverage(doc, candidates, terms)
-    position = _position(doc, candidates)
+    centrality = signals.centrality(candidates, terms)
+    keyphrase = signals.keyphrase_coverage(doc, candidates, terms)
+    position = signals.position(doc, candidates)
     rows = []
     for s in candidates:
         rows.append(
@@ -392,11 +321,11 @@ def _reserve(doc: Document, mended: frozenset[int] = frozenset()) -> frozenset[i
         if s.speaker in hosts
         or (s.boundary is not None and s.boundary < _MIN_BOUNDARY_CONFIDENCE)
         or (s.id in leans and s.id not in mended)
-        or _run_on(s, text[s.id], spoken or s.clean != s.text)
-        or _labelled(s, text[s.id])
+        or run_on(s, text[s.id], spoken or s.clean != s.text)
+        or labelled(s, text[s.id])
         or s.id in narrating
-        or _fragment(s, text[s.id])
-        or (spoken and _FALSE_START_RE.search(text[s.id]) is not None)
+        or fragment(s, text[s.id])
+        or (spoken and FALSE_START_RE.search(text[s.id]) is not None)
         or (hosts and s.lang == "en" and _GENERIC_OPENER_EN_RE.match(text[s.id]) is not None)
         or announces_a_list(text[s.id])
     )
@@ -482,7 +411,7 @@ def _keep_rows(doc: Document, feats: Features, base: Mapping[int, float]) -> Ite
     (a caption file of a million cues has a million candidates)."""
     analysis = analyse(doc)
     reserve = selection_reserve(doc)
-    title = set(_terms_of(doc.title, doc)) if (doc.title or "").strip() else set()
+    title = set(signals.terms_of(doc.title, doc)) if (doc.title or "").strip() else set()
     has_headings = any(s.kind == "heading" for s in doc.sentences)
     spoken = 1.0 if register_of(doc) == "spoken" else 0.0
     in_sentences: Counter[str] = Counter()
@@ -530,129 +459,6 @@ def _numbered(s: Sentence) -> bool:
     return (_SIGNPOST_ZH_RE if s.lang == "zh" else _SIGNPOST_EN_RE).match(s.clean) is not None
 
 
-def _doc_freq(candidates: list[Sentence], terms: tuple[tuple[str, ...], ...]) -> dict[str, int]:
-    """In how many candidates each term occurs. A repeated sentence shares its terms' tuple (``analyse``), so
-    each distinct tuple is counted once, times its copies."""
-    copies: dict[tuple[str, ...], int] = {}
-    for s in candidates:
-        bag = terms[s.id]
-        copies[bag] = copies.get(bag, 0) + 1
-    df: dict[str, int] = {}
-    for bag, k in copies.items():
-        for t in dict.fromkeys(bag):
-            df[t] = df.get(t, 0) + k
-    return df
-
-
-def _idf(candidates: list[Sentence], terms: tuple[tuple[str, ...], ...]) -> dict[str, float]:
-    n = len(candidates)
-    return {t: math.log((n + 1) / (c + 0.5)) for t, c in _doc_freq(candidates, terms).items()}
-
-
-def _centrality(candidates: list[Sentence], terms: tuple[tuple[str, ...], ...]) -> dict[int, float]:
-    """Cosine of each sentence's TF-IDF vector with the centroid of all of them, scaled to [0, 1].
-
-    Every candidate adds its vector to the centroid in document order (so the sums are the same to the
-    last bit however the vectors are found); a vector and its cosine are computed once per distinct terms."""
-    idf = _idf(candidates, terms)
-    made: dict[tuple[str, ...], dict[str, float]] = {}
-    vectors: dict[int, dict[str, float]] = {}
-    centroid: dict[str, float] = {}
-    at = centroid.get
-    for s in candidates:
-        bag = terms[s.id]
-        vec = made.get(bag)
-        if vec is None:
-            tf = Counter(bag)
-            vec = {t: (1 + math.log(c)) * idf[t] for t, c in tf.items()}
-            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-            vec = made[bag] = {t: v / norm for t, v in vec.items()}
-        vectors[s.id] = vec
-        for t, v in vec.items():
-            centroid[t] = v + at(t, 0)
-    cnorm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
-    cosine: dict[int, float] = {}  # by the vector's identity: one per distinct terms
-    raw = {}
-    for i, vec in vectors.items():
-        value = cosine.get(id(vec))
-        if value is None:
-            value = cosine[id(vec)] = sum(w * centroid[t] for t, w in vec.items()) / cnorm
-        raw[i] = value
-    return _scaled(raw)
-
-
-def _keyphrase_coverage(doc: Document, candidates: list[Sentence], terms: tuple[tuple[str, ...], ...]) -> dict[int, float]:
-    """How many of the post's key terms a sentence carries: title, headings, tags, and what it repeats."""
-    key: dict[str, float] = {}
-    for text in _heading_texts(doc):
-        for term in _terms_of(text, doc):
-            key[term] = max(key.get(term, 0.0), 1.0)
-    counts = _doc_freq(candidates, terms)
-    # Terms in at least 3 sentences and among the post's 30 most repeated, weighted by rank
-    # (ties by the term itself: never by hash order, so scores do not depend on PYTHONHASHSEED).
-    repeated = [t for t, c in sorted(counts.items(), key=lambda tc: (-tc[1], tc[0]))[:30] if c >= 3]
-    for rank, term in enumerate(repeated):
-        key[term] = max(key.get(term, 0.0), 1.0 - rank / (2 * len(repeated)))
-    found: dict[tuple[str, ...], float] = {}  # once per distinct terms
-    raw = {}
-    for s in candidates:
-        value = found.get(terms[s.id])
-        if value is None:
-            bag = sorted(set(terms[s.id]))
-            value = found[terms[s.id]] = sum(key.get(t, 0.0) for t in bag) / math.sqrt(len(bag) + 1)
-        raw[s.id] = value
-    return _scaled(raw)
-
-
-def _heading_texts(doc: Document) -> list[str]:
-    texts = [doc.title or ""]
-    meta = doc.meta
-    for field in ("tags", "keywords", "categories"):
-        value = meta.get(field)
-        if isinstance(value, list):
-            texts.extend(str(v) for v in value)
-        elif isinstance(value, str):
-            texts.append(value)
-    if isinstance(meta.get("description"), str):
-        texts.append(meta["description"])
-    texts.extend(s.text for s in doc.sentences if s.kind == "heading")
-    return [t for t in texts if t]
-
-
-def _terms_of(text: str, doc: Document) -> tuple[str, ...]:
-    return _probe_terms(text)
-
-
-@functools.lru_cache(maxsize=4096)
-def _probe_terms(text: str) -> tuple[str, ...]:
-    """:func:`_terms_of`, memoised: the leaning rule asks for the terms of every opening "the X" of a post."""
-    from .._text import guess_lang
-    from ..model import Sentence as _S
-
-    probe = _S(id=0, text=text, lang=guess_lang(text), block=0, start=0, end=len(text), line=1)
-    return sentence_terms(probe)
-
-
-def _position(doc: Document, candidates: list[Sentence]) -> dict[int, tuple[float, float, float, float]]:
-    """(lead, early, section_start, block_start): the first few sentences of the post, how early in
-    it, how early in its section, and whether it opens its paragraph or turn."""
-    total = max(len(doc.sentences), 1)
-    seen_blocks: set[int] = set()
-    rank_in_section: Counter[int] = Counter()
-    out = {}
-    for rank, s in enumerate(candidates):
-        first = s.block not in seen_blocks
-        seen_blocks.add(s.block)
-        rank_in_section[s.section] += 1
-        out[s.id] = (
-            math.exp(-rank / 3),
-            1.0 - s.id / total,
-            1.0 / rank_in_section[s.section],
-            1.0 if first else 0.0,
-        )
-    return out
-
-
 def _size(s: Sentence, n_tokens: int) -> int:
     return len(re.sub(r"\s", "", s.clean)) if s.lang == "zh" else n_tokens
 
@@ -672,12 +478,3 @@ def _fluency(s: Sentence) -> float:
     if s.clean == s.text:
         return 1.0
     return len(s.clean) / max(len(s.text), 1)
-
-
-def _scaled(raw: dict[int, float]) -> dict[int, float]:
-    if not raw:
-        return raw
-    hi = max(raw.values())
-    lo = min(raw.values())
-    span = (hi - lo) or 1.0
-    return {i: (v - lo) / span for i, v in raw.items()}

@@ -1,0 +1,86 @@
+"""Whether one sentence, as a takeaway would print it, has the shape of one: not a label's item, not a fragment
+(no verb of its own, cut before its end, the tail of a broken sentence, only names), not a run-on, not a
+spoken false start. These read the sentence alone; the takeaways scorer and the pairing rule (which must not
+print a fragment as the anchor of a pair) share them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Sentence
+from .quality import lacks_a_verb
+
+MAX_TAKEAWAY_WORDS = 60
+MAX_SPOKEN_TAKEAWAY_WORDS = 45
+MAX_TAKEAWAY_CHARS = 150
+"""Past these (English words, Chinese characters, after the editor's deletions) a sentence is a run-on no
+newsletter prints as one line: it is used only when nothing else can fill the summary. Speech runs on
+sooner: a spoken sentence of 45 words is already several clauses chained with "and" and "so"."""
+
+
+# "可扩展性：我们计划…", "Network Service Endpoint (NSE): the implementation of …", "生成 deep copy 方法 - …":
+# a list's label before its item; judges read these as labels or fragments, not as newsletter lines.
+_LABELLED_RE = re.compile(r"^[^:：。.!?，,]{1,40}?(?:\s*[:：]|\s+[-–—]\s+)\s*\S")
+
+
+def labelled(s: Sentence, text: str) -> bool:
+    m = _LABELLED_RE.match(text)
+    if not m:
+        return False
+    label = text[: m.end() - 1]
+    return len(label.split()) <= 5 if s.lang == "en" else len(label) <= 16
+
+
+# A Chinese list item that opens with its verb or a preposition has left its subject in the lead-in
+# ("为常见用例提供优秀的文档", "引入了 … 的扩展", "将工作负载添加到网格中…", "由 … 共同维护"): a fragment out of the list.
+_ZH_SUBJECTLESS_RE = re.compile(
+    r"^(?:为|将|把|由|向|给|对|在.{1,12}中(?:部署|启用|使用)|引入|提供|支持|使用|增加|添加|实现|启用|建立|执行|生成|部署|创建|允许|"
+    r"确保|改进|修复|移除|删除|更新|升级|简化|降低|减少|提高|优化|集成|视为|获取|要求|帮助|根据|用于|围绕|通过|基于|已进入|进入)"
+)
+
+
+# A spoken false start the editor's deletions could not take out whole: "When those were announced-- well,
+# actually, maybe …", "what we used to do was-- the release team …". Judges drop these as markup.
+FALSE_START_RE = re.compile(r"\w\s*--|--\s*\w")
+
+
+_ZH_AGENT_FIRST_RE = re.compile(r"^由(?!于|此|来|衷)")
+# A Chinese sentence cannot open on a particle or a bare conjunction or aspect adverb: "的用户指南，帮助用户…"
+# and "已激发了 SMI 社区讨论…" are the tails of a sentence the page broke (a "！）" inside brackets, a line break).
+_ZH_TAIL_RE = re.compile(r"^(?:的(?!确|士)|以及|并且|而且|已(?!知|有|经)(?=[\u4e00-\u9fff]{1,2}了))")
+
+
+# A caption unit or spoken sentence cut before its end: "Failure mode deny is true which means.", "The fourth
+# mistake is storing secrets in plain text in git and." (judged: 0 of 3 kept).
+_CUT_SHORT_EN_RE = re.compile(r"\b(?:which means|and|but|or|because|the|a|an|to|of|with)\W*$", re.IGNORECASE)
+# A condition or reason with nothing it conditions: "If the rate limit service is down." (a caption unit that
+# ended before its main clause).
+_CLAUSE_ALONE_EN_RE = re.compile(r"^\W*(?:if|when|because|although|unless|while|whereas|since)\b[^,;:]*$", re.IGNORECASE)
+
+
+# Nothing but names in a row: "T-Mobile、Airbnb、易贝和 Salesforce。" (the rest of a list a stray "；" cut off).
+_ZH_NAMES_ONLY_RE = re.compile(
+    r"^\W*(?:[A-Za-z0-9][\w.+-]*(?: [A-Za-z0-9][\w.+-]*)*|[\u4e00-\u9fff]{1,4})"
+    r"(?:\s*(?:、|，|,|和|与|及|以及)\s*(?:[A-Za-z0-9][\w.+-]*(?: [A-Za-z0-9][\w.+-]*)*|[\u4e00-\u9fff]{1,4}))+\s*(?:等)?\W*$"
+)
+
+# Cut before its object: "许多知名品牌都在台上讨论他们对 Istio 的采用，包括。" (the list went to the next sentence).
+_ZH_CUT_SHORT_RE = re.compile(r"(?:包括|例如|比如|如下|诸如|像是|分别是|即)\W*$")
+
+
+def fragment(s: Sentence, text: str) -> bool:
+    """A list item, caption or spoken phrase that is no sentence: no verb of its own or cut before its end
+    (English), or a Chinese list item that starts at its verb."""
+    if s.lang == "en":
+        return (lacks_a_verb(text, list_item=s.kind == "list_item") or _CUT_SHORT_EN_RE.search(text) is not None
+                or (len(text.split()) <= 8 and _CLAUSE_ALONE_EN_RE.match(text) is not None))
+    if _ZH_AGENT_FIRST_RE.match(text) or _ZH_TAIL_RE.match(text) or _ZH_NAMES_ONLY_RE.match(text) or _ZH_CUT_SHORT_RE.search(text):
+        return True  # "由我所在公司以及 Emissary、Contour 等项目共同维护。": what is maintained is in the sentence before
+    return s.kind == "list_item" and _ZH_SUBJECTLESS_RE.match(text) is not None
+
+
+def run_on(s: Sentence, text: str, spoken: bool) -> bool:
+    if s.lang == "zh":
+        return len(re.sub(r"\s", "", text)) > MAX_TAKEAWAY_CHARS
+    return len(text.split()) > (MAX_SPOKEN_TAKEAWAY_WORDS if spoken else MAX_TAKEAWAY_WORDS)
