@@ -49,7 +49,7 @@ def tally(posts: Sequence[judged.Post], texts: dict[str, list[str]], verdicts: d
     groups: dict[str, Counter] = defaultdict(Counter)
     for post in posts:
         names = [post.register, "all"] + (["held out"] if post.licence not in judged.FIT_LICENCES else []) \
-            + (["fresh"] if post.key.startswith(judged.FRESH) else [])
+            + (["fresh"] if post.key.startswith(tuple(judged.FRESH)) else [])
         for name in names:
             groups[name]["posts"] += 1
         for text in texts[post.key]:
@@ -93,7 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"model gives at least the bound (default {MIN_KEEP_PROBABILITY:g}; `--min-confidence 0` prints all N). "
         "Keep-rate = kept ÷ judged printed lines, by the verdicts in `benchmarks/judgments/`; lines per post; "
         "\"held out\" = posts whose verdicts the keep model was not fitted on; \"fresh\" = pages written after "
-        f"these rules by a session that never saw the program (`tests/{judged.FRESH}`).",
+        f"these rules by a session that never saw the program "
+        f"({', '.join(f'`tests/{folder}`' for folder in judged.FRESH)}).",
         "",
         markdown_table(["bound", *names], rows),
         "",

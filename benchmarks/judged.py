@@ -55,8 +55,9 @@ CARD_REASONS = ("ungrammatical", "ambiguous", "wrong-answer", "trivial", "ungrou
 KINDS = {"takeaway": ("takeaways.jsonl", ("kept", "dropped"), TAKEAWAY_REASONS),
          "card": ("cards.jsonl", ("acceptable", "rejected"), CARD_REASONS)}
 TOP_CARDS = 5
-FRESH = "fixtures/unseen/"
-"""Keys of the fresh pages: written by a session that never saw the program, after the rules they are judged on."""
+FRESH = {"fixtures/unseen/": "fresh pages", "fixtures/unseen2/": "fresh pages, second batch"}
+"""Folders of pages written by sessions that never saw the program, each after the rules of its day: no rule was
+tuned on them when they were first judged (their README says when)."""
 INSTRUCTIONS = ("Read the whole post at `read` first. Then judge each item on its own by benchmarks/RUBRIC.md and "
                 "write one JSON line per item: {\"item\": ID, \"verdict\": \"kept\"|\"dropped\" (takeaways) or "
                 "\"acceptable\"|\"rejected\" (cards), \"reason\": ONE REASON when dropped/rejected, \"note\": optional}.")
@@ -462,7 +463,7 @@ def tally(outputs: Mapping[str, Any], judged: Mapping[str, Mapping[tuple[str, st
         if entry is None:
             continue
         reg, lang = post["register"], post["lang"]
-        groups = [reg, *(["fresh"] if key.startswith(FRESH) else [])]
+        groups = [reg, *(folder for folder in FRESH if key.startswith(folder))]
         for group in groups:
             take[group]["posts"] += 1
         for t in entry.get("takeaways", []):
@@ -520,10 +521,11 @@ def report_markdown(outputs: Mapping[str, Any], judged: Mapping[str, Any], argv:
             rows.append([reg, c["posts"], c["items"], c["judged"], rate(c["kept"], c["judged"]), c["unjudged"]])
         rows.append(["all", total["posts"], total["items"], total["judged"], rate(total["kept"], total["judged"]),
                      total["unjudged"]])
-        fresh = t["takeaways"].get("fresh")
-        if fresh:
-            rows.append([f"of which fresh pages (`{FRESH}`)", fresh["posts"], fresh["items"], fresh["judged"],
-                         rate(fresh["kept"], fresh["judged"]), fresh["unjudged"]])
+        for folder, name in FRESH.items():
+            fresh = t["takeaways"].get(folder)
+            if fresh:
+                rows.append([f"of which {name} (`{folder}`)", fresh["posts"], fresh["items"], fresh["judged"],
+                             rate(fresh["kept"], fresh["judged"]), fresh["unjudged"]])
         lines += [head, "", markdown_table(["register", "posts", "takeaways", "judged", "keep-rate", "unjudged"], rows)]
         used = sorted({r for c in t["reasons"].values() for r in c})
         if used:
