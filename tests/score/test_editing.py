@@ -195,6 +195,7 @@ def test_stories_and_points() -> None:
     assert not narrates("The ztunnel is used to encrypt traffic between nodes.", "en")
     assert not narrates("Batch jobs now start in a fraction of the time they used to on Mondays.", "en")
     assert not narrates("A waypoint would be the right place for that policy.", "en")
+    assert narrates("The release notes team would spend the last week chasing authors for notes.", "en")
     assert not narrates("Kubernetes 1.29 adds a new field for pod readiness.", "en")
     assert makes_a_point("Build your services with frame pointers because unwinding depends on them.", "en")
     assert makes_a_point("Fixing it cut the tier from 1,400 to 1,000 cores.", "en")
@@ -263,6 +264,8 @@ def test_a_chinese_subject_that_also_does_something_goes_on_from_before() -> Non
 def test_instead_leans_on_what_came_before() -> None:
     assert leans_outside("Gateway API instead lets each implementation attach its own policy resources.", "en")
     assert not leans_outside("Use a Gateway instead of an Ingress for new services.", "en")
+    assert leans_outside("Most of the new work has been in that software supply chain area.", "en")
+    assert not leans_outside("Teams often find that the control plane area needs the most care.", "en")
 
 
 def test_takeaway_json_keeps_the_source_sentence_when_edited() -> None:

@@ -186,6 +186,8 @@ _LEANS_INSIDE_EN_RE = re.compile(
     r"|\b(?:of|between) the two\b(?=\s+(?:decides?|is|are|was|were|can|will|has|have)\b|\W*$|\s*[,.;])"
     r"|\bthat (?:way|year|month|week|day|time|point|area|release|version|project|working group|decision|choice|approach|"
     r"one|team|feature|change|problem|issue|tool|model|case|mode|setup|cluster|app|service|question|analogy|space)\b"
+    # "… have been in that software supply chain area": the area the talk was just in.
+    r"|\bthat (?!the\b|a\b|an\b|is\b|are\b|was\b|were\b)(?:[\w-]+ ){1,3}(?:area|space|realm|domain)\b"
     r"|\bthe other (?:one|command|thing|project|option|approach|way|tool|side|feature)\b|\bthe (?:latter|former|above|below)\b"
     r"|\b(?:as|like) (?:you|we) (?:can )?(?:see|saw)\b|\bwe can see\b|\bas (?:shown|mentioned|described|noted|discussed)\b"
     r"|\b(?:was|were) (?:talking about|mentioning|saying|describing)\b|\b(?:you|he|she|[A-Z][a-z]+) (?:just )?mentioned\b"
@@ -396,7 +398,7 @@ _HISTORY_EN_RE = re.compile(
     r"|^\W*(?:in (?:19|20)\d\d,? (?:we|I)|(?:we|I) (?:\w+ )?(?:was|were|had|got|started|began|joined|adopted|moved|"
     r"switched|migrated)\b[^.;]*\b(?:in|since|by) (?:19|20)\d\d)\b"
     # The habitual past of a story: "A KEP would miss code freeze, file an exception, …", "The authors would decide …".
-    r"|^\W*(?:[A-Z][\w-]*|the \w+(?: team)?|a \w+) would (?!be\b|like\b|love\b|say\b|recommend|suggest|need\b|want\b|argue|expect|"
+    r"|^\W*(?:[A-Z][\w-]*|the (?:[\w-]+ ){0,2}(?:team|teams|people|engineers|authors|owners|reviewers)|the \w+|a \w+) would (?!be\b|like\b|love\b|say\b|recommend|suggest|need\b|want\b|argue|expect|"
     r"have\b|not\b|never\b|probably|rather\b|also\b)[a-z]+"
     # "The enhancements team members used to ping each of …", "what we used to do was …" (not "is used to detect").
     r"|\b(?:we|I|they|team|teams|members|people|engineers|developers|users)\s+used to (?!be\b|on\b|in\b|at\b|with\b|for\b|when\b)[a-z]+",
