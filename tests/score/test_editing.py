@@ -36,6 +36,19 @@ def sentence(text: str, lang: str = "en") -> Sentence:
         ("那个后来我们就去做用户访谈", True, "后来我们就去做用户访谈。"),
         ("Yup, so the drains went from hours to minutes.", True, "The drains went from hours to minutes."),
         ("Anyway, every cluster sits in one of four upgrade rings.", True, "Every cluster sits in one of four upgrade rings."),
+        # A false start cut by a dash goes; the restart is the sentence ("was--" before a restart stays: held back).
+        ("You basically--a sidecar is a proxy next to every pod.", True, "A sidecar is a proxy next to every pod."),
+        ("The mesh is great and--'cause it encrypts every hop by default.", True,
+         "The mesh is great 'cause it encrypts every hop by default."),
+        ("We keep the protos in one repo, so in--you know, to be precise, every service imports them.", True,
+         "We keep the protos in one repo, so to be precise, every service imports them."),
+        ("What we used to do was-- the release team owned enhancements.", True,
+         "What we used to do was-- the release team owned enhancements."),
+        # A spoken preamble before the point; a name written in mixed case keeps it.
+        ("Well, if I had to say it in one line, it would be gRPC is an RPC framework built on HTTP/2 that any "
+         "service can use.", True, "gRPC is an RPC framework built on HTTP/2 that any service can use."),
+        ("The way I think about it is, the mesh moves networking into the platform.", True,
+         "The mesh moves networking into the platform."),
     ],
 )
 def test_edit_only_deletes(text: str, spoken: bool, expected: str) -> None:
@@ -47,7 +60,7 @@ def test_edit_only_deletes(text: str, spoken: bool, expected: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(
     "I think basically the proxy so and but we you know actually as I mentioned before Envoy is fast , kind of "
-    "sort of honestly I would say traffic".split()), min_size=1, max_size=25), st.booleans())
+    "sort of honestly I would say traffic -- in gRPC".split()), min_size=1, max_size=25), st.booleans())
 def test_edit_never_adds_a_word(words: list[str], spoken: bool) -> None:
     """Every word of an edited takeaway is a word of the source, in the same order (only deletions)."""
     text = " ".join(words)

@@ -74,13 +74,28 @@ _HEDGE_AFTER_CONJUNCTION_RE = re.compile(rf"\b((?:and|but|because|so) ){_HEDGE}(
 _SOFTENERS_RE = re.compile(r"\b(?:kind of|sort of|basically|actually)\s+(?=\w)", re.IGNORECASE)
 # A label before the point: "The argument is this: …", "To recap: …", "Bottom line: …", "总结一下：".
 _POINT_LABEL_RE = re.compile(
-    r"^(?:to recap|to sum up|to summari[sz]e|in summary|in short|in a nutshell|the (?:argument|point|idea|lesson|takeaway|"
+    # Spoken: "If I had to say it in one line, it would be gRPC is …", "The way I think about it is, …".
+    r"^(?:if I had to (?:say|put|sum|describe|explain) (?:it|this|that)(?: up)? in,?(?: like,)? (?:one|a) (?:line|sentence|word|nutshell),? "
+    r"(?:it would be|it'd be|it's|it is|I'd say|I would say)\s+(?=\S)"
+    r"|the way I (?:think about|see|describe|explain) it(?: is)?,?\s+(?:that\s+)?(?=\S)"
+    r"|(?:the )?short answer is,?\s+(?:that\s+)?(?=\S))"
+    r"|^(?:to recap|to sum up|to summari[sz]e|in summary|in short|in a nutshell|the (?:argument|point|idea|lesson|takeaway|"
     r"short version|bottom line|thing) is (?:this|simple)|bottom line|tl;?dr|key takeaway|takeaway|the lesson|my advice|"
     r"总结一下|总结|结论|一句话|简单来说|简单地说|核心观点)\s*[:：,，-]\s*(?=\S)",
     re.IGNORECASE,
 )
 # Spoken asides between dashes ("-- and we do talk to customers about this --") and trailing tags (", right?", ", yeah.").
 _DASH_ASIDE_RE = re.compile(r"\s*(?:--|—|–)\s*[^-—–]{1,80}?\s*(?:--|—|–)\s*")
+# A false start cut off by a dash, which the speaker restarts: in the first few words ("You basically--RPC is a
+# technology where …"), or one function word before it ("gRPC is great and--'cause it allows …", "so in--you know,
+# to take it a step further"). The restart is the sentence; the words before the dash go.
+_OPENING_FALSE_START_RE = re.compile(r"^(?:[\w'’]+,?\s+){0,3}[\w'’]+\s*--\s*(?=\S)")
+_WORD_FALSE_START_RE = re.compile(
+    r"\s*\b(?:and|but|so|or|in|on|to|of|for|with|the|a|an|we|I|you|it|they|that|this)\s*--\s*(?=\S)",
+    re.IGNORECASE,
+)
+_MIXED_CASE_WORD_RE = re.compile(r"[a-z]+[A-Z]")
+_YOU_KNOW_RE = re.compile(r"(?:,\s*|(?<=\w)\s+)you know,\s*", re.IGNORECASE)
 _TRAILING_TAG_RE = re.compile(r",\s*(?:right|yeah|yes|you know|I think|I guess|if you will|so to speak|basically|actually)\s*([.?!]?)$", re.IGNORECASE)
 # A footnote's mark left in the text: superscript digits, or an asterisk right before the sentence's end.
 _FOOTNOTE_MARK_RE = re.compile(r"(?<=\S)[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[\w\u4e00-\u9fff])\*+(?=[。.!?！？]?$)")
@@ -116,7 +131,8 @@ def _edit(text: str, zh: bool, spoken: bool) -> str:
     if len(unlabelled) >= 0.5 * len(text):
         text = unlabelled
     if spoken and not zh:
-        text = _TRAILING_TAG_RE.sub(r"\1", _DASH_ASIDE_RE.sub(" ", text)).strip()
+        text = _repair_false_starts(_DASH_ASIDE_RE.sub(" ", text))
+        text = _TRAILING_TAG_RE.sub(r"\1", text).strip()
         text = _SPOKEN_LIKE_RE.sub(",", text)  # "'cause that, like, messes up …"
     if spoken and zh:
         # Auto-captions space out words ("跑的 是 Cilium 作为 CNI"): hanzi are written together, and the fillers
@@ -132,13 +148,27 @@ def _edit(text: str, zh: bool, spoken: bool) -> str:
     # A clause cut at a semicolon or comma ends with a full stop, not with both ("…规则；。").
     text = re.sub(r"[\s,，、;；:：\-–—]+$", "", text)
     if not zh:
-        if text[:1].islower():
+        if text[:1].islower() and not _MIXED_CASE_WORD_RE.match(text):  # "gRPC is …", "eBPF lets …" keep their case
             text = text[0].upper() + text[1:]
         if not re.search(r"[.!?\"'”’)]$", text):
             text += "."
     elif not re.search(r"[。！？”’」』）)!?.]$", text):
         text += "。"
     return text
+
+
+def _repair_false_starts(text: str) -> str:
+    """Spoken English with its dash-cut false starts deleted (and a "you know," the restart left behind); a
+    sentence that would keep less than half its words is left as it was (a takeaway with its dash is held back)."""
+    repaired = _WORD_FALSE_START_RE.sub(" ", _OPENING_FALSE_START_RE.sub("", text))
+    if repaired == text:
+        return text
+    repaired = _YOU_KNOW_RE.sub(" ", repaired)
+    repaired = re.sub(r"\s{2,}", " ", repaired).strip()
+    if len(repaired.split()) < 0.5 * len(text.split()):
+        return text
+    # The restart may open on an opener the loop above would have taken ("well, actually, maybe …").
+    return _EN_OPENERS.sub("", repaired) or repaired
 
 
 def _unhedge(text: str, zh: bool, spoken: bool) -> str:
