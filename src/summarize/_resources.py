@@ -61,6 +61,13 @@ def abbreviations() -> frozenset[str]:
     return frozenset(word for line in data_lines("en_abbreviations.txt") for word in line.split())
 
 
+@functools.cache
+def ambiguous_abbreviations() -> frozenset[str]:
+    """Lowercase abbreviations that are also words or units ending many sentences ("no", "in", "ms", "min"):
+    after one, a sentence ends unless a number or a lowercase word follows."""
+    return frozenset(word for line in data_lines("en_abbreviations_ambiguous.txt") for word in line.split())
+
+
 _nltk_lock = threading.Lock()
 
 
@@ -267,6 +274,7 @@ def preload(langs: tuple[str, ...] = ("en", "zh"), *, quiz: bool = False) -> Non
     few milliseconds a post), stop words; with ``quiz``, jieba's POS tagger.
     """
     abbreviations()
+    ambiguous_abbreviations()
     if "en" in langs:
         punkt()
         stop_word_list("english")

@@ -188,10 +188,14 @@ _WORD_WINDOW = 64
 
 
 def _merge_after_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Whatever cut a span, it never ends on "Dr." or "e.g.": such a span runs on into the next."""
+    """Whatever cut a span, it never ends on "Dr." or "e.g.": such a span runs on into the next. After a word
+    that is also an ordinary word or a unit ("no", "in", "ms"), it runs on only into a number or a lowercase
+    word ("No. 5", "3 min. read"): "Yes or no. And …" and "dropped to 25 ms. Then …" are two sentences."""
     from .._resources import abbreviations as known_abbreviations
+    from .._resources import ambiguous_abbreviations
 
     abbreviations = known_abbreviations()
+    ambiguous = ambiguous_abbreviations()
     merged: list[tuple[int, int]] = []
     for span in spans:
         if merged and text[merged[-1][1] - 1] == ".":  # the only way the span can end on an abbreviation
@@ -201,13 +205,23 @@ def _merge_after_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[
             if (
                 last
                 and (last.start() > 0 or window == a)  # else the word runs on past the window: too long
-                and last.group(1).lower().lstrip("(\"'") in abbreviations
+                and _runs_on(last.group(1).lstrip("(\"'"), text[span[0] : span[0] + 1], abbreviations, ambiguous)
                 and text[b : span[0]].strip() == ""
             ):
                 merged[-1] = (a, span[1])
                 continue
         merged.append(span)
     return merged
+
+
+def _runs_on(word: str, next_char: str, abbreviations: frozenset[str], ambiguous: frozenset[str]) -> bool:
+    """Whether a span ending on ``word`` + "." runs on into the span that starts with ``next_char``."""
+    lowered = word.lower()
+    if lowered in abbreviations:
+        return True
+    if lowered not in ambiguous:
+        return False
+    return next_char.isdigit() or next_char.islower() or word == "Ms"  # "Ms. Okafor": the title
 
 
 def _pieces(text: str) -> Iterator[tuple[int, int]]:
