@@ -69,7 +69,9 @@ _SELF_INTRODUCTION_RE = re.compile(
     r"|^\W*自\s?(?:19|20)\d\d\s?年(?:以来|起)[，,]\s?我"
     # A career told by its roles: "Release notes shadow for 1.31, then I was the release notes lead for 1.33, …",
     # "… and I started contributing to Kubernetes because I was using its Python client."
-    r"|\bI was (?:the|a|an) (?:[\w-]+ ){0,4}?(?:lead|shadow|maintainer|chair|co-chair)\b(?: \w+)? for\b"
+    r"|^\W*(?:[\w.-]+ ){0,6}?(?:shadow|lead|maintainer|chair)\b[^;]{0,40}?, (?:then|and then) I was (?:the|a|an) (?:[\w-]+ ){0,4}?"
+    r"(?:lead|shadow|maintainer|chair|co-chair)\b"
+    r"|^\W*(?:then |and )?I was (?:the|a|an) (?:[\w-]+ ){0,4}?(?:lead|shadow|maintainer|chair|co-chair) for (?:[\w.]+ )?\d"
     r"|\bI (?:started|began) (?:contributing|attending)\b|\bI (?:got into|joined|applied to) (?:the )?(?:[\w.-]+ ){0,3}?(?:team|release|SIG)\b"
 )
 _PROCEDURE_RE = re.compile(
@@ -120,8 +122,9 @@ _ABOUT_THE_EPISODE_RE = re.compile(
     # Show notes that name a topic rather than say the point: "Teodora tells us how a single upgrade used to …",
     # "Anthony helps us understand the best practices for …", "David explains the evolution of …" (but "Mark
     # and Ville explain that Knative is …" says it).
-    r"|\b[A-Z][a-z]+(?: and [A-Z][a-z]+)? (?:tells us|told us|helps us understand|walks us through|explains|describes|"
-    r"talks about|discusses|shares) (?:how|what|why|the|about|his|her|their)\b"
+    r"|(?:^\W*|[,;]\s*(?:and |but |so )?)(?-i:(?!(?:This|That|It|Which|What|Here|There)\b)[A-Z][a-z]+(?: and [A-Z][a-z]+)?) "
+    r"(?:tells? us|told us|helps? us understand|walks? us through|explains?|describes?|talks? about|discuss(?:es)?|shares?) "
+    r"(?:how|what|why|the|about|his|her|their)\b"
     r"|\bwe(?:'re| are| get to) (?:talking|speaking|chatting|talk|speak|chat) (?:to|with) (?:our|[A-Z])"
     r"|^\W*(?:(?:因此|所以|那么|好|现在|下面)[，,]\s*)?(?:让我们(?:来)?(?:看看|看一下|了解一下)|今天(?:主要|的议题|我们主要)|接下来(?:我们)?(?:来)?(?:看|介绍)"
     r"|(?:现在|下面)?我们(?:再)?来(?:尝试|试试|试一下|看看|看一下)|先(?:简单)?(?:介绍|说)一下)"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Sentence
+from ..segment.zh import LIST_INTRODUCERS_ZH
 from .quality import lacks_a_verb
 
 MAX_TAKEAWAY_WORDS = 60
@@ -61,17 +62,19 @@ _CLAUSE_ALONE_EN_RE = re.compile(r"^\W*(?:if|when|because|although|unless|while|
 
 # Nothing but names in a row: "T-Mobile、Airbnb、易贝和 Salesforce。" (the rest of a list a stray "；" cut off).
 _ZH_NAMES_ONLY_RE = re.compile(
-    r"^\W*(?:[A-Za-z0-9][\w.+-]*(?: [A-Za-z0-9][\w.+-]*)*|[\u4e00-\u9fff]{1,4})"
-    r"(?:\s*(?:、|，|,|和|与|及|以及)\s*(?:[A-Za-z0-9][\w.+-]*(?: [A-Za-z0-9][\w.+-]*)*|[\u4e00-\u9fff]{1,4}))+\s*(?:等)?\W*$"
+    r"^\W*(?:[A-Za-z0-9][A-Za-z0-9_.+-]*(?: [A-Za-z0-9][A-Za-z0-9_.+-]*)*|[\u4e00-\u9fff]{1,4})"
+    r"(?:\s*(?:、|，|,|和|与|及|以及)\s*(?:[A-Za-z0-9][A-Za-z0-9_.+-]*(?: [A-Za-z0-9][A-Za-z0-9_.+-]*)*|[\u4e00-\u9fff]{1,4}))+"
+    r"\s*(?:等)?\W*$"
 )
 
 # Cut before its object: "许多知名品牌都在台上讨论他们对 Istio 的采用，包括。" (the list went to the next sentence).
-_ZH_CUT_SHORT_RE = re.compile(r"(?:包括|例如|比如|如下|诸如|像是|分别是|即)\W*$")
+_ZH_CUT_SHORT_RE = re.compile(rf"(?:{LIST_INTRODUCERS_ZH})\W*$")
 
 
 def fragment(s: Sentence, text: str) -> bool:
     """A list item, caption or spoken phrase that is no sentence: no verb of its own or cut before its end
-    (English), or a Chinese list item that starts at its verb."""
+    (English); in Chinese, the tail of a broken sentence, a row of names only, a clause that ends on "包括/例如",
+    or a list item that starts at its verb."""
     if s.lang == "en":
         return (lacks_a_verb(text, list_item=s.kind == "list_item") or _CUT_SHORT_EN_RE.search(text) is not None
                 or (len(text.split()) <= 8 and _CLAUSE_ALONE_EN_RE.match(text) is not None))

@@ -63,7 +63,9 @@ _NO_SENTENCE_OPENS_RE = re.compile(r"[的地得之和及或与等了着过，、
 
 
 # A semicolon typed for a colon after a word that announces a list: "…讨论他们对 Istio 的采用，包括；T-Mobile、Airbnb …".
-_INTRODUCES_A_LIST_RE = re.compile(r"(?:包括|如下|例如|比如|诸如|分别是)\s*$")
+LIST_INTRODUCERS_ZH = "包括|如下|例如|比如|诸如|分别是|像是"
+"""Words that announce the list or example after them; a sentence cannot end on one (score.shape reads them too)."""
+_INTRODUCES_A_LIST_RE = re.compile(rf"(?:{LIST_INTRODUCERS_ZH})\s*$")
 
 
 def _ends_an_aside(text: str, m: re.Match[str], end: int) -> bool:
