@@ -28,6 +28,8 @@ from collections.abc import Iterator, Sequence
 from ..model import Document
 from .context import Context
 from .draft import MAX_TEMPLATE_CHARS, Draft
+from .keypoint import EN_PASSIVE_HOW, ZH_AGENT, chinese_shapes, english_variants
+from .keypoint import TEMPLATES as _KEYPOINT_TEMPLATES
 from .predicate_en import HOW, PLACED, WORKS
 from .predicate_en import TEMPLATES as _EN_TEMPLATES
 from .predicate_en import english_card
@@ -35,7 +37,7 @@ from .predicate_zh import TEMPLATES as _ZH_TEMPLATES
 from .predicate_zh import ZH_MEANS, ZH_REFERS, ZH_THEREBY, ZH_THEREFORE, ZH_WHEN, chinese_card
 
 #: Every predicate card's template id (the checks of :mod:`.checks` treat them as asked questions, not terms).
-TEMPLATES = _EN_TEMPLATES | _ZH_TEMPLATES
+TEMPLATES = _EN_TEMPLATES | _ZH_TEMPLATES | _KEYPOINT_TEMPLATES
 #: Shapes whose question is specific whatever it is asked of: by what means ("How does Kubernetes support a
 #: microservices architecture?", "Envoy sidecar 通过什么连接 Pilot？"), what for a stated place ("What does CNI provide
 #: between pods in a cluster?"), how a named thing works, what a term means in Chinese ("L7 指什么？"), and why or
@@ -43,7 +45,7 @@ TEMPLATES = _EN_TEMPLATES | _ZH_TEMPLATES
 #: question says ("Diamanti 什么时候贡献了 FlexVolume 插件？"): judges accepted those
 #: asked of side names. Not "X 用于什么？", "What is X used to do?", "X 提供了什么？", "X 被称为什么？" (judged
 #: ambiguous), nor "What does L4 refer to?" (judged wrong where the post mistranslated it).
-SPECIFIC_TEMPLATES = frozenset({HOW, PLACED, WORKS, ZH_MEANS, ZH_REFERS, ZH_THEREFORE, ZH_THEREBY, ZH_WHEN})
+SPECIFIC_TEMPLATES = frozenset({HOW, PLACED, WORKS, ZH_MEANS, ZH_REFERS, ZH_THEREFORE, ZH_THEREBY, ZH_WHEN, EN_PASSIVE_HOW, ZH_AGENT})
 
 
 def predicate_cards(doc: Document, ctx: Context, lang: str, ranked: Sequence[int]) -> Iterator[Draft]:
@@ -61,6 +63,10 @@ def predicate_cards(doc: Document, ctx: Context, lang: str, ranked: Sequence[int
         head = _head_clause(text, lang) if draft is None else None
         if head is not None:  # "Ingress controller provides a unified entrance …, but it can't be accessed …"
             draft = english_card(head, i, doc, ctx) if lang == "en" else chinese_card(head, i, ctx)
+        if draft is None and lang == "en":  # a frame, two joined predicates, a passive (see :mod:`.keypoint`)
+            draft = english_variants(text, i, doc, ctx, lambda reading: english_card(reading, i, doc, ctx))
+        elif draft is None:
+            draft = chinese_shapes(text, i, ctx)
         if draft is not None:
             yield draft
 
@@ -87,7 +93,7 @@ def asks_about_the_post(question: str, ctx: Context) -> bool:
 #: Of those, the English shapes whose subject must be a term (an acronym, a mixed-case, hyphenated or dotted name, a
 #: pack's entity or a term the post defines) when it is not what the post is about: "What does CNI provide between
 #: pods?" asks about a term; "What did Brown catch for 80 yards?" about a person the card does not name well.
-TERM_SUBJECT_TEMPLATES = frozenset({HOW, PLACED})
+TERM_SUBJECT_TEMPLATES = frozenset({HOW, PLACED, EN_PASSIVE_HOW})
 
 
 def passes_the_gate(d: Draft, ctx: Context, defined: set[str]) -> bool:
@@ -95,6 +101,8 @@ def passes_the_gate(d: Draft, ctx: Context, defined: set[str]) -> bool:
     defines, or its shape is specific (:data:`SPECIFIC_TEMPLATES`; for :data:`TERM_SUBJECT_TEMPLATES` asked of a term)."""
     if asks_about_the_post(d.question, ctx) or names_defined(d.question, defined):
         return True
+    if d.template in _KEYPOINT_TEMPLATES and ctx.takeaways.intersection(d.sentences):
+        return True  # a takeaway's subject is one of the post's points, whatever its name
     if d.template not in SPECIFIC_TEMPLATES:
         return False
     return d.template not in TERM_SUBJECT_TEMPLATES or names_a_term(d.question, ctx)

@@ -1,0 +1,366 @@
+"""More predicate cards from a key sentence: the shapes :mod:`.predicate_en` and :mod:`.predicate_zh` leave.
+
+A post's takeaways are often longer than the plain "X verbs Y." those modules ask about: they open on a
+frame ("In Istio 1.5, …", "在 ambient 模式下，…"), join two predicates ("Ambient mode moves the L4 work into
+a per-node ztunnel and keeps L7 in optional waypoint proxies."), or put the thing worth recalling in a
+passive's agent ("control plane costs are dominated by a single feature: …", "服务网格的能力是通过 ztunnel
+和 waypoint proxy 提供的"). Each is asked here as one point:
+
+* a frame is kept in the question ("In Istio 1.5, what dominates control plane costs?"): without it the
+  fact is not true, and it names what the question is about;
+* of two joined predicates the first is asked, as a sentence of its own ("What does Ambient mode move into a
+  per-node ztunnel?"), when the second starts with a finite verb of the same subject;
+* a passive's agent is asked in the active voice ("What dominates control plane costs?"), its means with
+  "how" ("How are the service mesh functionalities provided?" → Through ztunnel and waypoint proxy);
+  Chinese: "A 由 B 处理" → "A 由什么处理？", "A 是通过 B 提供的" → "A 是通过什么提供的？", "A 导致了 B" → "A 导致了什么？";
+* a plural definition of a term of the post's product ("Waypoints are Envoy-based proxies deployed per
+  namespace …") → "What are waypoints in Istio?".
+
+Every draft here is a predicate draft: :func:`summarize.quiz.predicate.passes_the_gate` and the checks of
+:mod:`.checks` apply to it as to the others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..model import Document
+from .context import Context
+from .draft import Draft
+
+#: Template ids (part of every card's stable id).
+EN_AGENT, EN_PASSIVE_HOW, EN_PLURAL, EN_PURPOSE, ZH_AGENT, ZH_CAUSE, ZH_CAN, ZH_MOVES = (
+    "what-passive-agent", "how-passive-means", "what-are-qualified", "what-for-purpose", "zh-what-agent",
+    "zh-what-cause", "zh-what-can", "zh-what-moves",
+)
+TEMPLATES = frozenset({EN_AGENT, EN_PASSIVE_HOW, EN_PLURAL, EN_PURPOSE, ZH_AGENT, ZH_CAUSE, ZH_CAN, ZH_MOVES})
+_CONFIDENCE = {EN_AGENT: 0.6, EN_PASSIVE_HOW: 0.6, EN_PLURAL: 0.65, EN_PURPOSE: 0.6, ZH_AGENT: 0.6, ZH_CAUSE: 0.55,
+               ZH_CAN: 0.55, ZH_MOVES: 0.6}
+
+_MAX_ANSWER_WORDS = 30
+
+# "In Istio 1.5, …", "In ambient mode, …", "With Istio, …", "By default, …": a frame the point holds in.
+_FRAME_EN_RE = re.compile(r"^(?P<frame>(?:In|With|Within|Under|Since|As of) [^,;:()]{2,40}?), (?P<rest>[A-Za-z].{12,})$")
+_FRAME_WORDS_RE = re.compile(r"\b(?:this|that|these|those|it|its|our|we|you|your|such|then|today|now|the past)\b", re.IGNORECASE)
+
+
+def frames(text: str, lang: str, names: Callable[[str], bool] | None = None) -> list[tuple[str, str]]:
+    """(frame, rest) ways to read a sentence: as it is (no frame), and without a frame it opens on, kept apart
+    so the question can say it ("In Istio 1.5," / "在 ambient 模式下，"). A frame that points elsewhere ("In this
+    case,", "在这种情况下，") is no frame a card can keep, so the sentence is read as it is only."""
+    found = [("", text)]
+    if lang == "en":
+        m = _FRAME_EN_RE.match(text)
+        # a frame that names something ("In Istio 1.5", "In ambient mode" in a post on ambient mode), not a manner
+        if m and not _FRAME_WORDS_RE.search(m.group("frame")) and (names is None or names(m.group("frame"))):
+            rest = m.group("rest")
+            found.append((m.group("frame"), rest[:1].upper() + rest[1:]))
+    return found
+
+
+def with_frame(frame: str, d: Draft | None) -> Draft | None:
+    """The draft asked within its frame: "In Istio 1.5, what dominates control plane costs?"."""
+    if d is None or not frame:
+        return d
+    if d.type != "what" or d.template in _NO_FRAME or frame.casefold() in d.answer.casefold():
+        return None
+    question = f"{frame}, {d.question[:1].lower()}{d.question[1:]}"
+    return Draft(d.type, d.template, question, d.answer, d.sentences, d.confidence)
+
+
+#: Definitions are asked without a frame ("What is a waypoint proxy in Istio?" holds in any release).
+_NO_FRAME = frozenset({"what-is-qualified", "what-refers", EN_PLURAL})
+#: Of the plain predicate shapes, those that ask the first of two joined predicates well: a place, a means or what
+#: is let keeps the question on one point; "What did Istio team realize?" (The problem.) asks about nothing.
+_FIRST_PREDICATE_TEMPLATES = frozenset({"what-object-placed", "how-means", "how-works", "what-lets", "what-used-for"})
+
+# "X moves A into B and keeps C in D.": the first of two predicates of one subject.
+_JOINED_EN_RE = re.compile(r"^(?P<head>[^,;:]{16,}?)(?:,)? and (?P<verb>[a-z]+)\b(?P<tail>[^;:]*)[.!]$")
+
+
+def first_predicate(text: str) -> str | None:
+    """"Ambient mode moves the L4 work into a per-node ztunnel and keeps L7 in optional waypoint proxies." →
+    "Ambient mode moves the L4 work into a per-node ztunnel.": the second predicate starts with a finite verb of
+    the tense of the first, so both have the sentence's subject and the first is a sentence of its own."""
+    m = _JOINED_EN_RE.match(text)
+    if m is None:
+        return None
+    from ..segment.pos import tag_sentence
+    from .english import tense_of, verb_lemma
+
+    second = m.group("verb")
+    lemma = verb_lemma(second)
+    if lemma is None or lemma in ("be", "have", "do") or tense_of(second, lemma) not in ("VBZ", "VBD"):
+        return None
+    head = m.group("head")
+    first = [w for w, t in tag_sentence(head) if t in ("VBZ", "VBD")]
+    if not first or (tense_of(first[0], verb_lemma(first[0]) or "") or "") != tense_of(second, lemma):
+        return None
+    return head + "."
+
+
+# "control plane costs are dominated by a single feature: …", "the functions are provided through ztunnel …"
+_PASSIVE_EN_RE = re.compile(
+    r"^(?P<subj>[A-Za-z][^,;:()]{3,70}?) (?P<be>is|are|was|were|has been|have been|will be|can be) "
+    r"(?:(?P<adv>[a-z]+ly) )?(?P<verb>[a-z]{3,}(?:ed|en|wn|lt|ght|ne|de|ld))"
+    r" (?P<prep>by|through|via|using) (?P<agent>[^;]{2,200}?)[.!]$"
+)
+_AGENT_CUT_RE = re.compile(r",\s*(?:which|so|and|but|while|whereas|although)\b|\s(?:while|whereas)\s")
+
+
+def passive_agent(text: str, i: int, ctx: Context) -> Draft | None:
+    """"Control plane costs are dominated by a single feature: serving …" → "What dominates control plane
+    costs?"; "… are provided through ztunnel and waypoint proxy, which …" → "How are … provided?"."""
+    m = _PASSIVE_EN_RE.match(text)
+    if m is None:
+        return None
+    from ..segment.pos import tag_sentence
+    from .english import verb_lemma
+    from .predicate_en import _mid_sentence, _plain_noun_phrase
+    from .strict import names_a_thing
+
+    subject = m.group("subj")
+    tags = [t for _, t in tag_sentence(subject)]
+    if not _plain_noun_phrase(subject) or tags[0] in ("PRP", "PRP$", "WDT", "EX", "IN", "RB", "CC") or "VBN" in tags[1:]:
+        return None  # "CPU used by Istio was normalized by …": a participle in the subject garbles the question
+    if not names_a_thing(f"What is {_mid_sentence(subject)}?", ctx.proper_words):
+        return None  # "Various Network Services can be implemented by …": a generic subject
+    agent = _AGENT_CUT_RE.split(m.group("agent"), maxsplit=1)[0].strip()
+    if re.search(r"\band\s+[a-z]+ed\b", agent):
+        return None  # "… by 3-rd parties and introduced into the Kubernetes world": a second predicate
+    verb, be = m.group("verb"), m.group("be")
+    subj = _mid_sentence(subject)
+    means = m.group("prep") != "by" or re.match(r"[a-z]+ing\b", agent)
+    if means:
+        lead = {"by": "By", "through": "Through", "via": "Via", "using": "Using"}[m.group("prep")]
+        first, _, more = be.partition(" ")
+        question = f"How {first} {subj} {(more + ' ') if more else ''}{verb}?"
+        return _draft(EN_PASSIVE_HOW, question, f"{lead} {agent}", i, kind="what")
+    if re.match(r"(?:it|them|this|that|these|those|us|you|me|him|her|default|design|hand|far|now)\b", agent, re.IGNORECASE):
+        return None  # "by default", "by hand", "by far": no agent
+    if ctx.names_main_subject(agent):
+        return None  # "What has replaced the kfctl binary?" → Kubeflare, in a post on Kubeflare: guessed, not learnt
+    lemma = verb_lemma(verb)
+    active = _active(lemma, be) if lemma else None
+    if active is None:
+        return None
+    answer = agent[:1].upper() + agent[1:]
+    return _draft(EN_AGENT, f"What {active} {subj}?", answer, i, kind="what", shortest=1)
+
+
+_PURPOSE_EN_RE = re.compile(r"^(?P<head>[^,;:()]{8,}?) to (?P<purpose>[a-z]+\b[^,;:()]{6,120}?)[.!]$")
+_VAGUE_OBJECT_RE = re.compile(
+    r"(?:several|many|some|various|more|other|the following|a few|a (?:number|variety|lot|set|range|couple) of)\b", re.IGNORECASE
+)
+
+
+def purpose_object(text: str, i: int, ctx: Context) -> Draft | None:
+    """"Istio provides an infrastructure layer to facilitate the communication … for microservice." → "What does
+    Istio provide to facilitate the communication … for microservice?" (An infrastructure layer.): the purpose
+    makes a question of a verb that alone has many answers ("What does Istio provide?")."""
+    m = _PURPOSE_EN_RE.match(text)
+    if m is None:
+        return None
+    from ..segment.pos import noun_phrases, tag_sentence
+    from .english import verb_lemma
+    from .predicate_en import _LIGHT_LEMMAS, _SAYING_LEMMAS, _mid_sentence, _named_thing
+    from .subject import _span, _subject_end
+
+    head = m.group("head")
+    tagged = tag_sentence(head)
+    end = _subject_end(tagged, plural=True)
+    if end is None or tagged[end][1] == "MD" or tagged[0][1] in ("PRP$", "WP$"):
+        return None
+    subject = _span(head, [w for w, _ in tagged[:end]])
+    lemma = verb_lemma(tagged[end][0])
+    if subject is None or not _named_thing(subject, ctx) or lemma is None or lemma in _LIGHT_LEMMAS | _SAYING_LEMMAS:
+        return None
+    after = tagged[end + 1 :]
+    chunks = noun_phrases(after)
+    if not after or not chunks or chunks[0] != (0, len(after)) or after[0][1] not in ("DT", "JJ", "NN", "NNS", "NNP", "CD"):
+        return None  # the object is one noun phrase, all of what comes between the verb and "to"
+    if tag_sentence(f"to {m.group('purpose')}")[1][1] != "VB":
+        return None  # "… moved from 1.2 to 1.3": no purpose
+    obj = _span_after(head, tagged[end][0], subject)
+    if not obj or _VAGUE_OBJECT_RE.match(obj) or re.search(r"\b(?:you|your|we|our|us)\b", m.group("purpose"), re.IGNORECASE):
+        return None
+    aux = {"VBD": "did", "VBP": "do"}.get(tagged[end][1], "does")
+    question = f"What {aux} {_mid_sentence(subject)} {lemma} to {m.group('purpose')}?"
+    return _draft(EN_PURPOSE, question, obj[:1].upper() + obj[1:], i, kind="what")
+
+
+def _span_after(text: str, verb: str, subject: str) -> str:
+    """What follows the verb after the subject, as the sentence writes it."""
+    at = text.find(verb, len(subject))
+    return text[at + len(verb) :].strip() if at >= 0 else ""
+
+
+def _active(lemma: str, be: str) -> str | None:
+    """The active verb a "What …?" question asks with: "is dominated" → "dominates", "was replaced" →
+    "replaced", "has been replaced" → "has replaced", "can be handled" → "can handle"."""
+    from .english import _lemminflect
+
+    inflect = _lemminflect().getInflection
+    if be in ("is", "are"):
+        forms = inflect(lemma, "VBZ")
+    elif be in ("was", "were"):
+        forms = inflect(lemma, "VBD")
+    elif be in ("has been", "have been"):
+        forms = tuple(f"has {f}" for f in inflect(lemma, "VBN"))
+    else:
+        forms = (f"{be.split()[0]} {lemma}",)
+    return forms[0] if forms else None
+
+
+# "Waypoints are Envoy-based proxies deployed per namespace or service account."
+_PLURAL_EN_RE = re.compile(
+    r"^(?P<term>[A-Z][a-z]{3,}s) are (?P<definition>(?:[\w-]+ ){0,3}?[a-z][\w-]*s"
+    r" (?:that|which|for|used|deployed|designed|built|written|defined|responsible|running|created|managed|owned) [^;:]{8,}?)[.!]$"
+)
+
+
+def plural_definition(text: str, i: int, doc: Document, ctx: Context) -> Draft | None:
+    """"Waypoints are Envoy-based proxies deployed per namespace or service account." → "What are waypoints in
+    Istio?": a common-noun term asked with the product the post is about (as :func:`.predicate_en._qualified_definition`
+    asks a singular one)."""
+    from ..segment.pos import word_classes
+
+    m = _PLURAL_EN_RE.match(text)
+    if m is None:
+        return None
+    term = m.group("term")
+    product = ctx.product() or ctx.topic
+    if product is None or product.casefold() in m.group("definition").casefold() or term.casefold() == product.casefold():
+        return None
+    if word_classes(term.lower()) not in ("-",) and "NOUN" not in word_classes(term.lower()):
+        return None
+    return _draft(EN_PLURAL, f"What are {term.lower()} in {product}?", m.group("definition"), i, kind="what")
+
+
+# "A 由 B 处理。", "服务网格的能力是通过 ztunnel 和 waypoint proxy 提供的"
+_ZH_AGENT_RE = re.compile(
+    r"^(?P<subj>[^，,。！？；]{4,30}?)\s*(?P<link>由|是由|是通过|通过)\s*(?P<agent>[^，,。！？；]{2,40}?)\s*"
+    r"(?P<adv>自动|统一|直接|集中|动态|共同)?(?P<verb>处理|负责|管理|提供|生成|实现|完成|执行|维护|控制|驱动|决定|触发)(?P<de>的)?(?P<more>[，,][^。！？；]*)?[。！]$"
+)
+# "伴随应用部署的 Envoy sidecar 导致了较大的内存占用。"
+_ZH_CAUSE_RE = re.compile(r"^(?P<subj>[^，,。！？；]{4,36}?)\s*(?P<verb>导致了|导致|造成了|造成)(?P<effect>[^，,。！？；]{3,40})[。！]$")
+_ZH_LEANING_RE = re.compile(r"这|那(?!么)|该(?=[\u4e00-\u9fff])|其(?!他|实|中)|(?<![因如彼])此(?!外)|我|你|他|她|它|也|还|同样|另外|此外|但|而且|所以|因此")
+_ZH_FRAME_RE = re.compile(r"^(?P<frame>在[^，,。！？；]{2,30}?(?:中|下|里)|默认情况下)[，,]\s*(?P<rest>.{6,})$")
+_ZH_OPENER_RE = re.compile(r"^(?:简单来说|简而言之|总的来说|事实上|实际上|具体来说)[，,]\s*")
+
+
+def chinese_shapes(text: str, i: int, ctx: Context) -> Draft | None:
+    """The Chinese agent and cause cards (see the module), asked within a frame the sentence opens on."""
+    frame = ""
+    text = _ZH_OPENER_RE.sub("", text)  # "简单来说，Sidecar 注入会将 …": the point stands without its opener
+    m = _ZH_FRAME_RE.match(text)
+    if m:
+        frame, text = m.group("frame"), m.group("rest")
+    if _ZH_LEANING_RE.search(frame + text):
+        return None
+    agent = _ZH_AGENT_RE.match(text)
+    if agent:
+        subject = agent.group("subj")
+        if not _zh_subject(subject, frame):
+            return None
+        if ctx.names_main_subject(agent.group("agent").strip()):
+            return None  # "TLS 证书由什么自动生成？" → Consul, in a post on Consul: guessed, not learnt
+        verb = (agent.group("adv") or "") + agent.group("verb")
+        question = f"{subject}{agent.group('link')}什么{verb}{agent.group('de') or ''}？"
+        return _zh_framed(ZH_AGENT, frame, question, agent.group("agent"), i)
+    cause = _ZH_CAUSE_RE.match(text)
+    if cause and _zh_subject(cause.group("subj"), frame):
+        return _zh_framed(ZH_CAUSE, frame, f"{cause.group('subj')}{cause.group('verb')}什么？", cause.group("effect"), i)
+    moves = _ZH_MOVES_RE.match(text)
+    if moves and _zh_subject(moves.group("subj"), frame, plain=True):
+        question = f"{text[: moves.start('obj')]}什么{text[moves.end('obj') : moves.end('place')]}？"
+        return _zh_framed(ZH_MOVES, frame, question, moves.group("obj"), i)
+    can = _ZH_CAN_RE.match(text)
+    if can and _zh_subject(can.group("subj"), frame, plain=True) and _zh_object(can.group("obj")):
+        return _zh_framed(ZH_CAN, frame, f"{text[: can.end('verb')]}什么？", can.group("obj"), i)
+    return None
+
+
+# "特权容器中的进程可以获得不受限制的主机访问权限。" → "特权容器中的进程可以获得什么？": what a named thing can or does
+# do to one object, the verb one of a closed list (a verb of having or saying asks nothing).
+_ZH_CAN_RE = re.compile(
+    r"^(?P<subj>[^，,。！？；]{2,30}?)\s*(?P<mod>(?:都|均)?(?:可以|能够|一直在|正在))\s*"
+    r"(?P<mid>(?:轻松地?|自动|直接|在[^，,。！？；]{1,12}?(?:中|上|里))?)\s*"
+    r"(?P<verb>获得|使用|采用|访问|收集|生成|管理|处理|替换|取代|检查|记录|执行|加密|启用|创建|拦截|转发|暴露|监控|注入|读取|写入|存储|减少|降低|消除|避免)"
+    r"\s*(?P<obj>[^，,。！？；]{2,40})[。！]$"
+)
+# "Sidecar 注入会将额外容器的配置添加到 Pod 模板中。" → "Sidecar 注入会将什么添加到 Pod 模板中？"
+_ZH_MOVES_RE = re.compile(
+    r"^(?P<subj>[^，,。！？；]{2,30}?)\s*(?P<mod>会|可以|能够|自动)?(?P<ba>将|把)\s*(?P<obj>[^，,。！？；]{2,30}?)\s*"
+    r"(?P<verb>添加|注入|转发|发送|下发|绑定|迁移|部署|存储|写入|路由|映射|推送|重定向|分发|暴露|切分|拆分|整合|合并)"
+    r"(?P<tail>到|给|至|为|成|进)\s*(?P<place>[^，,。！？；]{2,30})[。！]$"
+)
+_ZH_GENERIC_SUBJECT_RE = re.compile(r"^(?:用户|团队|我们|开发者|开发人员|管理员|社区|大家|人们|公司|组织|企业|客户|工程师)")
+
+
+def _zh_object(obj: str) -> bool:
+    """A noun phrase, not a clause: "不受限制的主机访问权限" is; "工作负载是否符合最佳实践并实施策略" is not."""
+    from .._resources import jieba_posseg
+
+    if re.search(r"是否|并且|并|以便|从而|以|来|使|让|如何|怎样|哪些|之间", obj) or re.match(r"[了着到的地]", obj):
+        return False
+    words = [(w, f) for w, f in jieba_posseg().lcut(obj) if w.strip()]
+    return bool(words) and (words[-1][1].startswith(("n", "eng")) or re.fullmatch(r"[A-Za-z][\w.+-]*", words[-1][0]) is not None)
+
+
+def _zh_subject(subject: str, frame: str, *, plain: bool = False) -> bool:
+    """The subject (or the frame it holds in) names something in Latin letters, and is no clause: no verb of
+    saying or thinking, no subordinating word. ``plain``: a qualified noun phrase of the post's terms will do
+    ("特权容器中的进程"), not a person or a team ("用户", "我们")."""
+    if _ZH_GENERIC_SUBJECT_RE.match(subject):
+        return False
+    qualified = re.search(r"[\u4e00-\u9fff]{2,}(?:中|上|里)?的[\u4e00-\u9fff]{2,}$", subject)
+    if not re.search(r"[A-Za-z]{2,}", subject + frame) and not (plain and qualified):
+        return False
+    return not re.search(r"如果|虽然|尽管|当|为了|可以|需要|应该|认为|发现|表示|怀疑|可能|也许|似乎|是否|觉得|说", subject)
+
+
+def _zh_framed(template: str, frame: str, question: str, answer: str, i: int) -> Draft | None:
+    question = f"{frame}，{question}" if frame else question
+    return _draft(template, question, answer.strip(), i, kind="what", chinese=True)
+
+
+def _draft(template: str, question: str, answer: str, i: int, *, kind: str, shortest: int = 2, chinese: bool = False) -> Draft | None:
+    """The draft, unless its answer is too short or long, or points outside the card."""
+    from .predicate_en import _LEANING_ANSWER_RE
+
+    answer = answer.strip(" ,;:，；：")
+    if chinese:
+        if not 2 <= len(answer) <= 60:
+            return None
+    else:
+        words = answer.split()
+        if not shortest <= len(words) <= _MAX_ANSWER_WORDS or _LEANING_ANSWER_RE.search(answer):
+            return None
+    return Draft(kind, template, " ".join(question.split()), answer, (i,), _CONFIDENCE[template])
+
+
+def english_variants(text: str, i: int, doc: Document, ctx: Context, card: Callable[[str], Draft | None]) -> Draft | None:
+    """The first card any reading of an English sentence gives: with or without its frame, its first of two
+    joined predicates, then the passive and plural-definition shapes; ``card`` is the plain predicate card
+    (:func:`.predicate_en.english_card` bound to the sentence's id)."""
+    def names(frame: str) -> bool:
+        return any(ctx.proper(w) or ctx.names_main_subject(w) or re.search(r"\d|[A-Z]{2}", w) for w in frame.split()[1:])
+
+    for frame, rest in frames(text, "en", names):
+        if frame:
+            made = with_frame(frame, card(rest))
+            if made is not None:
+                return made
+        head = first_predicate(rest)
+        made = card(head) if head is not None else None
+        if made is not None and made.template in _FIRST_PREDICATE_TEMPLATES:
+            made = with_frame(frame, made)
+            if made is not None:
+                return made
+        for shape in (passive_agent, purpose_object, lambda t, n, c: plural_definition(t, n, doc, c)):
+            made = with_frame(frame, shape(rest, i, ctx))
+            if made is not None:
+                return made
+    return None
