@@ -342,6 +342,8 @@ def _good_zh_question(question: str, kind: str) -> bool:
     Splunk？"), no label colon left before the question mark, and a how-many that counts, not a version
     ("用户还对 Helm 多少支持…" read "Helm 3" as three)."""
     body = re.sub(r"^(?:为什么|什么是|谁是)", "", question).rstrip("？?")
+    if re.match(r"[的和与及或而了着]", question):
+        return False  # "的比例 是谁？": a particle cut off the noun it belongs to is no subject
     if question.startswith("什么是") and "是" in body:
         return False  # "什么是 问题是原生云容器？": the template's subject swallowed a clause
     # "什么是 Kyverno？" may be short; "为什么 Splunk？" may not; "为什么 Istio 更易于使用？" names its subject, so 4 will do

@@ -364,3 +364,22 @@ def english_variants(text: str, i: int, doc: Document, ctx: Context, card: Calla
             if made is not None:
                 return made
     return None
+
+
+#: How much less a keypoint card is trusted when its sentence is not a printed takeaway: these shapes have no
+#: verdicts on file yet, so off the post's points they rank below the cards judges accepted (a confidence of 0.6
+#: becomes 0.45, 0.06 of the ranker's score).
+OFF_TAKEAWAY_PENALTY = 0.15
+
+
+def keypoint_card(text: str, i: int, doc: Document, ctx: Context, lang: str) -> Draft | None:
+    """The keypoint card of one key sentence (``i`` its id) the plain predicate shapes found nothing in."""
+    from .predicate_en import english_card
+
+    if lang == "en":
+        made = english_variants(text, i, doc, ctx, lambda reading: english_card(reading, i, doc, ctx))
+    else:
+        made = chinese_shapes(text, i, ctx)
+    if made is None or i in ctx.takeaways:
+        return made
+    return Draft(made.type, made.template, made.question, made.answer, made.sentences, made.confidence - OFF_TAKEAWAY_PENALTY)

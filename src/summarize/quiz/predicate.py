@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from ..model import Document
 from .context import Context
 from .draft import MAX_TEMPLATE_CHARS, Draft
-from .keypoint import EN_PASSIVE_HOW, ZH_AGENT, chinese_shapes, english_variants
+from .keypoint import EN_PASSIVE_HOW, ZH_AGENT, keypoint_card
 from .keypoint import TEMPLATES as _KEYPOINT_TEMPLATES
 from .predicate_en import HOW, PLACED, WORKS
 from .predicate_en import TEMPLATES as _EN_TEMPLATES
@@ -63,10 +63,8 @@ def predicate_cards(doc: Document, ctx: Context, lang: str, ranked: Sequence[int
         head = _head_clause(text, lang) if draft is None else None
         if head is not None:  # "Ingress controller provides a unified entrance …, but it can't be accessed …"
             draft = english_card(head, i, doc, ctx) if lang == "en" else chinese_card(head, i, ctx)
-        if draft is None and lang == "en":  # a frame, two joined predicates, a passive (see :mod:`.keypoint`)
-            draft = english_variants(text, i, doc, ctx, lambda reading: english_card(reading, i, doc, ctx))
-        elif draft is None:
-            draft = chinese_shapes(text, i, ctx)
+        if draft is None:  # a frame, two joined predicates, a passive, a purpose (see :mod:`.keypoint`)
+            draft = keypoint_card(text, i, doc, ctx, lang)
         if draft is not None:
             yield draft
 
