@@ -28,6 +28,7 @@ from collections.abc import Callable
 from ..model import Document
 from .context import Context
 from .draft import Draft
+from .predicate_zh import _ZH_LEANING_RE as _PREDICATE_ZH_LEANING_RE
 
 #: Template ids (part of every card's stable id).
 EN_AGENT, EN_PASSIVE_HOW, EN_PLURAL, EN_PURPOSE, ZH_AGENT, ZH_CAUSE, ZH_CAN, ZH_MOVES = (
@@ -245,7 +246,8 @@ _ZH_AGENT_RE = re.compile(
 )
 # "伴随应用部署的 Envoy sidecar 导致了较大的内存占用。"
 _ZH_CAUSE_RE = re.compile(r"^(?P<subj>[^，,。！？；]{4,36}?)\s*(?P<verb>导致了|导致|造成了|造成)(?P<effect>[^，,。！？；]{3,40})[。！]$")
-_ZH_LEANING_RE = re.compile(r"这|那(?!么)|该(?=[\u4e00-\u9fff])|其(?!他|实|中)|(?<![因如彼])此(?!外)|我|你|他|她|它|也|还|同样|另外|此外|但|而且|所以|因此")
+# The predicate shapes' pointing words (这, 其, 也 …), and a link to the sentence before (但, 所以 …).
+_ZH_LEANING_RE = re.compile(_PREDICATE_ZH_LEANING_RE.pattern + r"|但|而且|所以|因此")
 _ZH_FRAME_RE = re.compile(r"^(?P<frame>在[^，,。！？；]{2,30}?(?:中|下|里)|默认情况下)[，,]\s*(?P<rest>.{6,})$")
 _ZH_OPENER_RE = re.compile(r"^(?:简单来说|简而言之|总的来说|事实上|实际上|具体来说)[，,]\s*")
 
