@@ -10,7 +10,7 @@ import pytest
 from summarize import load
 from summarize.quiz import quiz
 from summarize.quiz.context import Context
-from summarize.quiz.keypoint import TEMPLATES, chinese_shapes, english_variants, first_predicate, frames
+from summarize.quiz.keypoint import TEMPLATES, chinese_shapes, english_variants, first_predicate, frames, without_manner
 from summarize.quiz.packs import load_packs
 from summarize.quiz.predicate_en import english_card
 
@@ -50,6 +50,9 @@ def _ask(sentence: str, lang: str, title: str = "Running Portcullis") -> tuple[s
     # a purpose makes a vague verb specific
     ("Istio provides an infrastructure layer to facilitate the communication between services.",
      "What does Istio provide to facilitate the communication between services?", "An infrastructure layer"),
+    # a manner adverb the shapes do not expect is dropped
+    ("The WebAssembly Hub fully automates the steps required for deploying Wasm extensions.",
+     "What does the WebAssembly Hub automate?", "the steps required for deploying Wasm extensions"),
     # a plural definition of a common noun, asked with the post's product
     ("Waypoints are Envoy-based proxies deployed per namespace or service account.",
      "What are waypoints in Portcullis?", "Envoy-based proxies deployed per namespace or service account"),
@@ -82,15 +85,19 @@ def test_english_shapes_leave_alone(sentence: str) -> None:
     ("默认情况下，单个 Kubernetes 集群中的所有应用程序都可以访问集群中的所有内容。",
      "默认情况下，单个 Kubernetes 集群中的所有应用程序都可以访问什么？", "集群中的所有内容"),
     ("Istio 一直在采用 Kubernetes 服务 API。", "Istio 一直在采用什么？", "Kubernetes 服务 API"),
+    # the object is a clause ("审核什么？" would cut it): what the named thing can do is asked instead
+    ("Kyverno 可以轻松审核工作负载是否符合最佳实践并实施策略。", "Kyverno 可以做什么？", "轻松审核工作负载是否符合最佳实践并实施策略"),
+    ("Mutating 类型的 Webhook 可以根据自定义配置来对请求进行编辑。", "Mutating 类型的 Webhook 可以做什么？",
+     "根据自定义配置来对请求进行编辑"),
 ])
 def test_chinese_shapes(sentence: str, question: str, answer: str) -> None:
     assert _ask(sentence, "zh", title="Portcullis 介绍") == (question, answer)
 
 
 @pytest.mark.parametrize("sentence", [
-    "Kyverno 可以轻松审核工作负载是否符合最佳实践并实施策略。",  # the object is a clause
     "怀疑是 Istio 环境中网络不稳定导致了服务重启。",  # a guess, not a cause the post states
     "用户可以使用 Portcullis 管理路由。",  # "用户": whoever
+    "容器可以在运行时修改内核参数。",  # "可以做什么" of a subject that names nothing
     "TLS 证书由 Portcullis 自动生成。",  # the answer is the post's own product
     "这个组件会将配置下发到 Envoy。",  # a demonstrative subject
 ])
@@ -104,6 +111,12 @@ def test_frames_and_first_predicate() -> None:
     assert first_predicate("Ambient mode moves the L4 work into a ztunnel and keeps L7 in waypoints.") == \
         "Ambient mode moves the L4 work into a ztunnel."
     assert first_predicate("Routerd and Certd run on every node.") is None  # no second predicate
+    # the first "and" joins two nouns; the one that starts a second predicate is further on
+    assert first_predicate("API Gateway offloads the discovery and routing features to the sidecar and focuses on APIs.") == \
+        "API Gateway offloads the discovery and routing features to the sidecar."
+    assert without_manner("Routerd fully automates the rollout.") == "Routerd automates the rollout."
+    assert without_manner("Routerd only supports HTTP.") is None  # "only" changes what is said
+    assert without_manner("Routerd quickly and safely automates the rollout.") is None
     assert first_predicate("Routerd moves routes into the cache and is restarted.") is None  # "is": another subject's passive
 
 

@@ -31,13 +31,13 @@ from .draft import Draft
 from .predicate_zh import _ZH_LEANING_RE as _PREDICATE_ZH_LEANING_RE
 
 #: Template ids (part of every card's stable id).
-EN_AGENT, EN_PASSIVE_HOW, EN_PLURAL, EN_PURPOSE, ZH_AGENT, ZH_CAUSE, ZH_CAN, ZH_MOVES = (
+EN_AGENT, EN_PASSIVE_HOW, EN_PLURAL, EN_PURPOSE, ZH_AGENT, ZH_CAUSE, ZH_CAN, ZH_CAN_DO, ZH_MOVES = (
     "what-passive-agent", "how-passive-means", "what-are-qualified", "what-for-purpose", "zh-what-agent",
-    "zh-what-cause", "zh-what-can", "zh-what-moves",
+    "zh-what-cause", "zh-what-can", "zh-what-can-do", "zh-what-moves",
 )
-TEMPLATES = frozenset({EN_AGENT, EN_PASSIVE_HOW, EN_PLURAL, EN_PURPOSE, ZH_AGENT, ZH_CAUSE, ZH_CAN, ZH_MOVES})
+TEMPLATES = frozenset({EN_AGENT, EN_PASSIVE_HOW, EN_PLURAL, EN_PURPOSE, ZH_AGENT, ZH_CAUSE, ZH_CAN, ZH_CAN_DO, ZH_MOVES})
 _CONFIDENCE = {EN_AGENT: 0.6, EN_PASSIVE_HOW: 0.6, EN_PLURAL: 0.65, EN_PURPOSE: 0.6, ZH_AGENT: 0.6, ZH_CAUSE: 0.55,
-               ZH_CAN: 0.55, ZH_MOVES: 0.6}
+               ZH_CAN: 0.55, ZH_CAN_DO: 0.5, ZH_MOVES: 0.6}
 
 _MAX_ANSWER_WORDS = 30
 
@@ -77,28 +77,47 @@ _NO_FRAME = frozenset({"what-is-qualified", "what-refers", EN_PLURAL})
 _FIRST_PREDICATE_TEMPLATES = frozenset({"what-object-placed", "how-means", "how-works", "what-lets", "what-used-for"})
 
 # "X moves A into B and keeps C in D.": the first of two predicates of one subject.
-_JOINED_EN_RE = re.compile(r"^(?P<head>[^,;:]{16,}?)(?:,)? and (?P<verb>[a-z]+)\b(?P<tail>[^;:]*)[.!]$")
+_JOINED_EN_RE = re.compile(r"(?:,)? and (?P<verb>[a-z]+)\b")
 
 
 def first_predicate(text: str) -> str | None:
     """"Ambient mode moves the L4 work into a per-node ztunnel and keeps L7 in optional waypoint proxies." →
     "Ambient mode moves the L4 work into a per-node ztunnel.": the second predicate starts with a finite verb of
-    the tense of the first, so both have the sentence's subject and the first is a sentence of its own."""
-    m = _JOINED_EN_RE.match(text)
-    if m is None:
+    the tense of the first (the first "and" that does: "the service discovery and traffic management features …
+    and focuses on …"), so both have the sentence's subject and the first is a sentence of its own."""
+    if re.search(r"[;:]", text) or not re.search(r"[.!]$", text):
         return None
     from ..segment.pos import tag_sentence
     from .english import tense_of, verb_lemma
 
-    second = m.group("verb")
-    lemma = verb_lemma(second)
-    if lemma is None or lemma in ("be", "have", "do") or tense_of(second, lemma) not in ("VBZ", "VBD"):
+    for m in _JOINED_EN_RE.finditer(text):
+        head = text[: m.start()]
+        if len(head) < 16 or "," in head:
+            continue
+        second = m.group("verb")
+        lemma = verb_lemma(second)
+        tense = tense_of(second, lemma) if lemma else None
+        if lemma is None or lemma in ("be", "have", "do") or tense not in ("VBZ", "VBD"):
+            continue
+        first = [w for w, t in tag_sentence(head) if t in ("VBZ", "VBD")]
+        if first and tense_of(first[0], verb_lemma(first[0]) or "") == tense:
+            return head + "."
         return None
-    head = m.group("head")
-    first = [w for w, t in tag_sentence(head) if t in ("VBZ", "VBD")]
-    if not first or (tense_of(first[0], verb_lemma(first[0]) or "") or "") != tense_of(second, lemma):
-        return None
-    return head + "."
+    return None
+
+
+# "The WebAssembly Hub fully automates …", "Release channels are used internally to …": a manner adverb the
+# predicate shapes do not expect, dropped (the point stands without it).
+_NOT_MANNER = frozenset("only early likely daily family rely apply supply reply".split())
+_MANNER_EN_RE = re.compile(r"(?<=[\w)]) (?!only\b|early\b|likely\b|daily\b|family\b|rely\b|apply\b|supply\b|reply\b)[a-z]{3,}ly\b(?= [a-z]+(?:s|ed|en)\b)"
+                           r"|(?<= used) (?!only\b)[a-z]{3,}ly\b(?= (?:to|for|as)\b)")
+
+
+def without_manner(text: str) -> str | None:
+    """The sentence with its one manner adverb taken out, or None when it has none (or more than one)."""
+    found = _MANNER_EN_RE.findall(text)
+    adverbs = [w for w in re.findall(r"\b[a-z]{3,}ly\b", text) if w not in _NOT_MANNER]
+    return _MANNER_EN_RE.sub("", text) if len(found) == 1 and len(adverbs) == 1 else None
 
 
 # "control plane costs are dominated by a single feature: …", "the functions are provided through ztunnel …"
@@ -281,7 +300,15 @@ def chinese_shapes(text: str, i: int, ctx: Context) -> Draft | None:
     can = _ZH_CAN_RE.match(text)
     if can and _zh_subject(can.group("subj"), frame, plain=True) and _zh_object(can.group("obj")):
         return _zh_framed(ZH_CAN, frame, f"{text[: can.end('verb')]}什么？", can.group("obj"), i)
+    does = _ZH_CAN_DO_RE.match(text)
+    if does and _zh_subject(does.group("subj"), "") and not can:
+        # "Mutating 类型的 Webhook 可以根据自定义配置来对请求进行编辑。" → "… 可以做什么？": what a named thing is for
+        return _zh_framed(ZH_CAN_DO, frame, f"{text[: does.end('mod')]}做什么？", does.group("vp"), i)
     return None
+
+
+# "Kyverno 可以轻松审核工作负载是否符合最佳实践并实施策略。": a named subject, what it can do (one clause).
+_ZH_CAN_DO_RE = re.compile(r"^(?P<subj>[A-Za-z][^，,。！？；]{1,24}?)\s*(?P<mod>可以|能够)\s*(?P<vp>[^，,。！？；]{4,40})[。！]$")
 
 
 # "特权容器中的进程可以获得不受限制的主机访问权限。" → "特权容器中的进程可以获得什么？": what a named thing can or does
@@ -355,7 +382,12 @@ def english_variants(text: str, i: int, doc: Document, ctx: Context, card: Calla
             made = with_frame(frame, card(rest))
             if made is not None:
                 return made
-        head = first_predicate(rest)
+        plain = without_manner(rest)
+        if plain is not None:  # "The WebAssembly Hub fully automates …" → "… automates …"
+            made = with_frame(frame, card(plain))
+            if made is not None:
+                return made
+        head = first_predicate(plain or rest)
         made = card(head) if head is not None else None
         if made is not None and made.template in _FIRST_PREDICATE_TEMPLATES:
             made = with_frame(frame, made)
