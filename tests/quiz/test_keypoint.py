@@ -41,7 +41,12 @@ def _ask(sentence: str, lang: str, title: str = "Running Portcullis") -> tuple[s
      "What dominates the control plane of Portcullis?", "A single feature: serving routes"),
     ("The two interfaces on the NSC and NSE pods are connected through a virtual wire.",
      "How are the two interfaces on the NSC and NSE pods connected?", "Through a virtual wire"),
-    # a frame kept in the question
+    # a frame kept in the question, and a frame naming what a generic subject belongs to
+    ("In Portcullis mode, the mesh functions are provided through routerd and a waypoint proxy, which run outside the pod.",
+     "In Portcullis mode, how are the mesh functions provided?", "Through routerd and a waypoint proxy"),
+    # what a named tool shows
+    ("Portcullis status shows the health of the controller and every route.", "What does Portcullis status show?",
+     "The health of the controller and every route"),
     ("In Portcullis 2.1, the Routerd proxy is replaced by a single binary called gated.",
      "In Portcullis 2.1, what replaces the Routerd proxy?", "A single binary called gated"),
     # the first of two joined predicates, when it asks about a place

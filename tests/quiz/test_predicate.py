@@ -75,6 +75,9 @@ EN_MADE = [
      "What does Ingress controller provide for the HTTP services in a cluster?", "a unified entrance"),
     ("Additionally, Envoy Gateway enables advanced use cases such as access control and rate limiting.",
      "What does Envoy Gateway enable?", "advanced use cases such as access control and rate limiting"),
+    # "and other …" ends a list; it presupposes nothing
+    ("Envoy Gateway enables advanced use cases such as access control, rate limiting, and other IP-based policies.",
+     "What does Envoy Gateway enable?", "advanced use cases such as access control, rate limiting, and other IP-based policies"),
 ]
 
 
@@ -102,6 +105,7 @@ EN_REFUSED = [
     "Kubernetes network lack support for cross-cluster connectivity.",  # a verb read as a noun starts no object
     "Certd has a root certificate in every namespace of the cluster.",  # "What does Certd have in …?": too light
     "Certd stores it in a Kubernetes secret for every namespace.",  # a pronoun object
+    "Certd replaces other certificate tools in every namespace.",  # "other" than which?
 ]
 
 

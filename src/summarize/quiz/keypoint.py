@@ -31,13 +31,14 @@ from .draft import Draft
 from .predicate_zh import _ZH_LEANING_RE as _PREDICATE_ZH_LEANING_RE
 
 #: Template ids (part of every card's stable id).
-EN_AGENT, EN_PASSIVE_HOW, EN_PLURAL, EN_PURPOSE, ZH_AGENT, ZH_CAUSE, ZH_CAN, ZH_CAN_DO, ZH_MOVES = (
-    "what-passive-agent", "how-passive-means", "what-are-qualified", "what-for-purpose", "zh-what-agent",
+EN_AGENT, EN_PASSIVE_HOW, EN_PLURAL, EN_PURPOSE, EN_SHOWS, ZH_AGENT, ZH_CAUSE, ZH_CAN, ZH_CAN_DO, ZH_MOVES = (
+    "what-passive-agent", "how-passive-means", "what-are-qualified", "what-for-purpose", "what-shows", "zh-what-agent",
     "zh-what-cause", "zh-what-can", "zh-what-can-do", "zh-what-moves",
 )
-TEMPLATES = frozenset({EN_AGENT, EN_PASSIVE_HOW, EN_PLURAL, EN_PURPOSE, ZH_AGENT, ZH_CAUSE, ZH_CAN, ZH_CAN_DO, ZH_MOVES})
-_CONFIDENCE = {EN_AGENT: 0.6, EN_PASSIVE_HOW: 0.6, EN_PLURAL: 0.65, EN_PURPOSE: 0.6, ZH_AGENT: 0.6, ZH_CAUSE: 0.55,
-               ZH_CAN: 0.55, ZH_CAN_DO: 0.5, ZH_MOVES: 0.6}
+TEMPLATES = frozenset({EN_AGENT, EN_PASSIVE_HOW, EN_PLURAL, EN_PURPOSE, EN_SHOWS, ZH_AGENT, ZH_CAUSE, ZH_CAN, ZH_CAN_DO,
+                       ZH_MOVES})
+_CONFIDENCE = {EN_AGENT: 0.6, EN_PASSIVE_HOW: 0.6, EN_PLURAL: 0.65, EN_PURPOSE: 0.6, EN_SHOWS: 0.6, ZH_AGENT: 0.6,
+               ZH_CAUSE: 0.55, ZH_CAN: 0.55, ZH_CAN_DO: 0.5, ZH_MOVES: 0.6}
 
 _MAX_ANSWER_WORDS = 30
 
@@ -129,7 +130,7 @@ _PASSIVE_EN_RE = re.compile(
 _AGENT_CUT_RE = re.compile(r",\s*(?:which|so|and|but|while|whereas|although)\b|\s(?:while|whereas)\s")
 
 
-def passive_agent(text: str, i: int, ctx: Context) -> Draft | None:
+def passive_agent(text: str, i: int, ctx: Context, *, framed: bool = False) -> Draft | None:
     """"Control plane costs are dominated by a single feature: serving …" → "What dominates control plane
     costs?"; "… are provided through ztunnel and waypoint proxy, which …" → "How are … provided?"."""
     m = _PASSIVE_EN_RE.match(text)
@@ -144,8 +145,8 @@ def passive_agent(text: str, i: int, ctx: Context) -> Draft | None:
     tags = [t for _, t in tag_sentence(subject)]
     if not _plain_noun_phrase(subject) or tags[0] in ("PRP", "PRP$", "WDT", "EX", "IN", "RB", "CC") or "VBN" in tags[1:]:
         return None  # "CPU used by Istio was normalized by …": a participle in the subject garbles the question
-    if not names_a_thing(f"What is {_mid_sentence(subject)}?", ctx.proper_words):
-        return None  # "Various Network Services can be implemented by …": a generic subject
+    if not framed and not names_a_thing(f"What is {_mid_sentence(subject)}?", ctx.proper_words):
+        return None  # "Various Network Services can be implemented by …": a generic subject (a frame may name it)
     agent = _AGENT_CUT_RE.split(m.group("agent"), maxsplit=1)[0].strip()
     if re.search(r"\band\s+[a-z]+ed\b", agent):
         return None  # "… by 3-rd parties and introduced into the Kubernetes world": a second predicate
@@ -208,6 +209,31 @@ def purpose_object(text: str, i: int, ctx: Context) -> Draft | None:
     aux = {"VBD": "did", "VBP": "do"}.get(tagged[end][1], "does")
     question = f"What {aux} {_mid_sentence(subject)} {lemma} to {m.group('purpose')}?"
     return _draft(EN_PURPOSE, question, obj[:1].upper() + obj[1:], i, kind="what")
+
+
+# "Kubeflare status shows the health of the controller, every route and every failover policy."
+_SHOWS_EN_RE = re.compile(
+    r"^(?P<subj>(?:The )?[A-Za-z][\w.+-]*(?: [A-Za-z][\w.+-]*){0,2}) (?P<verb>shows|displays|lists|prints)"
+    r" (?P<obj>(?:the|every|all|each|a|an) [^;:]{6,160}?)[.!]$"
+)
+
+
+def tool_shows(text: str, i: int, ctx: Context) -> Draft | None:
+    """"Kubeflare status shows the health of the controller, …" → "What does Kubeflare status show?": what a named
+    tool or command displays (verbs of showing are left out of the plain object shapes, where "What did the study
+    show?" asks about nothing)."""
+    m = _SHOWS_EN_RE.match(text)
+    if m is None:
+        return None
+    from .predicate_en import _mid_sentence, _named_thing
+    from .strict import names_a_thing
+
+    subject = m.group("subj")
+    if not names_a_thing(f"What is {subject}?", ctx.proper_words) or not _named_thing(subject, ctx):
+        return None
+    lemma = {"shows": "show", "displays": "display", "lists": "list", "prints": "print"}[m.group("verb")]
+    obj = m.group("obj")
+    return _draft(EN_SHOWS, f"What does {_mid_sentence(subject)} {lemma}?", obj[:1].upper() + obj[1:], i, kind="what")
 
 
 def _span_after(text: str, verb: str, subject: str) -> str:
@@ -393,7 +419,9 @@ def english_variants(text: str, i: int, doc: Document, ctx: Context, card: Calla
             made = with_frame(frame, made)
             if made is not None:
                 return made
-        for shape in (passive_agent, purpose_object, lambda t, n, c: plural_definition(t, n, doc, c)):
+        shapes = (lambda t, n, c: passive_agent(t, n, c, framed=bool(frame)), purpose_object, tool_shows,
+                  lambda t, n, c: plural_definition(t, n, doc, c))
+        for shape in shapes:
             made = with_frame(frame, shape(rest, i, ctx))
             if made is not None:
                 return made

@@ -44,7 +44,8 @@ _WHO = frozenset({"you", "users", "developers", "operators", "teams", "administr
                   "engineers", "people", "organizations", "clients", "customers", "applications", "services", "workloads"})
 _MAX_ANSWER_WORDS = 30
 _PRESUPPOSING_RE = re.compile(
-    r"\b(?:even|similar(?:ly)?|the same|also|too|as well|again|another|other|instead|still|either|likewise|both|"
+    # "… and other client IP-based traffic management" ends a list; "other proxies" alone points elsewhere
+    r"\b(?:even|similar(?:ly)?|the same|also|too|as well|again|another|(?<!and )(?<!or )other|instead|still|either|likewise|both|"
     r"the former|the latter|above|below|here)\b",
     re.IGNORECASE,
 )
