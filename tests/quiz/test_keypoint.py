@@ -90,6 +90,8 @@ def test_english_shapes_leave_alone(sentence: str) -> None:
     ("默认情况下，单个 Kubernetes 集群中的所有应用程序都可以访问集群中的所有内容。",
      "默认情况下，单个 Kubernetes 集群中的所有应用程序都可以访问什么？", "集群中的所有内容"),
     ("Istio 一直在采用 Kubernetes 服务 API。", "Istio 一直在采用什么？", "Kubernetes 服务 API"),
+    # a verb of checking takes its 是否 clause whole; "会" of a named component says what it does
+    ("Routerd 会检查路由中引用的集群是否都存在。", "Routerd 会检查什么？", "路由中引用的集群是否都存在"),
     # the object is a clause ("审核什么？" would cut it): what the named thing can do is asked instead
     ("Kyverno 可以轻松审核工作负载是否符合最佳实践并实施策略。", "Kyverno 可以做什么？", "轻松审核工作负载是否符合最佳实践并实施策略"),
     ("Mutating 类型的 Webhook 可以根据自定义配置来对请求进行编辑。", "Mutating 类型的 Webhook 可以做什么？",
@@ -105,6 +107,8 @@ def test_chinese_shapes(sentence: str, question: str, answer: str) -> None:
     "容器可以在运行时修改内核参数。",  # "可以做什么" of a subject that names nothing
     "TLS 证书由 Portcullis 自动生成。",  # the answer is the post's own product
     "这个组件会将配置下发到 Envoy。",  # a demonstrative subject
+    "特权容器中的进程会获得不受限制的主机访问权限。",  # "会" of a plain noun phrase: a habit or a guess
+    "Routerd 可以获得路由是否都存在。",  # 是否 after a verb that checks nothing: a clause, not an object
 ])
 def test_chinese_shapes_leave_alone(sentence: str) -> None:
     assert _ask(sentence, "zh", title="Portcullis 介绍") is None

@@ -118,6 +118,7 @@ ZH_MADE = [
     ("Ambient 模式有望在 Portcullis 1.18 中达到 Alpha 质量。", "Ambient 模式有望在 Portcullis 的哪个版本中达到 Alpha 质量？",
      "Portcullis 1.18"),
     ("IPVS 使用哈希表查找，规则规模带来的问题小很多。", "IPVS 使用什么查找？", "哈希表"),
+    ("L7 策略始终使用 targetRefs 绑定到 Service，避免 ztunnel 拒绝请求。", "L7 策略始终使用什么绑定到 Service？", "targetRefs"),
     ("第三，Portcullis 自带的 Hubble 可以提供基于身份的流量可观测性。", "Portcullis 自带的 Hubble 可以提供什么？",
      "基于身份的流量可观测性"),  # the ordinal goes, the named subject stays
     ("授权策略中的 CUSTOM 操作表示在运行时中启用外部授权，可以配置为有条件地触发。", "授权策略中的 CUSTOM 操作表示什么？",

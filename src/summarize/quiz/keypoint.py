@@ -324,7 +324,9 @@ def chinese_shapes(text: str, i: int, ctx: Context) -> Draft | None:
         question = f"{text[: moves.start('obj')]}什么{text[moves.end('obj') : moves.end('place')]}？"
         return _zh_framed(ZH_MOVES, frame, question, moves.group("obj"), i)
     can = _ZH_CAN_RE.match(text)
-    if can and _zh_subject(can.group("subj"), frame, plain=True) and _zh_object(can.group("obj")):
+    if can and can.group("mod") == "会" and not re.search(r"[A-Za-z]", can.group("subj")):
+        can = None  # "会" of a plain noun phrase is a habit or a guess; of a named component, what it does
+    if can and _zh_subject(can.group("subj"), frame, plain=True) and _zh_object(can.group("obj"), can.group("verb")):
         return _zh_framed(ZH_CAN, frame, f"{text[: can.end('verb')]}什么？", can.group("obj"), i)
     does = _ZH_CAN_DO_RE.match(text)
     if does and _zh_subject(does.group("subj"), "") and not can:
@@ -340,9 +342,9 @@ _ZH_CAN_DO_RE = re.compile(r"^(?P<subj>[A-Za-z][^，,。！？；]{1,24}?)\s*(?P
 # "特权容器中的进程可以获得不受限制的主机访问权限。" → "特权容器中的进程可以获得什么？": what a named thing can or does
 # do to one object, the verb one of a closed list (a verb of having or saying asks nothing).
 _ZH_CAN_RE = re.compile(
-    r"^(?P<subj>[^，,。！？；]{2,30}?)\s*(?P<mod>(?:都|均)?(?:可以|能够|一直在|正在))\s*"
+    r"^(?P<subj>[^，,。！？；]{2,30}?)\s*(?P<mod>(?:都|均)?(?:可以|能够|一直在|正在|会))\s*"
     r"(?P<mid>(?:轻松地?|自动|直接|在[^，,。！？；]{1,12}?(?:中|上|里))?)\s*"
-    r"(?P<verb>获得|使用|采用|访问|收集|生成|管理|处理|替换|取代|检查|记录|执行|加密|启用|创建|拦截|转发|暴露|监控|注入|读取|写入|存储|减少|降低|消除|避免)"
+    r"(?P<verb>获得|使用|采用|访问|收集|生成|管理|处理|替换|取代|检查|验证|判断|确认|记录|执行|加密|启用|创建|拦截|转发|暴露|监控|注入|读取|写入|存储|减少|降低|消除|避免)"
     r"\s*(?P<obj>[^，,。！？；]{2,40})[。！]$"
 )
 # "Sidecar 注入会将额外容器的配置添加到 Pod 模板中。" → "Sidecar 注入会将什么添加到 Pod 模板中？"
@@ -351,15 +353,22 @@ _ZH_MOVES_RE = re.compile(
     r"(?P<verb>添加|注入|转发|发送|下发|绑定|迁移|部署|存储|写入|路由|映射|推送|重定向|分发|暴露|切分|拆分|整合|合并)"
     r"(?P<tail>到|给|至|为|成|进)\s*(?P<place>[^，,。！？；]{2,30})[。！]$"
 )
+_CHECKING = frozenset({"检查", "验证", "判断", "确认"})
 _ZH_GENERIC_SUBJECT_RE = re.compile(r"^(?:用户|团队|我们|开发者|开发人员|管理员|社区|大家|人们|公司|组织|企业|客户|工程师)")
 
 
-def _zh_object(obj: str) -> bool:
-    """A noun phrase, not a clause: "不受限制的主机访问权限" is; "工作负载是否符合最佳实践并实施策略" is not."""
+def _zh_object(obj: str, verb: str = "") -> bool:
+    """A noun phrase, not a clause: "不受限制的主机访问权限" is; "工作负载是否符合最佳实践并实施策略" is not. A verb of
+    checking takes a 是否 clause whole ("snap.Consistent() 会检查 Snapshot 中引用的资源是否都存在"); a gloss in
+    brackets at the end ("主机绑定挂载(即…)") is part of the noun phrase before it."""
     from .._resources import jieba_posseg
 
-    if re.search(r"是否|并且|并|以便|从而|以|来|使|让|如何|怎样|哪些|之间", obj) or re.match(r"[了着到的地]", obj):
+    clause = r"并且|并|以便|从而|以|来|使|让|如何|怎样|哪些|之间" + ("" if verb in _CHECKING else r"|是否")
+    if re.search(clause, obj) or re.match(r"[了着到的地]", obj):
         return False
+    if verb in _CHECKING and "是否" in obj:
+        return True
+    obj = re.sub(r"\s*(?:\([^()]*\)|（[^（）]*）)$", "", obj)
     words = [(w, f) for w, f in jieba_posseg().lcut(obj) if w.strip()]
     return bool(words) and (words[-1][1].startswith(("n", "eng")) or re.fullmatch(r"[A-Za-z][\w.+-]*", words[-1][0]) is not None)
 

@@ -59,7 +59,7 @@ _ZH_REFERS_RE = re.compile(_ZH_SUBJECT + r"\s*(?:是指|指的是|指)(?P<what>[
 _ZH_PROPERTY_RE = re.compile(r"^(?P<subj>[^，,。！？；是]{2,30}的[^，,。！？；是]{1,12})是(?!否|为了|因为|由于|指|一个|一种|一家|一款|一套)(?P<what>[^。！？；]{2,80})[。！]$")
 _ZH_MEANS_RE = re.compile(_ZH_SUBJECT + r"\s*(?:是)?通过(?P<rest>[^，,。！？；]{4,60})(?:[，,](?P<more>[^。！？；]{2,40}))?[。！]$")
 # "IPVS 使用哈希表查找，…": what a named thing uses to do something, the tool a plain noun phrase.
-_ZH_USES_RE = re.compile(_ZH_SUBJECT + r"\s*(?P<verb>使用|利用|借助)(?P<rest>[^，,。！？；]{4,40})(?:[，,。！]|$)")
+_ZH_USES_RE = re.compile(_ZH_SUBJECT + r"\s*(?P<always>始终|总是|通常|一般)?(?P<verb>使用|利用|借助)(?P<rest>[^，,。！？；]{4,40})(?:[，,。！]|$)")
 _ZH_ORDINAL_RE = re.compile(r"^第[一二三四五六七八九十][，,、]\s*(?=[A-Za-z])")
 _ZH_LEANING_RE = re.compile(r"这|那(?!么)|该(?=[\u4e00-\u9fff])|其(?!他|实|中)|(?<![因如彼])此(?!外)|本文|上述|以上|如下|我|你(?!们)|他|她|它|也|还|同样|另外|此外")
 
@@ -124,7 +124,8 @@ def chinese_card(text: str, i: int, ctx: Context) -> Draft | None:
     split = _zh_means(m.group("rest"), plain=True) if m and subject else None
     if split:  # "IPVS 使用哈希表查找，…" → "IPVS 使用什么查找？" (哈希表)
         means, verb_phrase = split
-        return _zh_draft(ZH_MEANS, zh_question(f"{subject}{m.group('verb')}什么{verb_phrase}？", s, ctx), means, i, subject)
+        verb = (m.group("always") or "") + m.group("verb")  # "L7 策略始终使用什么绑定到 Service？"
+        return _zh_draft(ZH_MEANS, zh_question(f"{subject}{verb}什么{verb_phrase}？", s, ctx), means, i, subject)
     m = _ZH_LETS_RE.match(text)
     subject = _zh_named(m.group("subj"), ctx) if m else None
     if m and subject:
