@@ -119,6 +119,9 @@ ZH_MADE = [
      "Portcullis 1.18"),
     ("IPVS 使用哈希表查找，规则规模带来的问题小很多。", "IPVS 使用什么查找？", "哈希表"),
     ("L7 策略始终使用 targetRefs 绑定到 Service，避免 ztunnel 拒绝请求。", "L7 策略始终使用什么绑定到 Service？", "targetRefs"),
+    # a modal before 通过 stays in the question; the means runs up to 来
+    ("Portcullis 需要通过端口名前缀（如 grpc-、http2-）或者 appProtocol 字段来识别协议。", "Portcullis 需要通过什么来识别协议？",
+     "端口名前缀（如 grpc-、http2-）或者 appProtocol 字段"),
     ("第三，Portcullis 自带的 Hubble 可以提供基于身份的流量可观测性。", "Portcullis 自带的 Hubble 可以提供什么？",
      "基于身份的流量可观测性"),  # the ordinal goes, the named subject stays
     ("授权策略中的 CUSTOM 操作表示在运行时中启用外部授权，可以配置为有条件地触发。", "授权策略中的 CUSTOM 操作表示什么？",

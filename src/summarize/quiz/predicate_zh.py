@@ -57,7 +57,7 @@ _ZH_SIGNIFIES_RE = re.compile(r"^(?P<subj>[^，,。！？；]{0,12}[A-Za-z][\w.+
 _ZH_REFERS_RE = re.compile(_ZH_SUBJECT + r"\s*(?:是指|指的是|指)(?P<what>[^。！？；]{4,80})[。！]$")
 # "Envoy 官方文档建议的更新顺序是 CDS → EDS → LDS → RDS。": a property (with 的) of a named thing.
 _ZH_PROPERTY_RE = re.compile(r"^(?P<subj>[^，,。！？；是]{2,30}的[^，,。！？；是]{1,12})是(?!否|为了|因为|由于|指|一个|一种|一家|一款|一套)(?P<what>[^。！？；]{2,80})[。！]$")
-_ZH_MEANS_RE = re.compile(_ZH_SUBJECT + r"\s*(?:是)?通过(?P<rest>[^，,。！？；]{4,60})(?:[，,](?P<more>[^。！？；]{2,40}))?[。！]$")
+_ZH_MEANS_RE = re.compile(_ZH_SUBJECT + r"\s*(?P<modal>需要|必须|可以|会|主要)?(?:是)?通过(?P<rest>[^，,。！？；]{4,60})(?:[，,](?P<more>[^。！？；]{2,40}))?[。！]$")
 # "IPVS 使用哈希表查找，…": what a named thing uses to do something, the tool a plain noun phrase.
 _ZH_USES_RE = re.compile(_ZH_SUBJECT + r"\s*(?P<always>始终|总是|通常|一般)?(?P<verb>使用|利用|借助)(?P<rest>[^，,。！？；]{4,40})(?:[，,。！]|$)")
 _ZH_ORDINAL_RE = re.compile(r"^第[一二三四五六七八九十][，,、]\s*(?=[A-Za-z])")
@@ -118,7 +118,8 @@ def chinese_card(text: str, i: int, ctx: Context) -> Draft | None:
         split = _zh_means(m.group("rest"))
         if split:
             means, verb_phrase = split
-            return _zh_draft(ZH_MEANS, zh_question(f"{subject}通过什么{verb_phrase}？", s, ctx), means, i, subject)
+            modal = m.group("modal") or ""  # "Istio 需要通过什么来识别协议？"
+            return _zh_draft(ZH_MEANS, zh_question(f"{subject}{modal}通过什么{verb_phrase}？", s, ctx), means, i, subject)
     m = _ZH_USES_RE.match(text)
     subject = _zh_named(m.group("subj"), ctx) if m else None
     split = _zh_means(m.group("rest"), plain=True) if m and subject else None
@@ -271,6 +272,9 @@ def _zh_means(rest: str, *, plain: bool = False) -> tuple[str, str] | None:
     names, adjectives, 的), not "Istio 根据每个请求…在应用层"."""
     from .._resources import jieba_posseg
 
+    purpose = re.match(r"^(?P<means>[^来]{2,50}?[\w）)])\s*(?P<phrase>来[\u4e00-\u9fff][^来]{1,20})$", rest)
+    if purpose and not plain:  # "端口名前缀或者 appProtocol 字段来识别协议": the means runs up to 来, whatever jieba tags
+        return purpose.group("means").strip(), purpose.group("phrase")
     words = [(w, f) for w, f in jieba_posseg().lcut(rest)]
     seen_noun = False
     for n, (w, f) in enumerate(words):
