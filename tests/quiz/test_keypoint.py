@@ -74,6 +74,9 @@ def test_english_shapes(sentence: str, question: str, answer: str) -> None:
     "In this case, the Routerd proxy is replaced by a single binary.",  # a frame that points elsewhere
     "The routes are cached by default.",  # "by default" is no agent
     "Routerd is replaced by Portcullis.",  # the answer is the post's own product: guessed, not learnt
+    "In the United States, the game was televised by CBS.",  # a frame naming a place does not name "the game"
+    "The Routerd turbine was described by Taqi al-Din in 1551 and by Giovanni Branca in 1629.",  # who said what, when
+    "The Routerd rollout was approved by Dana Reyes.",  # a person's deed
 ])
 def test_english_shapes_leave_alone(sentence: str) -> None:
     assert _ask(sentence, "en") is None
@@ -107,6 +110,7 @@ def test_chinese_shapes(sentence: str, question: str, answer: str) -> None:
     "容器可以在运行时修改内核参数。",  # "可以做什么" of a subject that names nothing
     "TLS 证书由 Portcullis 自动生成。",  # the answer is the post's own product
     "这个组件会将配置下发到 Envoy。",  # a demonstrative subject
+    "Quake Lake 原本是指美国蒙大拿州于1959年严重地震所造成的一个湖。",  # the cause sits in a relative clause
     "特权容器中的进程会获得不受限制的主机访问权限。",  # "会" of a plain noun phrase: a habit or a guess
     "Routerd 可以获得路由是否都存在。",  # 是否 after a verb that checks nothing: a clause, not an object
 ])

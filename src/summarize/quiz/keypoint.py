@@ -138,7 +138,7 @@ def passive_agent(text: str, i: int, ctx: Context, *, framed: bool = False) -> D
         return None
     from ..segment.pos import tag_sentence
     from .english import verb_lemma
-    from .predicate_en import _mid_sentence, _plain_noun_phrase
+    from .predicate_en import _SAYING_LEMMAS, _mid_sentence, _plain_noun_phrase
     from .strict import names_a_thing
 
     subject = m.group("subj")
@@ -163,9 +163,11 @@ def passive_agent(text: str, i: int, ctx: Context, *, framed: bool = False) -> D
     if ctx.names_main_subject(agent):
         return None  # "What has replaced the kfctl binary?" → Kubeflare, in a post on Kubeflare: guessed, not learnt
     lemma = verb_lemma(verb)
-    active = _active(lemma, be) if lemma else None
-    if active is None:
-        return None
+    active = _active(lemma, be) if lemma and lemma not in _SAYING_LEMMAS else None
+    if active is None or re.search(r"\band by\b|\bin (?:1[0-9]|20)\d\d\b", agent):
+        return None  # "described by Taqi al-Din in 1551 and by Giovanni Branca in 1629": who said what, when
+    if _person_agent(agent, ctx):
+        return None  # a person's deed is the post's story, not a fact about a named thing
     answer = agent[:1].upper() + agent[1:]
     return _draft(EN_AGENT, f"What {active} {subj}?", answer, i, kind="what", shortest=1)
 
@@ -240,6 +242,17 @@ def _span_after(text: str, verb: str, subject: str) -> str:
     """What follows the verb after the subject, as the sentence writes it."""
     at = text.find(verb, len(subject))
     return text[at + len(verb) :].strip() if at >= 0 else ""
+
+
+def _person_agent(agent: str, ctx: Context) -> bool:
+    """Whether a passive's agent is a person (of the post, or a capitalised first and last name that is no product)."""
+    from .cloze import _people, _person_like
+    from .predicate_en import _product_name
+
+    people = ctx.people if ctx.people is not None else _people(ctx.doc)
+    ctx.people = people
+    name = re.match(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}", agent)
+    return bool(name) and _person_like(name.group(0), people) and not _product_name(name.group(0), ctx)
 
 
 def _active(lemma: str, be: str) -> str | None:
@@ -317,6 +330,8 @@ def chinese_shapes(text: str, i: int, ctx: Context) -> Draft | None:
         question = f"{subject}{agent.group('link')}什么{verb}{agent.group('de') or ''}？"
         return _zh_framed(ZH_AGENT, frame, question, agent.group("agent"), i)
     cause = _ZH_CAUSE_RE.match(text)
+    if cause and (re.search(r"是|指|所$", cause.group("subj")) or cause.group("effect").startswith("的")):
+        cause = None  # "…是指…地震所造成的一个湖": the cause sits in a relative clause, not the sentence's verb
     if cause and _zh_subject(cause.group("subj"), frame):
         return _zh_framed(ZH_CAUSE, frame, f"{cause.group('subj')}{cause.group('verb')}什么？", cause.group("effect"), i)
     moves = _ZH_MOVES_RE.match(text)
@@ -412,6 +427,11 @@ def english_variants(text: str, i: int, doc: Document, ctx: Context, card: Calla
     def names(frame: str) -> bool:
         return any(ctx.proper(w) or ctx.names_main_subject(w) or re.search(r"\d|[A-Z]{2}", w) for w in frame.split()[1:])
 
+    def about_the_post(frame: str) -> bool:
+        """A frame that names what the post is about ("In ambient mode" in a post on ambient mode) names a generic
+        subject's context too; "In the United States" does not ("what televised the game?")."""
+        return any(ctx.names_main_subject(w) for w in frame.split()[1:])
+
     for frame, rest in frames(text, "en", names):
         if frame:
             made = with_frame(frame, card(rest))
@@ -428,7 +448,8 @@ def english_variants(text: str, i: int, doc: Document, ctx: Context, card: Calla
             made = with_frame(frame, made)
             if made is not None:
                 return made
-        shapes = (lambda t, n, c: passive_agent(t, n, c, framed=bool(frame)), purpose_object, tool_shows,
+        framed = bool(frame) and about_the_post(frame)
+        shapes = (lambda t, n, c: passive_agent(t, n, c, framed=framed), purpose_object, tool_shows,
                   lambda t, n, c: plural_definition(t, n, doc, c))
         for shape in shapes:
             made = with_frame(frame, shape(rest, i, ctx))
