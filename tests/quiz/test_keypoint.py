@@ -41,6 +41,11 @@ def _ask(sentence: str, lang: str, title: str = "Running Portcullis") -> tuple[s
      "What dominates the control plane of Portcullis?", "A single feature: serving routes"),
     ("The two interfaces on the NSC and NSE pods are connected through a virtual wire.",
      "How are the two interfaces on the NSC and NSE pods connected?", "Through a virtual wire"),
+    # an action noun after "by" is a means; a sentence's capital on a plain noun goes
+    ("High-purity liquid O2 is obtained by the fractional distillation of liquefied air.",
+     "How is High-purity liquid O2 obtained?", "By the fractional distillation of liquefied air"),
+    ("Classes like IP and AM are defined using Interactive proof systems.", "How are classes like IP and AM defined?",
+     "Using Interactive proof systems"),
     # a frame kept in the question, and a frame naming what a generic subject belongs to
     ("In Portcullis mode, the mesh functions are provided through routerd and a waypoint proxy, which run outside the pod.",
      "In Portcullis mode, how are the mesh functions provided?", "Through routerd and a waypoint proxy"),
@@ -77,6 +82,7 @@ def test_english_shapes(sentence: str, question: str, answer: str) -> None:
     "In the United States, the game was televised by CBS.",  # a frame naming a place does not name "the game"
     "The Routerd turbine was described by Taqi al-Din in 1551 and by Giovanni Branca in 1629.",  # who said what, when
     "The Routerd rollout was approved by Dana Reyes.",  # a person's deed
+    "Woodward Park was founded by the late Ralph Woodward, a long-time Fresno resident.",  # a person, after "the late"
 ])
 def test_english_shapes_leave_alone(sentence: str) -> None:
     assert _ask(sentence, "en") is None

@@ -151,8 +151,9 @@ def passive_agent(text: str, i: int, ctx: Context, *, framed: bool = False) -> D
     if re.search(r"\band\s+[a-z]+ed\b", agent):
         return None  # "… by 3-rd parties and introduced into the Kubernetes world": a second predicate
     verb, be = m.group("verb"), m.group("be")
-    subj = _mid_sentence(subject)
-    means = m.group("prep") != "by" or re.match(r"[a-z]+ing\b", agent)
+    subj = _lower_common(_mid_sentence(subject), ctx)
+    # "obtained by the fractional distillation of liquefied air": an action noun is a means, not an agent
+    means = m.group("prep") != "by" or re.match(r"[a-z]+ing\b", agent) or _ACTION_NOUN_RE.match(agent)
     if means:
         lead = {"by": "By", "through": "Through", "via": "Via", "using": "Using"}[m.group("prep")]
         first, _, more = be.partition(" ")
@@ -244,6 +245,19 @@ def _span_after(text: str, verb: str, subject: str) -> str:
     return text[at + len(verb) :].strip() if at >= 0 else ""
 
 
+_ACTION_NOUN_RE = re.compile(r"(?:(?:the|a|an) )?(?:[a-z][\w-]* ){0,2}[a-z]+(?:tion|sion|ment|ance|ence|sis|ing|al)\b(?! of (?:the )?[A-Z])")
+
+
+def _lower_common(subject: str, ctx: Context) -> str:
+    """"Classes like IP and AM" → "classes like IP and AM": a sentence's capital on a plain noun is no name."""
+    from ..segment.pos import word_classes
+
+    first = subject.split()[0] if subject.split() else ""
+    if re.fullmatch(r"[A-Z][a-z]+", first) and not ctx.proper(first) and "NOUN" in word_classes(first.lower()):
+        return first.lower() + subject[len(first):]
+    return subject
+
+
 def _person_agent(agent: str, ctx: Context) -> bool:
     """Whether a passive's agent is a person (of the post, or a capitalised first and last name that is no product)."""
     from .cloze import _people, _person_like
@@ -251,7 +265,8 @@ def _person_agent(agent: str, ctx: Context) -> bool:
 
     people = ctx.people if ctx.people is not None else _people(ctx.doc)
     ctx.people = people
-    name = re.match(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}", agent)
+    # "the late Ralph Woodward, a long-time resident": the first run of capitalised words near its start
+    name = re.search(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b", " ".join(agent.split()[:6]))
     return bool(name) and _person_like(name.group(0), people) and not _product_name(name.group(0), ctx)
 
 
