@@ -114,6 +114,15 @@ def test_english_refusals(sentence: str) -> None:
     assert _drafts(sentence, "en") == {}
 
 
+def test_a_name_the_post_capitalises_is_a_subject() -> None:
+    """"Ambient" at a sentence's start is read as an adjective; the title names it, so "Ambient mode" is a subject.
+    The second predicate ("and keeps L7 …") stays out of the question."""
+    body = "Ambient mode moves the L4 work into a per-node ztunnel and keeps L7 in optional waypoint proxies."
+    drafts = _drafts(body, "en", title="Moving to Ambient")
+    assert drafts.get("What does Ambient mode move into a per-node ztunnel?") == "the L4 work"
+    assert _drafts(body.replace("Ambient", "Quiet"), "en", title="Moving to Ambient") == {}  # a word the post never names
+
+
 ZH_MADE = [
     ("Ambient 模式有望在 Portcullis 1.18 中达到 Alpha 质量。", "Ambient 模式有望在 Portcullis 的哪个版本中达到 Alpha 质量？",
      "Portcullis 1.18"),

@@ -76,6 +76,8 @@ def english_card(text: str, i: int, doc: Document, ctx: Context) -> Draft | None
     end = _subject_end(tagged, plural=True)
     if end is None:
         end = _code_name_subject(tagged, doc)  # "The istio-agent helps …": a name the tagger reads as a noun
+    if end is None:
+        end = _post_name_subject(tagged, ctx)  # "Ingress controllers configure …": a name the post capitalises
     if end is None or tagged[0][1] in ("PRP$", "WP$"):
         return None
     subject = _span(text, [w for w, _ in tagged[:end]])
@@ -89,7 +91,7 @@ def english_card(text: str, i: int, doc: Document, ctx: Context) -> Draft | None
         modal, verb, rest = verb.lower(), rest[0], rest[1:]
         aux = modal
     else:
-        aux = "did" if tag == "VBD" else "do" if tag == "VBP" else "does"
+        aux = "did" if tag == "VBD" else "do" if tag in ("VBP", "VB") else "does"
         modal = ""
     lemma = verb_lemma(verb) or ""
     subj = _mid_sentence(subject)
@@ -177,6 +179,40 @@ def _code_name_subject(tagged: list[tuple[str, str]], doc: Document) -> int | No
     if re.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+", word) or (
             re.fullmatch(r"[a-z][a-z0-9]{3,}", word) and word in re.findall(r"[\w.+-]+", doc.title or "")):
         return k + 1
+    return None
+
+
+def _second_predicate(words: list[str]) -> bool:
+    """Whether "and" is followed by a finite verb ("and keeps", "and focused"): the words go on into a second
+    predicate of the sentence's subject."""
+    from .english import tense_of, verb_lemma
+
+    for k, word in enumerate(words[:-1]):
+        nxt = words[k + 1]
+        if word == "and" and re.fullmatch(r"[a-z]+(?:s|ed)", nxt):
+            lemma = verb_lemma(nxt)
+            if lemma and lemma not in ("be", "have") and tense_of(nxt, lemma) in ("VBZ", "VBD"):
+                return True
+    return False
+
+
+def _post_name_subject(tagged: list[tuple[str, str]], ctx: Context) -> int | None:
+    """Where a subject ends whose name the tagger reads as a common noun at the sentence's start ("Ingress
+    controllers configure a layer 7 proxy …", "Ambient mode moves the L4 work …"): its first word is one the post
+    writes capitalised mid-sentence or its title names, nouns follow, then a finite verb (or a bare verb after a
+    plural noun); None otherwise."""
+    k = 1 if tagged and tagged[0][0] == "The" else 0
+    if len(tagged) < k + 3:
+        return None
+    first = tagged[k][0]
+    if not re.fullmatch(r"[A-Z][a-z]+", first) or not (ctx.proper(first) or ctx.names_main_subject(first)):
+        return None
+    for j in range(k + 1, min(k + 4, len(tagged))):
+        word, tag = tagged[j]
+        if tag in ("VBZ", "VBD") or (tag in ("VB", "VBP") and tagged[j - 1][1] == "NNS"):
+            return j
+        if tag not in ("NN", "NNS", "NNP", "NNPS"):
+            return None
     return None
 
 
@@ -333,6 +369,8 @@ def _object_with_place(tagged: list[tuple[str, str]], verb_at: int, text: str) -
     place = [w for w, _ in after[end:] if w not in (".", "!")]
     if len(place) < 3 or any(w in (",", ";", ":", "(", ")", "--") for w in place) or any(t.startswith("VB") for _, t in after[end:]):
         return None  # a second clause, a list or a participle after the place: the question would garble it
+    if _second_predicate(place):
+        return None  # "… into a per-node ztunnel and keeps L7 in …": a second predicate the tagger read as a noun
     from .subject import _span
 
     obj_words = [w for w, _ in after[:end]]
