@@ -137,3 +137,29 @@ def test_no_markup_survives_and_lines_are_in_range(src: str) -> None:
         assert 1 <= block.line <= block.end_line <= n_lines
         for _, line in block.line_marks:
             assert block.line <= line <= block.end_line
+
+
+def test_brackets_that_no_bracket_closes_are_read_as_text() -> None:
+    """A run of "[" with no "]" after it in its paragraph starts no link: it is read as fullwidth "［" (same length,
+    so lines and offsets stay), while links before it, and a paragraph's few stray brackets, are untouched."""
+    from summarize.parse.markdown import _UNCLOSABLE_BRACKETS, _without_unclosable_brackets
+
+    junk = "[" * (_UNCLOSABLE_BRACKETS + 5)
+    body = f"See [the docs](https://example.com/docs) first.\n\nA [stray bracket.\n\nEnvoy is at {junk}.\n"
+    out = _without_unclosable_brackets(body)
+    assert len(out) == len(body) and out.count("\n") == body.count("\n")
+    assert "See [the docs](https://example.com/docs) first." in out and "A [stray bracket." in out
+    assert "［" * len(junk) in out and "[" * len(junk) not in out
+    doc = read_text(f"# Title\n\n{body}", source="post.md")
+    assert any("the docs" in b.text for b in doc.blocks)
+
+
+def test_a_warning_quotes_a_huge_value_clipped() -> None:
+    """A never-closed fence of 5,000 backticks is named in a warning of one short line, not 5,000 characters."""
+    from summarize.parse.markdown_warnings import MarkdownWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        read_text("# T\n\nProse before it.\n\n" + "`" * 5000 + "\n\ncode\n\nMore prose after the fence.\n", source="p.md")
+    fences = [str(w.message) for w in caught if issubclass(w.category, MarkdownWarning)]
+    assert fences and all(len(m) < 300 and "5,000 characters" in m for m in fences)

@@ -56,6 +56,7 @@ def read_markdown(text: str, *, source: str) -> Document:
     if link and "source_url" not in meta:
         meta["source_url"] = link
     body, cards = _without_link_cards(body)
+    body = _without_unclosable_brackets(body)
     tokens = _parser().parse(body)
     closed = _close_unclosed_fence(body, tokens, source)
     if closed is not None:
@@ -96,6 +97,35 @@ def _without_link_cards(body: str) -> tuple[str, list[RawBlock]]:
         return "\n" * m.group(0).count("\n")
 
     return _LINK_CARD_RE.sub(card, body), cards
+
+
+# A "[" that no "]" follows in its paragraph can start no link, but markdown-it still tries each one as a link
+# label, up to its nesting limit: 40 KB of "[" took 2 s, 80 KB 5 s (issue 15). Past a few dozen such brackets,
+# each is read as the fullwidth "［" (same length, so every offset and line stays); a post has none of them.
+_UNCLOSABLE_BRACKETS = 32
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
+
+
+def _without_unclosable_brackets(body: str) -> str:
+    if body.count("[") - body.count("]") < _UNCLOSABLE_BRACKETS:
+        return body
+    pieces, start = [], 0
+    for m in [*_PARAGRAPH_BREAK_RE.finditer(body), None]:
+        end = m.start() if m else len(body)
+        chunk = body[start:end]
+        tail = chunk.rfind("]") + 1
+        if chunk.count("[", tail) >= _UNCLOSABLE_BRACKETS:
+            chunk = chunk[:tail] + chunk[tail:].replace("[", "［")
+        pieces.append(chunk)
+        if m:
+            pieces.append(m.group(0))
+            start = m.end()
+    return "".join(pieces)
+
+
+def _clipped(value: str, limit: int = 40) -> str:
+    """A value quoted in a warning, cut to ``limit`` characters: a hostile file must not fill the terminal."""
+    return value if len(value) <= limit else value[:limit] + f"… ({len(value):,} characters)"
 
 
 def _shortcode_code(shortcodes: Shortcodes) -> list[RawBlock]:
@@ -177,7 +207,7 @@ def _close_unclosed_fence(body: str, tokens: list[Token], source: str) -> str | 
         if blank is None or not any(line.strip() for line in lines[blank:]):
             return None
         warnings.warn(
-            f"{source}:{tok.map[0] + 1}: code fence {tok.markup!r} is never closed; "
+            f"{source}:{tok.map[0] + 1}: code fence {_clipped(tok.markup)!r} is never closed; "
             f"treating it as closed at line {blank + 1} so the prose after it is read (close it to silence this)",
             MarkdownWarning,
             stacklevel=3,
