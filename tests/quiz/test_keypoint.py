@@ -58,8 +58,8 @@ def _ask(sentence: str, lang: str, title: str = "Running Portcullis") -> tuple[s
     ("Kubeflare doctor runs a set of checks against the cluster and prints a report.",
      "What does Kubeflare doctor run against the cluster?", "a set of checks"),
     # a purpose makes a vague verb specific
-    ("Istio provides an infrastructure layer to facilitate the communication between services.",
-     "What does Istio provide to facilitate the communication between services?", "An infrastructure layer"),
+    ("Routerd provides an infrastructure layer to facilitate the communication between services.",
+     "What does Routerd provide to facilitate the communication between services?", "An infrastructure layer"),
     # a manner adverb the shapes do not expect is dropped
     ("The WebAssembly Hub fully automates the steps required for deploying Wasm extensions.",
      "What does the WebAssembly Hub automate?", "the steps required for deploying Wasm extensions"),
@@ -80,6 +80,8 @@ def test_english_shapes(sentence: str, question: str, answer: str) -> None:
     "The routes are cached by default.",  # "by default" is no agent
     "Routerd is replaced by Portcullis.",  # the answer is the post's own product: guessed, not learnt
     "In the United States, the game was televised by CBS.",  # a frame naming a place does not name "the game"
+    # the post's own product and a vague verb: a purpose does not narrow it enough (judged trivial)
+    "Portcullis provides an infrastructure layer to facilitate the communication between services.",
     "The Routerd turbine was described by Taqi al-Din in 1551 and by Giovanni Branca in 1629.",  # who said what, when
     "The Routerd rollout was approved by Dana Reyes.",  # a person's deed
     "Woodward Park was founded by the late Ralph Woodward, a long-time Fresno resident.",  # a person, after "the late"
@@ -92,17 +94,15 @@ def test_english_shapes_leave_alone(sentence: str) -> None:
     ("特权容器中的进程可以获得不受限制的主机访问权限。", "特权容器中的进程可以获得什么？", "不受限制的主机访问权限"),
     ("Sidecar 注入会将额外容器的配置添加到 Pod 模板中。", "Sidecar 注入会将什么添加到 Pod 模板中？", "额外容器的配置"),
     ("简单来说，Sidecar 注入会将额外容器的配置添加到 Pod 模板中。", "Sidecar 注入会将什么添加到 Pod 模板中？", "额外容器的配置"),
-    ("在Istio服务网格中，伴随应用部署的Envoy sidecar导致了较大的内存占用。",
-     "在Istio服务网格中，伴随应用部署的Envoy sidecar导致了什么？", "较大的内存占用"),
+    ("在Istio服务网格中，错误的端口命名导致了协议识别失败。",
+     "在Istio服务网格中，错误的端口命名导致了什么？", "协议识别失败"),
     ("在 ambient 模式下，服务网格的能力是通过 ztunnel 和 waypoint proxy 提供的。",
      "在 ambient 模式下，服务网格的能力是通过什么提供的？", "ztunnel 和 waypoint proxy"),
     ("默认情况下，单个 Kubernetes 集群中的所有应用程序都可以访问集群中的所有内容。",
      "默认情况下，单个 Kubernetes 集群中的所有应用程序都可以访问什么？", "集群中的所有内容"),
-    ("Istio 一直在采用 Kubernetes 服务 API。", "Istio 一直在采用什么？", "Kubernetes 服务 API"),
     # a verb of checking takes its 是否 clause whole; "会" of a named component says what it does
     ("Routerd 会检查路由中引用的集群是否都存在。", "Routerd 会检查什么？", "路由中引用的集群是否都存在"),
-    # the object is a clause ("审核什么？" would cut it): what the named thing can do is asked instead
-    ("Kyverno 可以轻松审核工作负载是否符合最佳实践并实施策略。", "Kyverno 可以做什么？", "轻松审核工作负载是否符合最佳实践并实施策略"),
+    # the object is a clause ("审核什么？" would cut it): what one kind of a thing can do is asked instead
     ("Mutating 类型的 Webhook 可以根据自定义配置来对请求进行编辑。", "Mutating 类型的 Webhook 可以做什么？",
      "根据自定义配置来对请求进行编辑"),
 ])
@@ -119,6 +119,11 @@ def test_chinese_shapes(sentence: str, question: str, answer: str) -> None:
     "Quake Lake 原本是指美国蒙大拿州于1959年严重地震所造成的一个湖。",  # the cause sits in a relative clause
     "特权容器中的进程会获得不受限制的主机访问权限。",  # "会" of a plain noun phrase: a habit or a guess
     "Routerd 可以获得路由是否都存在。",  # 是否 after a verb that checks nothing: a clause, not an object
+    # judged on the benchmark: a product "can do" many things (ambiguous), an effect that only weighs restates the
+    # post's premise (trivial), what a project "has been adopting" has many answers (ambiguous)
+    "Kyverno 可以轻松审核工作负载是否符合最佳实践并实施策略。",
+    "在Istio服务网格中，伴随应用部署的Envoy sidecar导致了较大的内存占用。",
+    "Istio 一直在采用 Kubernetes 服务 API。",
 ])
 def test_chinese_shapes_leave_alone(sentence: str) -> None:
     assert _ask(sentence, "zh", title="Portcullis 介绍") is None

@@ -73,11 +73,9 @@ EN_MADE = [
      "What does Certd store in a Kubernetes secret for every namespace?", "the root certificate"),
     ("Ingress controller provides a unified entrance for the HTTP services in a cluster, but it cannot be reached.",
      "What does Ingress controller provide for the HTTP services in a cluster?", "a unified entrance"),
-    ("Additionally, Envoy Gateway enables advanced use cases such as access control and rate limiting.",
-     "What does Envoy Gateway enable?", "advanced use cases such as access control and rate limiting"),
     # "and other …" ends a list; it presupposes nothing
-    ("Envoy Gateway enables advanced use cases such as access control, rate limiting, and other IP-based policies.",
-     "What does Envoy Gateway enable?", "advanced use cases such as access control, rate limiting, and other IP-based policies"),
+    ("Routerd replaces Nginx, HAProxy and other legacy proxies.", "What does Routerd replace?",
+     "Nginx, HAProxy and other legacy proxies"),
 ]
 
 
@@ -88,6 +86,8 @@ def test_english_shapes(sentence: str, question: str, answer: str) -> None:
 
 
 EN_REFUSED = [
+    # "What does Envoy Gateway enable?": a product enables many things (judged ambiguous); enabling whom to do what is asked
+    "Additionally, Envoy Gateway enables advanced use cases such as access control and rate limiting.",
     "It lets you route traffic between clusters without a gateway.",  # a pronoun subject
     "This release replaces Routerd, Certd and Watchd as a single binary.",  # a demonstrative subject
     "Dana Reyes replaces the old certificates every Monday morning.",  # a person

@@ -290,6 +290,8 @@ def _acceptable(doc: Document, d: Draft, question: str, answer: str, lang: str) 
             return False  # "Why did Lin Sun have a super embarrassing moment?": an anecdote, not a fact to learn
         if d.type in ("what", "who") and re.search(r"\b(?:this|these|those|it|he|she)\b", answer, re.IGNORECASE):
             return False
+        if d.type in ("what", "who") and _VAGUE_ANSWER_RE.match(answer):
+            return False  # "What does Kubeflare doctor run against the cluster?" → "A set of checks.": the name says it
         if d.type in ("what", "who") and not plural_before_they(answer):
             return False  # "they" must have its plural in the answer ("… how HTTP requests are matched and where they are sent")
         words = len(answer.split())
@@ -301,6 +303,8 @@ def _acceptable(doc: Document, d: Draft, question: str, answer: str, lang: str) 
 _LEANS_ZH_QUESTION_RE = re.compile(r"这|那(?!么)|该(?=[\u4e00-\u9fff])|其(?!他|实)|(?<![因如彼])此(?!外)|上述|上面|下面|反之|前者|后者|以上|如下")
 _LEANING_ANSWER_RE = re.compile(r"^\W*(?:(?:it|they|them|this|that|these|those|he|she)\b(?!\s+(?:is|was)\s+(?:why|how)\b)|这|那(?!么)|它|他|她|其)", re.IGNORECASE)
 # "Why do most migrations that stall so?": a question whose last word needs more after it.
+_VAGUE_ANSWER_RE = re.compile(r"^\W*(?:a (?:set|number|couple|bunch|lot|variety|range) of|some|several|many|various|a few)\b[^,;]{0,25}[.!]?$",
+                              re.IGNORECASE)
 _UNFINISHED_QUESTION_RE = re.compile(r"\b(?:so|that|which|who|because|and|but|or|the|a|an|of|to|in|for|with|by|as|from|than)\?$", re.IGNORECASE)
 _CLOZE_RE = re.compile(r"\{\{c1::(.+?)\}\}")
 # "What is So GKE Autopilot?", "Why does As Kubernetes have evolved …?", "Why did Let's drill in …?", "What is What?":

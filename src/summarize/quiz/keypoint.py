@@ -190,7 +190,7 @@ def purpose_object(text: str, i: int, ctx: Context) -> Draft | None:
         return None
     from ..segment.pos import noun_phrases, tag_sentence
     from .english import verb_lemma
-    from .predicate_en import _LIGHT_LEMMAS, _SAYING_LEMMAS, _mid_sentence, _named_thing
+    from .predicate_en import _LIGHT_LEMMAS, _SAYING_LEMMAS, _VAGUE_LEMMAS, _mid_sentence, _named_thing
     from .subject import _span, _subject_end
 
     head = m.group("head")
@@ -202,6 +202,8 @@ def purpose_object(text: str, i: int, ctx: Context) -> Draft | None:
     lemma = verb_lemma(tagged[end][0])
     if subject is None or not _named_thing(subject, ctx) or lemma is None or lemma in _LIGHT_LEMMAS | _SAYING_LEMMAS:
         return None
+    if lemma in _VAGUE_LEMMAS and ctx.names_main_subject(subject):
+        return None  # "What does Istio provide to facilitate …?" in a post on Istio: judged trivial, as without the purpose
     after = tagged[end + 1 :]
     chunks = noun_phrases(after)
     if not after or not chunks or chunks[0] != (0, len(after)) or after[0][1] not in ("DT", "JJ", "NN", "NNS", "NNP", "CD"):
@@ -349,6 +351,8 @@ def chinese_shapes(text: str, i: int, ctx: Context) -> Draft | None:
     cause = _ZH_CAUSE_RE.match(text)
     if cause and (re.search(r"是|指|所$", cause.group("subj")) or cause.group("effect").startswith("的")):
         cause = None  # "…是指…地震所造成的一个湖": the cause sits in a relative clause, not the sentence's verb
+    if cause and (ctx.names_main_subject(cause.group("subj")) or _ZH_EVALUATIVE_RE.match(cause.group("effect"))):
+        cause = None  # "…Envoy sidecar 导致了什么？" → "较大的内存占用": an evaluation restating the premise (judged trivial)
     if cause and _zh_subject(cause.group("subj"), frame):
         return _zh_framed(ZH_CAUSE, frame, f"{cause.group('subj')}{cause.group('verb')}什么？", cause.group("effect"), i)
     moves = _ZH_MOVES_RE.match(text)
@@ -358,9 +362,15 @@ def chinese_shapes(text: str, i: int, ctx: Context) -> Draft | None:
     can = _ZH_CAN_RE.match(text)
     if can and can.group("mod") == "会" and not re.search(r"[A-Za-z]", can.group("subj")):
         can = None  # "会" of a plain noun phrase is a habit or a guess; of a named component, what it does
+    if can and can.group("mod") in ("一直在", "正在") and can.group("verb") in ("使用", "采用"):
+        can = None  # "Istio 一直在采用什么？": it adopts many things over time (judged ambiguous)
     if can and _zh_subject(can.group("subj"), frame, plain=True) and _zh_object(can.group("obj"), can.group("verb")):
         return _zh_framed(ZH_CAN, frame, f"{text[: can.end('verb')]}什么？", can.group("obj"), i)
     does = _ZH_CAN_DO_RE.match(text)
+    if does and (ctx.names_main_subject(does.group("subj")) or not _ZH_QUALIFIED_SUBJECT_RE.search(does.group("subj"))):
+        # "Kyverno 可以做什么？": a product can do many things (judged ambiguous); "Mutating 类型的 Webhook 可以做什么？"
+        # asks what one kind of a thing is for.
+        does = None
     if does and _zh_subject(does.group("subj"), "") and not can:
         # "Mutating 类型的 Webhook 可以根据自定义配置来对请求进行编辑。" → "… 可以做什么？": what a named thing is for
         return _zh_framed(ZH_CAN_DO, frame, f"{text[: does.end('mod')]}做什么？", does.group("vp"), i)
@@ -368,6 +378,9 @@ def chinese_shapes(text: str, i: int, ctx: Context) -> Draft | None:
 
 
 # "Kyverno 可以轻松审核工作负载是否符合最佳实践并实施策略。": a named subject, what it can do (one clause).
+_ZH_QUALIFIED_SUBJECT_RE = re.compile(r"类型|模式|组件|插件|控制器|的")
+# An effect that only weighs ("较大的内存占用", "更多的开销"): the cause card would ask for an evaluation.
+_ZH_EVALUATIVE_RE = re.compile(r"^(?:了)?(?:较大|很大|巨大|大量|更多|较多|较高|很高|严重|一些|一定|不少|明显)")
 _ZH_CAN_DO_RE = re.compile(r"^(?P<subj>[A-Za-z][^，,。！？；]{1,24}?)\s*(?P<mod>可以|能够)\s*(?P<vp>[^，,。！？；]{4,40})[。！]$")
 
 

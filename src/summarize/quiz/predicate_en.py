@@ -388,7 +388,7 @@ def _offset(text: str, verb: str, subject: str) -> int:
 
 
 def _lets(subj: str, aux: str, lemma: str, tail: str, i: int) -> Draft | None:
-    """"X lets you run Y" → "What does X let users do?"; "X enables zero-trust networking" → "What does X enable?"."""
+    """"X lets you run Y" → "What does X let users do?"; "X enables teams to ship …" → "What does X enable teams to do?"."""
     m = re.match(r"(?P<who>(?:\w+\s+){0,2}?\w+)\s+(?:to\s+)?(?P<what>[a-z][\w-]*\b.*)$", tail)
     infinitive_object = re.match(r"(?P<who>[a-z][\w-]*(?:\s[a-z][\w-]*)?)\s+to\s+(?P<what>[a-z].*)$", tail)
     if lemma in ("allow", "enable", "empower") and infinitive_object:
@@ -403,10 +403,9 @@ def _lets(subj: str, aux: str, lemma: str, tail: str, i: int) -> Draft | None:
             return None  # "allows users access": no verb phrase to ask for
         infinitive = "to do" if lemma in ("allow", "enable", "empower") else "do"  # "allow users to do", "let users do"
         question = f"What {aux} {subj} {lemma} {who} {infinitive}?"
-    elif lemma in ("enable", "allow") and not re.match(r"(?:you|users|us|them)\b", tail):
-        answer = tail
-        question = f"What {aux} {subj} {lemma}?"
     else:
+        # Not "X enables zero-trust networking" → "What does X enable?": judged ambiguous (a product enables many
+        # things; 0 of 1 kept), where "What does X allow users to do?" names whom and asks what they do.
         return None
     return _draft(LETS, question, answer, i)
 

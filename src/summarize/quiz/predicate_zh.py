@@ -48,7 +48,7 @@ _ZH_PARTS_RE = re.compile(
     r"(?P<parts>[^，,。！？；]{2,40}?[和与及、][^，,。！？；]{2,40})[。！]$"
 )
 # Verbs whose object is one of many when the subject is the post's own product ("Istio 提供了什么？").
-_ZH_VAGUE_VERBS = frozenset({"提供了", "提供", "支持", "需要", "引入了", "定义了", "包含了", "包含"})
+_ZH_VAGUE_VERBS = frozenset({"提供了", "提供", "支持", "需要", "引入了", "定义了", "包含了", "包含", "采用", "采用了"})
 # "在 Istio 的 Ambient 模式中，…": where the rest of the sentence holds, kept in the question.
 _ZH_WHERE_RE = re.compile(r"^(?P<where>在[^，,。！？；]{2,30}?(?:中|下|里))[，,]\s*(?P<rest>.{6,})$")
 # "授权策略中的 CUSTOM 操作表示 …": a subject that ends in a name in Latin letters (and a word or two of what it is),
