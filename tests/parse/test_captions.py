@@ -529,3 +529,57 @@ def test_plain_cue_lines_clean_as_on_the_full_path(line: str, millis: int) -> No
     full = clean_cue(RawCue(start, start + 1, [(3, f"<{clock}>{line}<i></i>")]))
     assert plain == full
 
+
+
+# ------------------------------------------------------------------------------- memory
+
+
+def _numbered_vtt(cues: int) -> str:
+    """One short cue every two seconds, none a long silence apart: all of them join one caption block."""
+    parts = ["WEBVTT", ""]
+    for i in range(cues):
+        clock = f"{i * 2 // 3600:02d}:{i * 2 // 60 % 60:02d}:{i * 2 % 60:02d}"
+        parts += [f"{clock}.000 --> {clock}.900", f"mesh {i}", ""]
+    return "\n".join(parts)
+
+
+def test_a_caption_block_holds_its_marks_compactly() -> None:
+    """Issue 15: a 1M-cue VTT spent ~220 bytes a cue on its block's marks as tuples of pairs (257 bytes a cue
+    held by the whole document); typed arrays with shared offsets hold them in 24. The bound leaves room for
+    the text itself (~10 bytes a cue here) but not for a pair object per mark."""
+    import gc
+    import tracemalloc
+
+    cues = 5_000
+    text = _numbered_vtt(cues)
+    read_captions(_numbered_vtt(3), source="warm.vtt")  # module-level state, compiled patterns
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        doc = read_captions(text, source="many.vtt")
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert len(doc.blocks) == 1 and len(doc.blocks[0].time_marks) == cues
+    check_marks(doc.blocks[0])
+    assert held / cues < 64, f"the document holds {held / cues:.0f} bytes a cue"
+
+
+def test_compact_marks_read_as_the_tuple_of_pairs_they_replace() -> None:
+    from array import array
+
+    from summarize.model import Marks
+
+    marks = Marks(array("q", [0, 5, 9]), array("d", [1.0, 2.5, 4.0]))
+    pairs = ((0, 1.0), (5, 2.5), (9, 4.0))
+    assert marks == pairs and pairs == marks and list(marks) == list(pairs) and len(marks) == 3
+    assert marks[1] == (5, 2.5) and marks[-1] == (9, 4.0) and marks[1:] == pairs[1:]
+    assert marks != pairs[:2] and marks != ((0, 1.0), (5, 2.5), (9, 4.5))
+    block = Block("caption", "a" * 12, 1, 3, line_marks=Marks(marks.offsets, array("q", [1, 2, 3])), time_marks=marks)
+    same = Block("caption", "a" * 12, 1, 3, line_marks=((0, 1), (5, 2), (9, 3)), time_marks=pairs)
+    for offset in range(12):
+        assert block.time_at(offset) == same.time_at(offset) and block.line_at(offset) == same.line_at(offset)
+    with pytest.raises(ValueError, match="one value per offset"):
+        Marks(array("q", [0, 1]), array("d", [1.0]))

@@ -8,11 +8,12 @@ so a speaker's own repetitions ("no no no") inside a line are never touched.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .._text import CJK_RE
-from ..model import Block
+from ..model import Block, Marks
 from .cue_text import Cue, CueLine, Segment
 
 __all__ = ["LONG_SILENCE", "build_caption_blocks", "is_rolling"]
@@ -74,14 +75,20 @@ def _new_lines(previous: Cue | None, current: Cue, rolling: bool) -> list[CueLin
 
 @dataclass(slots=True)
 class _BlockBuilder:
-    """Collects segments of one block, shifting their marks to offsets in the joined text."""
+    """Collects segments of one block, shifting their marks to offsets in the joined text.
+
+    Marks go straight into typed arrays (see :class:`~summarize.model.Marks`): a caption block can hold
+    a million of them, and time and line marks share their offsets.
+    """
 
     speaker: str | None
     parts: list[str] = field(default_factory=list)
     length: int = 0
-    time_marks: list[tuple[int, float]] = field(default_factory=list)
-    line_marks: list[tuple[int, int]] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
+    offsets: array[int] = field(default_factory=lambda: array("q"))
+    times: array[float] = field(default_factory=lambda: array("d"))
+    linenos: array[int] = field(default_factory=lambda: array("q"))
+    first_line: int = 0  # the lowest and highest source line added, 0 before the first
+    last_line: int = 0
 
     def add(self, segment: Segment, lineno: int) -> None:
         if self.parts:
@@ -90,21 +97,23 @@ class _BlockBuilder:
             self.parts.append(joiner)
             self.length += len(joiner)
         for offset, seconds in segment.marks:
-            self.time_marks.append((self.length + offset, seconds))
-            self.line_marks.append((self.length + offset, lineno))
+            self.offsets.append(self.length + offset)
+            self.times.append(seconds)
+            self.linenos.append(lineno)
         self.parts.append(segment.text)
         self.length += len(segment.text)
-        self.lines.append(lineno)
+        self.first_line = min(self.first_line, lineno) if self.first_line else lineno
+        self.last_line = max(self.last_line, lineno)
 
     def build(self) -> Block:
         return Block(
             kind="caption",
             text="".join(self.parts),
-            line=min(self.lines),
-            end_line=max(self.lines),
+            line=self.first_line,
+            end_line=self.last_line,
             speaker=self.speaker or None,
-            line_marks=tuple(self.line_marks),
-            time_marks=tuple(self.time_marks),
+            line_marks=Marks(self.offsets, self.linenos),
+            time_marks=Marks(self.offsets, self.times),
         )
 
 

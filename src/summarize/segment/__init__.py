@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -17,7 +18,7 @@ from operator import itemgetter
 from typing import Any
 
 from .._text import CJK_RE, guess_lang
-from ..model import PROSE_KINDS, Document, Sentence
+from ..model import PROSE_KINDS, Document, Marks, Sentence
 from .disfluency import clean, filler_rate, sounds_spoken
 
 __all__ = ["segment", "block_spans", "reads_as_speech", "words", "words_of"]
@@ -118,31 +119,34 @@ def main_language(doc: Document, sentences: list[Sentence]) -> str:
 
 class _MarkCursor:
     """``Block.line_at`` / ``time_at`` for the offsets of a block's sentences, which come in order: one walk
-    over the marks instead of a binary search (with a key function) per sentence; an offset before the last
-    one asked is searched for."""
+    over the marks instead of a binary search per sentence; an offset before the last one asked is searched
+    for. Reads :class:`~summarize.model.Marks` through its arrays, without building a pair per step."""
 
-    __slots__ = ("_marks", "_default", "_seen")
+    __slots__ = ("_offsets", "_values", "_default", "_seen")
 
-    def __init__(self, marks: tuple[tuple[int, Any], ...], default: Any) -> None:
-        self._marks = marks
+    def __init__(self, marks: Sequence[tuple[int, Any]], default: Any) -> None:
+        if isinstance(marks, Marks):
+            self._offsets, self._values = marks.offsets, marks.values
+        else:
+            self._offsets, self._values = [o for o, _ in marks], [v for _, v in marks]
         self._default = default
         self._seen = 0  # marks at or before the last offset asked
 
     def __call__(self, offset: int) -> Any:
-        marks = self._marks
-        if not marks:
+        offsets = self._offsets
+        if not offsets:
             return self._default
         seen = self._seen
-        if seen and marks[seen - 1][0] > offset:
-            seen = bisect_right(marks, offset, key=itemgetter(0))
-        while seen < len(marks) and marks[seen][0] <= offset:
+        if seen and offsets[seen - 1] > offset:
+            seen = bisect_right(offsets, offset)
+        while seen < len(offsets) and offsets[seen] <= offset:
             seen += 1
         self._seen = seen
-        return marks[max(seen - 1, 0)][1]
+        return self._values[max(seen - 1, 0)]
 
 
 def block_spans(
-    text: str, time_marks: tuple[tuple[int, float], ...] = (), margins: dict[tuple[int, int], float] | None = None
+    text: str, time_marks: Sequence[tuple[int, float]] = (), margins: dict[tuple[int, int], float] | None = None
 ) -> list[tuple[int, int]]:
     """Sentence spans of one block's text, in order, covering every non-space character.
 
@@ -303,7 +307,7 @@ def _hard_wrapped_chinese(text: str, lines: list[tuple[int, int]], langs: list[s
 
 
 def _split_piece(
-    text: str, start: int, end: int, time_marks: tuple[tuple[int, float], ...],
+    text: str, start: int, end: int, time_marks: Sequence[tuple[int, float]],
     margins: dict[tuple[int, int], float] | None = None,
 ) -> list[tuple[int, int]]:
     from .asr import looks_unpunctuated
@@ -328,7 +332,7 @@ def _split_piece(
 
 
 def _split_speech(
-    text: str, start: int, end: int, time_marks: tuple[tuple[int, float], ...],
+    text: str, start: int, end: int, time_marks: Sequence[tuple[int, float]],
     margins: dict[tuple[int, int], float] | None, *, zh: bool,
 ) -> list[tuple[int, int]]:
     """Cut unpunctuated speech in ``text[start:end]`` with the boundary model of its language."""
@@ -343,9 +347,16 @@ def _split_speech(
     return units
 
 
-def _marks_in(time_marks: tuple[tuple[int, float], ...], start: int, end: int) -> tuple[tuple[int, float], ...]:
+def _marks_in(time_marks: Sequence[tuple[int, float]], start: int, end: int) -> Sequence[tuple[int, float]]:
     """The marks (sorted by offset) that fall in ``[start, end)``, relative to ``start``; by bisection,
-    since a block of a long caption file holds one mark per cue and is cut into many pieces."""
+    since a block of a long caption file holds one mark per cue and is cut into many pieces. Compact
+    :class:`~summarize.model.Marks` stay compact (the whole of a 1M-cue block is one piece)."""
+    if isinstance(time_marks, Marks):
+        offsets = time_marks.offsets
+        lo, hi = bisect_left(offsets, start), bisect_left(offsets, end)
+        if lo == 0 and hi == len(offsets) and start == 0:
+            return time_marks
+        return Marks(array("q", [o - start for o in offsets[lo:hi]]), time_marks.values[lo:hi])
     lo = bisect_left(time_marks, start, key=itemgetter(0))
     hi = bisect_left(time_marks, end, key=itemgetter(0))
     return tuple((o - start, t) for o, t in time_marks[lo:hi])
