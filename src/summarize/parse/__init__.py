@@ -59,7 +59,7 @@ def read_text(text: str, *, source: str = "<text>", fmt: str = "auto") -> Docume
 
 def detect_format(text: str, *, source: str = "") -> str:
     """Name the reader for ``text``: captions first (their timing lines are unmistakable), then Markdown."""
-    from .captions import detect_captions
+    from .caption_sniff import detect_captions
 
     captions = detect_captions(text)
     if captions:

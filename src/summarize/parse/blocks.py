@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .._text import guess_lang
+from .._text import guess_lang, lazy_pattern
 from ..model import Block
 from .furniture import heading_furniture, is_bio, is_label_line, is_labelled_link, strip_editorial_label
 from .speech import split_speaker_label, strip_nonspeech
@@ -145,10 +145,10 @@ def build_blocks(raws: list[RawBlock], speakers: set[str]) -> list[Block]:
 
 def _bio_sized(text: str) -> bool:
     """Biographies are short: a paragraph of a few lines (a long one is the post's own prose)."""
-    return len(text.split()) <= 110 and len(_HANZI_RE.findall(text)) <= 300
+    return len(text.split()) <= 110 and (text.isascii() or len(_hanzi_re().findall(text)) <= 300)
 
 
-_HANZI_RE = re.compile("[\u4e00-\u9fff]")
+_hanzi_re = lazy_pattern("[\u4e00-\u9fff]")
 
 
 def _turns(raw: RawBlock, speakers: set[str]) -> list[tuple[str | None, bool, list[tuple[int, str]]]]:

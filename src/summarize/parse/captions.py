@@ -20,7 +20,6 @@ Usage::
 
 from __future__ import annotations
 
-import re
 import warnings
 from itertools import chain, islice
 
@@ -28,7 +27,8 @@ from ..errors import ParseError, SummarizeWarning, UnknownChoiceError
 from ..model import Block, Document
 from .blocks import RawBlock, build_blocks
 from .caption_blocks import LONG_SILENCE, build_caption_blocks, is_rolling
-from .cue_scan import DUMP_CAPTIONS_RE, TIMING_RE, WEBVTT_RE, Scan, scan_cues
+from .caption_sniff import detect_captions
+from .cue_scan import Scan, scan_cues
 from .cue_text import clean_cue
 
 __all__ = ["CAPTION_FORMATS", "LONG_SILENCE", "CaptionWarning", "detect_captions", "read_captions"]
@@ -37,9 +37,6 @@ CAPTION_FORMATS = ("vtt", "srt", "caption-dump")
 
 #: Individual warnings per file; the rest are counted in one summary warning.
 _MAX_WARNINGS = 10
-#: How much of the text :func:`detect_captions` looks at, so detection stays cheap on big inputs.
-_DETECT_SAMPLE = 65_536
-
 #: Cues that decide whether a file is rolling auto-captions (about five hours of YouTube's): past them,
 #: cues are cleaned and joined one at a time, so memory stays bounded on a file of a million cues.
 _ROLLING_SAMPLE = 20_000
@@ -49,50 +46,6 @@ _VALID_TIMING_EXAMPLE = "00:01:02,500 --> 00:01:04,000"
 
 class CaptionWarning(SummarizeWarning):
     """A caption cue was skipped because its timing line cannot be read."""
-
-
-# ------------------------------------------------------------------------------- detection
-
-_FENCE_RE = re.compile(r"^[ \t]{0,3}(?:```|~~~)")
-
-
-def detect_captions(text: str) -> str | None:
-    """Say whether ``text`` is a caption file, from its content alone.
-
-    Returns ``"vtt"``, ``"caption-dump"``, ``"srt"`` or None. Timing lines inside Markdown code
-    fences do not count, and SRT needs timing lines to be a real share of the lines, so a post
-    that quotes one cue or mentions "10:30" stays a post.
-    """
-    sample = text[:_DETECT_SAMPLE].replace("\r\n", "\n").replace("\r", "\n")
-    lines = sample.split("\n")
-    timing_lines = timings_after_header = non_blank = 0
-    has_captions_header = in_fence = False
-    first_line: str | None = None
-    for line in lines:
-        if not line.strip():
-            continue
-        non_blank += 1
-        if first_line is None:
-            first_line = line.strip()
-        if _FENCE_RE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        if TIMING_RE.match(line):
-            timing_lines += 1
-            timings_after_header += has_captions_header
-        elif DUMP_CAPTIONS_RE.match(line):
-            has_captions_header = True
-    if first_line is not None and WEBVTT_RE.match(first_line):
-        if timing_lines or first_line.lstrip("\ufeff") == "WEBVTT":
-            return "vtt"
-    if timings_after_header:
-        return "caption-dump"
-    if timing_lines and timing_lines / non_blank >= 0.2:
-        return "srt"
-    return None
-
 
 
 # ------------------------------------------------------------------------------- entry point

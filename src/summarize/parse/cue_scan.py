@@ -12,14 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from .._text import CJK_CHAR, CJK_RE
+from .caption_sniff import DUMP_CAPTIONS_RE, TIME, TIMING_RE, WEBVTT_RE
 
 __all__ = ["DUMP_CAPTIONS_RE", "TIME", "TIMING_RE", "WEBVTT_RE", "RawCue", "Scan", "clock_seconds", "scan_cues"]
 
 
-TIME = r"(?:[0-9]{1,9}:)?[0-9]{1,2}:[0-9]{2}[,.][0-9]{1,3}"
 _TIME_PARTS = r"(?:([0-9]{1,9}):)?([0-9]{1,2}):([0-9]{2})[,.]([0-9]{1,3})"  # TIME, its parts captured
 _TIME_PARTS_RE = re.compile(_TIME_PARTS)
-TIMING_RE = re.compile(rf"^[ \t]*(?P<start>{TIME})[ \t]*-->[ \t]*(?P<end>{TIME})(?P<rest>(?:[ \t].*)?)$")
 # TIMING_RE with each clock's parts captured too (groups 2-5 and 7-10), so a cue's times are read in
 # the one match that finds its timing line: a million-cue file spends no second regex per clock.
 _TIMING_PARTS_RE = re.compile(
@@ -29,8 +28,6 @@ _TIMING_PARTS_RE = re.compile(
 _ARROW_RE = re.compile(r"-+>|→|⟶|–>|—>")
 _CLOCK_RE = re.compile(r"[0-9]:[0-9]{2}")
 _TWO_CLOCKS_RE = re.compile(r"^[ \t]*[0-9:.,]*[0-9]:[0-9]{2}[0-9:.,]*[ \t]+[0-9:.,]*[0-9]:[0-9]{2}[0-9:.,]*[ \t]*$")
-WEBVTT_RE = re.compile(r"^\ufeff?WEBVTT(?:[ \t].*)?$")
-DUMP_CAPTIONS_RE = re.compile(r"^Captions:[ \t]*$")
 # VTT cue settings (align:start position:0%) and SRT coordinates (X1:40 Y2:300) after the end time.
 _SETTING_RE = re.compile(r"^[A-Za-z0-9_-]+[:=]\S*$")
 

@@ -13,11 +13,11 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
 from typing import Any
 
-from .._text import CJK_RE, guess_lang
+from .._text import CJK_RE, guess_lang, lazy_pattern
 from ..model import PROSE_KINDS, Document, Marks, Sentence
 from .disfluency import clean, filler_rate, sounds_spoken
 
@@ -153,10 +153,8 @@ def block_spans(
     ``margins``, when given, receives the boundary model's confidence for each span it cut out of
     unpunctuated speech (see :func:`summarize.segment.asr.split_unpunctuated`).
     """
-    from .asr_zh import looks_unpunctuated_zh
-
     spans: list[tuple[int, int]] = []
-    if looks_unpunctuated_zh(text, time_marks):
+    if _unpunctuated_zh(text, lambda: time_marks):
         # Chinese captions break lines wherever a phrase ends: the whole block is one stream.
         spans = _split_speech(text, 0, len(text), time_marks, margins, zh=True)
     else:
@@ -311,10 +309,9 @@ def _split_piece(
     margins: dict[tuple[int, int], float] | None = None,
 ) -> list[tuple[int, int]]:
     from .asr import looks_unpunctuated
-    from .asr_zh import looks_unpunctuated_zh
 
     piece = text[start:end]
-    if looks_unpunctuated_zh(piece, _marks_in(time_marks, start, end)):
+    if _unpunctuated_zh(piece, lambda: _marks_in(time_marks, start, end)):
         return _split_speech(text, start, end, time_marks, margins, zh=True)
     if looks_unpunctuated(piece):
         return _split_speech(text, start, end, time_marks, margins, zh=False)
@@ -329,6 +326,16 @@ def _split_piece(
 
             spans.extend(en_spans(text, a, b))
     return spans
+
+
+def _unpunctuated_zh(text: str, marks: Callable[[], Sequence[tuple[int, float]]]) -> bool:
+    """:func:`~summarize.segment.asr_zh.looks_unpunctuated_zh` of ``text`` and its ``marks()``; text with no
+    hanzi, which it always refuses, is refused here without loading that module (or its patterns)."""
+    if CJK_RE.search(text) is None:
+        return False
+    from .asr_zh import looks_unpunctuated_zh
+
+    return looks_unpunctuated_zh(text, marks())
 
 
 def _split_speech(
@@ -371,11 +378,12 @@ def _unwrap(raw: str) -> str:
 
 def _join_char(raw: str, a: int, b: int) -> str:
     before, after = raw[a - 1 : a], raw[b : b + 1]
-    return "" if _CJK_OR_MARK_RE.match(before) and _CJK_OR_MARK_RE.match(after) else " "
+    cjk_or_mark = _cjk_or_mark_re()
+    return "" if cjk_or_mark.match(before) and cjk_or_mark.match(after) else " "
 
 
 # Hanzi and the full-width marks written between them ("（GA）" then "和新的 …" joins with nothing between).
-_CJK_OR_MARK_RE = re.compile(r"[\u3000-\u303f\uff00-\uffef]|" + CJK_RE.pattern)
+_cjk_or_mark_re = lazy_pattern(r"[\u3000-\u303f\uff00-\uffef]|" + CJK_RE.pattern)
 
 
 def words(sentence: Sentence) -> list[str]:

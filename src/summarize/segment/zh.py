@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from .._text import CJK_CHAR
+from .._text import CJK_CHAR, lazy_pattern
 
 _CLOSERS = "”’」』）)】》〉\"'"
 # A run of terminators, then any closers. Half-width ! ? ; count only next to Chinese text,
 # and a half-width period only between a hanzi and a space/hanzi/end (never "0.1" or "Tetrate.io").
-_END_RE = re.compile(
+_end_re = lazy_pattern(
     rf"(?:[。！？；]|…+|\.{{3,}})[。！？；!?…]*[{_CLOSERS}]*"
     rf"|(?<=[{CJK_CHAR}{_CLOSERS}])[!?;][!?;]*[{_CLOSERS}]*"
     rf"|(?<=[{CJK_CHAR}])\.(?=\s|[{CJK_CHAR}]|$)[{_CLOSERS}]*"
@@ -22,7 +22,7 @@ _END_RE = re.compile(
 
 
 # An English sentence end inside Chinese text: ". " / "? " after a Latin word, before a capital or hanzi.
-_LATIN_END_RE = re.compile(rf"(?<=[A-Za-z0-9)\]\"'])(?P<word_end>[.?!]+)[{_CLOSERS}]*(?=\s+(?:[A-Z]|[{CJK_CHAR}]))")
+_latin_end_re = lazy_pattern(rf"(?<=[A-Za-z0-9)\]\"'])(?P<word_end>[.?!]+)[{_CLOSERS}]*(?=\s+(?:[A-Z]|[{CJK_CHAR}]))")
 
 
 def zh_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -30,7 +30,7 @@ def zh_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     cursor = start
-    ends = {m.end() for m in _END_RE.finditer(text, start, end) if not _ends_an_aside(text, m, end)}
+    ends = {m.end() for m in _end_re().finditer(text, start, end) if not _ends_an_aside(text, m, end)}
     cuts = sorted(ends | set(_latin_ends(text, start, end)))
     for cut in cuts:
         spans.append((cursor, cut))
@@ -44,7 +44,7 @@ def _latin_ends(text: str, start: int, end: int) -> list[int]:
 
     abbreviations = known_abbreviations()
     ends = []
-    for m in _LATIN_END_RE.finditer(text, start, end):
+    for m in _latin_end_re().finditer(text, start, end):
         # A bounded window: the word before the period is short when it matters (abbreviations,
         # numbers), and slicing from ``start`` for every match was quadratic.
         word = re.search(r"[\w.]+$", text[max(start, m.start("word_end") - 64) : m.start("word_end")])

@@ -1,0 +1,61 @@
+"""Is this text a caption file? Detection alone, apart from the caption reader.
+
+Every input is sniffed, and most are posts or transcripts: importing the whole reader (cue cleaning,
+caption blocks, their patterns) only to answer "no" cost a plain transcript about 10 ms of each run.
+So the timing-line patterns the reader shares with detection live here, and :mod:`.captions` is
+imported only for a caption file.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["DUMP_CAPTIONS_RE", "TIME", "TIMING_RE", "WEBVTT_RE", "detect_captions"]
+
+TIME = r"(?:[0-9]{1,9}:)?[0-9]{1,2}:[0-9]{2}[,.][0-9]{1,3}"
+TIMING_RE = re.compile(rf"^[ \t]*(?P<start>{TIME})[ \t]*-->[ \t]*(?P<end>{TIME})(?P<rest>(?:[ \t].*)?)$")
+WEBVTT_RE = re.compile(r"^\ufeff?WEBVTT(?:[ \t].*)?$")
+DUMP_CAPTIONS_RE = re.compile(r"^Captions:[ \t]*$")
+
+#: How much of the text :func:`detect_captions` looks at, so detection stays cheap on big inputs.
+_DETECT_SAMPLE = 65_536
+
+_FENCE_RE = re.compile(r"^[ \t]{0,3}(?:```|~~~)")
+
+
+def detect_captions(text: str) -> str | None:
+    """Say whether ``text`` is a caption file, from its content alone.
+
+    Returns ``"vtt"``, ``"caption-dump"``, ``"srt"`` or None. Timing lines inside Markdown code
+    fences do not count, and SRT needs timing lines to be a real share of the lines, so a post
+    that quotes one cue or mentions "10:30" stays a post.
+    """
+    sample = text[:_DETECT_SAMPLE].replace("\r\n", "\n").replace("\r", "\n")
+    lines = sample.split("\n")
+    timing_lines = timings_after_header = non_blank = 0
+    has_captions_header = in_fence = False
+    first_line: str | None = None
+    for line in lines:
+        if not line.strip():
+            continue
+        non_blank += 1
+        if first_line is None:
+            first_line = line.strip()
+        if _FENCE_RE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        if TIMING_RE.match(line):
+            timing_lines += 1
+            timings_after_header += has_captions_header
+        elif DUMP_CAPTIONS_RE.match(line):
+            has_captions_header = True
+    if first_line is not None and WEBVTT_RE.match(first_line):
+        if timing_lines or first_line.lstrip("\ufeff") == "WEBVTT":
+            return "vtt"
+    if timings_after_header:
+        return "caption-dump"
+    if timing_lines and timing_lines / non_blank >= 0.2:
+        return "srt"
+    return None
