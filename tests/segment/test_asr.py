@@ -343,3 +343,44 @@ def test_capping_cuts_where_rescanning_would(scores: list[float], max_words: int
     assert asr._cap_lengths(array_, cuts, len(scores) + 1, max_words) == _cap_by_scanning(
         array_, cuts, len(scores), max_words)
 
+
+
+def _pause_bonus_reference(starts: list[int], time_marks: list[tuple[int, float]]) -> np.ndarray:
+    """The per-mark statement of :func:`asr._pause_bonus` (a dict of timed tokens, pairs of points), which the
+    array version replaced for a million-cue caption block: the two must agree to the last bit."""
+    from bisect import bisect_left
+
+    n = len(starts)
+    bonus = np.zeros(max(n - 1, 0))
+    timed: dict[int, float] = {}
+    for offset, seconds in time_marks:
+        k = bisect_left(starts, offset)
+        if k < n and k not in timed and np.isfinite(seconds):
+            timed[k] = float(seconds)
+    points = sorted(timed.items())
+    pairs = [(a, ta, b, tb) for (a, ta), (b, tb) in zip(points, points[1:]) if tb >= ta]
+    if len(pairs) < 2:
+        return bonus
+    per_word = min(max(float(np.median([(tb - ta) / (b - a) for a, ta, b, tb in pairs])), 0.15), 0.8)
+    for a, ta, b, tb in pairs:
+        pause = (tb - ta) - per_word * (b - a)
+        if pause > asr.PAUSE_FLOOR:
+            bonus[b - 1] += asr.PAUSE_WEIGHT * (min(pause, asr.PAUSE_CAP) - asr.PAUSE_FLOOR)
+    return bonus
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.integers(0, 400), max_size=60, unique=True).map(sorted),
+       st.lists(st.tuples(st.integers(-5, 420), st.one_of(st.floats(-5, 500), st.sampled_from([float("nan"), float("inf"), -float("inf")]))), max_size=80),
+       st.booleans())
+def test_pause_bonus_in_arrays_agrees_with_the_per_mark_reference(starts: list[int], marks: list[tuple[int, float]],
+                                                                   compact: bool) -> None:
+    from array import array
+
+    from summarize.model import Marks
+
+    marks = sorted(marks, key=lambda m: m[0]) if compact else marks  # a Block's Marks are sorted; tuples may not be
+    given_marks = Marks(array("q", [o for o, _ in marks]), array("d", [t for _, t in marks])) if compact else marks
+    expected = _pause_bonus_reference(starts, marks)
+    got = asr._pause_bonus(array("q", starts), given_marks)
+    assert got.shape == expected.shape and np.array_equal(got, expected)
