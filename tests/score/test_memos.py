@@ -86,3 +86,12 @@ def test_the_terms_of_a_text_alone_depend_on_its_language_whatever_was_asked_fir
         got = {s.lang: sentence_terms(s) for s in order}
         assert got == {s.lang: sentence_terms(s, tuple(w.lower() for w in words(s))) for s in order}
     assert got["en"] != got["zh"]  # Treebank keeps the hanzi run whole; jieba cuts it into words
+
+
+def test_a_word_said_in_many_sentences_is_one_token_string() -> None:
+    """Issue 15: tokens are interned, so a word a document repeats is held once (a 1M-cue caption file held a
+    lowercased copy of "mesh" per cue); values are unchanged, only shared."""
+    doc = load("Mesh one is up. The mesh two is down. MESH three waits.\n")
+    tokens = analyse(doc).tokens
+    meshes = [t for toks in tokens for t in toks if t == "mesh"]
+    assert len(meshes) == 3 and all(t is meshes[0] for t in meshes)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -101,7 +102,9 @@ def analyse(doc: Document) -> Analysis:
     for s in doc.sentences:
         key = (s.lang, s.clean)
         if key not in seen:
-            toks = tuple(w.lower() for w in words(s))
+            # Interned: a document says "the" and "mesh" thousands of times, and each lowercased copy was its
+            # own string (about 50 MB of them held for a 1M-cue caption file).
+            toks = tuple([sys.intern(w.lower()) for w in words(s)])
             seen[key] = (toks, sentence_terms(s, toks))
     pairs = [seen[(s.lang, s.clean)] for s in doc.sentences]
     analysis = Analysis(tuple(p[0] for p in pairs), tuple(p[1] for p in pairs))
