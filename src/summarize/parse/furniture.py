@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .._text import lazy_pattern
+
 # Headings of sections that point elsewhere or talk about the show rather than the subject.
 _NAVIGATION_HEADING_RE = re.compile(
     r"^\W*(?:\d+[.)]\s*)?(?:"
@@ -47,7 +49,8 @@ _BIO_EN_RE = re.compile(
     r"|^[A-Z][a-z]+ [A-Z][\w'’-]+ (?:is|was) (?:on|part of) the (?:[\w&,'’-]+ ){0,6}?(?i:team|group) (?:at|in|of) [A-Z]"
 )
 _ROLE_ZH = r"(?:经理|工程师|总监|负责人|创始人|联合创始人|架构师|布道师|专家|首席|总裁|副总裁|CEO|CTO|维护者|成员|主席|研究员|开发者|顾问|合伙人|主管|作者|编辑)"
-_BIO_ZH_RE = re.compile(
+# Compiled on first use (see ``lazy_pattern``): it needs a non-ASCII character to match, so English never asks.
+_bio_zh_re = lazy_pattern(
     rf"^[\u4e00-\u9fff·A-Za-z .]{{1,16}}(?:是|现任|目前是|担任|曾任)[^。！？]{{0,40}}?{_ROLE_ZH}"
     # "周牧，青禾智能（qinghe.example.com）基础架构负责人，之前在…": a name, a comma, where they work and their role.
     rf"|^(?!我|你|他|她|它|此外|另外|因此|所以|但是|同时|目前|现在|其中|如今|最后|首先|其次|然后)[\u4e00-\u9fff·]{{2,4}}[，,]"
@@ -96,7 +99,7 @@ def heading_furniture(heading: str) -> str | None:
 def is_bio(text: str) -> bool:
     """Whether a paragraph opens like a person's biography ("Maya is a Product Manager at Google")."""
     text = text.strip()
-    return bool(_BIO_EN_RE.match(text) or _BIO_ZH_RE.match(text))
+    return bool(_BIO_EN_RE.match(text) or (not text.isascii() and _bio_zh_re().match(text)))
 
 
 def source_link(text: str) -> str | None:
