@@ -118,11 +118,11 @@ def main_language(doc: Document, sentences: list[Sentence]) -> str:
 
 
 class _MarkCursor:
-    """``Block.line_at`` / ``time_at`` for the offsets of a block's sentences, which come in order: one walk
-    over the marks instead of a binary search per sentence; an offset before the last one asked is searched
-    for. Reads :class:`~summarize.model.Marks` through its arrays, without building a pair per step."""
+    """``Block.line_at`` / ``time_at`` for many offsets of one block: the marks' offsets are split out once (an
+    array already for :class:`~summarize.model.Marks`), so each sentence costs one C-level bisection with no key
+    function and no pair built per step."""
 
-    __slots__ = ("_offsets", "_values", "_default", "_seen")
+    __slots__ = ("_offsets", "_values", "_default")
 
     def __init__(self, marks: Sequence[tuple[int, Any]], default: Any) -> None:
         if isinstance(marks, Marks):
@@ -130,19 +130,11 @@ class _MarkCursor:
         else:
             self._offsets, self._values = [o for o, _ in marks], [v for _, v in marks]
         self._default = default
-        self._seen = 0  # marks at or before the last offset asked
 
     def __call__(self, offset: int) -> Any:
-        offsets = self._offsets
-        if not offsets:
+        if not self._offsets:
             return self._default
-        seen = self._seen
-        if seen and offsets[seen - 1] > offset:
-            seen = bisect_right(offsets, offset)
-        while seen < len(offsets) and offsets[seen] <= offset:
-            seen += 1
-        self._seen = seen
-        return self._values[max(seen - 1, 0)]
+        return self._values[max(bisect_right(self._offsets, offset) - 1, 0)]
 
 
 def block_spans(
