@@ -17,9 +17,16 @@ from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
 from typing import Any
 
+from .._resources import abbreviations as known_abbreviations
+from .._resources import ambiguous_abbreviations
 from .._text import CJK_RE, guess_lang, lazy_pattern
 from ..model import PROSE_KINDS, Document, Marks, Sentence
+# Imported here, not in the functions that use them: an import statement in a function runs on every call
+# (~2 µs each), and these run per piece and per sentence (a 1M-cue caption file asks for words a million times).
+from .asr import looks_unpunctuated, split_unpunctuated
 from .disfluency import clean, filler_rate, sounds_spoken
+from .en import en_spans, en_words
+from .zh import terminator_spans, zh_spans, zh_words
 
 __all__ = ["segment", "block_spans", "reads_as_speech", "words", "words_of"]
 
@@ -185,9 +192,6 @@ def _merge_after_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[
     """Whatever cut a span, it never ends on "Dr." or "e.g.": such a span runs on into the next. After a word
     that is also an ordinary word or a unit ("no", "in", "ms"), it runs on only into a number or a lowercase
     word ("No. 5", "3 min. read"): "Yes or no. And …" and "dropped to 25 ms. Then …" are two sentences."""
-    from .._resources import abbreviations as known_abbreviations
-    from .._resources import ambiguous_abbreviations
-
     abbreviations = known_abbreviations()
     ambiguous = ambiguous_abbreviations()
     merged: list[tuple[int, int]] = []
@@ -300,22 +304,16 @@ def _split_piece(
     text: str, start: int, end: int, time_marks: Sequence[tuple[int, float]],
     margins: dict[tuple[int, int], float] | None = None,
 ) -> list[tuple[int, int]]:
-    from .asr import looks_unpunctuated
-
     piece = text[start:end]
     if _unpunctuated_zh(piece, lambda: _marks_in(time_marks, start, end)):
         return _split_speech(text, start, end, time_marks, margins, zh=True)
     if looks_unpunctuated(piece):
         return _split_speech(text, start, end, time_marks, margins, zh=False)
-    from .zh import terminator_spans, zh_spans
-
     spans: list[tuple[int, int]] = []
     for a, b in terminator_spans(text, start, end):
         if guess_lang(text[a:b]) == "zh":
             spans.extend(zh_spans(text, a, b))
         else:
-            from .en import en_spans
-
             spans.extend(en_spans(text, a, b))
     return spans
 
@@ -338,7 +336,7 @@ def _split_speech(
     if zh:
         from .asr_zh import split_unpunctuated_zh as split
     else:
-        from .asr import split_unpunctuated as split
+        split = split_unpunctuated
     confidence: list[float] = []
     units = [(start + a, start + b) for a, b in split(text[start:end], _marks_in(time_marks, start, end), confidence)]
     if margins is not None:
@@ -385,10 +383,4 @@ def words(sentence: Sentence) -> list[str]:
 
 def words_of(text: str, lang: str) -> list[str]:
     """Word tokens of ``text`` in ``lang`` ("zh": jieba; otherwise Treebank)."""
-    if lang == "zh":
-        from .zh import zh_words
-
-        return zh_words(text)
-    from .en import en_words
-
-    return en_words(text)
+    return zh_words(text) if lang == "zh" else en_words(text)
