@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .._resources import abbreviations as known_abbreviations, jieba_tokenizer
 from .._text import CJK_CHAR, lazy_pattern
 
 _CLOSERS = "”’」』）)】》〉\"'"
@@ -40,8 +41,6 @@ def zh_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 
 
 def _latin_ends(text: str, start: int, end: int) -> list[int]:
-    from .._resources import abbreviations as known_abbreviations
-
     abbreviations = known_abbreviations()
     ends = []
     for m in _latin_end_re().finditer(text, start, end):
@@ -100,6 +99,4 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
 
 def zh_words(text: str) -> list[str]:
     """Words of Chinese (or mixed) text through our own jieba Tokenizer; spaces dropped."""
-    from .._resources import jieba_tokenizer
-
     return [w for w in jieba_tokenizer().lcut(text) if w.strip()]
