@@ -411,3 +411,10 @@ def test_the_tail_of_a_broken_chinese_sentence_is_a_fragment(text: str, tail: bo
     from summarize.score.shape import fragment
 
     assert fragment(sentence(text, "zh"), text) is tail
+
+
+def test_a_semicolon_typed_for_the_colon_after_a_list_word_prints_as_the_colon() -> None:
+    """The splitter reads "包括；" as "包括：" (segment.zh); the takeaway prints it so, and keeps the sentence whole."""
+    text = "大会上有多家公司分享了落地经验，包括；Lyft、字节和 Shopify。"
+    assert edit(sentence(text, "zh"), False) == "大会上有多家公司分享了落地经验，包括：Lyft、字节和 Shopify。"
+    assert edit(sentence("第一步很慢；第二步很快。", "zh"), False) == "第一步很慢；第二步很快。"

@@ -20,6 +20,7 @@ import functools
 import re
 
 from ..model import Sentence
+from ..segment.zh import LIST_INTRODUCERS_ZH
 from ._gate import fold, searcher
 
 # Openers that only link a sentence to the one before it. Not when they start a fixed phrase that carries
@@ -99,6 +100,7 @@ _WORD_FALSE_START_RE = re.compile(
     re.IGNORECASE,
 )
 _MIXED_CASE_WORD_RE = re.compile(r"[a-z]+[A-Z]")
+_ZH_LIST_SEMICOLON_RE = re.compile(rf"({LIST_INTRODUCERS_ZH})\s*[；;]")
 _YOU_KNOW_RE = re.compile(r"(?:,\s*|(?<=\w)\s+)you know,\s*", re.IGNORECASE)
 _TRAILING_TAG_RE = re.compile(r",\s*(?:right|yeah|yes|you know|I think|I guess|if you will|so to speak|basically|actually)\s*([.?!]?)$", re.IGNORECASE)
 # A footnote's mark left in the text: superscript digits, or an asterisk right before the sentence's end.
@@ -138,6 +140,9 @@ def _edit(text: str, zh: bool, spoken: bool) -> str:
         text = _repair_false_starts(_DASH_ASIDE_RE.sub(" ", text))
         text = _TRAILING_TAG_RE.sub(r"\1", text).strip()
         text = _SPOKEN_LIKE_RE.sub(",", text)  # "'cause that, like, messes up …"
+    if zh:
+        # The semicolon typed for a colon after "包括" (the splitter reads it so too, segment.zh): printed as the colon.
+        text = _ZH_LIST_SEMICOLON_RE.sub(r"\1：", text)
     if spoken and zh:
         # Auto-captions space out words ("跑的 是 Cilium 作为 CNI"): hanzi are written together, and the fillers
         # a caption keeps as words of their own (就是, 那个, 然后) go.
