@@ -163,3 +163,15 @@ def test_a_warning_quotes_a_huge_value_clipped() -> None:
         read_text("# T\n\nProse before it.\n\n" + "`" * 5000 + "\n\ncode\n\nMore prose after the fence.\n", source="p.md")
     fences = [str(w.message) for w in caught if issubclass(w.category, MarkdownWarning)]
     assert fences and all(len(m) < 300 and "5,000 characters" in m for m in fences)
+
+
+def test_otter_style_header_lines_open_turns_in_markdown() -> None:
+    """A transcript page in Markdown whose turns open with a "Name  0:13" (or "宋佳 00:00:05") line of their own: the
+    line is the speaker, not text, whether the turn's words follow on the next line or in the next paragraph."""
+    text = ("# 第 3 期\n\n主持人：宋佳\n\n宋佳 00:00:05\n大家好，欢迎收听。今天聊数据库。\n\n韩立程 00:00:18\n谢谢邀请，我们跑了两年。\n\n"
+            "宋佳 00:00:40\n为什么选择本地盘？\n\n韩立程 00:00:45\n\n因为云盘延迟太高。\n")
+    doc = read_text(text, source="episode.md")
+    turns = [(b.speaker, b.text) for b in doc.blocks if b.speaker in ("宋佳", "韩立程")]
+    assert turns == [("宋佳", "大家好，欢迎收听。今天聊数据库。"), ("韩立程", "谢谢邀请，我们跑了两年。"),
+                     ("宋佳", "为什么选择本地盘？"), ("韩立程", "因为云盘延迟太高。")]
+    assert not any("00:00" in b.text for b in doc.blocks)

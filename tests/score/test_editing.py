@@ -141,6 +141,10 @@ def test_chinese_sentences_that_lean() -> None:
     assert leans_outside("特别是 Gateway 资源能够管理网关的生命周期。", "zh")
     assert leans_outside("现在，是时候验证命名空间中实际更新的内容了。", "zh")
     assert leans_outside("例如，我们将公开连通性限制在 Ingress 节点中。", "zh")
+    assert leans_outside("更重要的是，在默认配置下 Secret 以明文存储。", "zh")  # more important than what came before
+    assert leans_outside("我们又扫描了全部 Service，还有 17 个端口存在同样的问题。", "zh")
+    assert not leans_outside("运行时安全和镜像签名同样重要。", "zh")
+    assert leans_outside("一个是资源利用率，平均 CPU 只有 8%。", "zh")  # one of the problems the sentence before named
     assert leans_outside("For example, the gateway rejects requests without a token.", "en")
     assert not leans_outside("Gateway 资源能够以 Kubernetes API 管理网关的生命周期。", "zh")
     assert leans_outside("Splunk 技术栈中的下一个安全层级则是 Kubernetes 本身。", "zh")

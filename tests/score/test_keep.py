@@ -146,6 +146,16 @@ def test_front_matter_hosts_are_askers_even_when_they_do_not_ask() -> None:
     assert askers(summarize.load(turns)) == set()  # without the front matter nothing says who hosts
 
 
+def test_a_credits_line_names_the_host() -> None:
+    """ "主持人：宋佳" at the top of a transcript labels no turn: the host is 宋佳, whose turns ask; with no credits line
+    the label "主持人" would be taken for the host and the real one's framing scored as points."""
+    from summarize.score.roles import askers
+
+    text = ("# 第 3 期\n\n主持人：宋佳\n\n宋佳：大家好，欢迎收听。今天请到了韩工。\n\n韩立程：谢谢邀请，我们把数据库搬上 K8s 两年了。\n\n"
+            "宋佳：为什么要搬？\n\n韩立程：因为交付太慢，一个新库要等一周。\n\n宋佳：现在呢？\n\n韩立程：现在十分钟就能交付。\n")
+    assert askers(summarize.load(text.encode())) == {"宋佳"}
+
+
 
 def test_streamed_scoring_equals_the_inputs_of_keep_inputs() -> None:
     """The scorer builds the keep inputs one candidate at a time; its scores and probabilities must be what the

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .._text import guess_lang, lazy_pattern
 from ..model import Block
 from .furniture import heading_furniture, is_bio, is_label_line, is_labelled_link, strip_editorial_label
-from .speech import split_speaker_label, strip_nonspeech
+from .speech import otter_header, split_speaker_label, strip_nonspeech
 
 
 @dataclass
@@ -66,7 +66,7 @@ def accepted_speakers(raws: list[RawBlock]) -> set[str]:
         if raw.kind not in ("paragraph", "quote"):
             continue
         for _, text in raw.lines:
-            name, _ = split_speaker_label(text)
+            name, _ = speaker_label(text)
             if name:
                 counts[name] += 1
     many = sum(counts.values()) >= 3 and len(counts) >= 2
@@ -110,6 +110,8 @@ def build_blocks(raws: list[RawBlock], speakers: set[str]) -> list[Block]:
         for speaker, labelled, lines in _turns(raw, speakers):
             text, marks = _join(lines)
             if not text:
+                if labelled and speaker:  # a header alone ("宋佳 00:00:05"): its turn is the paragraphs after it
+                    current_speaker, current_lang = speaker, None
                 continue
             lang = guess_lang(text)
             if labelled:
@@ -117,8 +119,8 @@ def build_blocks(raws: list[RawBlock], speakers: set[str]) -> list[Block]:
             elif speaker is None and speakers and raw.kind == "paragraph":
                 # An unlabelled paragraph continues the last turn when it is in the same language:
                 # podcast transcripts label only a turn's first paragraph.
-                if current_speaker is not None and lang == current_lang:
-                    speaker = current_speaker
+                if current_speaker is not None and current_lang in (None, lang):
+                    speaker, current_lang = current_speaker, lang
                 else:
                     current_speaker = None
             block_furniture = furniture
@@ -151,20 +153,33 @@ def _bio_sized(text: str) -> bool:
 _hanzi_re = lazy_pattern("[\u4e00-\u9fff]")
 
 
+def speaker_label(text: str) -> tuple[str | None, int]:
+    """(name, where the turn's text starts) for a line that opens a turn: "NAME: …", "**Name:** …", or a line that
+    is only an Otter-style "Name  0:13" / "宋佳 00:00:05" header (the text follows on the next lines)."""
+    name, offset = split_speaker_label(text)
+    if name is not None:
+        return name, offset
+    header = otter_header(text)
+    return (header[0], len(text)) if header else (None, 0)
+
+
 def _turns(raw: RawBlock, speakers: set[str]) -> list[tuple[str | None, bool, list[tuple[int, str]]]]:
-    """Cut a raw block where a line opens with an accepted speaker label."""
+    """Cut a raw block where a line opens with an accepted speaker label. A block that is only a header line
+    yields that speaker with no lines, so the paragraphs after it are read as the turn."""
     turns: list[tuple[str | None, bool, list[tuple[int, str]]]] = []
     speaker, labelled, lines = raw.speaker, raw.labelled, []
     for lineno, text in raw.lines:
         text = strip_nonspeech(text)
-        name, offset = split_speaker_label(text) if raw.kind != "heading" else (None, 0)
+        name, offset = speaker_label(text) if raw.kind != "heading" else (None, 0)
         if name is not None and (name in speakers or name == ""):
             if lines:
                 turns.append((speaker, labelled, lines))
             speaker, labelled, lines = name, True, []
             text = text[offset:]
+            if not text.strip():
+                continue  # a header line: the turn's words are on the lines after it
         lines.append((lineno, text))
-    if lines:
+    if lines or (labelled and speaker and not turns):
         turns.append((speaker, labelled, lines))
     return turns
 

@@ -46,6 +46,12 @@ def askers(doc: Document) -> frozenset[str]:
     return memo(doc, "askers", _askers)
 
 
+def _credit(doc: Document, label: str) -> str | None:
+    """The name a one-line "主持人：宋佳" credit gives, when that is all the label's turn says."""
+    said = [s.clean.strip().rstrip("。.") for s in doc.sentences if s.speaker == label]
+    return said[0] if len(said) == 1 and 0 < len(said[0]) <= 30 else None
+
+
 def _askers(doc: Document) -> frozenset[str]:
     turns: list[tuple[str, bool]] = []  # (speaker, whether the turn ends in a question)
     for s in doc.sentences:
@@ -60,6 +66,10 @@ def _askers(doc: Document) -> frozenset[str]:
     for speaker, asks in turns:
         asked.setdefault(speaker, []).append(asks)
     named = {name for name in asked if _HOST_NAME_RE.match(name.strip()) or name.strip().casefold() in _front_matter_hosts(doc)}
+    # A credits line ("主持人：宋佳", "Host: Dana Reyes") labels no turn: the host is the speaker it names.
+    credited = {name: said for name in named if len(asked[name]) == 1
+                for said in [_credit(doc, name)] if said in asked and said not in named}
+    named = (named - set(credited)) | set(credited.values())
     if named and len(asked) > len(named):
         return frozenset(named)
     return frozenset(name for name, flags in asked.items() if len(flags) >= 2 and sum(flags) / len(flags) >= 1 / 3)
