@@ -274,3 +274,14 @@ def test_a_subject_card_never_answers_with_the_name_the_post_is_about() -> None:
             "The gateway talks to Envoy.\n")
     assert _most_named(load(text)) == {"Portcullis"}
     assert _most_named(load("# Notes\n\nWe use Envoy and Helm.\n")) == set()
+
+
+def test_answers_that_start_mid_story_or_end_inside_a_word_are_refused() -> None:
+    """Judged on the benchmark: "然后发现有的模型放不下，…" answers nothing on its own (ambiguous), and "HTTP/2 长" is
+    the tokenizer's cut of 长连接 (ungrammatical); a whole answer passes both checks."""
+    from summarize.quiz.checks import _CUT_ZH_ANSWER_RE, _LEANING_ANSWER_RE
+
+    assert _LEANING_ANSWER_RE.match("然后发现有的模型放不下，就按节点池来分。")
+    assert _CUT_ZH_ANSWER_RE.search("HTTP/2 长")
+    for whole in ("HTTP/2 长连接", "按节点池来分", "较短的超时"):
+        assert not _LEANING_ANSWER_RE.match(whole) and not _CUT_ZH_ANSWER_RE.search(whole)

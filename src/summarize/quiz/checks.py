@@ -277,6 +277,8 @@ def _acceptable(doc: Document, d: Draft, question: str, answer: str, lang: str) 
         return False
     if _LEANING_ANSWER_RE.match(answer):
         return False  # "They forgot the DestinationRule.": the answer needs the post to say who
+    if lang == "zh" and _CUT_ZH_ANSWER_RE.search(answer.rstrip("。.")):
+        return False
     if lang == "en":
         # "What does Istio add support for?" strands its preposition on purpose; other templates never do
         unfinished = _UNFINISHED_QUESTION_RE.search(question) and d.template not in PREDICATE_TEMPLATES
@@ -301,7 +303,14 @@ def _acceptable(doc: Document, d: Draft, question: str, answer: str, lang: str) 
 
 # "为什么在一个分布式系统中，这部分逻辑比较复杂？", "为什么反之亦然？": a Chinese question that points outside the card.
 _LEANS_ZH_QUESTION_RE = re.compile(r"这|那(?!么)|该(?=[\u4e00-\u9fff])|其(?!他|实)|(?<![因如彼])此(?!外)|上述|上面|下面|反之|前者|后者|以上|如下")
-_LEANING_ANSWER_RE = re.compile(r"^\W*(?:(?:it|they|them|this|that|these|those|he|she)\b(?!\s+(?:is|was)\s+(?:why|how)\b)|这|那(?!么)|它|他|她|其)", re.IGNORECASE)
+_LEANING_ANSWER_RE = re.compile(
+    r"^\W*(?:(?:it|they|them|this|that|these|those|he|she)\b(?!\s+(?:is|was)\s+(?:why|how)\b)|这|那(?!么)|它|他|她|其"
+    # an answer that starts mid-story ("然后发现有的模型放不下，…": judged ambiguous)
+    r"|然后|后来|接着|于是)",
+    re.IGNORECASE,
+)
+# A Chinese answer cut inside a word by the tokenizer: "gRPC 使用什么连接？" → "HTTP/2 长" (of 长连接).
+_CUT_ZH_ANSWER_RE = re.compile(r"(?<![\u4e00-\u9fff])[长短大小新旧高低快慢]$")
 # "Why do most migrations that stall so?": a question whose last word needs more after it.
 _VAGUE_ANSWER_RE = re.compile(r"^\W*(?:a (?:set|number|couple|bunch|lot|variety|range) of|some|several|many|various|a few)\b[^,;]{0,25}[.!]?$",
                               re.IGNORECASE)

@@ -39,7 +39,9 @@ _LEANING_EN_RE = re.compile(
 _LEANING_ZH_RE = re.compile(r"这|那(?!么)|该(?=[\u4e00-\u9fff])|其(?!他|实|中)|(?<![因如彼])此(?!外)|本文|上述|以上|如下|前者|后者|我(?!们)|你|他|她|它")
 # Openers of spoken or connected text: the sentence continues a thought the card does not carry.
 _OPENER_EN_RE = re.compile(
-    r"^\W*(?:so|and|or|because|basically|right|well|yeah|yes|okay|ok|currently|plus|again|anyway|actually|similarly|likewise|instead)\b",
+    r"^\W*(?:so|and|or|because|basically|right|well|yeah|yes|okay|ok|currently|plus|again|anyway|actually|similarly|likewise|instead|"
+    # a place in a list the post gives ("Second, every CronJob … must list …": judged ambiguous as a cloze)
+    r"first|second|third|fourth|fifth|secondly|thirdly|finally|next|lastly|also)(?![\w-])",
     re.IGNORECASE,
 )
 # A contrast ("但对于大规模集群来说，…") still stands alone; a sequence or a consequence does not.
