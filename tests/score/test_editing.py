@@ -34,6 +34,10 @@ def sentence(text: str, lang: str = "en") -> Sentence:
         ("我觉得 Envoy 已经很好了。", True, "Envoy 已经很好了。"),
         ("跑的 是 Cilium 作为 CNI 就是 每天 大概 会有 几十个 工单", True, "跑的是 Cilium 作为 CNI 每天大概会有几十个工单。"),
         ("那个后来我们就去做用户访谈", True, "后来我们就去做用户访谈。"),
+        # A spoken pause particle or a filler between commas goes; a written "呢" is left alone.
+        ("最开始为了提高利用率嘛，我们是混部的", True, "最开始为了提高利用率，我们是混部的。"),
+        ("我们先迁了小库，就是，非核心的那些", True, "我们先迁了小库，非核心的那些。"),
+        ("他们呢，也在用 Istio", False, "他们呢，也在用 Istio。"),
         ("Yup, so the drains went from hours to minutes.", True, "The drains went from hours to minutes."),
         ("Anyway, every cluster sits in one of four upgrade rings.", True, "Every cluster sits in one of four upgrade rings."),
         # A false start cut by a dash goes; the restart is the sentence ("was--" before a restart stays: held back).
@@ -102,6 +106,8 @@ def test_edit_never_adds_a_word(words: list[str], spoken: bool) -> None:
         "You're saying, don't trust the disk, trust the replication.",
         "It's also open for anyone interested to participate.",
         "The platform team then spends its time on reliability work until the budget recovers.",
+        "Everything else was using the mesh for mTLS and for layer 4 authorization.",
+        "The first month we were burning budget because teams pushed broken code.",
         "As part of that, we also look at the broader ecosystem of service mesh projects.",
     ],
 )
@@ -271,6 +277,10 @@ def test_stories_and_points() -> None:
         ("Priya tells us how her team cut the cost of their log pipeline in half.", "about the post itself"),
         ("Omar helps us understand the trade-offs between node pools and virtual nodes.", "about the post itself"),
         ("Dana and Omar explain how ambient mode scales to thousands of pods.", "about the post itself"),
+        ("Dana also shares what she would tell a team that is two versions behind.", "about the post itself"),
+        ("We also hear about the migration plan and the network policy that blocked the tunnel port.",
+         "about the post itself"),
+        ("You'll learn how to attach a policy to a waypoint.", "about the post itself"),
         ("Release team shadow for 1.30, then I was the enhancements lead for 1.32.", "self-introduction"),
         ("I applied to the release team for 1.25, and I got into the docs team.", "self-introduction"),
     ],
@@ -286,7 +296,8 @@ def test_show_notes_that_state_the_point_are_not_blurbs() -> None:
                  "Dana and Omar explain that ambient mode removes the sidecar from every pod.",
                  "HTTPRoute, a resource that describes how requests are matched, is where most teams spend their time.",
                  "The scheduler picks the emptiest node, which explains why the first pod lands far away.",
-                 "When I was the tech lead for the migration, we learned that retries need budgets."):
+                 "When I was the tech lead for the migration, we learned that retries need budgets.",
+                 "We learned the hard way that every namespace needs a default-deny policy."):
         assert rejection(sentence(text), n_tokens=len(text.split()), n_terms=8) is None, text
 
 
@@ -369,6 +380,36 @@ def test_sentences_with_a_verb(text: str) -> None:
     assert not lacks_a_verb(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Judged fragments: a participle before its noun, verbs only inside a "that" clause.
+        "Shared clusters, one namespace per team, twelve clusters in total.",
+        "Making sure that your containers are secure to develop.",
+        "Verbose logging that someone turned on during an incident, a year ago, and never turned off.",
+    ],
+)
+def test_verbs_inside_a_that_clause_or_a_participle_are_not_the_sentences(text: str) -> None:
+    assert lacks_a_verb(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teams that adopt Istio see fewer outages.",
+        "Shared clusters cost less than one cluster per team.",
+        "A standard that only we use is not a standard.",
+        "A policy that allowed the orders service to call payments would allow the whole namespace.",
+        "Having that agreement in writing made the conversation less political.",
+        "Well, that sounds really cool.",
+        "Resources that have graduated to beta keep their fields.",
+        "BackendTLSPolicy, a policy that tells a gateway how to reach a backend, fills the last gap.",
+    ],
+)
+def test_a_that_clause_does_not_hide_the_sentences_verb(text: str) -> None:
+    assert not lacks_a_verb(text)
+
+
 def test_a_list_items_relative_clause_is_not_its_verb() -> None:
     text = "Fields that are considered experimental and have not graduated to standard channel."
     assert lacks_a_verb(text, list_item=True)
@@ -422,3 +463,37 @@ def test_a_semicolon_typed_for_the_colon_after_a_list_word_prints_as_the_colon()
     text = "大会上有多家公司分享了落地经验，包括；Lyft、字节和 Shopify。"
     assert edit(sentence(text, "zh"), False) == "大会上有多家公司分享了落地经验，包括：Lyft、字节和 Shopify。"
     assert edit(sentence("第一步很慢；第二步很快。", "zh"), False) == "第一步很慢；第二步很快。"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "stated"),
+    [
+        ("The lesson is: your inventory of layer 7 use is the whole project.", "en", True),
+        ("Our recommendation is simple: add outlier detection to every DestinationRule.", "en", True),
+        ("My advice is to do tail sampling in the Collector from day one.", "en", True),
+        ("So my advice is simple.", "en", False),  # announces the point, does not make it
+        ("The reason is that the cache was cold.", "en", False),  # the reason for what?
+        ("我的建议是从一开始就在 Collector 里做尾部采样。", "zh", True),
+        ("我们的建议是：", "zh", False),
+    ],
+)
+def test_a_point_the_speaker_says_is_the_lesson(text: str, lang: str, stated: bool) -> None:
+    from summarize.score.takeaways import stated_point
+
+    assert stated_point(sentence(text, lang), text) is stated
+
+
+def test_a_stated_lesson_is_not_held_back_as_a_label() -> None:
+    from summarize.pipeline import load
+    from summarize.score.takeaways import features, reserve_of
+
+    doc = load(
+        "We moved nine clusters to ambient mode over two quarters. Most services only needed layer 4.\n\n"
+        "The lesson is: your inventory of layer 7 use is the whole project.\n\n"
+        "Upgrade time: one afternoon instead of three weeks.\n"
+    )
+    lesson = next(s.id for s in doc.sentences if s.text.startswith("The lesson"))
+    label = next(s.id for s in doc.sentences if s.text.startswith("Upgrade time"))
+    assert lesson not in reserve_of(doc) and label in reserve_of(doc)
+    assert lesson in features(doc).signposted
+

@@ -107,6 +107,10 @@ _TRAILING_TAG_RE = re.compile(r",\s*(?:right|yeah|yes|you know|I think|I guess|i
 _FOOTNOTE_MARK_RE = re.compile(r"(?<=\S)[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[\w\u4e00-\u9fff])\*+(?=[。.!?！？]?$)")
 _SPOKEN_LIKE_RE = re.compile(r",\s*like\s*,", re.IGNORECASE)
 _ZH_CAPTION_FILLER_RE = re.compile(r"(?:(?<=\s)|^)(?:就是|那个|然后|嗯+|呃+|啊)(?=\s|$)\s*|^(?:对|好)\s+")
+# Spoken Chinese: a particle a speaker pauses on before a comma ("为了提高利用率嘛，我们是混部的" judged markup),
+# and a filler said between two commas ("…，就是，…", "…，然后呢，…").
+_ZH_PAUSE_PARTICLE_RE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:嘛|呢|啊|呀|哈)(?=[，,])")
+_ZH_FILLER_BETWEEN_COMMAS_RE = re.compile(r"[，,]\s*(?:就是说?|然后|那个|这个|对吧|是吧|你知道)[，,]")
 _ZH_HEDGES_RE = re.compile(r"^(?:我(?:觉得|认为|想|感觉)|其实|基本上|说实话|坦白说|就像我(?:之前|刚才)说的)[，,]?")
 
 
@@ -147,6 +151,7 @@ def _edit(text: str, zh: bool, spoken: bool) -> str:
         # Auto-captions space out words ("跑的 是 Cilium 作为 CNI"): hanzi are written together, and the fillers
         # a caption keeps as words of their own (就是, 那个, 然后) go.
         text = _ZH_CAPTION_FILLER_RE.sub("", text)
+        text = _ZH_FILLER_BETWEEN_COMMAS_RE.sub("，", _ZH_PAUSE_PARTICLE_RE.sub("", text))
         text = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text).strip()
     unlisted = (_ZH_LIST_OPENERS if zh else _EN_LIST_OPENERS).sub("", text)
     if len(unlisted) >= 4:  # "Lesson two: go slow." keeps "Go slow."
@@ -203,6 +208,11 @@ _LEANS_EN_RE = re.compile(
     r"the latter|the former|the same|the rest|the answer|the reason|the second|the third|the fourth|the fifth|"
     r"the other(?!\s+(?:hand|day|way round|way around)\b)|which|whereas|otherwise|again)(?![\w-])"
     r"|(?:second|third|fourth|fifth)(?:ly)?\b"
+    # "Everything else was using the mesh for mTLS": else than what was just said; "The first month we were …":
+    # the first month of something told before.
+    r"|(?:everything|everyone|everybody|anything|anyone|nothing|somebody|someone|all) else\b"
+    r"|the (?:first|second|next|following|last|previous) (?:days?|weeks?|months?|years?|quarters?|sprints?|time)"
+    r"(?=\s*,|\s+(?:we|I|you|they|he|she|it|the|our|my|there|everything|nobody)\b)"
     r"|as (?:I|we|you) (?:said|mentioned)|(?:so,? )?you(?:'re| are) saying\b"
     r"|I (?:think|believe|guess|would say|'d say|mean)\b"
     r"|(?:yeah|yes|no|right|sure|exactly|absolutely)\b[\s,.!]"

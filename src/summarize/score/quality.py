@@ -123,9 +123,12 @@ _ABOUT_THE_EPISODE_RE = re.compile(
     # "Anthony helps us understand the best practices for …", "David explains the evolution of …" (but "Mark
     # and Ville explain that Knative is …" says it).
     r"|(?:^\W*|[,;]\s*(?:and |but |so )?)(?-i:(?!(?:This|That|It|Which|What|Here|There)\b)[A-Z][a-z]+(?: and [A-Z][a-z]+)?) "
-    r"(?:tells? us|told us|helps? us understand|walks? us through|explains?|describes?|talks? about|discuss(?:es)?|shares?) "
+    r"(?:also )?(?:tells? us|told us|helps? us understand|walks? us through|explains?|describes?|talks? about|discuss(?:es)?|shares?) "
     r"(?:how|what|why|the|about|his|her|their)\b"
     r"|\bwe(?:'re| are| get to) (?:talking|speaking|chatting|talk|speak|chat) (?:to|with) (?:our|[A-Z])"
+    # "We also hear about the namespace-by-namespace migration plan, …", "We learn about Google's Private Service
+    # Connect …", "You'll learn how …": what the episode or post covers, not what it says.
+    r"|^\W*(?:and )?(?:we|you(?:'ll| will)|listeners) (?:also )?(?:hear|learn|find out) (?:about|how|what|why|more)\b"
     r"|^\W*(?:(?:因此|所以|那么|好|现在|下面)[，,]\s*)?(?:让我们(?:来)?(?:看看|看一下|了解一下)|今天(?:主要|的议题|我们主要)|接下来(?:我们)?(?:来)?(?:看|介绍)"
     r"|(?:现在|下面)?我们(?:再)?来(?:尝试|试试|试一下|看看|看一下)|先(?:简单)?(?:介绍|说)一下)"
     r"|本期(?:节目|播客)|这一期|欢迎收听",
@@ -283,29 +286,53 @@ def lacks_a_verb(text: str, *, list_item: bool = False) -> bool:
     clause_start = True
     after_subject = after_plural = after_pronoun = after_comma = after_word = False
     words_seen = 0
-    for m in _TOKEN_RE.finditer(text.replace("’", "'")):
-        token = m.group(0)
+    # "Debug logging that someone turned on … and never turned off", "Making sure that your containers are
+    # secure": a "that" before any verb of the sentence's own opens a clause whose first verb (and the verbs
+    # joined to it by and/or) is the clause's; a later verb is the sentence's ("Teams that adopt Istio see …").
+    that_clause = clause_verb_seen = False
+    previous = ""  # the last word that is not an adverb: "and" in "and never turned off"
+    tokens = [m.group(0) for m in _TOKEN_RE.finditer(text.replace("’", "'"))]
+    for position, token in enumerate(tokens):
         if not token[0].isalpha():
             relative = False
             clause_start = token != "("
             after_comma = token == ","
+            after_plural = after_pronoun = False  # "Shared clusters, one namespace …": "one" is no verb
             continue
         low = token.lower()
         first = words_seen == 0
         words_seen += 1
+        if first and _modifies_next(low, tokens[position + 1] if position + 1 < len(tokens) else ""):
+            clause_start = False  # "Shared clusters, one namespace per team …": a participle before its noun
+            after_subject = after_plural = after_pronoun = after_word = False
+            previous = low
+            continue
+        if previous == "to":  # "to develop": an infinitive, never the sentence's finite verb
+            previous = low
+            clause_start = False
+            continue
         if (low in _RELATIVE and after_comma) or (low == "that" and list_item and 1 <= words_seen - 1 <= 3):
             relative = True  # ", which means …", a list's "Fields that are …": not the sentence's own verb
             clause_start = False
+            continue
+        if (
+            low == "that" and words_seen > 1 and not relative and not that_clause and not after_comma
+            and previous not in _NOT_A_NOUN and not (words_seen == 2 and previous.endswith("ing")) and previous not in base
+        ):  # not "Having that agreement …", "Well, that sounds …", "Before that she …"
+            that_clause = True
+            clause_start = True
+            previous = low
             continue
         after_comma = False
         if _CLITIC_RE.search(low) and not relative:
             return False  # "I'm", "it's", "don't"
         if token[0].isupper() and not first and token != "I":
             clause_start = False
+            previous = low
             after_subject, after_plural, after_pronoun, after_word = True, token.endswith("s"), False, False
             continue
         can_be_finite = (
-            low in finite
+            low in finite or low == "cannot"
             or (clause_start and low in base)
             or (low.endswith("ed") and len(low) > 3 and low not in not_finite)
             or ((after_subject or after_word) and len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")))
@@ -319,7 +346,34 @@ def lacks_a_verb(text: str, *, list_item: bool = False) -> bool:
             and not low.endswith(_ADJECTIVE_ENDINGS)
         )
         after_plural = low in _PLURAL_PRONOUNS or (low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3)
-        if can_be_finite and not relative:
-            return False
+        if that_clause and not clause_verb_seen and not relative and (
+            can_be_finite or low in base or low in not_finite or low.endswith("ed")
+        ):
+            clause_verb_seen = True  # the clause's verb, read generously ("that allowed …", "that come with …")
+        elif can_be_finite and not relative:
+            if not that_clause or (previous not in _AUXILIARIES and previous not in ("and", "or", "but", "nor")):
+                return False  # after the clause's auxiliary ("that have graduated") or "and" it is still the clause's
+        if not (low.endswith("ly") or low in _ADVERBS):
+            previous = low
         clause_start = False
     return words_seen > 0
+
+
+_AUXILIARIES = frozenset(
+    "have has had be is are was were been being will would can could should may might must do does did cannot".split()
+)
+_ADVERBS = frozenset("never also then later still just already often always not even again now once".split())
+_NOT_A_NOUN = _FUNCTION_WORDS | frozenset(
+    "everything everyone everybody nothing something it them us him her me before after like about since until during "
+    "without within beyond despite upon".split()
+)
+
+
+def _modifies_next(low: str, following: str) -> bool:
+    """Whether a sentence's first word is a participle before a noun ("Shared clusters", "Managed services"), not a
+    verb ("Deployed the fix", "Tested everything"): an -ed word followed by a lowercase word that is no function
+    word, pronoun or adverb."""
+    return (
+        low.endswith("ed") and len(low) > 4 and following[:1].islower() and following.isalpha()
+        and following not in _NOT_A_NOUN and not following.endswith("ly")
+    )

@@ -253,7 +253,7 @@ def features(doc: Document) -> Features:
         frozenset(s.id for s in candidates if s.id in leans and s.id not in mended),
         frozenset(s.id for s in candidates if s.speaker in interviewers),
         tuple((s.lang, _size(s, len(analysis.tokens[s.id]))) for s in candidates),
-        frozenset(s.id for s in candidates if _numbered(s)),
+        frozenset(s.id for s in candidates if _numbered(s) or stated_point(s, text[s.id])),
         frozenset(s.id for s in candidates if narrates(text[s.id], s.lang)),
         frozenset(s.id for s in candidates if makes_a_point(text[s.id], s.lang)),
         frozenset(s.id for s in candidates if roles.get(s.section) == "summary"),
@@ -322,7 +322,7 @@ def _reserve(doc: Document, mended: frozenset[int] = frozenset()) -> frozenset[i
         or (s.boundary is not None and s.boundary < _MIN_BOUNDARY_CONFIDENCE)
         or (s.id in leans and s.id not in mended)
         or run_on(s, text[s.id], spoken or s.clean != s.text)
-        or labelled(s, text[s.id])
+        or (labelled(s, text[s.id]) and not stated_point(s, text[s.id]))
         or s.id in narrating
         or fragment(s, text[s.id])
         or (spoken and FALSE_START_RE.search(text[s.id]) is not None)
@@ -457,6 +457,34 @@ _SIGNPOST_ZH_RE = re.compile(
 def _numbered(s: Sentence) -> bool:
     """Whether the post marks ``s`` as one of its numbered points ("Lesson two: …", "第一个教训是…")."""
     return (_SIGNPOST_ZH_RE if s.lang == "zh" else _SIGNPOST_EN_RE).match(s.clean) is not None
+
+
+# A speaker or author who says which sentence is the point: "The lesson is: your inventory of layer 7 use is the
+# whole project.", "Our recommendation is simple: add outlier detection …", "我们的建议是以 SLSA 构建级别 2 为第一个
+# 目标…", "经验就是…". Judges kept every such line printed so far (3 of 3); before this rule the English ones were
+# left in reserve as labels ("The lesson is: …" reads as a label before a colon). Not "the reason is" (reason for
+# what?) nor "the key is" (the key to what?); the point must follow in the same sentence ("So my advice is simple."
+# only announces it).
+_STATED_POINT_EN_RE = re.compile(
+    r"^\W*(?:(?:so|and|but|okay|ok|now|alright)[\s,]+)?(?:the|my|our)\s+(?:(?:main|key|big|biggest|real|one|general|"
+    r"first|overall)\s+)?(?:lesson|takeaway|advice|recommendation|learning|rule of thumb)\s+"
+    r"(?:(?:here|for (?:you|everyone|anyone|teams|other teams))\s+)?(?:is|was|would be)\b(?:\s+(?:simple|this))?\s*[:：,]?\s*",
+    re.IGNORECASE,
+)
+_STATED_POINT_ZH_RE = re.compile(
+    r"^\W*(?:(?:所以|那么|好|然后|还有|另外|最后)[，,]?)?(?:(?:我|我们)(?:的|给的)(?:建议|经验|教训)(?:就|其实)?是[：:，,]?"
+    r"|(?:经验|教训)(?:就|其实)?是[：:，,]?|建议大家)"
+)
+
+
+def stated_point(s: Sentence, text: str) -> bool:
+    """Whether ``text`` (``s`` as a takeaway reads) says it is the speaker's lesson or advice, with the point itself
+    after the marker (four words, eight characters)."""
+    m = (_STATED_POINT_ZH_RE if s.lang == "zh" else _STATED_POINT_EN_RE).match(text)
+    if m is None:
+        return False
+    rest = text[m.end():]
+    return len(re.sub(r"[\s\W]", "", rest)) >= 8 if s.lang == "zh" else len(re.findall(r"\w+", rest)) >= 4
 
 
 def _size(s: Sentence, n_tokens: int) -> int:
