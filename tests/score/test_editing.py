@@ -110,6 +110,7 @@ def test_edit_never_adds_a_word(words: list[str], spoken: bool) -> None:
         "The first month we were burning budget because teams pushed broken code.",
         "About a third of the saving came from moving more batch work to spot.",
         "Very often the explanation is in four numbers in the pod spec.",
+        "Over the years that became 11 node groups per cluster.",
         "As part of that, we also look at the broader ecosystem of service mesh projects.",
     ],
 )
@@ -233,6 +234,13 @@ def test_stories_and_points() -> None:
     assert not narrates("Envoy would retry the request on another healthy host.", "en")
     assert not narrates("This would cut cold-start latency in half, by keeping a warm pool.", "en")
     assert not narrates("Teams used to managing their own clusters find namespaces confining.", "en")
+    # The shop as it was before the change; not a result told in the same words.
+    assert narrates("A year ago we had about twelve clusters and roughly two thousand nodes.", "en")
+    assert narrates("With Cluster Autoscaler we had a node group per instance type.", "en")
+    assert narrates("We were using the cluster autoscaler with three fixed node groups.", "en")
+    assert not narrates("By the end of the project we had removed 97 of those 140 unexpected edges.", "en")
+    assert not narrates("So in the end we had 14 waypoints, not 11.", "en")
+    assert not narrates("If we had added the processor there, every trace would have been split.", "en")
     assert not narrates("Developers used to Docker Compose can start with Kompose.", "en")
     assert not narrates("These are the four steps we used to turn it on.", "en")
     assert not narrates("For the past decade, Kubernetes has become the default platform.", "en")

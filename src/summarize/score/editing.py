@@ -261,8 +261,11 @@ _LEANS_INSIDE_EN_RE = re.compile(
 # A pronoun subject after an opening phrase: "On our fleet it's a bit under 1% of CPU", "For Postgres that's
 # everything" (the dummy "it's important to …" stands alone).
 _LEANS_AFTER_OPENER_RE = re.compile(
-    r"^\W*(?:on|in|for|at|with|from|by|after|before|during|without)\b[^,.;]{0,40}?(?:,\s*|\s)(?:it|that|they)"
-    r"(?:'s|’s|'re|’re| is| was| are| were)\b(?!\s+(?:\w+\s+){0,2}?(?:to|that|for|when|if|why|how)\b)",
+    r"^\W*(?:on|in|for|at|with|from|by|after|before|during|without|over|since|within|across|through|throughout|under)\b"
+    r"[^,.;]{0,40}?(?:,\s*|\s)(?:it|that|they)"
+    # "Over the years that became 11 node groups per cluster" (judged dangling): what "that" became was told before.
+    r"(?:'s|’s|'re|’re| is| was| are| were| became| becomes| meant| means| turned into| grew)\b"
+    r"(?!\s+(?:\w+\s+){0,2}?(?:to|that|for|when|if|why|how)\b)",
     re.IGNORECASE,
 )
 _PLURAL_PRONOUN_RE = re.compile(r"\b(?:they|them|their|theirs)\b", re.IGNORECASE)
@@ -457,6 +460,12 @@ _HISTORY_EN_RE = re.compile(
     r"|^\W*(?:(?-i:(?!(?:This|That|It|We|I|You|They)\b)[A-Z][\w-]*)|an? [a-z]+) would (?-i:(?!be\b|like\b|say\b|need\b|want\b)[a-z]+)"
     r"[^.,;]{0,60}, (?:(?:and|or|then) )?(?-i:(?!(?:which|who|where|when|while|because|if|that|so|but|not|by|as)\b)[a-z]+) "
     r"(?-i:[a-z]+)\b"
+    # The shop as it was, the stage before the change: "A year ago we had about twelve clusters …", "With Cluster
+    # Autoscaler we had a node group per instance type, …", "We were using the cluster autoscaler with …" (judged
+    # trivial, 3 of 3). Not a result ("in the end we had 14 waypoints", "we had removed 97 of …") nor "we had to".
+    r"|^\W*(?!(?:so )?(?:in the end|by the end|at the end|finally|now|today)\b)(?:[\w'’-]+,? ){0,6}?(?<!if )"
+    r"(?:we|our (?:[\w-]+ ){0,2}?team) (?:had|were running|were using)\b(?!\s+(?:to\b|(?-i:[a-z]+ed)\b|\w+ (?-i:[a-z]+ed)\b))"
+    r"|^\W*(?:about |almost |nearly )?(?:a|an|one|two|three|four|five|six|\d+|a few|several) (?:years?|months?|weeks?) ago,?\s+(?:we|I|our)\b"
     # "The enhancements team members used to ping each of …", "what we used to do was …" (not "is used to detect").
     r"|(?:^\W*|,\s*)(?:what |the (?:[\w-]+ ){0,2})?(?:we|I|they|team|teams|members|people|engineers)\s+used to "
     r"(?-i:(?!be\b|on\b|in\b|at\b|with\b|for\b|when\b|[a-z]{3,}ing\b)[a-z]+)\b",
