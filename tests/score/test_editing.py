@@ -62,6 +62,11 @@ def sentence(text: str, lang: str = "en") -> Sentence:
          "service can use.", True, "gRPC is an RPC framework built on HTTP/2 that any service can use."),
         ("The way I think about it is, the mesh moves networking into the platform.", True,
          "The mesh moves networking into the platform."),
+        # A start abandoned for a condition; a softener with the comma a removed "like" left.
+        ("We have if we're burning at fourteen times the rate over an hour, that's a page.", True,
+         "If we're burning at fourteen times the rate over an hour, that's a page."),
+        ("Fewer people have actually, like, done it.", True, "Fewer people have done it."),
+        ("It is actually, you know, fine.", True, "It is actually, you know, fine."),
     ],
 )
 def test_edit_only_deletes(text: str, spoken: bool, expected: str) -> None:
@@ -111,6 +116,8 @@ def test_edit_never_adds_a_word(words: list[str], spoken: bool) -> None:
         "About a third of the saving came from moving more batch work to spot.",
         "Very often the explanation is in four numbers in the pod spec.",
         "Over the years that became 11 node groups per cluster.",
+        "We are delighted to share that work with the world today.",
+        "Eleven times a backup existed but wouldn't restore.",
         "As part of that, we also look at the broader ecosystem of service mesh projects.",
     ],
 )
@@ -506,4 +513,15 @@ def test_a_stated_lesson_is_not_held_back_as_a_label() -> None:
     label = next(s.id for s in doc.sentences if s.text.startswith("Upgrade time"))
     assert lesson not in reserve_of(doc) and label in reserve_of(doc)
     assert lesson in features(doc).signposted
+
+
+def test_a_reason_with_nothing_it_explains_is_a_fragment() -> None:
+    from summarize.score.shape import fragment
+
+    alone = "Because a lot of what runs in a cluster isn't in your Git repo, really, and nobody notices it for months."
+    assert fragment(sentence(alone.replace(", really,", "")), alone.replace(", really,", ""))
+    explained = "Because this is an open source project, you can deploy Knative to any conformant cluster."
+    assert not fragment(sentence(explained), explained)
+    assert not leans_outside("Ten times faster cold starts are what Wasm gives a function platform.", "en")
+    assert not leans_outside("ClusterSets, a grouping of clusters that work together, are the unit of placement.", "en")
 
