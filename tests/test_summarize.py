@@ -250,6 +250,19 @@ def test_lowercase_captions_get_names_back_from_the_title() -> None:
     )
 
 
+def test_acronyms_captions_spell_out_letter_by_letter_are_written_as_names() -> None:
+    """Auto-captions write a heard acronym as letters ("c n i", "e bpf"), in English and in Chinese captions."""
+    from summarize.pipeline import load
+    from summarize.takeaways import casing_for, truecase
+
+    casing = casing_for(load("Some text here.\n"))
+    assert truecase("the way you do that today is with e bpf on every node", casing) == (
+        "the way you do that today is with eBPF on every node"
+    )
+    assert truecase("我们一开始想的是把 c n i 换掉", casing) == "我们一开始想的是把 CNI 换掉"
+    assert truecase("we keep a list of ips", casing) == "we keep a list of ips"  # no two-letter spellings
+
+
 def test_a_transcript_pasted_into_a_post_is_polished_as_speech() -> None:
     """Without speaker labels, a post that is mostly disfluent speech still loses its spoken openers."""
     s = summarize.summarize(CORPORA / "istio-lin-sun-kubecon-chicago-2023.md")

@@ -153,8 +153,8 @@ def polish(sentence: Sentence, spoken: bool, casing: Mapping[str, str] | None = 
     from .score.editing import edit
 
     text = sentence.clean
-    if casing and sentence.lang == "en" and not any(ch.isupper() for ch in text):
-        text = truecase(text, casing)
+    if casing and not any(ch.isupper() for ch in text):
+        text = truecase(text, casing)  # Chinese captions too: "装 c n i" → "装 CNI"
     return edit(sentence, spoken, text)
 
 
@@ -190,7 +190,24 @@ def casing_for(doc: Document) -> dict[str, str]:
             if i and word.isupper() and words[i - 1][:1].isupper() and words[i - 1].lower() not in _stop_words_en():
                 phrase = f"{words[i - 1]} {word}"
                 casing.setdefault(phrase.lower(), phrase)
+    for form in list(casing.values()):
+        for spelled in _spelled_out(form):
+            casing.setdefault(spelled, form)
     return casing
+
+
+def _spelled_out(form: str) -> list[str]:
+    """How auto-captions write an acronym they hear letter by letter: "CNI" as "c n i", "eBPF" as "e b p f" or
+    "e bpf", "mTLS" as "m tls". Only for names of three to six letters with two capitals or more: "i p" and "u i"
+    are too often something else."""
+    if not (form.isalpha() and form.isascii() and 3 <= len(form) <= 6 and sum(c.isupper() for c in form) >= 2):
+        return []
+    low = form.lower()
+    variants = [" ".join(low)]
+    parts = re.findall(r"[a-z]+|[A-Z]+(?![a-z])|[A-Z][a-z]*", form)
+    if len(parts) > 1:
+        variants.append(" ".join(p.lower() for p in parts))
+    return [v for v in variants if v != low]
 
 
 def _stop_words_en() -> frozenset[str]:
@@ -210,7 +227,8 @@ def truecase(text: str, casing: Mapping[str, str]) -> str:
     """Apply ``casing`` to lower-case text, longest phrases first, on word boundaries only."""
     for phrase in sorted(casing, key=len, reverse=True):
         if phrase in text:
-            text = re.sub(rf"(?<![\w.'-]){re.escape(phrase)}(?![\w'-])", casing[phrase], text)
+            # Latin word boundaries, so a name next to Chinese ("装c n i") is found too.
+            text = re.sub(rf"(?<![A-Za-z0-9_.'-]){re.escape(phrase)}(?![A-Za-z0-9_'-])", casing[phrase], text)
     return text
 
 

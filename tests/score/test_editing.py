@@ -67,6 +67,11 @@ def sentence(text: str, lang: str = "en") -> Sentence:
          "If we're burning at fourteen times the rate over an hour, that's a page."),
         ("Fewer people have actually, like, done it.", True, "Fewer people have done it."),
         ("It is actually, you know, fine.", True, "It is actually, you know, fine."),
+        ("The rotation changed, and like, the most common answer was dread.", True,
+         "The rotation changed, and the most common answer was dread."),
+        # A correction between dashes stays: without it the sentence says what the speaker took back.
+        ("Every store has a little box in the back office — actually three little boxes — running a cluster.", True,
+         "Every store has a little box in the back office — actually three little boxes — running a cluster."),
     ],
 )
 def test_edit_only_deletes(text: str, spoken: bool, expected: str) -> None:
@@ -295,6 +300,7 @@ def test_stories_and_points() -> None:
         ("Omar helps us understand the trade-offs between node pools and virtual nodes.", "about the post itself"),
         ("Dana and Omar explain how ambient mode scales to thousands of pods.", "about the post itself"),
         ("Dana also shares what she would tell a team that is two versions behind.", "about the post itself"),
+        ("Today we're talking about autoscaling on events with Marisol Quintero from Tixpoint.", "about the post itself"),
         ("We also hear about the migration plan and the network policy that blocked the tunnel port.",
          "about the post itself"),
         ("You'll learn how to attach a policy to a waypoint.", "about the post itself"),
@@ -524,4 +530,10 @@ def test_a_reason_with_nothing_it_explains_is_a_fragment() -> None:
     assert not fragment(sentence(explained), explained)
     assert not leans_outside("Ten times faster cold starts are what Wasm gives a function platform.", "en")
     assert not leans_outside("ClusterSets, a grouping of clusters that work together, are the unit of placement.", "en")
+
+
+def test_chinese_stories_told_from_before_or_after() -> None:
+    assert leans_outside("后来我们做了一个事情，就是不光发数字，还直接给建议值。", "zh")
+    assert narrates("以前 CoreDNS 副本数是固定的 4 个。", "zh")
+    assert not narrates("以前的版本不支持这个字段。", "zh")
 

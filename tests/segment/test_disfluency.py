@@ -35,6 +35,7 @@ from summarize.segment.disfluency import clean, disfluency_spans
         ("Pods share nodes, nodes sit idle between events", "Pods share nodes, nodes sit idle between events"),
         ("we, we need the docs, docs first", "we need the docs, docs first"),
         ("we need docs docs first", "we need docs first"),
+        ("if you call your buddy, that's, that's the system working", "if you call your buddy, that's the system working"),
     ],
 )
 def test_clean_view(spoken: str, cleaned: str) -> None:

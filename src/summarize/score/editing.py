@@ -72,7 +72,7 @@ _HEDGE = (
 _HEDGE_OPENING_RE = re.compile(rf"^{_HEDGE}(?:\s*,\s*|\s+(?=\w))", re.IGNORECASE)
 _HEDGE_BETWEEN_COMMAS_RE = re.compile(rf",\s*{_HEDGE}\s*,", re.IGNORECASE)
 _HEDGE_AFTER_CONJUNCTION_RE = re.compile(rf"\b((?:and|but|because|so) ){_HEDGE}(?:\s*,\s*|\s+)", re.IGNORECASE)
-_SOFTENERS_RE = re.compile(r"\b(?:kind of|sort of|basically|actually)(?:,(?=\s+(?!you\b|I\b|like\b)[a-z]))?\s+(?=\w)", re.IGNORECASE)
+_SOFTENERS_RE = re.compile(r"(?<!— )(?<!– )(?<!-- )\b(?:kind of|sort of|basically|actually)(?:,(?=\s+(?!you\b|I\b|like\b)[a-z]))?\s+(?=\w)", re.IGNORECASE)
 # A start the speaker abandons for a condition: "We have if we're burning at fourteen point four times …, that's a
 # page." (judged markup): the condition and what follows are the sentence.
 _ABANDONED_START_RE = re.compile(
@@ -92,7 +92,12 @@ _POINT_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 # Spoken asides between dashes ("-- and we do talk to customers about this --") and trailing tags (", right?", ", yeah.").
-_DASH_ASIDE_RE = re.compile(r"\s*(?:--|—|–)\s*[^-—–]{1,80}?\s*(?:--|—|–)\s*")
+# Not a correction said between dashes ("a little box in the back office — actually three little boxes —"): without
+# it the sentence says one box where the speaker said three (judged wrong).
+_DASH_ASIDE_RE = re.compile(
+    r"\s*(?:--|—|–)(?!\s*(?:actually|I mean|or rather|rather|sorry|no|well|correction)\b)\s*[^-—–]{1,80}?\s*(?:--|—|–)\s*",
+    re.IGNORECASE,
+)
 # A false start cut off by a dash, which the speaker restarts: in the first few words ("You basically--RPC is a
 # technology where …"), or one function word before it ("gRPC is great and--'cause it allows …", "so in--you know,
 # to take it a step further"). The restart is the sentence; the words before the dash go.
@@ -111,7 +116,7 @@ _YOU_KNOW_RE = re.compile(r"(?:,\s*|(?<=\w)\s+)you know,\s*", re.IGNORECASE)
 _TRAILING_TAG_RE = re.compile(r",\s*(?:right|yeah|yes|you know|I think|I guess|if you will|so to speak|basically|actually)\s*([.?!]?)$", re.IGNORECASE)
 # A footnote's mark left in the text: superscript digits, or an asterisk right before the sentence's end.
 _FOOTNOTE_MARK_RE = re.compile(r"(?<=\S)[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[\w\u4e00-\u9fff])\*+(?=[。.!?！？]?$)")
-_SPOKEN_LIKE_RE = re.compile(r",\s*like\s*,", re.IGNORECASE)
+_SPOKEN_LIKE_RE = re.compile(r",\s*like\s*,|(?:(?<=\band )|(?<=\bbut )|(?<=\bor )|(?<=\bso ))like,\s*", re.IGNORECASE)
 _ZH_CAPTION_FILLER_RE = re.compile(r"(?:(?<=\s)|^)(?:就是|那个|然后|嗯+|呃+|啊)(?=\s|$)\s*|^(?:对|好)\s+")
 # Spoken Chinese: a particle a speaker pauses on before a comma ("为了提高利用率嘛，我们是混部的" judged markup),
 # and a filler said between two commas ("…，就是，…", "…，然后呢，…").
@@ -150,7 +155,7 @@ def _edit(text: str, zh: bool, spoken: bool) -> str:
         text = _ABANDONED_START_RE.sub("", text)
         text = _repair_false_starts(_DASH_ASIDE_RE.sub(" ", text))
         text = _TRAILING_TAG_RE.sub(r"\1", text).strip()
-        text = _SPOKEN_LIKE_RE.sub(",", text)  # "'cause that, like, messes up …"
+        text = _SPOKEN_LIKE_RE.sub(lambda m: "," if m.group(0).startswith(",") else "", text)  # ", like," / "and like,"
         text = _SOFTENERS_RE.sub("", text)  # "have actually, like, done it" → "have actually, done it" → "have done it"
     if zh:
         # The semicolon typed for a colon after "包括" (the splitter reads it so too, segment.zh): printed as the colon.
@@ -230,7 +235,8 @@ _LEANS_EN_RE = re.compile(
     re.IGNORECASE,
 )
 _LEANS_ZH_RE = re.compile(
-    r"^\W*(?:你们?|他们?|她们?|它们?|这|那(?!么)|该|此|然后|其次|再次|另外|另一|同样|后者|前者|上述|以上|上面|下面|"
+    # "后来我们做了一个事情，…" (judged dangling, 3 of 3): later than what was just told.
+    r"^\W*(?:你们?|他们?|她们?|它们?|这|那(?!么)|该|此|然后|后来|其次|再次|另外|另一|同样|后者|前者|上述|以上|上面|下面|"
     r"第[二三四五六七八九十](?:个|点|条|种)?|第[二三四五六七八九十]\s*[，,、是]|两者|二者|对此|为此|因此|所以)"
 )
 
@@ -487,7 +493,10 @@ _HISTORY_EN_RE = re.compile(
 )
 # The same in Chinese: "过去，签名意味着管理长期密钥…", "原来很多告警规则依赖…", "传统的安全方法基于 IP 地址…" ("原来的微服务框架…",
 # the former framework, names what the post replaced and is not history told).
-_HISTORY_ZH_RE = re.compile(r"^(?:过去[，,]|原来(?!的|是)|以前[，,]|从前[，,]|早期[，,]|传统(?:的|上)|最初[，,]|起初|一开始[，,])")
+_HISTORY_ZH_RE = re.compile(
+    # "以前 CoreDNS 副本数是固定的 4 个。" (judged trivial) as well as "以前，…"; not "以前的版本…".
+    r"^(?:过去[，,]|原来(?!的|是)|以前(?!的)|从前[，,]|早期[，,]|传统(?:的|上)|最初[，,]|起初|一开始[，,])"
+)
 
 
 # A sentence that announces a list ("We did two things.", "To enable it there are a handful of required changes your

@@ -116,6 +116,8 @@ _ABOUT_THE_EPISODE_RE = re.compile(
     r"|\bnow is a (?:great|good) time to (?:look back|reflect)\b|\b(?:this|the) interview\b|\bour guests? (?:this week|today)\b"
     r"|\bwe(?:'re| are) (?:gonna|going to) (?:be )?(?:talk|talking|chat|chatting|dive|diving|look|looking)\b"
     r"|\bwe(?:'ll| will) be (?:talking|chatting|discussing|diving|looking)\b"
+    # "Today we're talking about autoscaling, … with Marisol Quintero from Tixpoint.", "… rewriting the show's RSS feed".
+    r"|^\W*(?:so,? )?today,? we(?:'re| are) (?:talking|chatting|speaking) (?:about|with|to)\b|\bthe show'?s\b"
     r"|^\W*(?:today,? )?we(?:'ve| have) (?:got )?(?:the )?(?:awesome|amazing|wonderful|great|fantastic|lovely|excellent) [A-Z]"
     r"|\b(?:the )?main (?:item|topic|thing) (?:for |on the agenda )?today\b|\btoday (?:I|we)(?:'ll| will| want to| are going to|'re going to)\b"
     r"|\bwe help you stay up to date\b|\bnews of the week\b|\btoday'?s topic\b"
