@@ -537,3 +537,12 @@ def test_chinese_stories_told_from_before_or_after() -> None:
     assert narrates("以前 CoreDNS 副本数是固定的 4 个。", "zh")
     assert not narrates("以前的版本不支持这个字段。", "zh")
 
+
+
+def test_a_chinese_label_may_be_a_latin_name() -> None:
+    from summarize.score.shape import labelled
+
+    text = "LeastAllocated（默认）：已分配越少得分越高，倾向于摊开。"
+    assert labelled(sentence(text, "zh"), text)
+    prose = "kube-scheduler 在过滤出所有可行节点之后，会由一系列打分插件给每个节点打分。"
+    assert not labelled(sentence(prose, "zh"), prose)

@@ -30,7 +30,10 @@ def labelled(s: Sentence, text: str) -> bool:
     if not m:
         return False
     label = text[: m.end() - 1]
-    return len(label.split()) <= 5 if s.lang == "en" else len(label) <= 16
+    if s.lang == "en":
+        return len(label.split()) <= 5
+    # A Latin name counts as one character: "LeastAllocated（默认）：…" is a list's label too.
+    return len(re.sub(r"[A-Za-z0-9_.+-]+", "x", label)) <= 16
 
 
 # A Chinese list item that opens with its verb or a preposition has left its subject in the lead-in
