@@ -28,6 +28,7 @@ from .acronym import TEMPLATE_ID as ACRONYM_TEMPLATE
 from .listing import TEMPLATES as _LISTING_TEMPLATES
 from .predicate import TEMPLATES as _PREDICATE_TEMPLATES
 from .subject import TEMPLATE_ID as SUBJECT_TEMPLATE
+from .takeaway import FALLBACK_PENALTY, TEMPLATES as _FALLBACK_TEMPLATES
 from ..score.takeaways import register_of
 
 
@@ -55,7 +56,8 @@ def finish(doc: Document, ctx: Context, drafts: list[Draft], lang: str, max_card
         keyed = 1.0 if occurs(answer, terms) or occurs(question, terms) else 0.0
         printed = 1.0 if ctx.takeaways.intersection(d.sentences) else 0.0
         score = (0.40 * d.confidence + 0.25 * centrality + 0.10 * informative + 0.10 * keyed
-                 + 0.10 * _agrees(d.type, answer) + 0.05 * _brief(question, lang) + TAKEAWAY_BONUS * printed)
+                 + 0.10 * _agrees(d.type, answer) + 0.05 * _brief(question, lang) + TAKEAWAY_BONUS * printed
+                 - FALLBACK_PENALTY * (d.template in _FALLBACK_TEMPLATES))
         first = doc.sentences[d.sentences[0]]
         tags = tuple(_tags(doc)) + (d.type,)
         cards.append(
@@ -266,6 +268,8 @@ def _acceptable(doc: Document, d: Draft, question: str, answer: str, lang: str) 
     if d.type != "cloze" and normalise(answer) and normalise(answer) in asked:
         return False
     if d.type == "cloze":
+        if d.template in _FALLBACK_TEMPLATES and lang == "zh" and _PRESUPPOSING_ZH_RE.search(_CLOZE_RE.sub("", question)):
+            return False  # "Consul {{c1::1.11}} 也提供了…": 也 needs the sentence before
         return _good_cloze(question, answer, lang)
     if not question.endswith(("?", "？")) or _LEANS_ZH_QUESTION_RE.search(question if lang == "zh" else ""):
         return False
@@ -377,6 +381,11 @@ def _good_cloze(question: str, answer: str, lang: str) -> bool:
         return False
     visible = _CLOZE_RE.sub("", question)
     return answer.casefold() not in visible.casefold() and (len(question) <= 400 if lang == "en" else len(question) <= 200)
+
+
+def merge(cards: list[Card], more: list[Card], max_cards: int) -> list[Card]:
+    """Two finished lists as one: de-duplicated and capped again, best first, in the post's order."""
+    return _dedupe_and_cap(cards + more, max_cards) if more else cards
 
 
 def _dedupe_and_cap(cards: list[Card], max_cards: int) -> list[Card]:

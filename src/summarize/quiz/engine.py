@@ -17,7 +17,7 @@ from collections.abc import Collection
 
 from ..model import Card, Document, Sentence
 from ..score.takeaways import register_of, reserve_of, score_takeaways
-from .checks import finish
+from .checks import finish, merge
 from .acronym import acronym_cards
 from .cloze import cloze_cards
 from .context import Context
@@ -28,6 +28,7 @@ from .listing import listing_cards
 from .packs import Pack, Template, search
 from .predicate import defined_terms, passes_the_gate, predicate_cards
 from .subject import subject_cards
+from .takeaway import takeaway_cards, uncovered
 from .turns import previous_in_turn, turn_window, with_continuation, zh_question
 
 
@@ -43,7 +44,8 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20) -> 
     ctx.sentence_scores = {i: v for i, v in scores.items() if i not in reserve}
     # The takeaways the post's summary prints are its points: every generator tries them first, and the ranker
     # prefers a card made from one (a learner studies what the summary says matters).
-    ctx.takeaways = takeaway_sentences(doc, lang)
+    printed = printed_takeaways(doc, lang)
+    ctx.takeaways = frozenset(i for group in printed for i in group)
     # Only the best-ranked key sentences are asked about (overgenerate from them, check, rank): a card on a
     # sentence far down the ranking is rarely one of the post's points, and the bound keeps the work linear
     # however many sentences a post has (5,000 sentences each naming a new person took minutes).
@@ -77,7 +79,13 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20) -> 
     cloze_template = next((t for t in pack.templates if t.type == "cloze"), None)
     if cloze_template:
         drafts += list(cloze_cards(doc, ctx, lang, cloze_template, ranked))
-    return finish(doc, ctx, _best_drafts(drafts, ctx, max_cards), lang, max_cards)
+    cards = finish(doc, ctx, _best_drafts(drafts, ctx, max_cards), lang, max_cards)
+    # Last, a cloze of each printed takeaway no card asks about yet (see :mod:`.takeaway`): one card per point.
+    missing = uncovered(printed, cards)
+    if missing:
+        more = list(takeaway_cards(doc, ctx, lang, missing, answered=[c.answer for c in cards]))
+        cards = merge(cards, finish(doc, ctx, more, lang, max_cards), max_cards)
+    return cards
 
 
 #: Key sentences tried per card asked for, and at least this many: 3 x 20 = 60 for the default quiz, more
@@ -109,11 +117,16 @@ def key_sentences(scores: dict[int, float], max_cards: int, first: Collection[in
 
 
 def takeaway_sentences(doc: Document, lang: str) -> frozenset[int]:
-    """The ids of the sentences the default summary prints as takeaways (``summarize`` itself, so the quiz asks
+    """The ids of the sentences the default summary prints as takeaways."""
+    return frozenset(i for group in printed_takeaways(doc, lang) for i in group)
+
+
+def printed_takeaways(doc: Document, lang: str) -> tuple[tuple[int, ...], ...]:
+    """The sentence ids of each takeaway the default summary prints (``summarize`` itself, so the quiz asks
     about exactly the points a reader was shown, whatever the summary's selection rules become)."""
     from ..pipeline import summarize
 
-    return frozenset(i for t in summarize(doc, lang=lang).takeaways for i in t.sentence_ids)
+    return tuple(tuple(t.sentence_ids) for t in summarize(doc, lang=lang).takeaways)
 
 
 # ----------------------------------------------------------------------------- templates

@@ -22,6 +22,7 @@ whole was judged acceptable once in some forty tries.
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 import itertools
 import re
 
@@ -45,7 +46,7 @@ _OPENER_EN_RE = re.compile(
     re.IGNORECASE,
 )
 # A contrast ("但对于大规模集群来说，…") still stands alone; a sequence or a consequence does not.
-_OPENER_ZH_RE = re.compile(r"^\W*(?:然后|所以|而且|另外|同时|因此|此外|那么|接下来|首先|其次|最后|总之)")
+_OPENER_ZH_RE = re.compile(r"^\W*(?:然后|所以|而且|另外|同时|因此|此外|那么|接下来|首先|其次|最后|总之|第[一二三四五六七八九十]+[，,、])")
 _SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)）]*\s*$")
 
 
@@ -160,6 +161,61 @@ def _zh_whole(text: str, term: str) -> bool:
         cuts.update((start, end))
     found = [m.start() for m in re.finditer(re.escape(term), text)]
     return bool(found) and all(start in cuts and start + len(term) in cuts for start in found)
+
+
+_ITEM = r"[^,;、，；()（）]{1,40}"
+_LIST_CUE_RE = re.compile(r"(?:\b(?:such as|including|like|e\.g\.,?|i\.e\.,?)|例如|比如|包括|诸如)\s*$", re.IGNORECASE)
+_MIDDLE_BEFORE_RE = re.compile(r"[,;]\s*$")
+_MIDDLE_AFTER_RE = re.compile(r"^\s*(?:[,;]|(?:and|or)\b)", re.IGNORECASE)
+_LAST_BEFORE_RE = re.compile(rf"[,;]{_ITEM}[,;]?\s*(?:and|or)\s+(?:(?:the|a|an)\s+)?$|[、]{_ITEM}(?:和|或|以及|及)\s*$|[、]\s*$", re.IGNORECASE)
+_FIRST_AFTER_RE = re.compile(rf"^\s*(?:,{_ITEM},|,{_ITEM},?\s+(?:and|or)\b|、)", re.IGNORECASE)
+
+
+def list_item(text: str, term: str) -> bool:
+    """Whether ``term`` stands as an item of a list of three or more in ``text`` ("security, {{c1::load
+    balancing}}, monitoring", "A、{{c1::B}}和 C") or of one the sentence gives as examples ("such as {{c1::access
+    control}}"): every other item answers the blank as well, so the card is ambiguous. A pair ("NodePort and
+    LoadBalancer") is no such list."""
+    for m in re.finditer(re.escape(term), text):
+        before, after = text[: m.start()], text[m.end() :]
+        if _LIST_CUE_RE.search(before) or _LAST_BEFORE_RE.search(before) or _FIRST_AFTER_RE.search(after):
+            return True
+        if _MIDDLE_BEFORE_RE.search(before) and _MIDDLE_AFTER_RE.search(after):
+            return True
+    return False
+
+
+def unnamed_subject(text: str, lang: str, names: Collection[str] = ()) -> bool:
+    """Whether a sentence shown alone (a takeaway's cloze) talks about something it does not name: "The 4% of
+    calls that still crossed zones …" (which calls?), "All 140 services now route …" (whose?), "If the application
+    container starts …", "报告发现，…" (which report?), "原来的微服务框架…" (whose?). English: no name, number or
+    capitalised term before its first finite verb (its first word counts when ``names``, the words the post
+    capitalises mid-sentence, has it: "Informers are shared …"); Chinese: it opens on an unnamed report, survey or
+    "the former"."""
+    if lang == "zh":
+        return bool(_UNNAMED_ZH_RE.match(text))
+    from ..segment.pos import tag_sentence
+
+    tagged = tag_sentence(text)
+    head = []
+    for n, (word, tag) in enumerate(tagged):
+        if tag in ("VBZ", "VBD", "VBP", "MD") and n > 0:
+            break
+        head.append((n, word, tag))
+    return not any(t in ("NNP", "NNPS") or re.search(r"[A-Z].*[A-Z]|[a-z][A-Z]", w) or ((n > 0 or w in names) and w[:1].isupper())
+                   for n, w, t in head)
+
+
+_UNNAMED_ZH_RE = re.compile(r"^\W*(?:(?:报告|调查|研究|数据|结果)(?:发现|显示|表明)|原来的|原先的|当时|后来|最初的)")
+
+
+def glued_name(text: str, term: str) -> bool:
+    """Whether a Latin ``term`` in Chinese text is part of a longer Latin name around it ("Open Policy
+    {{c1::Agent}}", "eBPF {{c1::map}}"): only a space parts the words of such a name, so no jieba cut judges it."""
+    if CJK_RE.search(term):
+        return False
+    return any(re.search(r"[A-Za-z0-9]\s$", text[: m.start()]) or re.match(r"\s[A-Za-z0-9]", text[m.end() :])
+               for m in re.finditer(re.escape(term), text))
 
 
 def obvious_term(term: str, doc: Document, topic: str | None, common: tuple[str, ...]) -> bool:
