@@ -53,6 +53,12 @@ def test_strict_rule(rule: str, lang: str, expected: bool, args: list[str], writ
         got = strict.plural_before_they(args[0])
     elif rule == "zh_names_subject":
         got = strict.zh_names_subject(args[0], args[1])
+    elif rule == "list_item":
+        got = strict.list_item(args[0], args[1])
+    elif rule == "glued_name":
+        got = strict.glued_name(args[0], args[1])
+    elif rule == "unnamed_subject":
+        got = strict.unnamed_subject(args[0], lang)
     else:
         raise AssertionError(f"unknown rule {rule!r} in strict_cases.tsv")
     assert got is expected

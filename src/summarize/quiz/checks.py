@@ -375,9 +375,10 @@ def _good_zh_question(question: str, kind: str) -> bool:
 
 
 def _good_cloze(question: str, answer: str, lang: str) -> bool:
-    """Every deletion is the answer, whole, with no punctuation at its edges, and no copy of it is left in view."""
+    """Every deletion is the answer, whole, with no punctuation at its edges (a figure may end on its unit, "40%"),
+    and no copy of it is left in view."""
     deleted = _CLOZE_RE.findall(question)
-    if not deleted or any(part != answer for part in deleted) or re.search(r"^[\W_]|[\W_]$", answer):
+    if not deleted or any(part != answer for part in deleted) or re.search(r"^[\W_]|[^\w%]$|_$", answer):
         return False
     visible = _CLOZE_RE.sub("", question)
     return answer.casefold() not in visible.casefold() and (len(question) <= 400 if lang == "en" else len(question) <= 200)

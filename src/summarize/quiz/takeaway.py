@@ -5,7 +5,7 @@ generators fire only on some sentence shapes (a definition, a passive, a reason)
 at all. Here, last, each takeaway still without a card becomes a cloze of itself that deletes its most
 informative whole term:
 
-1. a measured figure: a number with its unit ("{{c1::90}}%", "{{c1::120 ms}}"), a year, a release
+1. a measured figure: a number with its unit ("{{c1::90%}}", "{{c1::120 ms}}"), a year, a release
    ("Kubernetes {{c1::1.28}}"), a count of two digits or more; not a lone small number ("Layer 4", "3 modes":
    anyone guesses or nobody can), not a number glued to a name ("L4", "HTTP/2");
 2. else a key term of the post (:func:`summarize.quiz.cloze.key_terms`: a name the post uses but not on every
@@ -70,11 +70,15 @@ def figures(text: str, lang: str) -> list[str]:
             continue  # "3 modes", "1 cluster": a small count is guessed, or is the list's length
         if unit == "s" and m.group("sp"):
             continue  # "5 s" is rare; "2 s" in "2 sidecars" was a word cut, not a unit
-        if unit == "%":
-            unit = ""  # "{{c1::58}}%": a deletion ends on a letter or digit (checks._good_cloze), the sign stays in view
-        found.append(number + (m.group("sp") or "") + unit if unit else number)
-    # "p99 fell from 480 ms to 120 ms": the figure reached is the result worth recalling
-    return sorted(found, key=lambda f: not re.search(rf"(?:\bto|\bby|降到|降至|降低到|减少到|提升到|提高到|增加到|达到|至)\s*{re.escape(f)}", text))
+        found.append((number + (m.group("sp") or "") + unit if unit else number, bool(unit or m.group("unit"))))
+    # "p99 fell from 480 ms to 120 ms": the figure reached is the result worth recalling; then a measure with its
+    # unit ("2.4 GB per node") before a release or a year ("In Portcullis 3.1, …"), which frames the point; a figure
+    # in a trailing participle or relative clause
+    # ranks last: "…was merged, closing out over 5 years of work" is a side remark on the point
+    side = re.search(r"[,，]\s*(?:[a-z]+ing|which|while|whereas|including)\b", text)
+    return [f for f, _ in sorted(found, key=lambda fu: (
+        bool(side) and text.find(fu[0]) > side.start(),
+        not re.search(rf"(?:\bto|\bby|降到|降至|降低到|减少到|提升到|提高到|增加到|达到|至)\s*{re.escape(fu[0])}", text), not fu[1]))]
 
 
 def takeaway_cards(doc: Document, ctx: Context, lang: str, sentence_ids: Sequence[int], *,
@@ -168,9 +172,8 @@ def _deleted(text: str, term: str, ctx: Context, lang: str) -> str | None:
     if re.match(r"\d", term):
         pattern = re.compile(rf"(?<![\w./+-]){re.escape(term)}(?![\w/+-]|\.\d)")
         found = list(pattern.finditer(text))
-        if not found or found[0].start() == 0 or (lang == "zh" and CJK_RE.search(text[: found[0].start()]) is None
-                                                  and not re.search(r"[A-Za-z]", text[: found[0].start()])):
-            return None
+        if not found or found[0].start() == 0 or (lang == "zh" and not whole_term(text, term, "zh")):
+            return None  # "超过 {{c1::40 万}}条": jieba reads 万条 as one word, so the deletion would cut it
         return pattern.sub(lambda m: "{{c1::" + m.group(0) + "}}", text)
     if list_item(text, term) or (lang == "zh" and glued_name(text, term)) or _echoed(text, term) or _alias(text, term):
         return None

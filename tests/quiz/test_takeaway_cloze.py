@@ -1,0 +1,117 @@
+"""A cloze for each printed takeaway no other card asks about (summarize.quiz.takeaway)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from summarize import load
+from summarize.quiz import quiz
+from summarize.quiz.checks import FALLBACK_PENALTY, _good_cloze
+from summarize.quiz.context import Context
+from summarize.quiz.engine import printed_takeaways
+from summarize.quiz.packs import load_packs
+from summarize.quiz.takeaway import TEMPLATES, _deleted, figures, takeaway_cards, uncovered
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("In Kubernetes 1.28, a feature to add native support for sidecars was merged.", "en", ["1.28"]),
+    ("A formal proposal for sidecar support was raised in 2019.", "en", ["2019"]),
+    ("Checkout p99 fell from 480 ms to 120 ms after the change.", "en", ["120 ms", "480 ms"]),  # the result first
+    ("Informers lower memory usage by about 40 percent on large clusters.", "en", ["40 percent"]),
+    ("The 4% of calls crossed zones.", "en", ["4%"]),
+    ("In Kubernetes 1.28, native sidecars were merged, closing out over 5 years of work.", "en", ["1.28", "5 years"]),  # the sign stays in view: a deletion ends on a digit
+    ("Traffic moves from Layer 4 to Layer 7 proxies.", "en", []),  # a name's numeral, not a figure
+    ("HTTP 2 multiplexes streams on 3 connections.", "en", []),  # and a small count is guessed
+    ("The mesh speaks HTTP/2 and L4 only.", "en", []),  # glued to a name
+    ("iptables 规则数量超过了 40 万条，一次同步需要接近 20 秒。", "zh", ["40 万", "20 秒"]),
+    ("延迟从 900 ms 降到 120 ms。", "zh", ["120 ms", "900 ms"]),
+])
+def test_figures(text: str, lang: str, expected: list[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+def _doc_and_ctx(body: str, lang: str = "en"):
+    doc = load(f"---\ntitle: Portcullis notes\n---\n# Portcullis notes\n\n{body}\n".encode())
+    ctx = Context.build(doc, load_packs(())[lang])
+    return doc, ctx
+
+
+def _ids(doc) -> list[int]:
+    return [s.id for s in doc.sentences if s.kind != "heading"]
+
+
+def test_a_takeaway_cloze_deletes_its_figure_or_a_term() -> None:
+    doc, ctx = _doc_and_ctx(
+        "In Portcullis 2.4, cold starts of the Gatehouse proxy dropped to 180 ms. "
+        "The Gatehouse proxy reads routes from a RouteTable object. "
+        "Operators pin the RouteTable object before every upgrade."
+    )
+    drafts = list(takeaway_cards(doc, ctx, "en", _ids(doc)))
+    assert drafts[0].question == "In Portcullis 2.4, cold starts of the Gatehouse proxy dropped to {{c1::180 ms}}."
+    assert all(d.template in TEMPLATES and d.type == "cloze" for d in drafts)
+    # each term is asked once: the second sentence deletes RouteTable, the third has nothing new left to delete
+    assert [d.answer for d in drafts] == ["180 ms", "RouteTable"]
+
+
+def test_no_takeaway_cloze_on_what_needs_the_post() -> None:
+    doc, ctx = _doc_and_ctx(
+        "We moved 140 services behind the Gatehouse proxy in 2023. "  # whose services? the authors' story
+        "All 140 services now route through two shared Gatehouse proxies. "  # all of which services?
+        "It cut p99 latency to 120 ms on the RouteTable path."  # "it" leans on the sentence before
+    )
+    assert list(takeaway_cards(doc, ctx, "en", _ids(doc))) == []
+
+
+def test_no_takeaway_cloze_in_a_spoken_post() -> None:
+    doc = load(FIXTURES / "posts" / "wasm-podcast.txt")
+    ctx = Context.build(doc, load_packs(())["en"])
+    assert list(takeaway_cards(doc, ctx, "en", _ids(doc))) == []
+
+
+def test_uncovered_counts_a_takeaway_of_two_sentences_once() -> None:
+    class Card:
+        def __init__(self, ids: tuple[int, ...]) -> None:
+            self.sentence_ids = ids
+
+    assert uncovered([(1,), (4, 5), (8,)], [Card((5,))]) == [1, 8]  # type: ignore[list-item]
+
+
+def test_the_quiz_asks_about_a_takeaway_once_and_ranks_it_last() -> None:
+    """On a post of the judged set's fixtures: every takeaway cloze is of a takeaway no other card asks about,
+    and scores below the post's other cards by at least what the penalty takes off."""
+    path = FIXTURES / "unseen" / "zh-translation.md"
+    doc = load(path)
+    cards = quiz(doc)
+    printed = printed_takeaways(doc, "zh")
+    fallback = [c for c in cards if c.template in TEMPLATES]
+    assert fallback, "the post's takeaway with a figure gets a card"
+    for card in fallback:
+        group = next(g for g in printed if set(g) & set(card.sentence_ids))
+        others = [c for c in cards if c is not card and set(c.sentence_ids) & set(group)]
+        assert others == []
+        assert _good_cloze(card.question, card.answer, "zh")
+        assert card.score < 1.0 - FALLBACK_PENALTY
+
+
+_NAMES = st.sampled_from(["Gatehouse", "RouteTable", "Portcullis", "kube-proxy", "EnvoyFilter"])
+_UNITS = st.sampled_from(["ms", "seconds", "percent", "GB", "days", ""])
+
+
+@given(_NAMES, st.integers(10, 99_999), _UNITS, st.booleans())
+def test_a_figure_deletion_is_whole_and_hidden(name: str, number: int, unit: str, twice: bool) -> None:
+    """Whatever the figure, the card deletes every copy of it, whole, and leaves none in view."""
+    figure = f"{number} {unit}".strip()
+    text = f"In {name} 3.1, the proxy needs {figure} per node" + (f", and {figure} per cluster." if twice else ".")
+    found = figures(text, "en")
+    assert figure in found and (found[0] == figure or not unit)  # a measure before the release that frames it
+    question = _deleted(text, figure, None, "en")  # type: ignore[arg-type]  # figures need no context
+    assert question is not None
+    assert re.findall(r"\{\{c1::(.+?)\}\}", question) == [figure] * (2 if twice else 1)
+    assert _good_cloze(question, figure, "en")
