@@ -89,7 +89,7 @@ def takeaway_cards(doc: Document, ctx: Context, lang: str, sentence_ids: Sequenc
     if register_of(doc) == "spoken":
         return
     template = ZH_TEMPLATE if lang == "zh" else EN_TEMPLATE
-    terms = key_terms(doc, ctx) + [t for t in repeated_terms(doc, ctx, lang) if t not in key_terms(doc, ctx)]
+    terms = key_terms(doc, ctx) + [t for t in repeated_terms(doc, ctx, lang, sentence_ids) if t not in key_terms(doc, ctx)]
     rank = {term: n for n, term in enumerate(terms)}
     index = substring_terms(terms)
     common = ctx.pack.cues.get("obvious", ())
@@ -128,18 +128,19 @@ _VAGUE_WORDS = frozenset(
 )
 
 
-def repeated_terms(doc: Document, ctx: Context, lang: str) -> list[str]:
+def repeated_terms(doc: Document, ctx: Context, lang: str, sentence_ids: Sequence[int]) -> list[str]:
     """Terms the post repeats that :func:`key_terms` (names only) leaves out: in English a noun phrase of two
     words or more ("waypoint proxy", "release channels") the post uses at least twice, with no vague word in it;
     in Chinese a Latin-letter word ("iptables", "bpftool") it uses at least twice. Not a term on more than a fifth
-    of its lines (the post's subject: anyone fills it in)."""
+    of its lines (the post's subject: anyone fills it in). Candidates come from ``sentence_ids`` only (the
+    sentences asked about), so the cost is one tagging of those and one pass over the text, however long the post."""
     from .cloze import _people, _person_like
     from .terms import counting_terms, term_counts
 
     people = _people(doc)
     common_words = {w.casefold() for w in ctx.pack.cues.get("obvious", ())} | {(ctx.topic or "").casefold()}
     found: set[str] = set()
-    for s in doc.sentences:
+    for s in (doc.sentences[i] for i in sentence_ids):
         if s.lang != lang or len(s.text) > 600:
             continue
         if lang == "en":
