@@ -206,7 +206,9 @@ def unnamed_subject(text: str, lang: str, names: Collection[str] = ()) -> bool:
                    for n, w, t in head)
 
 
-_UNNAMED_ZH_RE = re.compile(r"^\W*(?:(?:报告|调查|研究|数据|结果)(?:发现|显示|表明)|原来的|原先的|当时|后来|最初的)")
+# … or a change with no one making it ("新增了 … 告警": who added it, where?)
+_UNNAMED_ZH_RE = re.compile(r"^\W*(?:(?:报告|调查|研究|数据|结果)(?:发现|显示|表明)|原来的|原先的|当时|后来|最初的|"
+                            r"(?:新增|增加|添加|修改|删除|调整|改为|引入|上线)了)")
 
 
 def glued_name(text: str, term: str) -> bool:

@@ -121,7 +121,8 @@ def takeaway_cards(doc: Document, ctx: Context, lang: str, sentence_ids: Sequenc
 #: Words that open a noun phrase but are no part of the term ("the", "our", "several", "new").
 _NOT_TERM_TAGS = frozenset({"DT", "PDT", "PRP$", "WP$", "CD", "POS"})
 _VAGUE_WORDS = frozenset(
-    "new other same different several many various more most some any first last next own main key important "
+    "new old older newer previous current former latest other same different several many various more most some "
+    "any first last next own main key important "
     "additional certain whole entire full single simple easy hard good better best large small big little great "
     "way ways thing things lot lots kind kinds part parts number numbers time times case cases use uses user users "
     "people team teams today work example examples".split()
