@@ -64,15 +64,22 @@ def test_every_card_is_grounded_and_well_formed(path) -> None:
 
 
 def test_ids_are_stable_and_ignore_the_answer(tmp_path) -> None:
-    """Changing an answer's wording keeps the card id; the same post always gives the same ids."""
+    """Changing an answer's wording keeps the card id; the same post always gives the same ids.
+
+    The id is the post, the template and the question (quiz.post.card_id): a question that another template wins
+    after an edit (its draft enters the key sentences, or leaves them) gets that template's id. Checked here on
+    every question both runs ask with the same template, one of them with its answer reworded."""
     text = PODCAST.read_text(encoding="utf-8")
     post = tmp_path / "podcast.txt"
     post.write_text(text, encoding="utf-8")
     before = {c.question: c for c in quiz(post)}
-    post.write_text(text.replace("extremely lightweight", "very lightweight"), encoding="utf-8")
+    assert {c.id for c in quiz(post)} == {c.id for c in before.values()}
+    post.write_text(text.replace("follow the footprint of Kubernetes", "follow the footsteps of Kubernetes"),
+                    encoding="utf-8")
     after = {c.question: c for c in quiz(post)}
-    q = next(q for q in before if "pick Envoy over Nginx" in q)
-    assert before[q].id == after[q].id and before[q].answer != after[q].answer
+    same = [q for q in before if q in after and before[q].template == after[q].template]
+    assert any(before[q].answer != after[q].answer for q in same)
+    assert all(before[q].id == after[q].id for q in same)
 
 
 def test_max_cards_and_empty() -> None:
