@@ -260,7 +260,11 @@ def test_acronyms_captions_spell_out_letter_by_letter_are_written_as_names() -> 
         "the way you do that today is with eBPF on every node"
     )
     assert truecase("我们一开始想的是把 c n i 换掉", casing) == "我们一开始想的是把 CNI 换掉"
-    assert truecase("we keep a list of ips", casing) == "we keep a list of ips"  # no two-letter spellings
+    assert truecase("the v m boots", casing) == "the v m boots"  # no two-letter spellings ("VM")
+    todo = casing_for(load("---\ntitle: A ToDo app on WeChat\n---\n\nSome text here.\n"))
+    assert truecase("what you need to do is drain the node and we chat later", todo) == (
+        "what you need to do is drain the node and we chat later"
+    )
 
 
 def test_a_transcript_pasted_into_a_post_is_polished_as_speech() -> None:

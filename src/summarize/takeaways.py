@@ -205,7 +205,9 @@ def _spelled_out(form: str) -> list[str]:
     low = form.lower()
     variants = [" ".join(low)]
     parts = re.findall(r"[a-z]+|[A-Z]+(?![a-z])|[A-Z][a-z]*", form)
-    if len(parts) > 1:
+    # Split where an acronym or a single letter stands ("e bpf", "m tls", "g rpc"), never into two words ("ToDo",
+    # "WeChat", "OnCall" would turn "to do", "we chat", "on call" into names).
+    if len(parts) > 1 and all(len(p) == 1 or p.isupper() for p in parts):
         variants.append(" ".join(p.lower() for p in parts))
     return [v for v in variants if v != low]
 
@@ -228,7 +230,7 @@ def truecase(text: str, casing: Mapping[str, str]) -> str:
     for phrase in sorted(casing, key=len, reverse=True):
         if phrase in text:
             # Latin word boundaries, so a name next to Chinese ("装c n i") is found too.
-            text = re.sub(rf"(?<![A-Za-z0-9_.'-]){re.escape(phrase)}(?![A-Za-z0-9_'-])", casing[phrase], text)
+            text = re.sub(rf"(?<![A-Za-z0-9_.'/-]){re.escape(phrase)}(?![A-Za-z0-9_'/-])", casing[phrase], text)
     return text
 
 

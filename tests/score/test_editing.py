@@ -67,6 +67,16 @@ def sentence(text: str, lang: str = "en") -> Sentence:
          "If we're burning at fourteen times the rate over an hour, that's a page."),
         ("Fewer people have actually, like, done it.", True, "Fewer people have done it."),
         ("It is actually, you know, fine.", True, "It is actually, you know, fine."),
+        ("We had forty, actually, fifty nodes.", True, "We had forty, actually, fifty nodes."),
+        ("It was once the default scheduler for batch jobs.", True, "It was once the default scheduler for batch jobs."),
+        ("A box — actually three boxes — runs the store — and the warehouse — today.", True,
+         "A box — actually three boxes — runs the store today."),
+        # A softener right after a dash stays: deleting it shortened this into an "aside" that took the verb with it.
+        ("About how they moved their--basically, their entire infrastructure over to Google Cloud Platform so they "
+         "could work--what is it, 75 million users?", True, "About how they moved their--basically, their entire "
+         "infrastructure over to Google Cloud Platform so they could work--what is it, 75 million users?"),
+        ("what users want and like, and dropped the rest", True, "What users want and like, and dropped the rest."),
+        ("我们不知道它在干嘛，就先关了", True, "我们不知道它在干嘛，就先关了。"),
         ("The rotation changed, and like, the most common answer was dread.", True,
          "The rotation changed, and the most common answer was dread."),
         # A correction between dashes stays: without it the sentence says what the speaker took back.
@@ -522,14 +532,46 @@ def test_a_stated_lesson_is_not_held_back_as_a_label() -> None:
 
 
 def test_a_reason_with_nothing_it_explains_is_a_fragment() -> None:
+    """In an interview, an answer that is only a reason answers the question asked before it."""
+    import dataclasses
+
     from summarize.score.shape import fragment
 
-    alone = "Because a lot of what runs in a cluster isn't in your Git repo, really, and nobody notices it for months."
-    assert fragment(sentence(alone.replace(", really,", "")), alone.replace(", really,", ""))
-    explained = "Because this is an open source project, you can deploy Knative to any conformant cluster."
-    assert not fragment(sentence(explained), explained)
-    assert not leans_outside("Ten times faster cold starts are what Wasm gives a function platform.", "en")
-    assert not leans_outside("ClusterSets, a grouping of clusters that work together, are the unit of placement.", "en")
+    def spoken(text: str) -> Sentence:
+        return dataclasses.replace(sentence(text), speaker="Priscilla")
+
+    alone = "Because a lot of what runs in a cluster isn't in your Git repo."
+    assert fragment(spoken(alone), alone)
+    assert not fragment(sentence(alone), alone)  # written: the main clause may follow without a comma
+    for text in ("Because this is an open source project, you can deploy Knative to any conformant cluster.",
+                 "Because of the sidecar tax we moved every namespace to ambient mode.",
+                 "Because we don't build networks in a vacuum-- we build them to support applications.",
+                 "Cause and effect are hard to see in distributed traces."):
+        assert not fragment(spoken(text), text), text
+
+
+def test_what_leans_and_what_stands_alone() -> None:
+    """Review cases: each rule fires on what it names and not on the look-alikes beside it."""
+    for text in ("Ten times faster cold starts are what Wasm gives a function platform.",
+                 "ClusterSets, a grouping of clusters that work together, are the unit of placement.",
+                 "Three times a day we run the backup job.", "Two times out of three, the retry succeeds.",
+                 "We found that incident response got faster after the runbooks.",
+                 "The difference is that kube-proxy only works on layer 4.", "The trick is to pin the image digest.",
+                 "All else being equal, smaller images start faster.",
+                 "The first time you deploy a mesh, everything breaks.",
+                 "Over a network that is congested, retries make things worse.",
+                 "Under the hood it is just an Envoy filter."):
+        assert not leans_outside(text, "en"), text
+    for text in ("By March we had cut our node count in half.", "Once we had tracing, the root cause was obvious.",
+                 "Because we had no limits, one pod starved the node.",
+                 "This release cycle we had 13 enhancements graduating to stable."):
+        assert not narrates(text, "en"), text
+    for text in ("以前端服务为例，延迟主要来自 DNS 解析。", "以前缀匹配的方式选择路由。"):
+        assert not narrates(text, "zh"), text
+    for text in ("Eventually that became the default.", "In our case that meant rewriting the chart.",
+                 "Today that takes five minutes.", "With Cilium that becomes a single map lookup."):
+        assert not lacks_a_verb(text), text
+
 
 
 def test_chinese_stories_told_from_before_or_after() -> None:

@@ -72,11 +72,18 @@ _HEDGE = (
 _HEDGE_OPENING_RE = re.compile(rf"^{_HEDGE}(?:\s*,\s*|\s+(?=\w))", re.IGNORECASE)
 _HEDGE_BETWEEN_COMMAS_RE = re.compile(rf",\s*{_HEDGE}\s*,", re.IGNORECASE)
 _HEDGE_AFTER_CONJUNCTION_RE = re.compile(rf"\b((?:and|but|because|so) ){_HEDGE}(?:\s*,\s*|\s+)", re.IGNORECASE)
-_SOFTENERS_RE = re.compile(r"(?<!— )(?<!– )(?<!-- )\b(?:kind of|sort of|basically|actually)(?:,(?=\s+(?!you\b|I\b|like\b)[a-z]))?\s+(?=\w)", re.IGNORECASE)
+_SOFTENERS_RE = re.compile(r"(?<![—–-])(?<![—–-] )\b(?:kind of|sort of|basically|actually)\s+(?=\w)", re.IGNORECASE)
+# The same word set off by a comma the deletion of ", like," left: "fewer people have actually, done it". Only with no
+# comma or dash before it and a lowercase word after it that is no number: "forty, actually, fifty nodes" corrects.
+_SOFTENER_COMMA_RE = re.compile(
+    r"(?<![,—–-])(?<![,—–-] )\b(?:basically|actually),\s+(?=(?!(?:you|like|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|twenty|thirty|forty|fifty|hundred)\b)(?-i:[a-z]))",
+    re.IGNORECASE,
+)
 # A start the speaker abandons for a condition: "We have if we're burning at fourteen point four times …, that's a
 # page." (judged markup): the condition and what follows are the sentence.
 _ABANDONED_START_RE = re.compile(
-    r"^(?:(?:so|and|but)\s+)?(?:we|I|you|they|it)(?:'ve|'re| have| had| are| were| do| did| is| was)\s+(?=(?:if|when|once)\s)",
+    r"^(?:(?:so|and|but)\s+)?(?:we|I|you|they)(?:'ve| have| had)\s+(?=(?:if|when)\s[^,]+,\s*\w)",
     re.IGNORECASE,
 )
 # A label before the point: "The argument is this: …", "To recap: …", "Bottom line: …", "总结一下：".
@@ -95,9 +102,14 @@ _POINT_LABEL_RE = re.compile(
 # Not a correction said between dashes ("a little box in the back office — actually three little boxes —"): without
 # it the sentence says one box where the speaker said three (judged wrong).
 _DASH_ASIDE_RE = re.compile(
-    r"\s*(?:--|—|–)(?!\s*(?:actually|I mean|or rather|rather|sorry|no|well|correction)\b)\s*[^-—–]{1,80}?\s*(?:--|—|–)\s*",
+    r"\s*(?:--|—|–)\s*(?P<correction>(?:actually|I mean|or rather|rather|sorry|no|well|correction)\b)?[^-—–]{1,80}?\s*(?:--|—|–)\s*",
     re.IGNORECASE,
 )
+
+
+def _drop_dash_asides(text: str) -> str:
+    """Asides between dashes go, pairs read left to right; a correction ("— actually three little boxes —") stays."""
+    return _DASH_ASIDE_RE.sub(lambda m: m.group(0) if m.group("correction") else " ", text)
 # A false start cut off by a dash, which the speaker restarts: in the first few words ("You basically--RPC is a
 # technology where …"), or one function word before it ("gRPC is great and--'cause it allows …", "so in--you know,
 # to take it a step further"). The restart is the sentence; the words before the dash go.
@@ -116,12 +128,15 @@ _YOU_KNOW_RE = re.compile(r"(?:,\s*|(?<=\w)\s+)you know,\s*", re.IGNORECASE)
 _TRAILING_TAG_RE = re.compile(r",\s*(?:right|yeah|yes|you know|I think|I guess|if you will|so to speak|basically|actually)\s*([.?!]?)$", re.IGNORECASE)
 # A footnote's mark left in the text: superscript digits, or an asterisk right before the sentence's end.
 _FOOTNOTE_MARK_RE = re.compile(r"(?<=\S)[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[\w\u4e00-\u9fff])\*+(?=[。.!?！？]?$)")
-_SPOKEN_LIKE_RE = re.compile(r",\s*like\s*,|(?:(?<=\band )|(?<=\bbut )|(?<=\bor )|(?<=\bso ))like,\s*", re.IGNORECASE)
+_SPOKEN_LIKE_RE = re.compile(
+    r",\s*like\s*,|(?:(?<=\band )|(?<=\bbut )|(?<=\bor )|(?<=\bso ))like,\s*(?=(?:the|a|an|I|we|you|they|it|he|she|this|there)\b)",
+    re.IGNORECASE,
+)
 _ZH_CAPTION_FILLER_RE = re.compile(r"(?:(?<=\s)|^)(?:就是|那个|然后|嗯+|呃+|啊)(?=\s|$)\s*|^(?:对|好)\s+")
 # Spoken Chinese: a particle a speaker pauses on before a comma ("为了提高利用率嘛，我们是混部的" judged markup),
 # and a filler said between two commas ("…，就是，…", "…，然后呢，…").
-_ZH_PAUSE_PARTICLE_RE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:嘛|呢|啊|呀|哈)(?=[，,])")
-_ZH_FILLER_BETWEEN_COMMAS_RE = re.compile(r"[，,]\s*(?:就是说?|然后|那个|这个|对吧|是吧|你知道)[，,]")
+_ZH_PAUSE_PARTICLE_RE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?<![干哈])(?:嘛|呢|啊|呀|哈)(?=[，,])")  # not 干嘛, 哈哈
+_ZH_FILLER_BETWEEN_COMMAS_RE = re.compile(r"[，,]\s*(?:就是说?|然后|那个|对吧|是吧|你知道)[，,]")
 _ZH_HEDGES_RE = re.compile(r"^(?:我(?:觉得|认为|想|感觉)|其实|基本上|说实话|坦白说|就像我(?:之前|刚才)说的)[，,]?")
 
 
@@ -153,10 +168,10 @@ def _edit(text: str, zh: bool, spoken: bool) -> str:
         text = unlabelled
     if spoken and not zh:
         text = _ABANDONED_START_RE.sub("", text)
-        text = _repair_false_starts(_DASH_ASIDE_RE.sub(" ", text))
+        text = _repair_false_starts(_drop_dash_asides(text))
         text = _TRAILING_TAG_RE.sub(r"\1", text).strip()
         text = _SPOKEN_LIKE_RE.sub(lambda m: "," if m.group(0).startswith(",") else "", text)  # ", like," / "and like,"
-        text = _SOFTENERS_RE.sub("", text)  # "have actually, like, done it" → "have actually, done it" → "have done it"
+        text = _SOFTENER_COMMA_RE.sub("", text)  # "have actually, like, done it" → "have actually, done it" → "have done it"
     if zh:
         # The semicolon typed for a colon after "包括" (the splitter reads it so too, segment.zh): printed as the colon.
         text = _ZH_LIST_SEMICOLON_RE.sub(r"\1：", text)
@@ -223,8 +238,8 @@ _LEANS_EN_RE = re.compile(
     r"|(?:second|third|fourth|fifth)(?:ly)?\b"
     # "Everything else was using the mesh for mTLS": else than what was just said; "The first month we were …":
     # the first month of something told before.
-    r"|(?:everything|everyone|everybody|anything|anyone|nothing|somebody|someone|all) else\b"
-    r"|the (?:first|second|next|following|last|previous) (?:days?|weeks?|months?|years?|quarters?|sprints?|time)"
+    r"|(?:everything|everyone|everybody|anything|anyone|nothing|somebody|someone) else\b"
+    r"|the (?:first|second|next|following|last|previous) (?:days?|weeks?|months?|years?|quarters?|sprints?)"
     r"(?=\s*,|\s+(?:we|I|you|they|he|she|it|the|our|my|there|everything|nobody)\b)"
     r"|as (?:I|we|you) (?:said|mentioned)|(?:so,? )?you(?:'re| are) saying\b"
     r"|I (?:think|believe|guess|would say|'d say|mean)\b"
@@ -250,18 +265,20 @@ _LEANS_INSIDE_EN_RE = re.compile(
     r"|\bthat (?:way|year|month|week|day|time|point|area|release|version|project|working group|decision|choice|approach|"
     r"one|team|feature|change|problem|issue|tool|model|case|mode|setup|cluster|app|service|question|analogy|space)\b"
     # "We are delighted to share that work with the world", "led that effort" (not "clusters that work together").
-    r"|(?<!s )\bthat (?:work|effort|experience|conversation|discussion|incident|outage)\b"
+    r"|(?<!s )(?<!found )(?<!showed )(?<!shows )(?<!learned )(?<!noticed )(?<!realized )(?<!saw )(?<!said )(?<!knew )"
+    r"\bthat (?:work|effort|experience|conversation|discussion|incident|outage)\b"
     # A count of something told before: "Eleven times a backup existed but wouldn't restore.", "Fourteen point four
     # times over an hour means …" (judged dangling, 2 of 2); "Ten times faster …" compares and stands alone.
     r"|^\W*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|\d+)"
-    r"(?: point \w+)? times\b(?!\s+(?:faster|slower|more|less|fewer|as|bigger|smaller|cheaper|higher|lower|larger|longer|shorter)\b)"
+    r"(?: point \w+)? times\b(?!\s+(?:faster|slower|more|less|fewer|as|bigger|smaller|cheaper|higher|lower|larger|longer|"
+    r"shorter|per|out|the|a (?:day|week|month|year|minute|second)|an hour)\b)"
     # "… have been in that software supply chain area": the area the talk was just in.
     r"|\b(?:in|into|from|to|within|across|of|on) that (?!the\b|a\b|an\b)(?:[\w-]+ ){1,3}(?:area|space|realm|domain)\b"
     r"|\bthe other (?:one|command|thing|project|option|approach|way|tool|side|feature)\b|\bthe (?:latter|former|above|below)\b"
     # A result or an answer told before: "About a third of the saving came from …", "Very often the explanation
     # is in four numbers …" (judged dangling, 3 of 3); "the difference between A and B" names its own.
-    r"|\bthe (?:savings?|explanation|results?|fix|difference|culprit|root cause|trick|catch|outcome|payoff)\b"
-    r"(?!\s+(?:of|for|from|between|that|to|in|with|on|at|as to)\b)"
+    r"|\bthe (?:savings?|explanation|results?|fix|difference|culprit|root cause|trick|catch|outcome|payoff)"
+    r"(?=\s+(?:is|was|are|were|came|comes|lies|lay|turned out)\b)(?!\s+(?:is|was) (?:that|to)\b)"
     r"|\b(?:as|like) (?:you|we) (?:can )?(?:see|saw)\b|\bwe can see\b|\bas (?:shown|mentioned|described|noted|discussed)\b"
     r"|\b(?:was|were) (?:talking about|mentioning|saying|describing)\b|\b(?:you|he|she|[A-Z][a-z]+) (?:just )?mentioned\b"
     r"|\bin (?:this|that|each|either) case\b|\bthe (?:following|previous|next) (?:\w+ )?(?:section|step|example|command|output|figure|table)\b"
@@ -281,11 +298,12 @@ _LEANS_INSIDE_EN_RE = re.compile(
 # A pronoun subject after an opening phrase: "On our fleet it's a bit under 1% of CPU", "For Postgres that's
 # everything" (the dummy "it's important to …" stands alone).
 _LEANS_AFTER_OPENER_RE = re.compile(
-    r"^\W*(?:on|in|for|at|with|from|by|after|before|during|without|over|since|within|across|through|throughout|under)\b"
-    r"[^,.;]{0,40}?(?:,\s*|\s)(?:it|that|they)"
-    # "Over the years that became 11 node groups per cluster" (judged dangling): what "that" became was told before.
-    r"(?:'s|’s|'re|’re| is| was| are| were| became| becomes| meant| means| turned into| grew)\b"
-    r"(?!\s+(?:\w+\s+){0,2}?(?:to|that|for|when|if|why|how)\b)",
+    r"^\W*(?:on|in|for|at|with|from|by|after|before|during|without)\b[^,.;]{0,40}?(?:,\s*|\s)(?:it|that|they)"
+    r"(?:'s|’s|'re|’re| is| was| are| were)\b(?!\s+(?:\w+\s+){0,2}?(?:to|that|for|when|if|why|how)\b)"
+    # "Over the years that became 11 node groups per cluster" (judged dangling): after a span of time, "that" is what
+    # the sentence before told ("Over a network that is congested" is a relative clause, and no span of time).
+    r"|^\W*(?:over (?:the |those |a few |several )?(?:years|months|weeks|time)|since then|in the end|eventually|by then|"
+    r"at (?:that|this) point)[\s,]+(?:that|it|they)\s+(?:'s|is|was|are|were|became|becomes|meant|means|turned into|grew)\b",
     re.IGNORECASE,
 )
 _PLURAL_PRONOUN_RE = re.compile(r"\b(?:they|them|their|theirs)\b", re.IGNORECASE)
@@ -483,8 +501,13 @@ _HISTORY_EN_RE = re.compile(
     # The shop as it was, the stage before the change: "A year ago we had about twelve clusters …", "With Cluster
     # Autoscaler we had a node group per instance type, …", "We were using the cluster autoscaler with …" (judged
     # trivial, 3 of 3). Not a result ("in the end we had 14 waypoints", "we had removed 97 of …") nor "we had to".
-    r"|^\W*(?!(?:so )?(?:in the end|by the end|at the end|finally|now|today)\b)(?:[\w'’-]+,? ){0,6}?(?<!if )"
-    r"(?:we|our (?:[\w-]+ ){0,2}?team) (?:had|were running|were using)\b(?!\s+(?:to\b|(?-i:[a-z]+ed)\b|\w+ (?-i:[a-z]+ed)\b))"
+    r"|^\W*(?!(?:so )?(?:in the end|by the end|at the end|finally|now|today|by|within|once|because|since|after|when|"
+    r"imagine|if|this|to give)\b)(?:[\w'’-]+,? ){0,6}?(?<!if )(?<!once )(?<!because )(?<!when )"
+    r"(?:we|our (?:[\w-]+ ){0,2}?team) (?:had|were running|were using)\b(?!\s+(?:to\b|(?-i:[a-z]+ed)\b|"
+    r"(?:already|just|finally|also|never|since|all) \w+\b|(?:cut|built|made|done|seen|run|set|put|become|taken|gone|grown|"
+    r"written|shown|known|found|lost|won|spent|got|gotten|begun|brought|thought|chosen|broken|driven|fallen)\b|"
+    r"(?:about |around |roughly |over |almost |nearly )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|a hundred|hundreds|thousands|dozens)\b))"
     r"|^\W*(?:about |almost |nearly )?(?:a|an|one|two|three|four|five|six|\d+|a few|several) (?:years?|months?|weeks?) ago,?\s+(?:we|I|our)\b"
     # "The enhancements team members used to ping each of …", "what we used to do was …" (not "is used to detect").
     r"|(?:^\W*|,\s*)(?:what |the (?:[\w-]+ ){0,2})?(?:we|I|they|team|teams|members|people|engineers)\s+used to "
@@ -495,7 +518,8 @@ _HISTORY_EN_RE = re.compile(
 # the former framework, names what the post replaced and is not history told).
 _HISTORY_ZH_RE = re.compile(
     # "以前 CoreDNS 副本数是固定的 4 个。" (judged trivial) as well as "以前，…"; not "以前的版本…".
-    r"^(?:过去[，,]|原来(?!的|是)|以前(?!的)|从前[，,]|早期[，,]|传统(?:的|上)|最初[，,]|起初|一开始[，,])"
+    # Not "以前端服务为例", "以前缀匹配", "以前者为准": 以 + a word that starts with 前.
+    r"^(?:过去[，,]|原来(?!的|是)|以前(?=[，,\s]|[A-Za-z0-9]|我们|我|大家|团队|公司|这|那)|从前[，,]|早期[，,]|传统(?:的|上)|最初[，,]|起初|一开始[，,])"
 )
 
 

@@ -117,7 +117,7 @@ _ABOUT_THE_EPISODE_RE = re.compile(
     r"|\bwe(?:'re| are) (?:gonna|going to) (?:be )?(?:talk|talking|chat|chatting|dive|diving|look|looking)\b"
     r"|\bwe(?:'ll| will) be (?:talking|chatting|discussing|diving|looking)\b"
     # "Today we're talking about autoscaling, … with Marisol Quintero from Tixpoint.", "… rewriting the show's RSS feed".
-    r"|^\W*(?:so,? )?today,? we(?:'re| are) (?:talking|chatting|speaking) (?:about|with|to)\b|\bthe show'?s\b"
+    r"|^\W*(?:so,? )?today,? we(?:'re| are) (?:talking|chatting|speaking) (?:about|with|to)\b|\bthe show['’]s\b"
     r"|^\W*(?:today,? )?we(?:'ve| have) (?:got )?(?:the )?(?:awesome|amazing|wonderful|great|fantastic|lovely|excellent) [A-Z]"
     r"|\b(?:the )?main (?:item|topic|thing) (?:for |on the agenda )?today\b|\btoday (?:I|we)(?:'ll| will| want to| are going to|'re going to)\b"
     r"|\bwe help you stay up to date\b|\bnews of the week\b|\btoday'?s topic\b"
@@ -130,7 +130,7 @@ _ABOUT_THE_EPISODE_RE = re.compile(
     r"|\bwe(?:'re| are| get to) (?:talking|speaking|chatting|talk|speak|chat) (?:to|with) (?:our|[A-Z])"
     # "We also hear about the namespace-by-namespace migration plan, …", "We learn about Google's Private Service
     # Connect …", "You'll learn how …": what the episode or post covers, not what it says.
-    r"|^\W*(?:and )?(?:we|you(?:'ll| will)|listeners) (?:also )?(?:hear|learn|find out) (?:about|how|what|why|more)\b"
+    r"|^\W*(?:and )?(?:we also|you(?:'ll| will)(?: also)?|listeners(?: also)?) (?:hear|learn|find out) (?:about|how|what|why|more)\b"
     r"|^\W*(?:(?:因此|所以|那么|好|现在|下面)[，,]\s*)?(?:让我们(?:来)?(?:看看|看一下|了解一下)|今天(?:主要|的议题|我们主要)|接下来(?:我们)?(?:来)?(?:看|介绍)"
     r"|(?:现在|下面)?我们(?:再)?来(?:尝试|试试|试一下|看看|看一下)|先(?:简单)?(?:介绍|说)一下)"
     r"|本期(?:节目|播客)|这一期|欢迎收听",
@@ -293,6 +293,8 @@ def lacks_a_verb(text: str, *, list_item: bool = False) -> bool:
     # joined to it by and/or) is the clause's; a later verb is the sentence's ("Teams that adopt Istio see …").
     that_clause = clause_verb_seen = False
     previous = ""  # the last word that is not an adverb: "and" in "and never turned off"
+    last_word = ""  # the last word, adverb or not
+    opens_on_subject = True
     tokens = [m.group(0) for m in _TOKEN_RE.finditer(text.replace("’", "'"))]
     for position, token in enumerate(tokens):
         if not token[0].isalpha():
@@ -304,6 +306,9 @@ def lacks_a_verb(text: str, *, list_item: bool = False) -> bool:
         low = token.lower()
         first = words_seen == 0
         words_seen += 1
+        if first:
+            # "In our case that meant …", "Today that takes …": after an opening phrase or adverb, "that" is the subject.
+            opens_on_subject = low not in _OPENING_WORDS and not low.endswith("ly")
         if first and _modifies_next(low, tokens[position + 1] if position + 1 < len(tokens) else ""):
             clause_start = False  # "Shared clusters, one namespace per team …": a participle before its noun
             after_subject = after_plural = after_pronoun = after_word = False
@@ -318,9 +323,10 @@ def lacks_a_verb(text: str, *, list_item: bool = False) -> bool:
             clause_start = False
             continue
         if (
-            low == "that" and words_seen > 1 and not relative and not that_clause and not after_comma
-            and previous not in _NOT_A_NOUN and not (words_seen == 2 and previous.endswith("ing")) and previous not in base
-        ):  # not "Having that agreement …", "Well, that sounds …", "Before that she …"
+            low == "that" and words_seen > 1 and not relative and not that_clause and not after_comma and opens_on_subject
+            and previous == last_word and previous not in _NOT_A_NOUN
+            and not (words_seen == 2 and previous.endswith("ing")) and previous not in base
+        ):  # not "Having that agreement …", "Well, that sounds …", "Before that she …", "Eventually that became …"
             that_clause = True
             clause_start = True
             previous = low
@@ -357,6 +363,7 @@ def lacks_a_verb(text: str, *, list_item: bool = False) -> bool:
                 return False  # after the clause's auxiliary ("that have graduated") or "and" it is still the clause's
         if not (low.endswith("ly") or low in _ADVERBS):
             previous = low
+        last_word = low
         clause_start = False
     return words_seen > 0
 
@@ -366,8 +373,12 @@ _AUXILIARIES = frozenset(
 )
 _ADVERBS = frozenset("never also then later still just already often always not even again now once".split())
 _NOT_A_NOUN = _FUNCTION_WORDS | frozenset(
-    "everything everyone everybody nothing something it them us him her me before after like about since until during "
-    "without within beyond despite upon".split()
+    "it them us him her me before after like about since until during without within beyond despite upon".split()
+)
+# A sentence that opens on one of these has an opening phrase or adverb before its subject.
+_OPENING_WORDS = _FUNCTION_WORDS | frozenset(
+    "before after since until during without within across through over under eventually today yesterday later "
+    "honestly yes yeah well okay ok meanwhile".split()
 )
 
 

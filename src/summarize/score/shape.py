@@ -66,7 +66,7 @@ _CLAUSE_ALONE_EN_RE = re.compile(r"^\W*(?:if|when|because|although|unless|while|
 # A reason with nothing it explains, at any length: "Because a lot of what runs in a cluster isn't in your Git
 # repo." answers a question asked before (judged fragments, 2 of 2); "Because this is open source, you can …" has
 # its main clause after the comma.
-_REASON_ALONE_EN_RE = re.compile(r"^\W*(?:because|'cause|cause)\b[^,;:]*$", re.IGNORECASE)
+_REASON_ALONE_EN_RE = re.compile(r"^[^\w']*(?:because(?!\s+of\b)|'cause)\b(?:[^,;:—–-]|-(?!-))*$", re.IGNORECASE)
 
 
 # Nothing but names in a row: "T-Mobile、Airbnb、易贝和 Salesforce。" (the rest of a list a stray "；" cut off).
@@ -87,7 +87,9 @@ def fragment(s: Sentence, text: str) -> bool:
     if s.lang == "en":
         return (lacks_a_verb(text, list_item=s.kind == "list_item") or _CUT_SHORT_EN_RE.search(text) is not None
                 or (len(text.split()) <= 8 and _CLAUSE_ALONE_EN_RE.match(text) is not None)
-                or _REASON_ALONE_EN_RE.match(text) is not None)
+                # In speech only: a written "Because the cache was cold the first request took two seconds." has
+                # its main clause without a comma; an answer in an interview that opens on "Because" seldom does.
+                or (s.speaker is not None and _REASON_ALONE_EN_RE.match(text) is not None))
     if _ZH_AGENT_FIRST_RE.match(text) or _ZH_TAIL_RE.match(text) or _ZH_NAMES_ONLY_RE.match(text) or _ZH_CUT_SHORT_RE.search(text):
         return True  # "由我所在公司以及 Emissary、Contour 等项目共同维护。": what is maintained is in the sentence before
     return s.kind == "list_item" and _ZH_SUBJECTLESS_RE.match(text) is not None

@@ -468,12 +468,14 @@ def _numbered(s: Sentence) -> bool:
 _STATED_POINT_EN_RE = re.compile(
     r"^\W*(?:(?:so|and|but|okay|ok|now|alright)[\s,]+)?(?:the|my|our)\s+(?:(?:main|key|big|biggest|real|one|general|"
     r"first|overall)\s+)?(?:lesson|takeaway|advice|recommendation|learning|rule of thumb)\s+"
-    r"(?:(?:here|for (?:you|everyone|anyone|teams|other teams))\s+)?(?:is|was|would be)\b(?:\s+(?:simple|this))?\s*[:：,]?\s*",
+    # The point follows a colon or opens with "to …"/"that …": "The lesson was painful for everyone" is no lesson.
+    r"(?:(?:here|for (?:you|everyone|anyone|teams|other teams))\s+)?(?:is|was|would be)\b(?:\s+(?:simple|this))?"
+    r"(?:\s*[:：]\s*|\s+(?=(?:to|that)\s))",
     re.IGNORECASE,
 )
 _STATED_POINT_ZH_RE = re.compile(
     r"^\W*(?:(?:所以|那么|好|然后|还有|另外|最后)[，,]?)?(?:(?:我|我们)(?:的|给的)(?:建议|经验|教训)(?:就|其实)?是[：:，,]?"
-    r"|(?:经验|教训)(?:就|其实)?是[：:，,]?|建议大家)"
+    r"|(?:经验|教训)(?:就|其实)?是[：:]|建议大家)"
 )
 
 

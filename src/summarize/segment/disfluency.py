@@ -48,7 +48,7 @@ _RESTARTED_ON = frozenset(
     "i i'm i've i'd i'll we we're we've we'd we'll you you're he she it it's they they're there there's "
     "the a an and but or so to of in on at for with by from as if is are was were be been do does did "
     "have has had can could will would should this that these those what which who my our your their its "
-    "not no just like then because when where how why that's what's here's there's let's".split()
+    "not no just like then because when where how why that's what's here's let's".split()
 )
 
 
