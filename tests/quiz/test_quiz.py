@@ -39,10 +39,19 @@ def test_envoy_over_nginx_card_chinese(varun_cards) -> None:
     assert "HTTP2" in card.answer and "Nginx" in card.answer
 
 
-def test_bilingual_post_english_cards() -> None:
-    """--lang en on seed 001 gives English cards only."""
-    cards = quiz(VARUN, lang="en")
-    assert cards and all(c.lang == "en" and not re.search(r"[\u4e00-\u9fff]", c.question) for c in cards)
+def test_bilingual_post_english_cards(tmp_path) -> None:
+    """--lang en on a post in both languages gives English cards only, --lang zh Chinese ones only."""
+    post = tmp_path / "bilingual.md"
+    post.write_text(
+        "---\ntitle: Envoy 与 Istio 访谈\n---\n\n"
+        "Istio 选择了 Envoy 作为数据平面，因为 Envoy 性能很好，并且由社区维护。Istio 的控制平面负责把配置下发给每一个代理。\n\n"
+        "Envoy is a high-performance proxy that Lyft built for its service mesh. The Istio project picked Envoy over "
+        "Nginx because Envoy was lightweight and battle tested at Lyft.\n",
+        encoding="utf-8",
+    )
+    english, chinese = quiz(post, lang="en"), quiz(post, lang="zh")
+    assert english and all(c.lang == "en" and not re.search(r"[\u4e00-\u9fff]", c.question) for c in english)
+    assert chinese and all(c.lang == "zh" and re.search(r"[\u4e00-\u9fff]", c.question) for c in chinese)
 
 
 @pytest.mark.parametrize("path", sorted(p for p in CORPORA.iterdir() if p.suffix in (".md", ".txt") and p.name != "SOURCES.md"), ids=lambda p: p.name)
