@@ -291,3 +291,19 @@ def test_answers_that_start_mid_story_or_end_inside_a_word_are_refused() -> None
     assert _CUT_ZH_ANSWER_RE.search("HTTP/2 长")
     for whole in ("HTTP/2 长连接", "按节点池来分", "较短的超时"):
         assert not _LEANING_ANSWER_RE.match(whole) and not _CUT_ZH_ANSWER_RE.search(whole)
+
+
+def test_a_reason_asked_in_an_interview_names_whose_setup() -> None:
+    """In an interview, "为什么不直接开 VPA 自动模式？" asks no one; the same words in a talk with no host may stand."""
+    from types import SimpleNamespace
+
+    from summarize.pipeline import load
+    from summarize.quiz.checks import _whose_setup_unsaid
+
+    interview = load("主持人：你们怎么管资源？\n\n嘉宾：我们的原则是 CPU 可以激进一点，内存保守一点。\n\n"
+                     "主持人：为什么不直接开 VPA 自动模式？\n\n嘉宾：自动模式会重建 Pod，而且对 Java 内存判断不准。\n")
+    ctx = SimpleNamespace(doc=interview)
+    assert _whose_setup_unsaid(ctx, "为什么不直接开 VPA 自动模式？", "zh")
+    assert not _whose_setup_unsaid(ctx, "为什么 Istio 选择了 Envoy 而不是 Nginx？", "zh")
+    written = load("Ambient mode moves the proxy out of the pod. A stolen node is a brick because its disk is encrypted.\n")
+    assert not _whose_setup_unsaid(SimpleNamespace(doc=written), "Why is a stolen node a brick?", "en")

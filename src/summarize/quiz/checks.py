@@ -86,6 +86,25 @@ _SPOKEN_ANSWER_RE = re.compile(r"^\W*(?:yeah|yes|no|well|so|oh|right|okay|ok|um|
 _OTHER_PERSON_RE = re.compile(r"\band\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b")
 
 
+# A reason asked of something generic ("Why is a stolen node …?", "Why does a container escape …?") or of no one
+# ("为什么不直接开 …？", "为什么要 …？"): in an interview or a panel the answer is one guest's setup, which the
+# question does not name (judged ambiguous or wrong-answer, 4 of 4 on the fresh pages).
+_GENERIC_SUBJECT_EN_RE = re.compile(
+    r"^(?:Why|How)\s+(?:is|are|was|were|does|do|did|can|could|would|should|will|has|have)\s+(?:a|an|any|every|each)"
+    r"(?:\s+(?-i:[a-z][\w-]*)){1,3}\s+(?:is|are|be|have|has|get|need|stay|work|run|fail|a|an|the)\b"  # not "a Vault agent"
+)
+_NO_SUBJECT_ZH_RE = re.compile(r"^(?:为什么|为啥)\s*(?:不|要|没有?|还要|还是|会)")
+
+
+def _whose_setup_unsaid(ctx: Context, question: str, lang: str) -> bool:
+    """Whether a spoken post with a host (an interview, a podcast, a panel) is asked a reason that names no one."""
+    from ..score.roles import askers
+
+    if register_of(ctx.doc) != "spoken" or not askers(ctx.doc):
+        return False
+    return (_NO_SUBJECT_ZH_RE if lang == "zh" else _GENERIC_SUBJECT_EN_RE).match(question) is not None
+
+
 def _specific(ctx: Context, d: Draft, question: str, answer: str, lang: str, terms: set[str]) -> bool:
     """The stricter checks of :mod:`.strict` on a question card: it names what it asks about; in a spoken
     post its answer is a statement, not a reply ("Yeah, I think …"); a "What is" term is a thing, not an
@@ -124,6 +143,8 @@ def _specific(ctx: Context, d: Draft, question: str, answer: str, lang: str, ter
         return False  # "When is Wasm the fourth standard language (following HTML, CSS and JavaScript) to …?"
     if d.type == "who" and _OTHER_PERSON_RE.search(answer):
         return False
+    if d.type in ("interview", "why") and _whose_setup_unsaid(ctx, question, lang):
+        return False  # a panel's "Why is a stolen node a brick?", "为什么不直接开 VPA 自动模式？": in whose setup?
     if d.type == "interview" and not _WH_WORD_RE.search(question):
         return False  # "Varun 参与了 Google 的很多重要产品？": a host's remark with a question mark asks nothing
     if _DEICTIC_RE.search(question) or _POINTING_ANSWER_RE.search(answer):

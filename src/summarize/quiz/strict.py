@@ -228,8 +228,18 @@ def obvious_term(term: str, doc: Document, topic: str | None, common: tuple[str,
     if folded in {c.casefold() for c in common}:
         return True
     title = (doc.title or "").casefold()
-    return bool(title) and (folded in title.split() or (len(folded) >= 2 and CJK_RE.search(term) is not None and folded in title)
-                            or (" " in folded and folded in title))
+    if not title:
+        return False
+    if folded in title.split() or (len(folded) >= 2 and CJK_RE.search(term) is not None and folded in title) or (
+        " " in folded and folded in title
+    ):
+        return True
+    # A Latin name inside a Chinese title ("替换 kube-proxy：我们的生产实践"), or every word of a term in the title's
+    # words ("client IP" in "How to Get the Client's “Real” IP Address"): judged trivial, the topic word again.
+    words = [w for w in re.split(r"\s+", folded) if w]
+    return all(re.search(rf"(?<![a-z0-9]){re.escape(w)}", title) for w in words) and all(
+        re.search(rf"[a-z0-9]", w) for w in words
+    )
 
 
 # ----------------------------------------------------------------------------- questions

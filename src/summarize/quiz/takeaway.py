@@ -177,7 +177,8 @@ def _deleted(text: str, term: str, ctx: Context, lang: str) -> str | None:
         if not found or found[0].start() == 0 or (lang == "zh" and not whole_term(text, term, "zh")):
             return None  # "超过 {{c1::40 万}}条": jieba reads 万条 as one word, so the deletion would cut it
         return pattern.sub(lambda m: "{{c1::" + m.group(0) + "}}", text)
-    if list_item(text, term) or (lang == "zh" and glued_name(text, term)) or _echoed(text, term) or _alias(text, term):
+    if (list_item(text, term) or (lang == "zh" and glued_name(text, term)) or _echoed(text, term) or _alias(text, term)
+            or _spelled_nearby(text, term)):
         return None
     question = deletion(text, term, topic=ctx.topic)
     if question is None or not whole_term(text, term, lang):
@@ -191,6 +192,18 @@ def _echoed(text: str, term: str) -> bool:
     words = [w for w in term.split() if len(w) >= 4] if " " in term else []
     rest = text.replace(term, " ")
     return any(re.search(rf"(?i)\b{re.escape(w)}", rest) for w in words)
+
+
+def _spelled_nearby(text: str, term: str) -> bool:
+    """Whether another word of the sentence starts the term or one of its parts, so the blank is spelled out:
+    "snap.Consistent() 会检查 {{c1::Snapshot}}", "{{c1::EnvoyFilter}} 依赖 Envoy 内部配置结构" (judged leaky)."""
+    parts = [p.casefold() for p in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", term)] + [term.casefold()]
+    rest = text.replace(term, " ")
+    for m in re.finditer(r"[A-Za-z]{4,}", rest):
+        word = m.group(0).casefold()
+        if any(p.startswith(word) for p in parts if len(p) >= 4):
+            return True
+    return False
 
 
 def _alias(text: str, term: str) -> bool:
