@@ -133,6 +133,8 @@ def test_edit_never_adds_a_word(words: list[str], spoken: bool) -> None:
         "Over the years that became 11 node groups per cluster.",
         "We are delighted to share that work with the world today.",
         "Eleven times a backup existed but wouldn't restore.",
+        "Before, because CPU scaling was too slow, teams had just set huge minimums.",
+        "Since then, we run a game day every quarter.",
         "As part of that, we also look at the broader ecosystem of service mesh projects.",
     ],
 )

@@ -239,6 +239,8 @@ _LEANS_EN_RE = re.compile(
     # "Everything else was using the mesh for mTLS": else than what was just said; "The first month we were …":
     # the first month of something told before.
     r"|(?:everything|everyone|everybody|anything|anyone|nothing|somebody|someone) else\b"
+    # "Before, because CPU scaling was too slow, teams had …", "Since then, we run a game day …": before or since what?
+    r"|(?:before|at the time|at that point|by then|until then|since then|after that|afterwards),"
     r"|the (?:first|second|next|following|last|previous) (?:days?|weeks?|months?|years?|quarters?|sprints?)"
     r"(?=\s*,|\s+(?:we|I|you|they|he|she|it|the|our|my|there|everything|nobody)\b)"
     r"|as (?:I|we|you) (?:said|mentioned)|(?:so,? )?you(?:'re| are) saying\b"
