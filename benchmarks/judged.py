@@ -56,7 +56,7 @@ KINDS = {"takeaway": ("takeaways.jsonl", ("kept", "dropped"), TAKEAWAY_REASONS),
          "card": ("cards.jsonl", ("acceptable", "rejected"), CARD_REASONS)}
 TOP_CARDS = 5
 FRESH = {"fixtures/unseen/": "fresh pages", "fixtures/unseen2/": "fresh pages, second batch",
-         "fixtures/unseen3/": "fresh pages, third batch"}
+         "fixtures/unseen3/": "fresh pages, third batch", "fixtures/unseen4/": "fresh pages, fourth batch"}
 """Folders of pages written by sessions that never saw the program, each after the rules of its day: no rule was
 tuned on them when they were first judged (their README says when)."""
 INSTRUCTIONS = ("Read the whole post at `read` first. Then judge each item on its own by benchmarks/RUBRIC.md and "

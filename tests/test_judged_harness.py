@@ -69,7 +69,7 @@ def test_set_file_covers_every_page(judged: ModuleType) -> None:
     keys = [p.key for p in posts]
     assert len(keys) == len(set(keys))
     assert sum(k.startswith("corpus-dev/") for k in keys) == 42
-    for folder in ("posts", "sites", "unseen", "unseen2", "unseen3"):  # every fixture post has a row (a folder's README.md is not a post)
+    for folder in ("posts", "sites", "unseen", "unseen2", "unseen3", "unseen4"):  # every fixture post has a row (a folder's README.md is not a post)
         fixtures = sorted(p.name for p in (judged.ROOT / "tests" / "fixtures" / folder).iterdir() if p.name != "README.md")
         assert sorted(k.split("/")[-1] for k in keys if k.startswith(f"fixtures/{folder}/")) == fixtures
     assert all(p.licence == "own" for p in posts if p.key.startswith("fixtures/"))
