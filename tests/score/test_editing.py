@@ -260,6 +260,8 @@ def test_stories_and_points() -> None:
     assert not narrates("Teams used to managing their own clusters find namespaces confining.", "en")
     # The shop as it was before the change; not a result told in the same words.
     assert narrates("A year ago we had about twelve clusters and roughly two thousand nodes.", "en")
+    assert narrates("For years, every schema change at our shop came with a maintenance window.", "en")
+    assert not narrates("For years, Kubernetes has shipped three releases a year.", "en")
     assert narrates("With Cluster Autoscaler we had a node group per instance type.", "en")
     assert narrates("We were using the cluster autoscaler with three fixed node groups.", "en")
     assert not narrates("By the end of the project we had removed 97 of those 140 unexpected edges.", "en")

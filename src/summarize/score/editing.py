@@ -489,6 +489,9 @@ _HISTORY_EN_RE = re.compile(
     # dashboards …", "For the last two years, we have been running …", "Since adopting Envoy in 2016, …".
     rf"|^\W*(?:for|over) {_DURATION},?\s+{_OUR_SHOP}\s+(?:\w+ed|had|ran|kept|built|spent)\b"
     r"|^\W*for (?:the |our )?(?:first|last|past) (?:\w+ )?(?:years?|months?|decade),?\s+(?:we|I|our)\b"
+    # "For years, every schema change at Fernhill Commerce came with a maintenance window." (judged trivial): the old
+    # way, told before the change.
+    r"|^\W*for (?:many |several |a few )?(?:years|decades|a long time|ages),\s+(?-i:[a-z])[^.;]*\b(?:came|was|were|had|meant|took|needed|required|ran|used)\b"
     r"|^\W*since (?:adopting|joining|starting|launching|moving to|switching to)\b"
     # The author's own dated past: "In 2019 we moved …", "We adopted Linkerd in 2018, …" (not a dated fact such as
     # "Istio was created in 2017 by Google, IBM and Lyft", which a card asks about).
