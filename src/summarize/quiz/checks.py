@@ -93,6 +93,10 @@ _GENERIC_SUBJECT_EN_RE = re.compile(
     r"^(?:Why|How)\s+(?:is|are|was|were|does|do|did|can|could|would|should|will|has|have)\s+(?:a|an|any|every|each)"
     r"(?:\s+(?-i:[a-z][\w-]*)){1,3}\s+(?:is|are|be|have|has|get|need|stay|work|run|fail|a|an|the)\b"  # not "a Vault agent"
 )
+# A question that runs on into a clause with a subject of its own (judged ungrammatical, 2 of 2).
+_SECOND_CLAUSE_EN_RE = re.compile(
+    r", (?:and|but|or|so|while) (?:[\w-]+ ){0,3}(?:is|are|was|were|has|have|had|can|will|do|does|did|get|gets)\b"
+)
 _NO_SUBJECT_ZH_RE = re.compile(r"^(?:为什么|为啥)\s*(?:不|要|没有?|还要|还是|会)")
 
 
@@ -143,6 +147,8 @@ def _specific(ctx: Context, d: Draft, question: str, answer: str, lang: str, ter
         return False  # "When is Wasm the fourth standard language (following HTML, CSS and JavaScript) to …?"
     if d.type == "who" and _OTHER_PERSON_RE.search(answer):
         return False
+    if lang == "en" and _SECOND_CLAUSE_EN_RE.search(question):
+        return False  # "What runs with a lock timeout, and indexes are built concurrently?": two clauses, one asked
     if d.type in ("interview", "why") and _whose_setup_unsaid(ctx, question, lang):
         return False  # a panel's "Why is a stolen node a brick?", "为什么不直接开 VPA 自动模式？": in whose setup?
     if d.type == "interview" and not _WH_WORD_RE.search(question):
