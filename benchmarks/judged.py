@@ -8,6 +8,7 @@ Usage::
 
     python benchmarks/judged.py sheets [--cards] [--label L] [--out DIR]   # one sheet per post, unjudged items only
     python benchmarks/judged.py sheets --ab REV_A REV_B [--cards]          # blind A/B: one merged sheet per post
+    python benchmarks/judged.py sheets --ab REV_A REV_B --set FRESH.tsv --all-lines   # fresh pages: A/B and the gate
     python benchmarks/judged.py ingest VERDICTS.jsonl... --judge ID        # append to benchmarks/judgments/
     python benchmarks/judged.py report [--outputs DIR/outputs.json]        # keep-rates; docs/BENCHMARKS.md
     python benchmarks/judged.py check [--cards]                            # the automatic checks (a measurement)
@@ -134,8 +135,10 @@ def card_rank(cards: Sequence[Any]) -> list[int]:
     return rank
 
 
-def produce(posts: Sequence[tuple[str, str]], *, cards: bool) -> dict[str, dict[str, Any]]:
-    """The default takeaways (and quiz) of each (key, path), as plain data; a failing post records its error."""
+def produce(posts: Sequence[tuple[str, str]], *, cards: bool, min_confidence: float | None = None
+            ) -> dict[str, dict[str, Any]]:
+    """The default takeaways (and quiz) of each (key, path), as plain data; a failing post records its error.
+    ``min_confidence`` 0 prints every line the gate would leave out (``--all-lines``)."""
     import warnings
 
     import summarize
@@ -146,7 +149,8 @@ def produce(posts: Sequence[tuple[str, str]], *, cards: bool) -> dict[str, dict[
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                summary = summarize.summarize(path)
+                summary = (summarize.summarize(path) if min_confidence is None
+                           else summarize.summarize(path, min_confidence=min_confidence))
                 entry["lang"] = summary.lang
                 entry["takeaways"] = [t.to_dict() for t in summary.takeaways]
                 if cards:
@@ -181,8 +185,8 @@ def revision_here() -> str:
     return head + ("+dirty" if dirty else "")
 
 
-def produce_at(rev: str, posts: Sequence[tuple[str, str]], *, cards: bool, repo: Path = ROOT
-               ) -> tuple[str, dict[str, dict[str, Any]]]:
+def produce_at(rev: str, posts: Sequence[tuple[str, str]], *, cards: bool, repo: Path = ROOT,
+               min_confidence: float | None = None) -> tuple[str, dict[str, dict[str, Any]]]:
     """Outputs of revision ``rev``: a temporary ``git worktree`` of it, this script run there in a subprocess
     with PYTHONPATH pointing at its src/ (so nothing of this checkout's package leaks in)."""
     commit = _git("rev-parse", "--short", f"{rev}^{{commit}}", cwd=repo)
@@ -194,7 +198,9 @@ def produce_at(rev: str, posts: Sequence[tuple[str, str]], *, cards: bool, repo:
             request.write_text(json.dumps(list(posts)), encoding="utf-8")
             env = dict(os.environ, PYTHONPATH=str(tree / "src"))
             argv = [sys.executable, str(Path(__file__).resolve()), "_produce", str(request), str(result)]
-            subprocess.run(argv + (["--cards"] if cards else []), cwd=tree, env=env, check=True)
+            argv += ["--cards"] if cards else []
+            argv += [] if min_confidence is None else ["--min-confidence", str(min_confidence)]
+            subprocess.run(argv, cwd=tree, env=env, check=True)
             return commit, json.loads(result.read_text(encoding="utf-8"))
         finally:
             _git("worktree", "remove", "--force", str(tree), cwd=repo)
@@ -301,11 +307,20 @@ def cmd_sheets(ns: argparse.Namespace) -> int:
             labels[rev] = commit
             for key, entry in produced.items():
                 outputs[key]["outputs"][rev] = entry
+            if ns.all_lines:
+                _, produced = produce_at(rev, request, cards=False, min_confidence=0.0)
+                labels[f"{rev}+all"] = f"{commit}+all-lines"
+                for key, entry in produced.items():
+                    outputs[key]["outputs"][f"{rev}+all"] = entry
     else:
         label = ns.label or revision_here()
         labels[label] = revision_here()
         for key, entry in produce(request, cards=ns.cards).items():
             outputs[key]["outputs"][label] = entry
+        if ns.all_lines:
+            labels[f"{label}+all"] = f"{labels[label]}+all-lines"
+            for key, entry in produce(request, cards=False, min_confidence=0.0).items():
+                outputs[key]["outputs"][f"{label}+all"] = entry
     judged = load_judgments(ns.judgments)
     sheets, manifest = build_sheets(posts, outputs, labels, judged)
     out = ns.out
@@ -610,6 +625,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--label", help="name of this version in outputs.json (default: the commit)")
     p.add_argument("--cards", action="store_true", help="also the default quiz")
     p.add_argument("--ab", nargs=2, metavar=("REV_A", "REV_B"), help="blind A/B of two revisions, one merged sheet per post")
+    p.add_argument("--all-lines", action="store_true",
+                   help="also every line the confidence gate leaves out (each version once more, as LABEL+all), so "
+                        "fresh pages measure the gate as well")
     p = sub.add_parser("ingest", parents=[common], help="store judges' verdicts")
     p.add_argument("files", nargs="+", type=Path)
     p.add_argument("--judge", help="judge id, for lines that do not carry one")
@@ -624,6 +642,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("request", type=Path)
     p.add_argument("result", type=Path)
     p.add_argument("--cards", action="store_true")
+    p.add_argument("--min-confidence", type=float)
     return ap
 
 
@@ -631,7 +650,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ns = build_parser().parse_args(argv)
     if ns.command == "_produce":
         posts = [tuple(p) for p in json.loads(ns.request.read_text(encoding="utf-8"))]
-        write_json(ns.result, produce(posts, cards=ns.cards))  # type: ignore[arg-type]
+        write_json(ns.result, produce(posts, cards=ns.cards, min_confidence=ns.min_confidence))  # type: ignore[arg-type]
         return 0
     ns.roots = _roots(ns.root)
     try:

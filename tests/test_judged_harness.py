@@ -100,6 +100,18 @@ def test_sheets_run_and_exclude_judged_items(judged: ModuleType, small_set: dict
     assert set(again["items"]) == set(manifest["items"]) - {first["item"]}
 
 
+def test_all_lines_adds_what_the_gate_leaves_out(judged: ModuleType, small_set: dict) -> None:
+    """`--all-lines` adds each version once more with every line the confidence gate would leave out: the same or
+    more takeaways per post, a superset of the gated ones, under LABEL+all."""
+    assert judged.main(["sheets", "--label", "v", "--all-lines", *small_set["args"]]) == 0
+    outputs = json.loads((small_set["tmp"] / "sheets" / "outputs.json").read_text(encoding="utf-8"))
+    assert set(outputs["labels"]) == {"v", "v+all"}
+    for entry in outputs["posts"].values():
+        gated = [t["text"] for t in entry["outputs"]["v"]["takeaways"]]
+        every = [t["text"] for t in entry["outputs"]["v+all"]["takeaways"]]
+        assert set(gated) <= set(every) and len(every) >= len(gated)
+
+
 def test_normalised_text_is_the_key(judged: ModuleType, small_set: dict) -> None:
     """A verdict covers the same line printed with other spacing or compatibility characters."""
     posts = small_set["posts"]
