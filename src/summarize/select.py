@@ -104,7 +104,7 @@ def select(
     alive = dict.fromkeys(order)
     while alive and (n is None or len(chosen) < n):
         covered = {by_id[c].section for c in chosen}
-        open_sections = [sec for sec in quota if sec not in covered]
+        open_sections = {sec for sec in quota if sec not in covered}  # a set: membership is tested per candidate
         # The post's own numbered points (tier -1) are not held back by the one-per-section quota.
         pool_iter = (i for i in alive if not open_sections or tier[i] < 0 or by_id[i].section in open_sections)
         head: list[int] = []
@@ -252,12 +252,13 @@ def _select_by_coverage(
     heapq.heapify(heap)
     deferred: list[tuple[int, float, int]] = []
     used = 0
+    # The quota's sections without a chosen sentence yet, kept up to date as sentences are chosen (recounting
+    # them on every pop was quadratic in the sections of a long post).
+    open_sections = set(quota)
     while n is None or len(chosen) < n:
-        covered_sections = {by_id[c].section for c in chosen}
-        open_sections = {sec for sec in quota if sec not in covered_sections}
         if deferred and (not open_sections or not heap):
             # Every section has its takeaway, or the open ones have no candidates left: fill by value.
-            quota = []
+            open_sections = set()
             for item in deferred:
                 heapq.heappush(heap, item)
             deferred = []
@@ -278,6 +279,7 @@ def _select_by_coverage(
             heapq.heappush(heap, fresh)  # stale bound: someone else may be better now
             continue
         chosen.append(i)
+        open_sections.discard(by_id[i].section)
         chosen_bags.add(bags[i])
         covered.update(concepts[i])
         used += cost[i]

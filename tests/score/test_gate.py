@@ -22,7 +22,7 @@ RULES = [
     if isinstance(value, re.Pattern)
 ]
 GATED = {"quality._PROMO_RE", "quality._ABOUT_THE_EPISODE_RE", "quality._PROCEDURE_RE", "quality._CALL_TO_ACTION_RE",
-         "editing._LEANS_INSIDE_EN_RE", "editing._POINT_EN_RE", "editing._UNMENDABLE_EN_RE"}
+         "editing._LEANS_INSIDE_EN_RE", "editing._POINT_EN_RE", "editing._UNMENDABLE_EN_RE", "editing._ANNOUNCES_A_LIST_RE"}
 
 
 def _lines() -> list[str]:

@@ -263,3 +263,21 @@ def test_a_caption_file_prints_one_unsure_takeaway_at_most() -> None:
     assert len(gated.takeaways) < len(everything.takeaways)
     by_score = sorted(gated.takeaways, key=lambda t: -max(ranks.get(i, 0.0) for i in t.sentence_ids))
     assert all(confidence[t.sentence_ids[-1]] >= MIN_KEEP_PROBABILITY for t in by_score[1:])
+
+
+_SECTION_WORDS = [w.split() for w in ("istio envoy proxy mesh sidecar", "kubernetes cluster node pod scheduler",
+                                      "policy rbac token audit secret", "latency budget error slo alert",
+                                      "wasm filter plugin module runtime", "gateway route listener tls cert")]
+
+
+@given(st.integers(2, 6), st.randoms(use_true_random=False), st.sampled_from([0.5, 2.0]))
+@settings(max_examples=60, deadline=None)
+def test_coverage_gives_every_section_one_before_any_a_second(sections, rnd, coverage) -> None:
+    """The one-per-section quota under coverage selection (its open sections are kept as it goes, not recounted):
+    sections with words of their own, two unlike sentences each, as many takeaways as sections: one from each."""
+    paragraphs = [" ".join(w[:3]).capitalize() + ". " + " ".join(w[2:]).capitalize() + "." for w in _SECTION_WORDS[:sections]]
+    doc = doc_of(paragraphs, headings=[f"Part {k}" for k in range(sections)])
+    scores = {s.id: rnd.random() for s in doc.sentences if s.kind != "heading"}
+    chosen = select(doc, scores, n=sections, coverage=coverage)
+    assert sorted(doc.sentences[i].section for i in chosen) == list(range(1, sections + 1))
+    assert len(select(doc, scores, n=2 * sections, coverage=coverage)) == 2 * sections  # the seconds are choosable

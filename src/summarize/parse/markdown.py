@@ -33,6 +33,13 @@ _STRAY_MARKUP_RE = re.compile(r"(?<![\w*])(\*\*|__|\*|~~)(?=\S)|(?<=\S)(\*\*|__|
 
 @functools.cache
 def _parser() -> MarkdownIt:
+    md = _markdown_it()
+    md.core.ruler.at("inline", _inline_rule)  # plain text skips the inline rule chain (same tokens, see below)
+    return md
+
+
+def _markdown_it() -> MarkdownIt:
+    """markdown-it as we configure it, with its own inline stage: the reference the fast one is tested against."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.deflist import deflist_plugin
     from mdit_py_plugins.footnote import footnote_plugin
@@ -42,6 +49,47 @@ def _parser() -> MarkdownIt:
     # levels drops what is deeper); 100 stays far from Python's recursion limit.
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": 100}).enable(["table", "strikethrough"])
     return md.use(footnote_plugin).use(deflist_plugin).use(tasklists_plugin)
+
+
+#: Every character at which one of the inline rules we enable can start (escape, code, strikethrough, emphasis,
+#: link, image, footnote, autolink, HTML, entity), plus "]" for safety. A text without any is plain text to
+#: markdown-it: runs of characters broken only at line ends.
+_INLINE_MARKUP_RE = re.compile(r"[\\`~*_\[\]!^<&]")
+
+
+def _inline_rule(state: Any) -> None:
+    """markdown-it's core ``inline`` stage, with a shortcut for the inline text most paragraphs are: no markup
+    at all. markdown-it walks such text through its chain of inline rules and builds a token per line and
+    per line break; here the token keeps no children and is marked ``plain``, and :func:`_inline_lines` reads
+    its lines straight from its content (:func:`_plain_lines`, the same text the tokens would give). Four in
+    five paragraphs of our prose fixtures take the shortcut. ``tests/parse/test_markdown_plain_inline.py``
+    holds both paths to the same blocks."""
+    md = state.md
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        if token.children is None:
+            token.children = []
+        if _INLINE_MARKUP_RE.search(token.content) is None:
+            token.meta["plain"] = True
+        else:
+            md.inline.parse(token.content, md, state.env, token.children)
+
+
+def _plain_lines(content: str) -> list[str]:
+    """The text of each line of inline ``content`` without markup, as markdown-it's inline rules leave it: spaces
+    and tabs at the start of a continuation line skipped; at a line's end, two or more spaces (a hard break)
+    dropped, or else one."""
+    lines = content.split("\n")
+    last = len(lines) - 1
+    out = []
+    for n, line in enumerate(lines):
+        if n:
+            line = line.lstrip(" \t")
+        if n < last:
+            line = line.rstrip(" ") if line.endswith("  ") else line[:-1] if line.endswith(" ") else line
+        out.append(line)
+    return out
 
 
 def read_markdown(text: str, *, source: str) -> Document:
@@ -394,6 +442,8 @@ def _inline_lines(inline: Token, image_lines: set[int] | None = None) -> list[tu
     """Render an inline token to plain text, one entry per source line (noting in ``image_lines`` the lines
     that hold an image)."""
     line = (inline.map[0] + 1) if inline.map else 1
+    if inline.meta.get("plain"):  # no markup in it (see _inline_rule)
+        return [(line + n, text) for n, text in enumerate(_plain_lines(inline.content))]
     lines: list[tuple[int, str]] = []
     parts: list[str] = []
     skip_link = 0

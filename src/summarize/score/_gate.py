@@ -50,21 +50,33 @@ def gate(pattern: re.Pattern[str]) -> Gate | None:
     items = _unwrap(list(_sre_parse.parse(pattern.pattern, pattern.flags)))
     branches = items[0][1][1] if len(items) == 1 and items[0][0] is _c.BRANCH else [items]
     union: set[str] = set()
+    beyond_ascii = False  # some alternative matches only text with a character outside ASCII
     for branch in branches:
         best = _needles(list(branch))
         if best is None or min(len(n) for n in best) < _MIN_NEEDLE:
-            return None
+            if not _needs_non_ascii(list(branch)):
+                return None
+            beyond_ascii = True  # "[两二三…](?:个|件…)": no needle, but ASCII text cannot match it
+            continue
         union |= best
     digit = _DIGIT in union
     needles = _shortest_cover({_core(n) for n in union - {_DIGIT}})
 
     def may_match(folded: str, text: str) -> bool:
+        if beyond_ascii and not folded.isascii():
+            return True
         for needle in needles:
             if needle in folded:
                 return True
         return digit and _DIGIT_RE.search(text) is not None
 
     return may_match
+
+
+def _needs_non_ascii(items: list) -> bool:
+    """Whether every match of ``items`` holds a character outside ASCII (one of its requirements is such
+    characters only, "两|二|三…"): a Chinese alternative, which an English sentence cannot match."""
+    return any(all(n != _DIGIT and not n.isascii() for n in required) for required in _requirements(items))
 
 
 _COMMON = frozenset(

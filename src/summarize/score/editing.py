@@ -544,7 +544,10 @@ _ANNOUNCES_A_LIST_RE = re.compile(
 
 def announces_a_list(text: str) -> bool:
     """Whether a sentence only announces the list after it (judged: 0 of 9 such takeaways kept)."""
-    return _ANNOUNCES_A_LIST_RE.search(text) is not None
+    return _announces_a_list(text, fold(text))
+
+
+_announces_a_list = searcher(_ANNOUNCES_A_LIST_RE)  # behind a pre-test of the counts it needs (score/_gate.py)
 
 
 @functools.lru_cache(maxsize=8192)

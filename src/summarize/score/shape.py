@@ -57,7 +57,18 @@ _ZH_TAIL_RE = re.compile(r"^(?:的(?!确|士)|以及|并且|而且|已(?!知|有
 
 # A caption unit or spoken sentence cut before its end: "Failure mode deny is true which means.", "The fourth
 # mistake is storing secrets in plain text in git and." (judged: 0 of 3 kept).
-_CUT_SHORT_EN_RE = re.compile(r"\b(?:which means|and|but|or|because|the|a|an|to|of|with)\W*$", re.IGNORECASE)
+_CUT_SHORT_WORDS_EN = "which means|and|but|or|because|the|a|an|to|of|with"
+_CUT_SHORT_EN_RE = re.compile(rf"\b(?:{_CUT_SHORT_WORDS_EN})\W*$", re.IGNORECASE)
+_CUT_SHORT_EN_WIDTH = max(len(w) for w in _CUT_SHORT_WORDS_EN.split("|"))
+
+
+def _cut_short_en(text: str) -> bool:
+    """``_CUT_SHORT_EN_RE.search(text)``, started where a match can start: its word ends where the text's last
+    word character does. Searching from 0 tried the alternation at every word of every sentence."""
+    end = len(text)
+    while end and not (text[end - 1].isalnum() or text[end - 1] == "_"):  # str.isalnum is re's \w, less "_"
+        end -= 1
+    return _CUT_SHORT_EN_RE.search(text, max(0, end - _CUT_SHORT_EN_WIDTH)) is not None
 # A condition or reason with nothing it conditions: "If the rate limit service is down." (a caption unit that
 # ended before its main clause).
 _CLAUSE_ALONE_EN_RE = re.compile(r"^\W*(?:if|when|because|although|unless|while|whereas|since)\b[^,;:]*$", re.IGNORECASE)
@@ -85,7 +96,7 @@ def fragment(s: Sentence, text: str) -> bool:
     (English); in Chinese, the tail of a broken sentence, a row of names only, a clause that ends on "包括/例如",
     or a list item that starts at its verb."""
     if s.lang == "en":
-        return (lacks_a_verb(text, list_item=s.kind == "list_item") or _CUT_SHORT_EN_RE.search(text) is not None
+        return (lacks_a_verb(text, list_item=s.kind == "list_item") or _cut_short_en(text)
                 or (len(text.split()) <= 8 and _CLAUSE_ALONE_EN_RE.match(text) is not None)
                 # In speech only: a written "Because the cache was cold the first request took two seconds." has
                 # its main clause without a comma; an answer in an interview that opens on "Because" seldom does.
