@@ -61,11 +61,16 @@ def gate(pattern: re.Pattern[str]) -> Gate | None:
         union |= best
     digit = _DIGIT in union
     needles = _shortest_cover({_core(n) for n in union - {_DIGIT}})
+    ascii_needles = tuple(n for n in needles if n.isascii())  # all an ASCII sentence can hold (not "感谢", "本期")
 
     def may_match(folded: str, text: str) -> bool:
-        if beyond_ascii and not folded.isascii():
+        if folded.isascii():
+            candidates = ascii_needles
+        elif beyond_ascii:
             return True
-        for needle in needles:
+        else:
+            candidates = needles
+        for needle in candidates:
             if needle in folded:
                 return True
         return digit and _DIGIT_RE.search(text) is not None

@@ -404,6 +404,10 @@ def split_unpunctuated(
     return spans
 
 
+#: A comma, semicolon or colon at a word's end (before whitespace, as ``str.split`` cuts words): one match per such word.
+_PAUSE_MARK_RE = re.compile(r"[,;:](?=\s|\Z)")
+
+
 def looks_unpunctuated(text: str, *, min_words: int = 40, words_per_end: int = 80) -> bool:
     """True for a text of at least ``min_words`` words with fewer than one ., ? or ! per ``words_per_end``.
 
@@ -414,10 +418,12 @@ def looks_unpunctuated(text: str, *, min_words: int = 40, words_per_end: int = 8
     tokens = text.split()
     if len(tokens) < min_words:
         return False
-    ends = sum(1 for t in tokens if t[-1] in _LAST_OF_END and ends_sentence(t))
     # A long written sentence has one period but several commas; recogniser output has neither.
-    marks = ends + sum(1 for t in tokens if t.endswith((",", ";", ":")))
-    if marks * 20 >= len(tokens):
+    pauses = len(_PAUSE_MARK_RE.findall(text))  # the words that end on a comma, semicolon or colon, counted in C
+    if pauses * 20 >= len(tokens):
+        return False  # written prose, most of the time: no need to look for its sentence ends
+    ends = sum(1 for t in tokens if t[-1] in _LAST_OF_END and ends_sentence(t))
+    if (ends + pauses) * 20 >= len(tokens):
         return False
     if ends * words_per_end < len(tokens):
         return True

@@ -1,9 +1,11 @@
-"""The shortcut for inline text without markup (parse/markdown.py ``_inline_rule``) exists for speed only: every
-post must read to the same blocks as through markdown-it's own inline rules, and a plain paragraph's lines must
-be the text markdown-it's tokens give."""
+"""Speed paths of the Markdown reader (issue 16), which must change nothing but time: the shortcut for inline text
+without markup (parse/markdown.py ``_inline_rule``) reads every post to the same blocks as markdown-it's own inline
+rules, a plain paragraph's lines are the text markdown-it's tokens give; the parse runs with the garbage
+collector paused, and the collector is back as it was after."""
 
 from __future__ import annotations
 
+import gc
 import warnings
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from strategies import markdown_doc
 
 from conftest import CORPORA, FIXTURES
 from summarize.parse import markdown as md_reader
+from summarize._resources import paused_gc
 from summarize.parse import read_text
 
 
@@ -77,3 +80,32 @@ def test_plain_lines_are_the_text_of_markdown_its_tokens(content: str) -> None:
             parts = []
     lines.append("".join(parts))
     assert md_reader._plain_lines(content) == lines
+
+
+def test_markdown_it_parses_with_the_collector_paused() -> None:
+    seen = []
+
+    class Recorder:
+        def parse(self, body: str) -> list:
+            seen.append(gc.isenabled())
+            return []
+
+    assert gc.isenabled()
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(md_reader, "_parser", lambda: Recorder())
+        md_reader._parse("Text.")
+    assert seen == [False] and gc.isenabled()
+
+
+def test_paused_gc_restores_what_the_caller_had() -> None:
+    with pytest.raises(RuntimeError), paused_gc():
+        assert not gc.isenabled()
+        raise RuntimeError("a reader fails")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # off before: left off
+    finally:
+        gc.enable()
