@@ -372,6 +372,8 @@ def _heading_anchor(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]]
 
 def _only_link_titles(inline: Token, lines: list[tuple[int, str]]) -> bool:
     """Whether a paragraph or list item is only a link's title (show notes, reference lists)."""
+    if not inline.children:
+        return False  # no link in it (plain text keeps no children: _inline_rule)
     text = " ".join(t for _, t in lines)
     if len(text) > 400:
         return False
