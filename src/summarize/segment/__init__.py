@@ -105,6 +105,8 @@ def reads_as_speech(sentences: Sequence[Sentence]) -> bool:
 def _margin_of(margins: dict[tuple[int, int], float], start: int, end: int) -> float | None:
     """The model's confidence for a span it cut; for a span merged or re-cut afterwards, the least
     confident of the model's spans it overlaps (None when it overlaps none: punctuation made it)."""
+    if not margins:
+        return None  # the block's punctuation cut all of it (most blocks)
     if (start, end) in margins:
         return margins[(start, end)]
     overlapping = [m for (a, b), m in margins.items() if a < end and start < b]
