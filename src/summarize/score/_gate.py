@@ -16,6 +16,7 @@ no where the regex would say yes (tests/score/test_gate.py checks that on the fi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
 try:  # Python 3.11+
@@ -62,14 +63,21 @@ def gate(pattern: re.Pattern[str]) -> Gate | None:
     digit = _DIGIT in union
     needles = _shortest_cover({_core(n) for n in union - {_DIGIT}})
     ascii_needles = tuple(n for n in needles if n.isascii())  # all an ASCII sentence can hold (not "感谢", "本期")
+    # Both shortest first: a short text (a caption cue) is tested only against the needles that fit in it.
+    lengths, ascii_lengths = [len(n) for n in needles], [len(n) for n in ascii_needles]
+    longest = lengths[-1] if lengths else 0
 
     def may_match(folded: str, text: str) -> bool:
         if folded.isascii():
             candidates = ascii_needles
+            if len(folded) < longest:
+                candidates = candidates[: bisect_right(ascii_lengths, len(folded))]
         elif beyond_ascii:
             return True
         else:
             candidates = needles
+            if len(folded) < longest:
+                candidates = candidates[: bisect_right(lengths, len(folded))]
         for needle in candidates:
             if needle in folded:
                 return True
