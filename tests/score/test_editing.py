@@ -592,3 +592,18 @@ def test_a_chinese_label_may_be_a_latin_name() -> None:
     assert labelled(sentence(text, "zh"), text)
     prose = "kube-scheduler 在过滤出所有可行节点之后，会由一系列打分插件给每个节点打分。"
     assert not labelled(sentence(prose, "zh"), prose)
+
+
+def test_a_measured_change_is_a_result() -> None:
+    from summarize.score.editing import measures_a_change
+
+    for text in ("Moving to provisioned-throughput volumes cut our p99 produce latency from 180 ms to 25 ms.",
+                 "The number of pull requests that needed a platform reviewer dropped by roughly 70 percent.",
+                 "In return we run about 31% fewer nodes.",
+                 "We consolidated from seventy clusters to twelve over about a year."):
+        assert measures_a_change(text, "en"), text
+    for text in ("waypoint 的数量从 38 个减少到 9 个。", "日均节点数下降了大约四分之一。", "构建时间缩短了 75%。"):
+        assert measures_a_change(text, "zh"), text
+    for text in ("We moved from VMs to pods last spring.", "The gateway listens on ports 80 to 443.",
+                 "Istio 1.22 把 Ambient 模式提升到 Beta。"):
+        assert not measures_a_change(text, "en" if text.isascii() else "zh"), text

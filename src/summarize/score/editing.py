@@ -558,6 +558,31 @@ def narrates(text: str, lang: str) -> bool:
     return bool(_NARRATIVE_EN_RE.search(text) or _HISTORY_EN_RE.search(text))
 
 
+# A measured change, the result a post exists to report: "cut our p99 produce latency from 180 ms to 25 ms", "dropped by
+# roughly 70 percent", "31% fewer nodes", "waypoint 的数量从 38 个减少到 9 个", "日均节点数下降了大约四分之一". Writers of the
+# fresh pages listed such results among their takeaways, and judges kept every one printed (5 of 5).
+_NUMBER_EN = (r"(?:[\d.,]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+              r"sixty|seventy|eighty|ninety|a hundred)")
+_MEASURED_EN_RE = re.compile(
+    rf"\bfrom (?:about |around |roughly |over |nearly )?{_NUMBER_EN}\s*[\w-]*\s+(?:down |up )?to "
+    rf"(?:about |around |roughly |under |just )?(?:{_NUMBER_EN}|an? (?:afternoon|hour|day|minute))"
+    r"|\bby (?:about |around |roughly |nearly |over )?[\d.,]+\s*(?:%|percent|x\b|times)"
+    r"|[\d.,]+\s*(?:%|percent) (?:fewer|less|lower|more|faster|slower|cheaper|smaller|higher)",
+    re.IGNORECASE,
+)
+_MEASURED_ZH_RE = re.compile(
+    r"(?:从|由)[^，。]{0,12}?[\d.]+[^，。]{0,8}?(?:降|减|缩|提|升|增)[^，。]{0,3}?(?:到|至)"
+    r"|(?:下降|减少|降低|提升|提高|增加|缩短)了?\s*(?:大约|约|近|超过)?\s*[\d.]+\s*(?:%|倍|个百分点)"
+    r"|(?:下降|减少|降低|提升|提高)了?(?:大约|约)?[一二三四五六七八九十几]+(?:分之[一二三四五六七八九十]|成)"
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def measures_a_change(text: str, lang: str) -> bool:
+    """Whether a sentence reports a measured change ("from 180 ms to 25 ms", "by 70 percent", "从 38 个减少到 9 个")."""
+    return (_MEASURED_ZH_RE if lang == "zh" else _MEASURED_EN_RE).search(text) is not None
+
+
 @functools.lru_cache(maxsize=8192)
 def makes_a_point(text: str, lang: str) -> bool:
     """Whether a sentence has the shape of a point: advice, a reason, a decision, a measured effect, a definition."""
