@@ -580,6 +580,8 @@ def test_what_leans_and_what_stands_alone() -> None:
 
 def test_chinese_stories_told_from_before_or_after() -> None:
     assert leans_outside("后来我们做了一个事情，就是不光发数字，还直接给建议值。", "zh")
+    assert leans_outside("上线后 CoreDNS 的 QPS 下降了约 85%。", "zh")
+    assert not leans_outside("上线时间从两周降到半天。", "zh")
     assert narrates("以前 CoreDNS 副本数是固定的 4 个。", "zh")
     assert not narrates("以前的版本不支持这个字段。", "zh")
 
