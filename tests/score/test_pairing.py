@@ -141,9 +141,10 @@ def test_an_unnamed_chinese_third_person_leans_in_writing_only() -> None:
     """Written prose names what it calls 它; in a meeting 它 is whatever is on the table."""
     written = load("# eBPF\n\neBPF 并不是银弹。上线以后我们发现它对内核版本有要求。\n", fmt="markdown")
     assert [s.id for s in written.sentences if s.id in leaning(written)] == [2]
-    spoken = load("张三：我们上周把 DNS 缓存上线了。\n\n李四：有什么问题吗？\n\n张三：上线以后我们发现它对内核版本有要求。\n")
+    # (Not "上线以后…": an opener that says "after it went live" leans in speech too.)
+    spoken = load("张三：我们上周把 DNS 缓存上线了。\n\n李四：有什么问题吗？\n\n张三：用了一周我们发现它对内核版本有要求。\n")
     last = spoken.sentences[-1]
-    assert last.text.startswith("上线以后") and last.id not in leaning(spoken)
+    assert last.text.startswith("用了一周") and last.id not in leaning(spoken)
 
 
 def test_an_aside_section_counts_like_a_how_to() -> None:
