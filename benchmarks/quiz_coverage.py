@@ -63,6 +63,7 @@ def tally(posts: Sequence[Post], outputs: Mapping[str, Mapping[str, Any]], words
           judged: Mapping[tuple[str, str], Mapping[str, Any]]) -> dict[str, Any]:
     """Counts per language and the long written posts' rows (see the module)."""
     by_lang: dict[str, Counter[str]] = {}
+    by_source: dict[str, Counter[str]] = {}
     long_rows = []
     for post in posts:
         entry = outputs.get(post.key)
@@ -70,6 +71,10 @@ def tally(posts: Sequence[Post], outputs: Mapping[str, Mapping[str, Any]], words
             continue
         c = by_lang.setdefault(post.lang, Counter())
         cards = entry.get("cards", [])
+        source = by_source.setdefault(source_of(post.key), Counter())
+        source["posts"] += 1
+        source["cards"] += len(cards)
+        source["posts with none"] += not cards
         c["posts"] += 1
         c["cards"] += len(cards)
         c["non-cloze"] += sum(card["type"] != "cloze" for card in cards)
@@ -85,7 +90,13 @@ def tally(posts: Sequence[Post], outputs: Mapping[str, Mapping[str, Any]], words
             unjudged = sum(v is None for v in verdicts)
             long_rows.append({"key": post.key, "lang": post.lang, "words": words[post.key], "non-cloze": len(verdicts),
                               "acceptable": good, "unjudged": unjudged, "asked": hit, "takeaways": total})
-    return {"langs": by_lang, "long": long_rows}
+    return {"langs": by_lang, "long": long_rows, "sources": by_source}
+
+
+def source_of(key: str) -> str:
+    """Where a post of the set comes from: `seeds`, `corpus-dev`, `fixtures/posts`, … `fixtures/unseen4`."""
+    parts = key.split("/")
+    return "/".join(parts[:2]) if parts[0] == "fixtures" else parts[0]
 
 
 def report_markdown(t: Mapping[str, Any], argv: Sequence[str]) -> str:
@@ -109,6 +120,11 @@ def report_markdown(t: Mapping[str, Any], argv: Sequence[str]) -> str:
         f"Written posts of {LONG_POST_WORDS}+ words: {len(long_rows)}; with ≥ {MIN_NON_CLOZE} non-cloze cards: {three}; "
         f"with ≥ {MIN_NON_CLOZE} judged acceptable: {judged_three}; "
         f"{open_three} more could reach it when their unjudged cards are judged.", "",
+        "Cards per post by where the post comes from: the fresh pages (`fixtures/unseen*`, written by sessions that "
+        "never saw the program) show what an unseen post gets.", "",
+        markdown_table(["posts from", "posts", "cards", "cards per post", "posts with no card"],
+                       [[name, c["posts"], c["cards"], f"{c['cards'] / c['posts']:.2f}", c["posts with none"]]
+                        for name, c in sorted(t.get("sources", {}).items())]), "",
         markdown_table(["post", "lang", "words", "non-cloze", "acceptable", "unjudged", "takeaways asked"],
                        [[r["key"].rsplit("/", 2)[-2 if r["key"].endswith("index.md") else -1], r["lang"], r["words"],
                          r["non-cloze"], r["acceptable"], r["unjudged"], f"{r['asked']}/{r['takeaways']}"] for r in long_rows]), "",

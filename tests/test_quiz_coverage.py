@@ -40,3 +40,17 @@ def test_long_post_counts_only_judged_acceptable_non_cloze(coverage: ModuleType,
                      "asked": 1, "takeaways": 1}]
     short = coverage.tally([post], outputs, {"seeds/a.txt": 799}, verdicts)
     assert short["long"] == [] and short["langs"]["en"]["cards"] == 4  # under 800 words: counted, not a long post
+
+
+def test_cards_are_counted_by_where_the_post_comes_from(coverage: ModuleType) -> None:
+    """Fresh pages are counted apart from the dev pages, so an empty quiz on unseen posts shows."""
+    judged_mod = bench_module("judged")
+    posts = [judged_mod.Post(k, "written-en", "own", "en", Path(k))
+             for k in ("corpus-dev/a.md", "fixtures/unseen4/b.md", "fixtures/unseen4/c.md")]
+    card = {"type": "what", "question": "What is X?", "answer": "A Y.", "sentence_ids": [0]}
+    outputs = {"corpus-dev/a.md": {"takeaways": [], "cards": [card, card]},
+               "fixtures/unseen4/b.md": {"takeaways": [], "cards": []},
+               "fixtures/unseen4/c.md": {"takeaways": [], "cards": [card]}}
+    sources = coverage.tally(posts, outputs, {}, {})["sources"]
+    assert sources["corpus-dev"] == {"posts": 1, "cards": 2, "posts with none": 0}
+    assert sources["fixtures/unseen4"] == {"posts": 2, "cards": 1, "posts with none": 1}
