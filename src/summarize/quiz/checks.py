@@ -29,6 +29,7 @@ from .listing import TEMPLATES as _LISTING_TEMPLATES
 from .predicate import TEMPLATES as _PREDICATE_TEMPLATES
 from .subject import TEMPLATE_ID as SUBJECT_TEMPLATE
 from .takeaway import FALLBACK_PENALTY, TEMPLATES as _FALLBACK_TEMPLATES
+from ..score.roles import askers
 from ..score.takeaways import register_of
 
 
@@ -102,8 +103,6 @@ _NO_SUBJECT_ZH_RE = re.compile(r"^(?:为什么|为啥)\s*(?:不|要|没有?|还�
 
 def _whose_setup_unsaid(ctx: Context, question: str, lang: str) -> bool:
     """Whether a spoken post with a host (an interview, a podcast, a panel) is asked a reason that names no one."""
-    from ..score.roles import askers
-
     if register_of(ctx.doc) != "spoken" or not askers(ctx.doc):
         return False
     return (_NO_SUBJECT_ZH_RE if lang == "zh" else _GENERIC_SUBJECT_EN_RE).match(question) is not None
