@@ -150,3 +150,42 @@ def test_word_spaced_captions_break_at_lines_first() -> None:
     line_ends = {m.end() for m in re.finditer(r"\S(?=\n)", doc.blocks[0].text)}
     block0 = [s for s in doc.sentences if s.block == 0]
     assert sum(s.end in line_ends for s in block0[:-1]) >= 0.8 * (len(block0) - 1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(zh_asr_speech(), st.booleans())
+def test_pauses_fall_between_phrases_inside_their_unit(text: str, with_marks: bool) -> None:
+    """A comma goes only where one phrase ends and another starts inside the same unit, never inside a word
+    jieba reads across the gap, never between two Latin words: one tuple of offsets per unit."""
+    from summarize.segment.zh import zh_words
+
+    marks = tuple((m.start(), float(i)) for i, m in enumerate(re.finditer(r"\S+", text))) if with_marks else ()
+    pauses: list[tuple[int, ...]] = []
+    spans = split_unpunctuated_zh(text, marks, None, pauses)
+    assert len(pauses) == len(spans)
+    ends = {b for _a, b in phrase_spans(text, marks)}
+    for (a, b), offsets in zip(spans, pauses):
+        for at in offsets:
+            assert a < at < b and at in ends
+            left, right = text[:at].rstrip()[-1:], text[at:].lstrip()[:1]
+            assert not (left.isascii() and left.isalnum() and right.isascii() and right.isalnum())
+            window = text[:at].rstrip()[-6:] + text[at:].lstrip()[:6]
+            cut = len(text[:at].rstrip()[-6:])
+            position = 0
+            for word in zh_words(window):
+                position = window.find(word, position)
+                assert not position < cut < position + len(word), (window, word)
+                position += len(word)
+
+
+def test_caption_takeaways_read_with_commas() -> None:
+    """Unpunctuated Chinese captions get a comma at the pauses the model hears (in the clean view that takeaways
+    and cards read; the text and its offsets stay as the captions had them), none inside a word."""
+    text = (FIXTURES / "captions" / "zh_asr.srt").read_text(encoding="utf-8")
+    doc = segment(read_captions(text, source="zh_asr.srt"))
+    assert all("，" not in s.text for s in doc.sentences)
+    with_commas = [s for s in doc.sentences if "，" in s.clean]
+    assert len(with_commas) >= 2
+    for s in with_commas:
+        assert s.clean.replace("，", "") == s.clean.replace("，", "").strip()
+        assert not re.search(r"[A-Za-z0-9]，[A-Za-z0-9]|^，|，$|，，", s.clean)

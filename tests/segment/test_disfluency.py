@@ -29,6 +29,8 @@ from summarize.segment.disfluency import clean, disfluency_spans
         ("and then and then we deployed it", "and then we deployed it"),
         ("or something, or something like that", "or something like that"),
         ("嗯，我觉得这个很好", "我觉得这个很好"),
+        ("第一次演练的时候呃整个会议室坐了三十多个人", "第一次演练的时候整个会议室坐了三十多个人"),
+        ("这笔额外的金额啊不算多", "这笔额外的金额啊不算多"),
         ("Uh uh", ""),
         ("It went from eighteen to about, um, fifty-two percent", "It went from eighteen to about fifty-two percent"),
         ("the cost,uh,doubled", "the cost,doubled"),

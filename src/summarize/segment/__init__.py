@@ -56,8 +56,9 @@ def segment(doc: Document) -> Document:
         block_lang = guess_lang(block.text)
         spoken = doc.spoken or filler_rate(block.text) > 0.015
         margins: dict[tuple[int, int], float] = {}
+        pauses: dict[tuple[int, int], tuple[int, ...]] = {}
         line_at, time_at = _MarkCursor(block.line_marks, block.line), _MarkCursor(block.time_marks, None)
-        for start, end in block_spans(block.text, block.time_marks, margins):
+        for start, end in block_spans(block.text, block.time_marks, margins, pauses):
             raw = block.text[start:end]
             # Chinese speech cut by the boundary model: a line break there is a pause between phrases, kept as a space.
             text = _SPACES_RE.sub(" ", raw) if (start, end) in margins and "\n" in raw and CJK_RE.search(raw) else _unwrap(raw)
@@ -75,7 +76,7 @@ def segment(doc: Document) -> Document:
                     section=block.section,
                     speaker=block.speaker,
                     time=time_at(start),
-                    clean=(clean(text) or text) if spoken else text,
+                    clean=_clean_view(text, raw, start, pauses.get((start, end))) if spoken else text,
                     boundary=_margin_of(margins, start, end),
                     anchor=block.anchor,
                     furniture=block.furniture,
@@ -147,20 +148,23 @@ class _MarkCursor:
 
 
 def block_spans(
-    text: str, time_marks: Sequence[tuple[int, float]] = (), margins: dict[tuple[int, int], float] | None = None
+    text: str, time_marks: Sequence[tuple[int, float]] = (), margins: dict[tuple[int, int], float] | None = None,
+    pauses: dict[tuple[int, int], tuple[int, ...]] | None = None,
 ) -> list[tuple[int, int]]:
     """Sentence spans of one block's text, in order, covering every non-space character.
 
     ``margins``, when given, receives the boundary model's confidence for each span it cut out of
-    unpunctuated speech (see :func:`summarize.segment.asr.split_unpunctuated`).
+    unpunctuated speech (see :func:`summarize.segment.asr.split_unpunctuated`); ``pauses`` the offsets in
+    each span of unpunctuated Chinese where a comma belongs (see
+    :func:`summarize.segment.asr_zh.split_unpunctuated_zh`).
     """
     spans: list[tuple[int, int]] = []
     if _unpunctuated_zh(text, lambda: time_marks):
         # Chinese captions break lines wherever a phrase ends: the whole block is one stream.
-        spans = _split_speech(text, 0, len(text), time_marks, margins, zh=True)
+        spans = _split_speech(text, 0, len(text), time_marks, margins, zh=True, pauses=pauses)
     else:
         for start, end in _pieces(text):
-            spans.extend(_split_piece(text, start, end, time_marks, margins))
+            spans.extend(_split_piece(text, start, end, time_marks, margins, pauses))
     return _cap_lengths(text, _merge_after_abbreviations(text, spans))
 
 
@@ -305,10 +309,11 @@ def _hard_wrapped_chinese(text: str, lines: list[tuple[int, int]], langs: list[s
 def _split_piece(
     text: str, start: int, end: int, time_marks: Sequence[tuple[int, float]],
     margins: dict[tuple[int, int], float] | None = None,
+    pauses: dict[tuple[int, int], tuple[int, ...]] | None = None,
 ) -> list[tuple[int, int]]:
     piece = text[start:end]
     if _unpunctuated_zh(piece, lambda: _marks_in(time_marks, start, end)):
-        return _split_speech(text, start, end, time_marks, margins, zh=True)
+        return _split_speech(text, start, end, time_marks, margins, zh=True, pauses=pauses)
     if looks_unpunctuated(piece):
         return _split_speech(text, start, end, time_marks, margins, zh=False)
     spans: list[tuple[int, int]] = []
@@ -333,17 +338,43 @@ def _unpunctuated_zh(text: str, marks: Callable[[], Sequence[tuple[int, float]]]
 def _split_speech(
     text: str, start: int, end: int, time_marks: Sequence[tuple[int, float]],
     margins: dict[tuple[int, int], float] | None, *, zh: bool,
+    pauses: dict[tuple[int, int], tuple[int, ...]] | None = None,
 ) -> list[tuple[int, int]]:
     """Cut unpunctuated speech in ``text[start:end]`` with the boundary model of its language."""
-    if zh:
-        from .asr_zh import split_unpunctuated_zh as split
-    else:
-        split = split_unpunctuated
     confidence: list[float] = []
-    units = [(start + a, start + b) for a, b in split(text[start:end], _marks_in(time_marks, start, end), confidence)]
+    marks = _marks_in(time_marks, start, end)
+    if zh:
+        from .asr_zh import split_unpunctuated_zh
+
+        inside: list[tuple[int, ...]] = []
+        units = [(start + a, start + b) for a, b in split_unpunctuated_zh(text[start:end], marks, confidence, inside)]
+        if pauses is not None:
+            pauses.update((unit, tuple(start + o for o in offsets)) for unit, offsets in zip(units, inside))
+    else:
+        units = [(start + a, start + b) for a, b in split_unpunctuated(text[start:end], marks, confidence)]
     if margins is not None:
         margins.update(zip(units, confidence))
     return units
+
+
+def _clean_view(text: str, raw: str, start: int, pauses: tuple[int, ...] | None) -> str:
+    """The disfluency-free view of a spoken sentence; for unpunctuated Chinese speech with a comma at each
+    pause the boundary model found inside it (``pauses``: offsets in the block), so the view reads as written
+    Chinese ("第二个点是流量切换的方式，我们原来是靠改 DNS") and the cleaner's comma rules (a filler between
+    commas, 嘛/呢 before one) apply to it as to punctuated speech."""
+    if pauses is not None:
+        marked = raw
+        for offset in sorted(pauses, reverse=True):
+            at = offset - start
+            if 0 < at < len(marked):
+                marked = marked[:at].rstrip() + "，" + marked[at:].lstrip()
+        # A recogniser's space between two phrases with no pause worth a comma is no part of Chinese writing.
+        text = _HANZI_GAP_RE.sub("", _SPACES_RE.sub(" ", marked))
+        text = re.sub(r"\s*，\s*", "，", text)
+    return clean(text) or text
+
+
+_HANZI_GAP_RE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 
 
 def _marks_in(time_marks: Sequence[tuple[int, float]], start: int, end: int) -> Sequence[tuple[int, float]]:

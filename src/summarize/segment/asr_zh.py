@@ -54,6 +54,14 @@ TEMPLATES = ("p1", "p2", "p3", "n1", "n2", "n3", "p1n1", "p2n2", "plen", "nlen",
 #: A unit the model left longer than this many characters is cut at its best gap between phrases.
 MAX_UNIT_CHARS = 120
 
+#: A gap inside a unit whose score (log-odds over the threshold) is above this reads as a pause a writer marks with
+#: a comma. Measured on held-out VCSum meetings by ``benchmarks/asr_boundaries.py`` (table "Commas at pauses"):
+#: how many of these commas stand where the punctuated original had a mark, and how many of its commas they find.
+PAUSE_MARGIN = -2.0
+#: The same for a space between phrases in text that spaces its phrases (not its words): the recogniser heard a
+#: pause there, so less evidence is needed.
+SPACED_PAUSE_MARGIN = -3.0
+
 #: Log-odds added where a phrase already ends with 。？！ or .?! (text with a few stray marks).
 PUNCT_BONUS = 3.0
 EDGE_MARGIN = PUNCT_BONUS
@@ -220,14 +228,17 @@ def looks_unpunctuated_zh(
 
 
 def split_unpunctuated_zh(
-    text: str, time_marks: Sequence[tuple[int, float]] = (), margins: list[float] | None = None
+    text: str, time_marks: Sequence[tuple[int, float]] = (), margins: list[float] | None = None,
+    pauses: list[tuple[int, ...]] | None = None,
 ) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of unpunctuated Chinese speech, in order.
 
     Spans are offsets into ``text`` without surrounding whitespace and cover every non-space
     character; cuts fall only between phrases (:func:`phrase_spans`). When ``margins`` is a
     list it receives, per span, the score of its less certain end (as the English
-    :func:`~summarize.segment.asr.split_unpunctuated` does).
+    :func:`~summarize.segment.asr.split_unpunctuated` does). When ``pauses`` is a list it receives, per span,
+    the offsets (into ``text``) of the gaps inside it that score above :data:`PAUSE_MARGIN`: where a writer
+    would put a comma, so a takeaway cut from a caption reads as a sentence and not as 90 hanzi in one breath.
     """
     spans = phrase_spans(text, time_marks)
     if not spans:
@@ -245,7 +256,47 @@ def split_unpunctuated_zh(
     if margins is not None:
         edges = [EDGE_MARGIN, *(scores[c] for c in cuts), EDGE_MARGIN]
         margins.extend(min(a, b) for a, b in pairwise(edges))
+    if pauses is not None:
+        spaced = text_style([_units(p) for p in phrases]) == "p"
+        bars = [SPACED_PAUSE_MARGIN if spaced and gap_kind(text[b:a]) == "sp" else PAUSE_MARGIN
+                for (_x, b), (a, _y) in pairwise(spans)]
+        bounds = [-1, *cuts, len(spans) - 1]
+        pauses.extend(
+            tuple(spans[i][1] for i in range(a + 1, b) if scores[i] > bars[i] and _pause_allowed(text, spans[i][1], scores[i]))
+            for a, b in pairwise(bounds)
+        )
     return out
+
+
+#: A pause next to a Latin word needs this much more: a recogniser cuts a phrase before an English term it
+#: heard ("在备用 | region 的镜像仓库"), rarely a clause.
+LATIN_PAUSE_MARGIN = -0.5
+_WORD_WINDOW = 6
+
+
+def _pause_allowed(text: str, at: int, score: float) -> bool:
+    """Whether a comma may stand at offset ``at``: never inside a word (a caption cue cuts "负 | 载均衡" where
+    the screen was full; jieba, on a few characters either side, says where the words are), never between two
+    Latin words or digits ("multi cluster"), and next to a Latin word only with a clearer pause."""
+    left, right = text[:at].rstrip(), text[at:].lstrip()
+    before, after = left[-1:], right[:1]
+    latin_before, latin_after = before.isascii() and before.isalnum(), after.isascii() and after.isalnum()
+    if latin_before and latin_after:
+        return False
+    if (latin_before or latin_after) and score <= LATIN_PAUSE_MARGIN:
+        return False
+    from .zh import zh_words
+
+    window_left, window_right = left[-_WORD_WINDOW:], right[:_WORD_WINDOW]
+    window, boundary, position = window_left + window_right, len(window_left), 0
+    for word in zh_words(window):  # (the tokenizer drops spaces: find each word where it stands)
+        position = window.find(word, position)
+        if position < 0:
+            return True
+        if position < boundary < position + len(word):
+            return False
+        position += len(word)
+    return True
 
 
 def _cap_lengths(scores: list[float], cuts: list[int], spans: list[tuple[int, int]]) -> list[int]:
@@ -266,7 +317,7 @@ _SENTENCE_END_RE = re.compile(r"[。？！?!…]")
 
 
 def unpunctuate_zh(
-    text: str, *, max_phrase: int = 16, words: Callable[[str], list[str]] | None = None
+    text: str, *, max_phrase: int = 16, words: Callable[[str], list[str]] | None = None, marked: set[int] | None = None
 ) -> tuple[list[str], frozenset[int]]:
     """Turn punctuated Chinese into recogniser-like phrases plus gold sentence boundaries.
 
@@ -275,7 +326,9 @@ def unpunctuate_zh(
     ``max_phrase`` characters is cut further at word boundaries (``words`` tokenises, default
     our jieba) into near-equal parts, as a caption line fills up. A sentence ends at 。？！ and
     at the end of every line (a speaker turn). Speaker labels and non-speech tags disappear.
-    The gap after the last phrase is not counted.
+    The gap after the last phrase is not counted. ``marked``, when given, receives every gap where the original
+    had a mark or a space (a comma, a stop, a pause), as against a long clause cut where a caption line filled up:
+    where :data:`PAUSE_MARGIN`'s commas are measured.
     """
     if words is None:
         from .zh import zh_words
@@ -292,6 +345,8 @@ def unpunctuate_zh(
             position = m.end() if m else len(line)
             if clause:
                 phrases.extend(_cut_clause(clause, max_phrase, words))
+                if marked is not None and m:
+                    marked.add(len(phrases) - 1)
             if m and phrases and _SENTENCE_END_RE.search(m.group(0)):
                 gold.add(len(phrases) - 1)
         if phrases:

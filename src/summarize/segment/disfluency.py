@@ -25,7 +25,12 @@ _MARKER_RE = re.compile(
 )
 # A word or two said twice in a row: "I, I think", "it's, it's, it's a", "the the".
 _STUTTER_RE = re.compile(r"(?<![\w'’])((?:[\w'’]+)(?:\s+[\w'’]+)?)(?:[,\s]+\1)+(?![\w'’])", re.IGNORECASE)
-_ZH_FILLER_RE = re.compile(r"(?:^|(?<=[，。！？,]))\s*(?:嗯+|呃+|额+|唔+|啊+)[，,、]?\s*")
+_ZH_FILLER_RE = re.compile(
+    r"(?:^|(?<=[，。！？,]))\s*(?:嗯+|呃+|额+|唔+|啊+)[，,、]?\s*"
+    # 嗯 and 呃 are hesitations wherever they fall in a caption ("演练的时候呃整个会议室…"); 额, 啊 and 唔 only at a
+    # clause's start (额外, 金额 and a closing 啊 are words)
+    r"|\s*(?<![嗯呃])(?:嗯+|呃+)(?![嗯呃])\s*(?=[\u4e00-\u9fffA-Za-z0-9])"
+)
 _LINKS = frozenset({"and", "or", "by", "after", "upon"})
 _NOT_REPEATED_ON_PURPOSE = frozenset(
     "the a an to of in on at it we i you he she they that this is was and or by for with then so something stuff like".split()
