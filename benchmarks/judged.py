@@ -57,7 +57,10 @@ KINDS = {"takeaway": ("takeaways.jsonl", ("kept", "dropped"), TAKEAWAY_REASONS),
          "card": ("cards.jsonl", ("acceptable", "rejected"), CARD_REASONS)}
 TOP_CARDS = 5
 FRESH = {"fixtures/unseen/": "fresh pages", "fixtures/unseen2/": "fresh pages, second batch",
-         "fixtures/unseen3/": "fresh pages, third batch", "fixtures/unseen4/": "fresh pages, fourth batch"}
+         "fixtures/unseen3/": "fresh pages, third batch", "fixtures/unseen4/": "fresh pages, fourth batch",
+         "fixtures/unseen5/": "fresh pages, fifth batch (English speech)",
+         "fixtures/unseen6/": "fresh pages, sixth batch (Chinese)",
+         "fixtures/unseen7/": "fresh pages, seventh batch (English written)"}
 """Folders of pages written by sessions that never saw the program, each after the rules of its day: no rule was
 tuned on them when they were first judged (their README says when)."""
 INSTRUCTIONS = ("Read the whole post at `read` first. Then judge each item on its own by benchmarks/RUBRIC.md and "
