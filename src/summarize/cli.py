@@ -22,7 +22,7 @@ QUIZ_FORMATS = ("apkg", "tsv", "json", "md")
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--input-format", default="auto", metavar="FMT",
-                        help="how to read the input: auto (default), markdown, text, transcript, srt, vtt, caption-dump")
+                        help="how to read the input: auto (default), markdown, text, transcript, srt, vtt, caption-dump, timestamps (a transcript copied with a time line such as 1:23 above each caption line)")
     parser.add_argument("--max-bytes", type=int, default=None, metavar="N",
                         help="refuse inputs larger than N bytes (default 20,000,000)")
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of stdout")

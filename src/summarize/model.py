@@ -16,6 +16,8 @@ from typing import Any
 #: Block kinds that hold prose and are cut into sentences. ``code`` and ``table`` are kept in
 #: the document (exporters may show them) but never become sentences.
 PROSE_KINDS = frozenset({"heading", "paragraph", "list_item", "quote", "caption"})
+#: Input formats read as caption files (timed cues of speech); every stage that treats captions apart asks this.
+CAPTION_FORMATS = ("vtt", "srt", "caption-dump", "timestamps")
 BLOCK_KINDS = PROSE_KINDS | {"code", "table"}
 
 #: What a prose block can be besides the post's own prose: page furniture an editor skips.

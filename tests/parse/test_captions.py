@@ -230,7 +230,7 @@ def test_input_without_cues_raises_parse_error(text: str) -> None:
 
 def test_unknown_format_is_a_usage_error() -> None:
     """A bad fmt names the valid choices."""
-    with pytest.raises(UnknownChoiceError, match="caption-dump, srt, vtt"):
+    with pytest.raises(UnknownChoiceError, match="caption-dump, srt, timestamps, vtt"):
         read_captions("", source="x", fmt="ass")
 
 
@@ -583,3 +583,42 @@ def test_compact_marks_read_as_the_tuple_of_pairs_they_replace() -> None:
         assert block.time_at(offset) == same.time_at(offset) and block.line_at(offset) == same.line_at(offset)
     with pytest.raises(ValueError, match="one value per offset"):
         Marks(array("q", [0, 1]), array("d", [1.0]))
+
+
+# ------------------------------------------------------------------ transcripts copied with bare clock times
+
+PANEL = FIXTURES / "transcript_panel.txt"
+
+
+def test_transcript_panel_copy_is_read_as_timed_cues() -> None:
+    """YouTube's transcript panel, copied: a bare clock time above each caption line. The times are cue starts
+    (so a takeaway cites its second), never words of a sentence, and a sentence runs across the cues."""
+    from summarize.pipeline import load
+
+    text = PANEL.read_text(encoding="utf-8")
+    assert detect_captions(text) == "timestamps"
+    doc = load(str(PANEL))
+    assert doc.format == "timestamps" and doc.spoken
+    joined = " ".join(s.text for s in doc.sentences)
+    assert not re.search(r"\b\d{1,2}:\d{2}\b", joined)
+    assert "[Music]" not in joined
+    cut = next(s for s in doc.sentences if "sixty percent" in s.text)
+    assert cut.text.startswith("The short version") or "we cut the CI bill by about sixty percent" in cut.text
+    assert cut.time == 14.0
+    last = next(s for s in doc.sentences if "back in the queue" in s.text)
+    assert last.time == 27.0
+    assert doc.title is None or "Office Hours" in (doc.title or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Chapters\n\n0:00 Intro\n\n1:30 Setup\n\nWe moved the runners. It took a week.\n",
+        "Agenda\n10:00\nKeynote about the mesh and what it costs to run at our scale today.\n11:30\nLunch\n"
+        + "A long paragraph of prose follows here, with many sentences that are not captions at all. " * 6,
+    ],
+    ids=["chapter-list", "agenda"],
+)
+def test_a_few_clock_times_do_not_make_a_transcript(text: str) -> None:
+    """A post that lists chapter times or an agenda stays a post: the times must be a large share of the lines."""
+    assert detect_captions(text) is None

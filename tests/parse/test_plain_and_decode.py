@@ -72,6 +72,32 @@ def test_otter_style_headers() -> None:
     ]
 
 
+OTTER_EXPORT = (
+    "Platform sync - runner capacity\nTue, Mar 3, 2026 10:02AM • 31:07\n\nSUMMARY KEYWORDS\nrunners, spot, queue, "
+    "retries\n\nSPEAKERS\nDana Ode, Lin Sun\n\nDana Ode  0:02\nWe moved every runner to spot nodes.\n\n"
+    "Lin Sun  0:40\nAnd the builds?\n"
+)
+
+
+def test_otter_export_preamble_is_metadata_not_speech() -> None:
+    """Otter's export opens with the meeting's name, a date line, SUMMARY KEYWORDS and SPEAKERS: the title, the
+    date, keywords (key phrases for the scorer) and speakers, and no sentence of the summary comes from them."""
+    doc = read_text(OTTER_EXPORT, fmt="auto")
+    assert doc.title == "Platform sync - runner capacity"
+    assert doc.meta["date"] == "2026-03-03"
+    assert doc.meta["keywords"] == "runners, spot, queue, retries"
+    assert doc.meta["speakers"] == "Dana Ode, Lin Sun"
+    assert [b.text for b in doc.blocks] == ["We moved every runner to spot nodes.", "And the builds?"]
+    assert doc.blocks[0].line == 11
+
+
+def test_a_title_line_alone_is_no_preamble() -> None:
+    """Without a SUMMARY KEYWORDS or SPEAKERS section the first lines are read as before."""
+    doc = read_text("Runner capacity\nTue, Mar 3, 2026\n\nDana Ode  0:02\nWe moved every runner.\n", fmt="text")
+    assert "date" not in doc.meta and "keywords" not in doc.meta
+    assert any("Mar 3, 2026" in b.text for b in doc.blocks)
+
+
 SAMPLE = "Istio 是一个服务网格。我们选择了 Envoy 作为数据平面，因为它很轻量。\n"
 
 

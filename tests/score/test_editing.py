@@ -66,6 +66,15 @@ def sentence(text: str, lang: str = "en") -> Sentence:
         ("We have if we're burning at fourteen times the rate over an hour, that's a page.", True,
          "If we're burning at fourteen times the rate over an hour, that's a page."),
         ("Fewer people have actually, like, done it.", True, "Fewer people have done it."),
+        # An aside deleted from between commas leaves no comma after a word that cannot end a clause, or before a verb.
+        ("because we were, like, hiding small ones before", True, "Because we were hiding small ones before."),
+        ("We pulled images from, like, shared NAT IPs.", True, "We pulled images from shared NAT IPs."),
+        ("The cluster, I think, was too small.", True, "The cluster was too small."),
+        ("We had a problem, like, the cache was cold every morning.", True, "We had a problem, the cache was cold every morning."),
+        ("What we had, in the end, was a queue.", True, "What we had, in the end, was a queue."),
+        # A hedge before a figure goes: the figure is the point.
+        ("At launch the autoscaler adds, I think it was around four hundred nodes.", True,
+         "At launch the autoscaler adds around four hundred nodes."),
         ("It is actually, you know, fine.", True, "It is actually, you know, fine."),
         ("We had forty, actually, fifty nodes.", True, "We had forty, actually, fifty nodes."),
         ("It was once the default scheduler for batch jobs.", True, "It was once the default scheduler for batch jobs."),

@@ -16,6 +16,7 @@ import warnings
 from datetime import date, datetime
 
 from ..errors import SummarizeError
+from ..model import CAPTION_FORMATS
 from ..parse.metadata import post_meta
 
 #: What :func:`published` answers when the date cannot be known without summarizing the post
@@ -42,7 +43,7 @@ def published(data: bytes | None, *, source: str, fmt: str = "auto") -> datetime
             kind = detect_format(text, source=source) if fmt == "auto" else fmt
             if kind == "markdown":
                 meta = split_front_matter(text, source=source)[0]
-            elif kind in ("srt", "vtt", "caption-dump"):
+            elif kind in CAPTION_FORMATS:
                 meta = dict(read_text(text, source=source, fmt=kind).meta)
             else:
                 return None  # the plain-text reader records no date

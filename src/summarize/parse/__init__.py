@@ -13,10 +13,10 @@ import stat
 from pathlib import Path
 
 from ..errors import InputError, UnknownChoiceError
-from ..model import Document
+from ..model import CAPTION_FORMATS, Document
 from .decode import decode
 
-FORMATS = ("auto", "markdown", "text", "transcript", "srt", "vtt", "caption-dump")
+FORMATS = ("auto", "markdown", "text", "transcript", "srt", "vtt", "caption-dump", "timestamps")
 
 #: Files larger than this are refused unless the caller raises the limit: a summary of a
 #: 50 MB log is never what anyone wanted, and reading it would take minutes.
@@ -42,7 +42,7 @@ def read_text(text: str, *, source: str = "<text>", fmt: str = "auto") -> Docume
         return Document(source=source, format="text" if fmt == "auto" else fmt, blocks=())
     if fmt == "auto":
         fmt = detect_format(text, source=source)
-    if fmt in ("srt", "vtt", "caption-dump"):
+    if fmt in CAPTION_FORMATS:
         from .captions import read_captions
 
         doc = read_captions(text, source=source, fmt=fmt)

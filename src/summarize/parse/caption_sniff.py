@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DUMP_CAPTIONS_RE", "TIME", "TIMING_RE", "WEBVTT_RE", "detect_captions"]
+__all__ = ["BARE_TIME_RE", "DUMP_CAPTIONS_RE", "TIME", "TIMING_RE", "WEBVTT_RE", "detect_captions"]
 
 TIME = r"(?:[0-9]{1,9}:)?[0-9]{1,2}:[0-9]{2}[,.][0-9]{1,3}"
 TIMING_RE = re.compile(rf"^[ \t]*(?P<start>{TIME})[ \t]*-->[ \t]*(?P<end>{TIME})(?P<rest>(?:[ \t].*)?)$")
 WEBVTT_RE = re.compile(r"^\ufeff?WEBVTT(?:[ \t].*)?$")
 DUMP_CAPTIONS_RE = re.compile(r"^Captions:[ \t]*$")
+#: A line that is only a clock time ("0:00", "12:34", "1:02:03"): YouTube's "Show transcript" panel, copied, puts one
+#: above each caption line; so do podcast apps and Descript's plain export.
+BARE_TIME_RE = re.compile(r"^[ \t]*(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-9]{2}[ \t]*$")
+#: Share of a text's non-blank lines that must be bare clock times for it to read as such a transcript: every other
+#: line in the panel's copy, so a post that lists a few chapter times stays a post.
+_BARE_TIME_SHARE = 0.3
+_MIN_BARE_TIMES = 5
 
 #: How much of the text :func:`detect_captions` looks at, so detection stays cheap on big inputs.
 _DETECT_SAMPLE = 65_536
@@ -26,13 +33,14 @@ _FENCE_RE = re.compile(r"^[ \t]{0,3}(?:```|~~~)")
 def detect_captions(text: str) -> str | None:
     """Say whether ``text`` is a caption file, from its content alone.
 
-    Returns ``"vtt"``, ``"caption-dump"``, ``"srt"`` or None. Timing lines inside Markdown code
+    Returns ``"vtt"``, ``"caption-dump"``, ``"srt"``, ``"timestamps"`` (a transcript copied with a bare clock
+    time above each caption line) or None. Timing lines inside Markdown code
     fences do not count, and SRT needs timing lines to be a real share of the lines, so a post
     that quotes one cue or mentions "10:30" stays a post.
     """
     sample = text[:_DETECT_SAMPLE].replace("\r\n", "\n").replace("\r", "\n")
     lines = sample.split("\n")
-    timing_lines = timings_after_header = non_blank = 0
+    timing_lines = timings_after_header = non_blank = bare_times = 0
     has_captions_header = in_fence = False
     first_line: str | None = None
     for line in lines:
@@ -46,7 +54,9 @@ def detect_captions(text: str) -> str | None:
             continue
         if in_fence:
             continue
-        if TIMING_RE.match(line):
+        if BARE_TIME_RE.match(line):
+            bare_times += 1
+        elif TIMING_RE.match(line):
             timing_lines += 1
             timings_after_header += has_captions_header
         elif DUMP_CAPTIONS_RE.match(line):
@@ -58,4 +68,6 @@ def detect_captions(text: str) -> str | None:
         return "caption-dump"
     if timing_lines and timing_lines / non_blank >= 0.2:
         return "srt"
+    if not timing_lines and bare_times >= _MIN_BARE_TIMES and bare_times / non_blank >= _BARE_TIME_SHARE:
+        return "timestamps"
     return None

@@ -13,7 +13,7 @@ a speaker's own repetitions ("no no no") inside a line are never touched.
 
 Usage::
 
-    fmt = detect_captions(text)            # "vtt", "srt", "caption-dump" or None
+    fmt = detect_captions(text)            # "vtt", "srt", "caption-dump", "timestamps" or None
     doc = read_captions(text, source="talk.vtt", fmt=fmt)
     doc.blocks[0].time_at(0)               # seconds where the first block starts
 """
@@ -24,7 +24,7 @@ import warnings
 from itertools import chain, islice
 
 from ..errors import ParseError, SummarizeWarning, UnknownChoiceError
-from ..model import Block, Document
+from ..model import CAPTION_FORMATS, Block, Document
 from .blocks import RawBlock, build_blocks
 from .caption_blocks import LONG_SILENCE, build_caption_blocks, is_rolling
 from .caption_sniff import detect_captions
@@ -33,7 +33,6 @@ from .cue_text import clean_cue
 
 __all__ = ["CAPTION_FORMATS", "LONG_SILENCE", "CaptionWarning", "detect_captions", "read_captions"]
 
-CAPTION_FORMATS = ("vtt", "srt", "caption-dump")
 
 #: Individual warnings per file; the rest are counted in one summary warning.
 _MAX_WARNINGS = 10

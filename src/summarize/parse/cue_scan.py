@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .._text import CJK_CHAR, CJK_RE
-from .caption_sniff import DUMP_CAPTIONS_RE, TIME, TIMING_RE, WEBVTT_RE
+from .caption_sniff import BARE_TIME_RE, DUMP_CAPTIONS_RE, TIME, TIMING_RE, WEBVTT_RE
 
 __all__ = ["DUMP_CAPTIONS_RE", "TIME", "TIMING_RE", "WEBVTT_RE", "RawCue", "Scan", "clock_seconds", "scan_cues"]
 
@@ -150,6 +150,8 @@ def _read_dump_header(lines: list[str], meta: dict[str, str], leading: list[tupl
 
 def scan_cues(lines: list[str], fmt: str) -> Scan:
     """Split the lines into cues; remember unreadable timing lines instead of failing on them."""
+    if fmt == "timestamps":
+        return _scan_timestamps(lines)
     scan = Scan()
     stray: list[tuple[int, str]] = []  # text outside any cue: an identifier, a cue's lost line, prose
     if fmt == "vtt":
@@ -203,6 +205,38 @@ def scan_cues(lines: list[str], fmt: str) -> Scan:
 
     if fmt == "caption-dump":
         stray = _read_dump_trailer(stray, scan.meta)
+    _attach_stray(stray, scan)
+    return scan
+
+
+def _scan_timestamps(lines: list[str]) -> Scan:
+    """A transcript copied with a bare clock time above each caption line (YouTube's transcript panel): each time
+    starts a cue that runs to the next one; blank lines inside a cue are only spacing. Text before the first time
+    (a title, a note) is kept as prose when it reads as prose, as for the other formats."""
+    scan = Scan()
+    stray: list[tuple[int, str]] = []
+    current: RawCue | None = None
+    for index, line in enumerate(lines):
+        lineno = index + 1
+        if BARE_TIME_RE.match(line):
+            parts = [int(p) for p in line.strip().split(":")]
+            start = float(parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) == 3 else 0))
+            if parts[-1] >= 60 or (len(parts) == 3 and parts[-2] >= 60):
+                scan.bad_timing.append((lineno, line))
+                current = None
+                continue
+            if current is not None:
+                current.end = max(current.start, start)
+            elif stray:
+                _attach_stray(stray, scan)
+            current = RawCue(start, start)
+            scan.cues.append(current)
+        elif not line.strip():
+            continue
+        elif current is not None:
+            current.text.append((lineno, line))
+        else:
+            stray.append((lineno, line))
     _attach_stray(stray, scan)
     return scan
 

@@ -52,9 +52,11 @@ _ROLE_ZH = r"(?:经理|工程师|总监|负责人|创始人|联合创始人|架�
 # Compiled on first use (see ``lazy_pattern``): it needs a non-ASCII character to match, so English never asks.
 _bio_zh_re = lazy_pattern(
     rf"^[\u4e00-\u9fff·A-Za-z .]{{1,16}}(?:是|现任|目前是|担任|曾任)[^。！？]{{0,40}}?{_ROLE_ZH}"
-    # "周牧，青禾智能（qinghe.example.com）基础架构负责人，之前在…": a name, a comma, where they work and their role.
-    rf"|^(?!我|你|他|她|它|此外|另外|因此|所以|但是|同时|目前|现在|其中|如今|最后|首先|其次|然后)[\u4e00-\u9fff·]{{2,4}}[，,]"
-    rf"[^。！？，,]{{0,40}}?{_ROLE_ZH}[，,。]"
+    # "周牧，青禾智能（qinghe.example.com）基础架构负责人，之前在…": a name, a comma, where they work and their role;
+    # also after a label that introduces the people of an interview ("受访：刘洋，云杉视频调度平台负责人；王芳，…").
+    rf"|^(?:(?:受访者?|嘉宾|主持人?|采访者?|主讲人?|讲者|分享人|撰文|作者|译者)[：:]\s*)?"
+    rf"(?!我|你|他|她|它|此外|另外|因此|所以|但是|同时|目前|现在|其中|如今|最后|首先|其次|然后)[\u4e00-\u9fff·]{{2,4}}[，,]"
+    rf"[^。！？，,]{{0,40}}?{_ROLE_ZH}[，,。；;]"
 )
 
 #: Anchor words a show-notes link carries after its title: "Introducing Cloud Build private pools [blog]".

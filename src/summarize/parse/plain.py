@@ -11,7 +11,7 @@ import re
 from ..model import Document
 from .blocks import RawBlock, accepted_speakers, build_blocks, drop_editorial_lines
 from .furniture import without_source_lines
-from .speech import otter_header
+from .speech import otter_header, otter_preamble
 
 _TERMINAL = tuple(".!?。！？…:：;；")
 
@@ -19,11 +19,13 @@ _TERMINAL = tuple(".!?。！？…:：;；")
 def read_plain(text: str, *, source: str) -> Document:
     text, link = without_source_lines(text)
     lines = text.split("\n")
+    # An Otter export's preamble (name, date, SUMMARY KEYWORDS, SPEAKERS) is the page's metadata, not speech.
+    body_start, preamble = otter_preamble(lines)
     raws: list[RawBlock] = []
-    title: str | None = None
+    title: str | None = preamble.get("title")
     current: RawBlock | None = None
     pending_speaker: tuple[str, float] | None = None
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(lines[body_start:], start=body_start + 1):
         if not line.strip():
             current = None
             continue
@@ -39,7 +41,7 @@ def read_plain(text: str, *, source: str) -> Document:
             raws.append(current)
         current.lines.append((number, _html_labels(line)))
 
-    if raws and _is_title(raws[0], raws[1:]):
+    if title is None and raws and _is_title(raws[0], raws[1:]):
         title = raws[0].lines[0][1].strip()
         raws[0].kind, raws[0].level = "heading", 1
     raws = drop_editorial_lines(raws)
@@ -47,7 +49,7 @@ def read_plain(text: str, *, source: str) -> Document:
     otter = any(raw.labelled for raw in raws)
     blocks = build_blocks(raws, speakers)
     spoken = bool(speakers) or otter
-    meta: dict[str, str] = {"title": title} if title else {}
+    meta: dict[str, str] = {**preamble, "title": title} if title else dict(preamble)
     if link:
         meta["source_url"] = link
     return Document(

@@ -116,3 +116,40 @@ def otter_header(line: str) -> tuple[str, float] | None:
     for part in parts:
         seconds = seconds * 60 + part
     return _normalise_name(m.group("name")), float(seconds)
+
+
+# Otter's export opens with the meeting's name, a date line, then "SUMMARY KEYWORDS" and "SPEAKERS" sections.
+_PREAMBLE_SECTION_RE = re.compile(r"^[ \t]*(SUMMARY KEYWORDS|KEYWORDS|SPEAKERS)[ \t]*$")
+_OTTER_DATE_RE = re.compile(r"^[ \t]*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,[ \t]+(?P<date>\w{3,9}[ \t]+\d{1,2},[ \t]+\d{4})\b")
+_PREAMBLE_LINES = 40
+
+
+def otter_preamble(lines: list[str]) -> tuple[int, dict[str, str]]:
+    """Where an Otter-style export's body starts, and what its preamble said: ``title`` (the first line),
+    ``date`` (ISO, from "Thu, Nov 12, 2026 7:02PM • 10:24"), ``keywords`` and ``speakers``. (0, {}) for any
+    other text: the preamble counts only when a SUMMARY KEYWORDS or SPEAKERS line stands before the first
+    ``Name  0:13`` header, so a transcript that merely starts with a title keeps every line."""
+    import datetime as dt
+
+    first_turn = next((i for i, line in enumerate(lines[:_PREAMBLE_LINES]) if otter_header(line)), None)
+    if first_turn is None or not any(_PREAMBLE_SECTION_RE.match(line) for line in lines[:first_turn]):
+        return 0, {}
+    meta: dict[str, str] = {}
+    section: str | None = None
+    for line in lines[:first_turn]:
+        text = line.strip()
+        heading = _PREAMBLE_SECTION_RE.match(line)
+        if not text:
+            section = None
+        elif heading:
+            section = "speakers" if heading.group(1) == "SPEAKERS" else "keywords"
+        elif section:
+            meta[section] = f"{meta[section]} {text}" if section in meta else text
+        elif (date := _OTTER_DATE_RE.match(line)) and "date" not in meta:
+            try:
+                meta["date"] = dt.datetime.strptime(re.sub(r"\s+", " ", date.group("date")), "%b %d, %Y").date().isoformat()
+            except ValueError:
+                pass
+        elif "title" not in meta and len(text) <= 160:
+            meta["title"] = text
+    return first_turn, meta

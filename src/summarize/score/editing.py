@@ -132,6 +132,35 @@ _SPOKEN_LIKE_RE = re.compile(
     r",\s*like\s*,|(?:(?<=\band )|(?<=\bbut )|(?<=\bor )|(?<=\bso ))like,\s*(?=(?:the|a|an|I|we|you|they|it|he|she|this|there)\b)",
     re.IGNORECASE,
 )
+# A hedge before a figure, mid-sentence: the figure is the point, the hedge is talk ("adds, I think it was around four
+# hundred nodes", "had, I guess, forty-one").
+_HEDGED_FIGURE_RE = re.compile(
+    r",?\s+I (?:think|guess|believe)(?: (?:it|that) (?:was|is)|,)?\s+(?=(?:around|about|roughly|approximately|maybe|almost|"
+    r"nearly|over|under|more than|less than|like|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds|a thousand|thousands)\b)",
+    re.IGNORECASE,
+)
+# Words that cannot end a clause: an aside deleted from between two commas after one of them (", like,", ", I think,")
+# leaves no comma ("we were, like, hiding small ones" → "we were hiding small ones", not "we were, hiding": judged
+# leftover markup, 4 of 46 lines of a fresh batch of interviews); after any other word the comma stays ("we had a
+# problem, like, the cache was cold").
+_NO_CLAUSE_END_RE = re.compile(
+    r"\b(?:a|an|the|from|of|to|in|on|at|with|for|by|into|onto|about|than|around|is|are|was|were|be|been|am|has|have|had|"
+    r"my|our|your|their|its|it's|that's|there's|it’s|that’s|there’s|very|really|just|adds|added|got|gets)\s*$",
+    re.IGNORECASE,
+)
+
+
+_VERB_NEXT_RE = re.compile(r"\s*(?:is|are|was|were|has|have|had|will|would|can|could|should|might|must|does|do|did)\b",
+                           re.IGNORECASE)
+
+
+def _aside_gone(text: str, m: re.Match[str]) -> str:
+    """What an aside deleted from between two commas (``m`` spans both) leaves: nothing after a word that cannot end
+    a clause, else one comma."""
+    if _NO_CLAUSE_END_RE.search(text[: m.start()]) or _VERB_NEXT_RE.match(text, m.end()):
+        return ""  # "we were, like, hiding" → "we were hiding"; "the cluster, I think, was" → "the cluster was"
+    return ","
 _ZH_CAPTION_FILLER_RE = re.compile(r"(?:(?<=\s)|^)(?:就是|那个|然后|嗯+|呃+|啊)(?=\s|$)\s*|^(?:对|好)\s+")
 # Spoken Chinese: a particle a speaker pauses on before a comma ("为了提高利用率嘛，我们是混部的" judged markup),
 # and a filler said between two commas ("…，就是，…", "…，然后呢，…").
@@ -170,8 +199,9 @@ def _edit(text: str, zh: bool, spoken: bool) -> str:
         text = _ABANDONED_START_RE.sub("", text)
         text = _repair_false_starts(_drop_dash_asides(text))
         text = _TRAILING_TAG_RE.sub(r"\1", text).strip()
-        text = _SPOKEN_LIKE_RE.sub(lambda m: "," if m.group(0).startswith(",") else "", text)  # ", like," / "and like,"
+        text = _SPOKEN_LIKE_RE.sub(lambda m: _aside_gone(text, m) if m.group(0).startswith(",") else "", text)  # ", like," / "and like,"
         text = _SOFTENER_COMMA_RE.sub("", text)  # "have actually, like, done it" → "have actually, done it" → "have done it"
+        text = _HEDGED_FIGURE_RE.sub(" ", text)  # "adds, I think it was around four hundred nodes" → "adds around …"
     if zh:
         # The semicolon typed for a colon after "包括" (the splitter reads it so too, segment.zh): printed as the colon.
         text = _ZH_LIST_SEMICOLON_RE.sub(r"\1：", text)
@@ -217,7 +247,7 @@ def _unhedge(text: str, zh: bool, spoken: bool) -> str:
     if zh:
         return _ZH_HEDGES_RE.sub("", text)
     text = _HEDGE_OPENING_RE.sub("", text)
-    text = _HEDGE_BETWEEN_COMMAS_RE.sub(",", text)
+    text = _HEDGE_BETWEEN_COMMAS_RE.sub(lambda m: _aside_gone(text, m), text)
     text = _HEDGE_AFTER_CONJUNCTION_RE.sub(r"\1", text)
     if spoken:
         text = _SOFTENERS_RE.sub("", text)

@@ -105,7 +105,15 @@ _ANNOUNCING_RE = re.compile(
     r"\b(?:I|we)(?: think (?:I|we))? (?:have to|want to|wanna|would like to|'d like to|need to) "
     r"(?:call out|mention|highlight|shout out|point out|talk about|touch on)\b"
 )
-_EPISODE_LABEL_RE = re.compile(r"^\W*(?:episode|ep\.?|第\s*\d+\s*期)\s*#?\d*\s*[,:：.–—-]", re.IGNORECASE)
+_EPISODE_LABEL_RE = re.compile(
+    r"^\W*(?:episode|ep\.?|第\s*\d+\s*期)\s*#?\d*\s*[,:：.–—-]"
+    # a show's credits and a newsletter's tagline: "The Pager Is Quiet is produced by Lantern Audio.", "A weekly digest
+    # of cloud-native engineering news …" (both printed as takeaways of fresh pages, judged markup)
+    r"|^[^.]{2,80}\b(?:is|was) (?:produced|edited|mixed|recorded|hosted|sponsored|brought to you) by"
+    r"(?-i:(?: (?:[A-Z][\w&'’.-]*|and|of|the|&)){1,6})[.!]?$"
+    r"|^\W*an? (?:weekly|monthly|daily|fortnightly|bi-?weekly) (?:digest|newsletter|round-?up|podcast|show|briefing)\b",
+    re.IGNORECASE,
+)
 # Sentences about the episode rather than its subject: "This week, Melanie and Mark learn all about …",
 # "In the fifteenth episode of this podcast, your hosts …", "Nandan helps our listeners understand …".
 _ABOUT_THE_EPISODE_RE = re.compile(

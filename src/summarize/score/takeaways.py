@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from ..model import Document, Sentence
+from ..model import CAPTION_FORMATS, Document, Sentence
 from .analysis import analyse, memo
 from .editing import announces_a_list, edit, makes_a_point, measures_a_change, narrates
 from .pairing import anchors, leaning
@@ -403,7 +403,7 @@ def _from_captions(doc: Document) -> bool:
     """Captions and speech cut by the boundary model, apart from punctuated, speaker-labelled transcripts: the
     keep model's blend differs between the two (``data/takeaways_keep_model.json``). Speech is cut by the model
     throughout; a post where it only split one overlong sentence is still a post."""
-    if doc.format in ("srt", "vtt", "caption-dump"):
+    if doc.format in CAPTION_FORMATS:
         return True
     cut = sum(1 for s in doc.sentences if s.boundary is not None)
     return cut > 0 and 2 * cut >= len(doc.sentences)
