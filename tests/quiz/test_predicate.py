@@ -106,6 +106,10 @@ EN_REFUSED = [
     "Certd has a root certificate in every namespace of the cluster.",  # "What does Certd have in …?": too light
     "Certd stores it in a Kubernetes secret for every namespace.",  # a pronoun object
     "Certd replaces other certificate tools in every namespace.",  # "other" than which?
+    # the tagger read a plural noun as the verb: "How does Sidecar memory request fell?", "How does Gravelpit network
+    # runs …?" (judged ungrammatical on fresh pages)
+    "Sidecar memory requests fell by roughly 60%, mostly thanks to the Sidecar resource.",
+    "Gravelpit Networks runs 23 Kubernetes clusters on its own hardware using Cluster API with a bare-metal provider.",
 ]
 
 
@@ -279,3 +283,19 @@ def test_predicate_cards_ask_about_what_the_post_is_about(question: str, asks: b
     doc = load(b"---\ntitle: Routing with Portcullis and Network Service Mesh\n---\n\nPortcullis routes requests.\n")
     ctx = Context.build(doc, load_packs(())["en"])
     assert asks_about_the_post(question, ctx) is asks
+
+
+def test_we_of_a_guest_post_is_not_the_project() -> None:
+    """On a project's blog, "we" of authors from another company is their company: a card must not say "the Istio
+    project" did what they did (judged ambiguous and wrong on a fresh page). Without an attribution it may."""
+    from summarize.model import Sentence
+
+    body = "Istio is a service mesh.\n\nWe turned injection back on for 40 of the 52 CronJobs.\n"
+    guest = load(("---\ntitle: Istio at Pellucid\nattribution: Odalys Ferreira-Banks (Pellucid Insurance)\n---\n" + body).encode())
+    own = load(("---\ntitle: Istio jobs\nattribution: the Istio team\n---\n" + body).encode())
+    for doc, expected in ((guest, None), (own, "the Istio project")):
+        ctx = Context.build(doc, load_packs(())["en"])
+        ctx.topic, ctx.entity_class["Istio"] = "Istio", "mesh"
+        s = next(x for x in doc.sentences if x.text.startswith("We turned"))
+        assert isinstance(s, Sentence)
+        assert ctx.resolve(s, "we") == expected

@@ -112,6 +112,13 @@ class Context:
         start = max(0, s.id - n)
         return [self.doc.sentences[i] for i in range(s.id - 1, start - 1, -1)]
 
+    def _authors_elsewhere(self) -> bool:
+        """Whether the post says its authors are not the project it is about: an author or attribution field
+        that never names the topic ("Odalys Ferreira-Banks (Pellucid Insurance)" on istio.io). Their "we" is
+        their company, so a card must not turn it into "the Istio project"."""
+        names = " ".join(str(self.doc.meta.get(k) or "") for k in ("attribution", "author", "authors"))
+        return bool(names.strip()) and bool(self.topic) and (self.topic or "").casefold() not in names.casefold()
+
     def resolve(self, s: Sentence, pronoun: str) -> str | None:
         """A name for ``pronoun`` as used in ``s``, or None when the text does not say."""
         p = pronoun.lower()
@@ -122,10 +129,11 @@ class Context:
             # The post's own project beats any other organisation named nearby ("we" at Istio, not Amalgam8).
             on_topic = [m for m in found if self.topic and self.topic in m.group(1)]
             if s.lang == "zh":
-                return f"{self.topic} 团队" if self.topic and self.entity_class.get(self.topic) == "mesh" else None
+                mesh = self.topic and self.entity_class.get(self.topic) == "mesh" and not self._authors_elsewhere()
+                return f"{self.topic} 团队" if mesh else None
             for m in on_topic or found:
                 return f"the {m.group(1).strip()} {m.group(2)}"
-            if self.topic and self.entity_class.get(self.topic) == "mesh":
+            if self.topic and self.entity_class.get(self.topic) == "mesh" and not self._authors_elsewhere():
                 return f"the {self.topic} project"
             return None
         if p in ("it", "they", "this", "that", "它", "他们"):

@@ -117,6 +117,11 @@ def _subject_end(tagged: list[tuple[str, str]], *, plural: bool = False) -> int 
         finite = finite or (plural and tag == "VBP" and tagged[k - 1][1] == "NNS")
         if finite and tag == "NNS" and k + 1 < len(tagged) and tagged[k + 1][1] in ("VBP", "VB", "MD"):
             continue  # "Gateway API resources report …": the -s word was the noun, the verb follows
+        if finite and word[:1].isupper():
+            continue  # "Gravelpit Networks runs …": a capitalised word mid-subject is part of a name, not its verb
+        if (finite and word.endswith("s") and k + 1 < len(tagged) and tagged[k + 1][1] in ("VBD", "VBZ", "RB")
+                and not tagged[k + 1][0].endswith("ly") and "VERB" in word_classes(tagged[k + 1][0].lower())):
+            continue  # "Sidecar memory requests fell …": the tagger read the noun as the verb and the verb as an adverb
         if finite:
             named = any(t in _PROPER or (i > 0 and w[:1].isupper()) or re.search(r"[a-z][A-Z]|[A-Z]{2}|^[A-Z]\w*[-.]\w", w)
                         for i, (w, t) in enumerate(tagged[:k]))
