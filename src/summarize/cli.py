@@ -372,7 +372,8 @@ def _run_quiz(ns: argparse.Namespace) -> int:
         cards += quiz(doc, lang=ns.lang, max_cards=ns.max_cards, templates=ns.templates, base=base)
     if not cards:
         raise EmptyInputError(
-            "no cards: none of the sentences matched a template (try --lang, or add templates with --templates DIR)"
+            "no cards: no sentence of this post made a card that stands on its own without the post (cards are checked "
+            "strictly, so a post of stories and opinions can get none; try --lang, or add templates with --templates DIR)"
         )
     options: dict[str, Any] = {"deck": ns.deck} if fmt in ("apkg", "tsv") else {}
     if fmt == "tsv":
