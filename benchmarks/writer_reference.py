@@ -123,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     markdown = "\n".join([
         "## Printed takeaways against the fresh pages' writers",
         "",
-        f"Reproduce: `{command_line('benchmarks/writer_reference.py', list(argv if argv is not None else sys.argv[1:]))}`.",
+        f"Reproduce: `{command_line('writer_reference.py', list(argv if argv is not None else sys.argv[1:]))}`.",
         "",
         "The writers of the fresh pages (`tests/fixtures/unseen*/`) listed the takeaways they would publish in each batch's "
         "README before any program output: a reference in the tool's own registers. ROUGE F1 ×100 of the printed lines "
