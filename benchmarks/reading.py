@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{lang}\t{key}\t{text[:160]}")
     if not args.no_write:
         body = (
-            f"`{command_line('benchmarks/reading.py', argv or [])}`\n\n"
+            f"`{command_line('reading.py', argv or [])}`\n\n"
             f"Every prose sentence (any kind but code and table) of {len(posts())} posts (../shared/seeds, "
             "../shared/corpus-dev, tests/fixtures/posts, tests/fixtures/sites), checked for what must never reach "
             f"prose. {prose} prose sentences; {total} contaminated: **{per_thousand:.2f} per 1,000** "
