@@ -7,7 +7,8 @@ week's posts over a folder of five years must pay only for the week.
 The date read here is the one the summary would carry (``Summary.metadata.published``): Markdown
 dates come from the front matter alone, which :func:`~summarize.parse.markdown.read_markdown`
 reads the same way; caption files (whose dump header may carry a date) go through the full
-reader, which is still cheap next to summarizing; plain text and transcripts carry no date.
+reader, which is still cheap next to summarizing; plain text and transcripts carry none, except an Otter export's
+date line, read from its preamble alone (:func:`~summarize.parse.speech.otter_preamble`, as the plain reader does).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def published(data: bytes | None, *, source: str, fmt: str = "auto") -> datetime
     from ..parse import detect_format, read_text
     from ..parse.decode import decode
     from ..parse.frontmatter import split_front_matter
+    from ..parse.speech import otter_preamble
 
     if data is None:
         return UNKNOWN
@@ -46,7 +48,7 @@ def published(data: bytes | None, *, source: str, fmt: str = "auto") -> datetime
             elif kind in CAPTION_FORMATS:
                 meta = dict(read_text(text, source=source, fmt=kind).meta)
             else:
-                return None  # the plain-text reader records no date
+                meta = otter_preamble(text.split("\n", 64)[:64])[1]  # the plain reader's only date
         except SummarizeError:
             return UNKNOWN
     return post_meta(meta).published
