@@ -10,12 +10,13 @@ import functools
 import re
 import sys
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
 from ..model import Document, Sentence
 from ..segment import words, words_of
+from .bounded import LazyById, LazySequence, is_long
 from .stem_en import stem  # NLTK's English Snowball stems without importing nltk (see stem_en)
 
 T = TypeVar("T")
@@ -28,9 +29,10 @@ _CONTENT_RE = re.compile(r"[^\W\d_]", re.UNICODE)
 class Analysis:
     """What scorers need to know about a document's sentences."""
 
-    tokens: tuple[tuple[str, ...], ...]
-    """Word tokens of each sentence's clean view, in order (lowercased)."""
-    terms: tuple[tuple[str, ...], ...]
+    tokens: Sequence[tuple[str, ...]]
+    """Word tokens of each sentence's clean view, in order (lowercased). A tuple; for a long document
+    (:func:`~summarize.score.bounded.is_long`) a sequence that tokenises a sentence when it is first asked for."""
+    terms: Sequence[tuple[str, ...]]
     """Content terms: stop words, punctuation and numbers removed, English stemmed."""
 
 
@@ -99,15 +101,24 @@ def analyse(doc: Document) -> Analysis:
     # Tokens and terms depend only on a sentence's language and clean view: a transcript repeats its
     # "Yeah." and "Right.", a caption its lines, so each distinct pair is tokenised once per document.
     seen: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
-    for s in doc.sentences:
+
+    def of(s: Sentence) -> tuple[tuple[str, ...], tuple[str, ...]]:
         key = (s.lang, s.clean)
         if key not in seen:
             # Interned: a document says "the" and "mesh" thousands of times, and each lowercased copy was its
             # own string (about 50 MB of them held for a 1M-cue caption file).
             toks = tuple([sys.intern(w.lower()) for w in words(s)])
             seen[key] = (toks, sentence_terms(s, toks))
-    pairs = [seen[(s.lang, s.clean)] for s in doc.sentences]
-    analysis = Analysis(tuple(p[0] for p in pairs), tuple(p[1] for p in pairs))
+        return seen[key]
+
+    if is_long(doc):
+        # The bounded path reads a pool of sentences and their neighbours: tokenise those when asked.
+        both = LazyById(doc.sentences, of)
+        analysis = Analysis(LazySequence(LazyById(doc.sentences, lambda s: both[s.id][0])),
+                            LazySequence(LazyById(doc.sentences, lambda s: both[s.id][1])))
+    else:
+        pairs = [of(s) for s in doc.sentences]
+        analysis = Analysis(tuple(p[0] for p in pairs), tuple(p[1] for p in pairs))
     _ANALYSES[id(doc)] = (doc, analysis)
     while len(_ANALYSES) > _CACHE_SIZE:
         _ANALYSES.popitem(last=False)

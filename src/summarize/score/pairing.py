@@ -11,10 +11,11 @@ treats them as ordinary candidates and :func:`summarize.takeaways.build_summary`
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from ..model import Document, Sentence
 from .analysis import analyse, memo
+from .bounded import is_long, scope
 from .editing import (
     announces_a_list,
     goes_on_from_before,
@@ -64,13 +65,13 @@ def _leaning(doc: Document) -> frozenset[int]:
     written = register_of(doc) != "spoken"
     hosted = written or bool(askers(doc))  # a post or an interview, not a meeting
     out = {
-        s.id for s in doc.sentences
+        s.id for s in scope(doc)
         if leans_outside(text[s.id], s.lang) or (written and unnamed_third_person(text[s.id], s.lang))
         or (hosted and goes_on_from_before(text[s.id], s.lang))
     }
     terms = analyse(doc).terms
     topic: set[str] | None = None
-    for before, s in zip(doc.sentences, doc.sentences[1:]) if written else ():
+    for before, s in _with_before(doc) if written else ():
         if s.id in out or s.lang != "en" or before.block != s.block:
             continue
         m = _OPENING_DEFINITE_RE.match(text[s.id])
@@ -105,8 +106,7 @@ def _anchors(doc: Document) -> dict[int, int]:
     hosts = askers(doc)
     leans = leaning(doc)
     found: dict[int, int] = {}
-    sentences = doc.sentences
-    for before, s in zip(sentences, sentences[1:]):
+    for before, s in _with_before(doc):
         if s.id not in leans or _unmendable(text[s.id], s.lang) or narrates(text[s.id], s.lang):
             continue  # a story's next step ("后来改成了…") is still a story with the step before it
         if not _same_stretch(before, s) or before.speaker in hosts or s.boundary is not None:
@@ -127,6 +127,15 @@ def _anchors(doc: Document) -> dict[int, int]:
             continue
         found[s.id] = before.id
     return found
+
+
+def _with_before(doc: Document) -> Iterator[tuple[Sentence, Sentence]]:
+    """(the sentence before, the sentence) for every sentence in :func:`~summarize.score.bounded.scope` but the
+    first of the document: every pair of neighbours, or a long document's pool with their predecessors."""
+    sentences = doc.sentences
+    if not is_long(doc):
+        return zip(sentences, sentences[1:])
+    return ((sentences[s.id - 1], s) for s in scope(doc) if s.id > 0)
 
 
 def _same_stretch(before: Sentence, s: Sentence) -> bool:

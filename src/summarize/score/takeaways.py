@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from ..model import CAPTION_FORMATS, Document, Sentence
 from .analysis import analyse, memo
+from .bounded import LazyById, is_long, scope
 from .editing import announces_a_list, edit, makes_a_point, measures_a_change, narrates
 from .pairing import anchors, leaning
 from .quality import rejection
@@ -138,11 +139,14 @@ RESULT_BOOST = 1.3
 the result an editor leads with. Hand-set (the keep model has no input for it; judged 5 of 5 kept before the boost)."""
 
 
-def edited(doc: Document) -> dict[int, str]:
-    """Every sentence as a takeaway would read it (:func:`~summarize.score.editing.edit`), once per document."""
+def edited(doc: Document) -> Mapping[int, str]:
+    """Every sentence as a takeaway would read it (:func:`~summarize.score.editing.edit`), once per document
+    (for a long document, each sentence when first asked for: see :mod:`~summarize.score.bounded`)."""
 
-    def compute(d: Document) -> dict[int, str]:
+    def compute(d: Document) -> Mapping[int, str]:
         spoken = register_of(d) == "spoken"
+        if is_long(d):  # the bounded path asks for its pool and their neighbours only
+            return LazyById(d.sentences, lambda s: edit(s, spoken or s.clean != s.text))
         return {s.id: edit(s, spoken or s.clean != s.text) for s in d.sentences}
 
     return memo(doc, "edited", compute)
@@ -222,14 +226,15 @@ _GENERIC_OPENER_EN_RE = re.compile(
 def features(doc: Document) -> Features:
     analysis = analyse(doc)
     candidates: list[Sentence] = []
-    for s in doc.sentences:
+    sentences = scope(doc)  # all of them, or a long document's pool (see score/bounded.py)
+    for s in sentences:
         reason = rejection(s, n_tokens=len(analysis.tokens[s.id]), n_terms=len(analysis.terms[s.id]))
         if reason is None:
             candidates.append(s)
     if not candidates:
         # Every sentence fails an editor's rule (a headline-length post, a chat log): rather than say
         # nothing, rank the prose sentences anyway, so a summary always has something in it.
-        candidates = [s for s in doc.sentences if s.kind != "heading" and analysis.terms[s.id]]
+        candidates = [s for s in sentences if s.kind != "heading" and analysis.terms[s.id]]
     if not candidates:
         return Features((), (), frozenset(), frozenset())
     terms = analysis.terms
@@ -325,7 +330,7 @@ def _reserve(doc: Document, mended: frozenset[int] = frozenset()) -> frozenset[i
     spoken = register_of(doc) == "spoken"
     narrating = _before_code(doc)
     return frozenset(
-        s.id for s in doc.sentences
+        s.id for s in scope(doc)
         if s.speaker in hosts
         or (s.boundary is not None and s.boundary < _MIN_BOUNDARY_CONFIDENCE)
         or (s.id in leans and s.id not in mended)
@@ -345,7 +350,7 @@ def numbered_points(doc: Document) -> frozenset[int]:
     A point an asker makes (a host's "the first question is …") is not one of them."""
     hosts = askers(doc)
     points = frozenset(
-        s.id for s in doc.sentences
+        s.id for s in scope(doc)
         if s.kind != "heading" and s.speaker not in hosts and _numbered(s)
     )
     return points if len(points) >= 2 else frozenset()
@@ -423,10 +428,11 @@ def _keep_rows(doc: Document, feats: Features, base: Mapping[int, float]) -> Ite
     has_headings = any(s.kind == "heading" for s in doc.sentences)
     spoken = 1.0 if register_of(doc) == "spoken" else 0.0
     in_sentences: Counter[str] = Counter()
-    for s in doc.sentences:
+    sentences = scope(doc)  # all of them, or a long document's pool (see score/bounded.py)
+    for s in sentences:
         in_sentences.update(set(analysis.terms[s.id]))
     top = max(base.values()) or 1.0
-    by_id = {s.id: s for s in doc.sentences}
+    by_id = {s.id: s for s in sentences}
     flags = {"dangling": feats.dangling, "signposted": feats.signposted, "narrative": feats.narrative,
              "pointed": feats.pointed, "summarising": feats.summarising, "procedural": feats.procedural}
     for i, row in zip(feats.ids, feats.values):
