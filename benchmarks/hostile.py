@@ -231,6 +231,12 @@ def _cases() -> list[Case]:
     add("vtt-1M-cues", "2", lambda f, s: [_write(f, "p.vtt", _vtt(_n(1_000_000, s))), "--max-bytes", "50000000"])
     # The same file at the default --max-bytes (20 MB): refused at once with one line, before it is decoded.
     add("vtt-1M-cues-default-limit", "2", lambda f, s: [_write(f, "p.vtt", _vtt(_n(1_000_000, s)))])
+    # The same file through the quiz and a digest (past 20,000 sentences the scorer takes its bounded path).
+    add("vtt-1M-cues-quiz", "2", lambda f, s: ["quiz", _write(f, "p.vtt", _vtt(_n(1_000_000, s))),
+                                               "--max-bytes", "50000000", "--format", "json"])
+    add("vtt-1M-cues-digest", "2", lambda f, s: (_write(f, "posts/p.vtt", _vtt(_n(1_000_000, s))),
+                                                 ["digest", "posts", "--max-bytes", "50000000", "--no-cache", "--jobs", "1",
+                                                  "-o", "d.json"])[1], output="d.json")
     add("quiz-5k-distinct-names", "2", lambda f, s: ["quiz", _write(f, "p.md", "".join(
         f"Name{i}x Company{i}y built the Widget{i}z service in 2020. " for i in range(_n(5_000, s))))])
     add("quiz-20k-label-lines", "2", lambda f, s: ["quiz", _write(f, "p.txt", "".join(

@@ -14,6 +14,7 @@ from itertools import pairwise, repeat
 
 from .model import Document, Sentence
 from .score.analysis import analyse
+from .score.bounded import is_long
 from .score.registry import SURE_TAKEAWAYS
 
 _HEAD = 50
@@ -65,7 +66,10 @@ def select(
     """
     if n is not None and n < 0:
         raise ValueError(f"n must be >= 0, not {n}")
-    by_id = {s.id: s for s in doc.sentences}
+    if is_long(doc):  # a million sentences, a few thousand scored (score/bounded.py): look up those only
+        by_id = {i: doc.sentences[i] for i in scores if 0 <= i < len(doc.sentences)}
+    else:
+        by_id = {s.id: s for s in doc.sentences}
     candidates = [
         i for i in scores
         if i in by_id and i not in exclude and by_id[i].kind != "heading" and (lang is None or by_id[i].lang == lang)
