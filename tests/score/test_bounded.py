@@ -7,6 +7,10 @@ every caller reads at call time, and builds fresh documents (the scorer's memos 
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -145,3 +149,18 @@ def test_below_the_threshold_the_first_pass_never_runs(text: str) -> None:
         summarize(doc)
     finally:
         bounded.first_pass = real  # type: ignore[assignment]
+
+
+def test_the_pool_does_not_depend_on_the_hash_seed() -> None:
+    """The first pass sums in a fixed order: two processes with different hash seeds pick the same pool."""
+    code = (
+        "import sys\nfrom summarize.pipeline import load\nfrom summarize.score import bounded\n"
+        "print(bounded.first_pass(load(sys.stdin.read()), 20))"
+    )
+    outs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", code], input=_post(150, seed=3), env=env, capture_output=True,
+                              text=True, check=True)
+        outs.add(done.stdout)
+    assert len(outs) == 1 and outs.pop().startswith("(")

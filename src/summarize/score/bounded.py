@@ -170,14 +170,15 @@ def first_pass(doc: Document, k: int) -> tuple[int, ...]:
             df[t] = df.get(t, 0) + n
     total = len(sentences)
     idf = {t: math.log((total + 1) / (c + 0.5)) for t, c in df.items()}
-    # Centrality: cosine of each (binary, idf-weighted) vector with the centroid of all of them.
-    norms = {bag: math.sqrt(sum(idf[t] ** 2 for t in set(bag))) or 1.0 for bag in copies}
+    # Centrality: cosine of each (binary, idf-weighted) vector with the centroid of all of them. Every sum runs in
+    # the bag's own order (dict.fromkeys, not a set), so no score depends on the hash seed.
+    norms = {bag: math.sqrt(sum(idf[t] ** 2 for t in dict.fromkeys(bag))) or 1.0 for bag in copies}
     centroid: dict[str, float] = {}
     for bag, n in copies.items():
-        for t in set(bag):
+        for t in dict.fromkeys(bag):
             centroid[t] = centroid.get(t, 0.0) + n * idf[t] / norms[bag]
     cnorm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
-    central = {bag: sum(idf[t] * centroid[t] for t in set(bag)) / (norms[bag] * cnorm) for bag in copies}
+    central = {bag: sum(idf[t] * centroid[t] for t in dict.fromkeys(bag)) / (norms[bag] * cnorm) for bag in copies}
     # Key phrases: the title's and headings' words, and the 30 most repeated (in 3 sentences or more).
     key: dict[str, float] = {}
     for s in sentences:
@@ -187,7 +188,7 @@ def first_pass(doc: Document, k: int) -> tuple[int, ...]:
     repeated = [t for t, c in sorted(df.items(), key=lambda tc: (-tc[1], tc[0]))[:30] if c >= 3]
     for rank, t in enumerate(repeated):
         key[t] = max(key.get(t, 0.0), 1.0 - rank / (2 * len(repeated)))
-    keyed = {bag: sum(key.get(t, 0.0) for t in set(bag)) / math.sqrt(len(set(bag)) + 1) for bag in copies}
+    keyed = {bag: sum(key.get(t, 0.0) for t in dict.fromkeys(bag)) / math.sqrt(len(dict.fromkeys(bag)) + 1) for bag in copies}
     c_lo, c_hi = min(central.values()), max(central.values())
     k_lo, k_hi = min(keyed.values()), max(keyed.values())
     c_span, k_span = (c_hi - c_lo) or 1.0, (k_hi - k_lo) or 1.0
