@@ -3,8 +3,8 @@
 Scoring a sentence the way the default scorer does (an editor's rejection rules, the takeaway edit, the
 reserve and pairing rules, the keep model) costs about 0.1 ms a sentence: nothing for a post, but two minutes
 for a caption file of a million cues. So a document with more than :data:`BOUNDED_ABOVE` sentences (far above
-any real post: the longest input of the judged set, the seeds and corpus-dev has 634, the longest QMSum
-meeting a few thousand) takes the bounded path:
+any real post: the longest input of the judged set, the seeds and corpus-dev has 634 sentences, the longest
+evaluation meeting or lecture 1,886 (QMSum; ICSI 1,325, VT-SSum 1,259)) takes the bounded path:
 
 1. A cheap linear first pass (:func:`first_pass`) ranks every sentence on the cheap parts of the scorer's
    own features, with its shipped weights: centrality against the centroid of the document (idf-weighted
