@@ -299,3 +299,17 @@ def test_we_of_a_guest_post_is_not_the_project() -> None:
         s = next(x for x in doc.sentences if x.text.startswith("We turned"))
         assert isinstance(s, Sentence)
         assert ctx.resolve(s, "we") == expected
+
+
+@pytest.mark.parametrize("text", ["Istio and ISTIO meet envoy at KubeCon.", "The istio-agent talks to Envoy.", "İstio and Envoy.",
+                                  "Ambient ISTIO mode", "no names here", "Kubernetes (k8s) and gRPC-Web"])
+def test_entities_in_skips_only_names_the_text_cannot_hold(text: str) -> None:
+    """The substring prefilter of ``Context.entities_in`` changes no answer: the same names as one regex per name."""
+    import re as _re
+
+    doc = load(b"---\ntitle: Istio\n---\nIstio uses Envoy. Kubernetes runs gRPC-Web and ISTIO.\n")
+    ctx = Context.build(doc, load_packs(())["en"])
+    ctx.entity_class.update({"Istio": "mesh", "Envoy": "proxy", "ISTIO": "mesh", "gRPC": "protocol", "KubeCon": "event"})
+    slow = [n for n in ctx.entity_class
+            if _re.search(rf"(?<![\w.+-]){_re.escape(n)}(?![\w+-])", text, 0 if n.isupper() else _re.IGNORECASE)]
+    assert ctx.entities_in(text) == slow

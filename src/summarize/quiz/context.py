@@ -91,8 +91,17 @@ class Context:
         return max(pool, key=lambda e: (counts[e], self.entity_class.get(e) == "mesh", e))
 
     def entities_in(self, text: str) -> list[str]:
+        """The post's entities named in ``text``, in :attr:`entity_class` order. A name not even contained in the
+        text (a substring test, in C) is not searched for: a caption file of 100,000 cues asked one regex per name
+        per sentence, over three million searches before a single card."""
         found = []
+        folded = text.lower() if text.isascii() else None
         for name in self.entity_class:
+            if name.isupper():
+                if name not in text:
+                    continue
+            elif folded is not None and name.isascii() and name.lower() not in folded:
+                continue
             pattern = rf"(?<![\w.+-]){re.escape(name)}(?![\w+-])"
             if re.search(pattern, text, 0 if name.isupper() else re.IGNORECASE):
                 found.append(name)
