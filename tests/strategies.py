@@ -253,3 +253,16 @@ def leaning_post(draw: st.DrawFn) -> str:
         pool = st.sampled_from(_STANDALONE_EN + _LEANING_EN)
         paragraphs.append(" ".join(draw(st.lists(pool, min_size=1, max_size=4))))
     return "# Notes from the platform team\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+#: Lines as a block parser sees them: plain text, and every way a line can start a block construct or continue one
+#: (lists, quotes, fences, rules, tables, setext underlines, definitions, references, footnotes, HTML, indentation).
+_MARKDOWN_LINES = st.sampled_from([
+    "Plain words here", "and more of them.", "  indented text", "    code-like", "\tTabbed", "Term", "“Quoted” line",
+    "(an aside)", "1986 was a year", "２０ full-width digits", "\u3000全角空格", "服务网格", "Text with `code`",
+    "**Bold line**", "a | b", "- item", "* item", "+ item", "  - nested", "1. one", "2) two", "> quote", "   > quote",
+    "# Head", "## Head", "```", "~~~", "---", "===", "***", "___", "|---|---|", "| a | b |", ": definition",
+    "~ definition", "[ref]: http://example.com", "[^1]: a note", "[^1]", "<div>", "</div>", "<!-- c -->", "<pre>",
+    "", "", "", "   ", ">", "-", "1.",
+])
+markdown_lines = st.lists(_MARKDOWN_LINES, max_size=14).map("\n".join)

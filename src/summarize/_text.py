@@ -49,8 +49,7 @@ def guess_lang(text: str, default: str = "en") -> str:
     3. Where both languages contribute grammar, the one with more function words wins; a tie is Chinese.
     4. Text without hanzi is English; text without any letters of either is ``default``.
     """
-    hanzi = cjk_count(text)
-    if not hanzi:
+    if text.isascii() or CJK_RE.search(text) is None:  # no hanzi (the first one is enough to know)
         return "en" if LATIN_WORD_RE.search(text) else default
     # Lower case only, but for the text's first word: a capitalised "He" or "Who" mid-text is a name
     # ("Jianpeng He (Tetrate)"), not grammar.

@@ -18,6 +18,7 @@ from ..model import Document
 from .blocks import RawBlock, accepted_speakers, build_blocks, drop_editorial_lines
 from .frontmatter import split_front_matter
 from .furniture import LINK_TYPE_WORDS, is_link_title, without_source_lines
+from .markdown_fast import inline_rule, plain_lines, plain_paragraph
 from .shortcodes import Shortcodes, read_shortcodes
 
 if TYPE_CHECKING:
@@ -35,7 +36,10 @@ _STRAY_MARKUP_RE = re.compile(r"(?<![\w*])(\*\*|__|\*|~~)(?=\S)|(?<=\S)(\*\*|__|
 @functools.cache
 def _parser() -> MarkdownIt:
     md = _markdown_it()
-    md.core.ruler.at("inline", _inline_rule)  # plain text skips the inline rule chain (same tokens, see below)
+    # Plain paragraphs skip the block rules that cannot take them, and plain text the inline rule chain: the same
+    # tokens (see markdown_fast).
+    md.block.ruler.before("table", "plain_paragraph", plain_paragraph)
+    md.core.ruler.at("inline", inline_rule)
     return md
 
 
@@ -57,47 +61,6 @@ def _markdown_it() -> MarkdownIt:
     # levels drops what is deeper); 100 stays far from Python's recursion limit.
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": 100}).enable(["table", "strikethrough"])
     return md.use(footnote_plugin).use(deflist_plugin).use(tasklists_plugin)
-
-
-#: Every character at which one of the inline rules we enable can start (escape, code, strikethrough, emphasis,
-#: link, image, footnote, autolink, HTML, entity), plus "]" for safety. A text without any is plain text to
-#: markdown-it: runs of characters broken only at line ends.
-_INLINE_MARKUP_RE = re.compile(r"[\\`~*_\[\]!^<&]")
-
-
-def _inline_rule(state: Any) -> None:
-    """markdown-it's core ``inline`` stage, with a shortcut for the inline text most paragraphs are: no markup
-    at all. markdown-it walks such text through its chain of inline rules and builds a token per line and
-    per line break; here the token keeps no children and is marked ``plain``, and :func:`_inline_lines` reads
-    its lines straight from its content (:func:`_plain_lines`, the same text the tokens would give). Four in
-    five paragraphs of our prose fixtures take the shortcut. ``tests/parse/test_markdown_fast_paths.py``
-    holds both paths to the same blocks."""
-    md = state.md
-    for token in state.tokens:
-        if token.type != "inline":
-            continue
-        if token.children is None:
-            token.children = []
-        if _INLINE_MARKUP_RE.search(token.content) is None:
-            token.meta["plain"] = True
-        else:
-            md.inline.parse(token.content, md, state.env, token.children)
-
-
-def _plain_lines(content: str) -> list[str]:
-    """The text of each line of inline ``content`` without markup, as markdown-it's inline rules leave it: spaces
-    and tabs at the start of a continuation line skipped; at a line's end, two or more spaces (a hard break)
-    dropped, or else one."""
-    lines = content.split("\n")
-    last = len(lines) - 1
-    out = []
-    for n, line in enumerate(lines):
-        if n:
-            line = line.lstrip(" \t")
-        if n < last:
-            line = line.rstrip(" ") if line.endswith("  ") else line[:-1] if line.endswith(" ") else line
-        out.append(line)
-    return out
 
 
 def read_markdown(text: str, *, source: str) -> Document:
@@ -373,7 +336,7 @@ def _heading_anchor(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]]
 def _only_link_titles(inline: Token, lines: list[tuple[int, str]]) -> bool:
     """Whether a paragraph or list item is only a link's title (show notes, reference lists)."""
     if not inline.children:
-        return False  # no link in it (plain text keeps no children: _inline_rule)
+        return False  # no link in it (plain text keeps no children: markdown_fast.inline_rule)
     text = " ".join(t for _, t in lines)
     if len(text) > 400:
         return False
@@ -452,8 +415,8 @@ def _inline_lines(inline: Token, image_lines: set[int] | None = None) -> list[tu
     """Render an inline token to plain text, one entry per source line (noting in ``image_lines`` the lines
     that hold an image)."""
     line = (inline.map[0] + 1) if inline.map else 1
-    if inline.meta.get("plain"):  # no markup in it (see _inline_rule)
-        return [(line + n, text) for n, text in enumerate(_plain_lines(inline.content))]
+    if inline.meta.get("plain"):  # no markup in it (see markdown_fast.inline_rule)
+        return [(line + n, text) for n, text in enumerate(plain_lines(inline.content))]
     lines: list[tuple[int, str]] = []
     parts: list[str] = []
     skip_link = 0

@@ -84,15 +84,20 @@ def split_speaker_label(line: str) -> tuple[str | None, int]:
     Returns ``(None, 0)`` when the line has no label. A bare ``>>`` turn marker returns
     ``("", offset)``: a change of speaker whose name is not known.
     """
-    m = _LABEL_RE.match(line)
+    # A label ends on a colon: a line without one (most lines of prose) is not tried.
+    m = _LABEL_RE.match(line) if ":" in line or "：" in line else None
     if m:
         name = m.group("name").strip()
         if name.casefold().rstrip(".") not in _NOT_SPEAKERS and not name.isdigit():
             return _normalise_name(name), m.end()
-    marker = re.match(r"^[ \t]*(?:>>|&gt;&gt;|-[ \t]+(?=[A-Z]))[ \t]*", line)
-    if marker and line.lstrip().startswith((">>", "&gt;&gt;")):
-        return "", marker.end()
+    if line.lstrip().startswith((">>", "&gt;&gt;")):
+        marker = _TURN_MARKER_RE.match(line)
+        if marker:
+            return "", marker.end()
     return None, 0
+
+
+_TURN_MARKER_RE = re.compile(r"^[ \t]*(?:>>|&gt;&gt;|-[ \t]+(?=[A-Z]))[ \t]*")
 
 
 def _normalise_name(name: str) -> str:
@@ -108,7 +113,7 @@ _OTTER_RE = re.compile(
 
 def otter_header(line: str) -> tuple[str, float] | None:
     """(speaker, seconds) for an Otter-style ``Name  0:13`` line, else None."""
-    m = _OTTER_RE.match(line.strip())
+    m = _OTTER_RE.match(line.strip()) if ":" in line else None  # the time has one
     if not m:
         return None
     parts = [int(p) for p in m.group("time").split(":")]

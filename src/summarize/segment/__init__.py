@@ -135,7 +135,8 @@ class _MarkCursor:
     __slots__ = ("_offsets", "_values", "_default")
 
     def __init__(self, marks: Sequence[tuple[int, Any]], default: Any) -> None:
-        if isinstance(marks, Marks):
+        # A tuple first: ``isinstance`` against ``Marks``, a ``Sequence``, runs the ABC machinery (µs a block).
+        if not isinstance(marks, tuple) and isinstance(marks, Marks):
             self._offsets, self._values = marks.offsets, marks.values
         else:
             self._offsets, self._values = [o for o, _ in marks], [v for _, v in marks]
@@ -158,14 +159,41 @@ def block_spans(
     each span of unpunctuated Chinese where a comma belongs (see
     :func:`summarize.segment.asr_zh.split_unpunctuated_zh`).
     """
-    spans: list[tuple[int, int]] = []
+    if CJK_RE.search(text) is None:
+        spans = _english_spans(text, time_marks, margins)
+    else:
+        spans = _mixed_spans(text, time_marks, margins, pauses)
+    return _cap_lengths(text, _merge_after_abbreviations(text, spans))
+
+
+def _english_spans(
+    text: str, time_marks: Sequence[tuple[int, float]], margins: dict[tuple[int, int], float] | None,
+) -> list[tuple[int, int]]:
+    """:func:`_mixed_spans` of a text without hanzi, as most English prose is: every line of it is English, so
+    :func:`_pieces` makes its lines one stretch, and every span of that is English; the same spans without asking
+    each line and span for its language (``tests/segment/test_fast_counts.py`` holds the two to each other)."""
+    # The stretch :func:`_line_spans` gives: from the start of the first line with a non-space character in it to
+    # the end of the last such line.
+    stripped = text.lstrip()
+    if not stripped:
+        return []
+    start = text.rfind("\n", 0, len(text) - len(stripped)) + 1
+    end = text.find("\n", len(text.rstrip()))
+    return _split_piece(text, start, len(text) if end == -1 else end, time_marks, margins, hanzi=False)
+
+
+def _mixed_spans(
+    text: str, time_marks: Sequence[tuple[int, float]], margins: dict[tuple[int, int], float] | None,
+    pauses: dict[tuple[int, int], tuple[int, ...]] | None,
+) -> list[tuple[int, int]]:
+    """Sentence spans of text in either language or both, before abbreviations are merged and lengths capped."""
     if _unpunctuated_zh(text, lambda: time_marks):
         # Chinese captions break lines wherever a phrase ends: the whole block is one stream.
-        spans = _split_speech(text, 0, len(text), time_marks, margins, zh=True, pauses=pauses)
-    else:
-        for start, end in _pieces(text):
-            spans.extend(_split_piece(text, start, end, time_marks, margins, pauses))
-    return _cap_lengths(text, _merge_after_abbreviations(text, spans))
+        return _split_speech(text, 0, len(text), time_marks, margins, zh=True, pauses=pauses)
+    spans: list[tuple[int, int]] = []
+    for start, end in _pieces(text):
+        spans.extend(_split_piece(text, start, end, time_marks, margins, pauses))
+    return spans
 
 
 def _cap_lengths(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -309,16 +337,17 @@ def _hard_wrapped_chinese(text: str, lines: list[tuple[int, int]], langs: list[s
 def _split_piece(
     text: str, start: int, end: int, time_marks: Sequence[tuple[int, float]],
     margins: dict[tuple[int, int], float] | None = None,
-    pauses: dict[tuple[int, int], tuple[int, ...]] | None = None,
+    pauses: dict[tuple[int, int], tuple[int, ...]] | None = None, *, hanzi: bool = True,
 ) -> list[tuple[int, int]]:
+    """Sentence spans of one stretch of prose; ``hanzi=False`` says the stretch has none (every span is English)."""
     piece = text[start:end]
-    if _unpunctuated_zh(piece, lambda: _marks_in(time_marks, start, end)):
+    if hanzi and _unpunctuated_zh(piece, lambda: _marks_in(time_marks, start, end)):
         return _split_speech(text, start, end, time_marks, margins, zh=True, pauses=pauses)
     if looks_unpunctuated(piece):
         return _split_speech(text, start, end, time_marks, margins, zh=False)
     spans: list[tuple[int, int]] = []
     for a, b in terminator_spans(text, start, end):
-        if guess_lang(text[a:b]) == "zh":
+        if hanzi and guess_lang(text[a:b]) == "zh":
             spans.extend(zh_spans(text, a, b))
         else:
             spans.extend(en_spans(text, a, b))

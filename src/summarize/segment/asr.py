@@ -415,6 +415,8 @@ def looks_unpunctuated(text: str, *, min_words: int = 40, words_per_end: int = 8
     ordinary sentence splitter would return it whole. The bar sits well below written prose:
     news with 40-word sentences (one full stop per 40 words) is punctuated, not a transcript.
     """
+    if len(text) < 2 * min_words - 1:
+        return False  # too short to hold ``min_words`` words, each a character and a space apart
     tokens = text.split()
     if len(tokens) < min_words:
         return False

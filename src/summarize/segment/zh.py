@@ -55,6 +55,8 @@ def _latin_ends(text: str, start: int, end: int) -> list[int]:
 
 
 _TERMINATORS_RE = re.compile(rf"[。！？；]+[{_CLOSERS}]*|…{{2,}}[{_CLOSERS}]*")
+#: Where a match of :data:`_TERMINATORS_RE` can start.
+_TERMINATOR_START_RE = re.compile(r"[。！？；]|……")
 
 
 # What no Chinese sentence opens with: a particle or a conjunction that continues the one before.
@@ -78,6 +80,9 @@ def _ends_an_aside(text: str, m: re.Match[str], end: int) -> bool:
 
 def terminator_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut only at full-width terminators: the first pass over mixed Chinese/English text."""
+    if _TERMINATOR_START_RE.search(text, start, end) is None:  # none at all (most English prose): the span, trimmed
+        span = _trim(text, start, end)
+        return [span] if span else []
     spans: list[tuple[int, int]] = []
     cursor = start
     for m in _TERMINATORS_RE.finditer(text, start, end):
