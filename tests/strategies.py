@@ -263,6 +263,6 @@ _MARKDOWN_LINES = st.sampled_from([
     "**Bold line**", "a | b", "- item", "* item", "+ item", "  - nested", "1. one", "2) two", "> quote", "   > quote",
     "# Head", "## Head", "```", "~~~", "---", "===", "***", "___", "|---|---|", "| a | b |", ": definition",
     "~ definition", "[ref]: http://example.com", "[^1]: a note", "[^1]", "<div>", "</div>", "<!-- c -->", "<pre>",
-    "", "", "", "   ", ">", "-", "1.",
+    "", "", "", "   ", ">", "-", "1.", "- [ ] a task", "- [x] done", "* [X] Done", "[ ] no list", "- [ ]",
 ])
 markdown_lines = st.lists(_MARKDOWN_LINES, max_size=14).map("\n".join)

@@ -158,3 +158,11 @@ def test_posts_give_markdown_its_block_tokens(path: Path) -> None:
 @given(markdown_lines)
 def test_generated_lines_give_markdown_its_block_tokens(text: str) -> None:
     assert _block_tokens(md_reader._parser(), text) == _block_tokens(_INLINE_SHORTCUT_ONLY, text)
+
+
+def test_a_task_box_is_still_read() -> None:
+    """The task-list rule runs where the source has a box: its checkbox token and the text without the box."""
+    tokens = md_reader._parser().parse("- [ ] todo\n- [x] done\n- plain\n")
+    inline = [t for t in tokens if t.type == "inline"]
+    assert [t.content for t in inline] == [" todo", " done", "plain"]
+    assert inline[0].children[0].type == "html_inline" and "checkbox" in inline[0].children[0].content

@@ -43,6 +43,21 @@ def test_otter_headers_are_found_as_the_regex_finds_them(line: str) -> None:
     assert (speech.otter_header(line) is None) == (m is None)
 
 
+def _strip_nonspeech_as_before(text: str) -> str:
+    if not any(c in text for c in "[(（【♪{"):
+        return text
+    marked = speech._NONSPEECH_RE.sub("\x00", text)
+    out = re.sub(r"[ \t]*\x00[ \t]*", lambda m: " " if m.start() and m.end() < len(marked) else "", marked)
+    return re.sub(r"(?m)^ +| +$", "", out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Hi", " ", "[LAUGHTER]", "(laughs)", "（掌声）", "【笑】", "♪ la ♪", "{vocalsound}", "[", "(",
+                                 "there", "\n", "  "]), max_size=10).map("".join))
+def test_nonspeech_tags_are_stripped_as_before(text: str) -> None:
+    assert speech.strip_nonspeech(text) == _strip_nonspeech_as_before(text)
+
+
 def test_the_shortcut_still_finds_labels() -> None:
     """Not a filter that drops everything: labels, headers and turn markers are still found."""
     assert speech.split_speaker_label("Lin Sun: we moved") == ("Lin Sun", 9)

@@ -18,7 +18,7 @@ from ..model import Document
 from .blocks import RawBlock, accepted_speakers, build_blocks, drop_editorial_lines
 from .frontmatter import split_front_matter
 from .furniture import LINK_TYPE_WORDS, is_link_title, without_source_lines
-from .markdown_fast import inline_rule, plain_lines, plain_paragraph
+from .markdown_fast import inline_rule, plain_lines, plain_paragraph, tasks_where_possible
 from .shortcodes import Shortcodes, read_shortcodes
 
 if TYPE_CHECKING:
@@ -36,10 +36,12 @@ _STRAY_MARKUP_RE = re.compile(r"(?<![\w*])(\*\*|__|\*|~~)(?=\S)|(?<=\S)(\*\*|__|
 @functools.cache
 def _parser() -> MarkdownIt:
     md = _markdown_it()
-    # Plain paragraphs skip the block rules that cannot take them, and plain text the inline rule chain: the same
-    # tokens (see markdown_fast).
+    # Plain paragraphs skip the block rules that cannot take them, plain text the inline rule chain, and a post
+    # without a task box the task-list rule: the same tokens (see markdown_fast).
     md.block.ruler.before("table", "plain_paragraph", plain_paragraph)
     md.core.ruler.at("inline", inline_rule)
+    core_rules = dict(zip(md.core.ruler.get_active_rules(), md.core.ruler.getRules("")))
+    md.core.ruler.at("github-tasklists", tasks_where_possible(core_rules["github-tasklists"]))
     return md
 
 

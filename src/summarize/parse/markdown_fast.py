@@ -9,12 +9,14 @@ tokens for such text (``tests/parse/test_markdown_fast_paths.py`` holds them to 
 - :func:`plain_paragraph`, a block rule run before all others, takes a paragraph when no other rule can: no line of
   it starts with a character a block construct starts with, and it is not the term of a definition list;
 - :func:`inline_rule`, markdown-it's core ``inline`` stage, keeps no children for inline text without any markup
-  and marks its token ``plain``; :func:`plain_lines` reads the lines from its content.
+  and marks its token ``plain``; :func:`plain_lines` reads the lines from its content;
+- :func:`tasks_where_possible` runs the task-list rule only on a source with a task box in it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from markdown_it.common.utils import mdTrim  # only Markdown posts import this module (it loads markdown-it)
@@ -114,3 +116,16 @@ def plain_lines(content: str) -> list[str]:
             line = line.rstrip(" ") if line.endswith("  ") else line[:-1] if line.endswith(" ") else line
         out.append(line)
     return out
+
+
+def tasks_where_possible(rule: Callable[[Any], None]) -> Callable[[Any], None]:
+    """The task-list rule (mdit_py_plugins.tasklists) run only on a source with "[ ]", "[x]" or "[X]" in it: the rule
+    looks at every token of a post for a list item whose text opens on such a box, which cannot be where the source
+    has none (a token's text is the source's, less indentation)."""
+
+    def run(state: Any) -> None:
+        src = state.src
+        if "[ ]" in src or "[x]" in src or "[X]" in src:
+            rule(state)
+
+    return run

@@ -26,13 +26,16 @@ _NONSPEECH_RE = re.compile(
 )
 
 
+_TAG_OPENER_RE = re.compile(r"[\[(（【♪{]")
+
+
 def strip_nonspeech(text: str) -> str:
     """Remove non-speech tags, keeping every other character (and newline) in place.
 
     Removal replaces the tag by nothing but collapses the doubled space it leaves, so
     ``"Hi [LAUGHTER] there"`` becomes ``"Hi there"``.
     """
-    if not any(c in text for c in "[(（【♪{"):
+    if _TAG_OPENER_RE.search(text) is None:  # no bracket a tag opens with: nothing to strip
         return text
     marked = _NONSPEECH_RE.sub("\x00", text)
     # A tag between words leaves one space; at either end of the text, none.
