@@ -29,16 +29,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import math
 import os
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +49,14 @@ from _common import (  # noqa: E402  (after the path tweak)
     machine_facts,
     markdown_table,
     write_section,
+)
+from _inprocess import (  # noqa: E402  (after the path tweak)
+    growth_text,
+    loglog_slope,
+    median_of,
+    time_pipeline,
+    time_summarize,
+    time_summarize_cpu,
 )
 from _processes import first_line, median_processes, run_process  # noqa: E402  (after the path tweak)
 from batch import snapshot_package  # noqa: E402  (after the path tweak)
@@ -91,76 +96,6 @@ MODULES_PROBE = (
 
 
 # --------------------------------------------------------------------------- in-process timing
-
-
-def forget_sentences() -> None:
-    """Empty the per-text memos (rejection rules, edits, leaning; Punkt's windows, clean views, the terms of
-    a heading, ASR word forms), keeping loaded resources.
-
-    They remember text across documents, so a repeated timing of one text would find every
-    sentence remembered after its first run: each timed run starts without them, as a new post would.
-    (Within one run a text that repeats itself still gains from them, as any post that repeats itself does.)"""
-    from summarize.score import analysis, editing, quality, takeaways
-    from summarize.segment import asr, asr_zh, disfluency, en
-
-    for memoised in (quality._text_rejection, editing._edit, editing.leans_outside, en._punkt_pairs,
-                     disfluency._clean_view, analysis._text_terms, asr._norm_form, asr_zh._unit_form,
-                     takeaways._probe_terms, editing.narrates, editing.makes_a_point, quality.lacks_a_verb):
-        memoised.cache_clear()
-
-
-def median_of(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    """Median wall time of ``repeat`` calls, each with no sentence remembered, and the last result."""
-    times, result = [], None
-    for _ in range(repeat):
-        forget_sentences()
-        t = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), result
-
-
-@dataclass
-class PipelineTiming:
-    load: float
-    score: float
-    select: float
-    n_sentences: int
-    fmt: str
-    lang: str | None
-
-    @property
-    def total(self) -> float:
-        return self.load + self.score + self.select
-
-
-def time_pipeline(text: str, repeat: int, scorer_name: str = "takeaways") -> PipelineTiming:
-    """Median time of each stage of load → score → select(n=5) on ``text`` over ``repeat`` runs."""
-    from summarize.pipeline import load
-    from summarize.score import get_scorer
-    from summarize.select import select
-
-    scorer = get_scorer(scorer_name)
-    runs: list[PipelineTiming] = []
-    for _ in range(repeat):
-        forget_sentences()
-        t0 = time.perf_counter()
-        doc = load(text)
-        t1 = time.perf_counter()
-        scores = scorer(doc)
-        t2 = time.perf_counter()
-        select(doc, scores, n=5)
-        t3 = time.perf_counter()
-        runs.append(PipelineTiming(t1 - t0, t2 - t1, t3 - t2, len(doc.sentences), doc.format, doc.lang))
-    runs.sort(key=lambda r: r.total)
-    return runs[len(runs) // 2]
-
-
-def time_summarize(text: str, repeat: int) -> float:
-    """Median time of the library call a user makes, ``summarize.summarize(text)`` (warm)."""
-    import summarize
-
-    return median_of(lambda: summarize.summarize(text), repeat)[0]
 
 
 def transcript_160k(seeds: Path) -> str:
@@ -222,34 +157,6 @@ def kind_sources(seeds: Path) -> dict[str, Callable[[], list[str]]]:
     }
 
 
-def growth_text(parts: Sequence[str], size: int) -> str:
-    """About ``size`` bytes of ``parts`` repeated in turn, joined by blank lines, cut at a line break
-    (or, in one long line, at a space)."""
-    chunks: list[str] = []
-    total = 0
-    i = 0
-    while total < size:
-        piece = parts[i % len(parts)]
-        chunks.append(piece)
-        total += len(piece.encode("utf-8")) + 2
-        i += 1
-    data = "\n\n".join(chunks).encode("utf-8")[:size].decode("utf-8", errors="ignore")
-    for sep in ("\n", " "):
-        cut = data.rfind(sep)
-        if cut > size // 2:
-            return data[:cut]
-    return data
-
-
-def loglog_slope(xs: Sequence[float], ys: Sequence[float]) -> float:
-    """Least-squares slope of log(y) on log(x): 1 = linear, 2 = quadratic."""
-    lx, ly = [math.log(x) for x in xs], [math.log(y) for y in ys]
-    mx, my = sum(lx) / len(lx), sum(ly) / len(ly)
-    num = sum((a - mx) * (b - my) for a, b in zip(lx, ly))
-    den = sum((a - mx) ** 2 for a in lx)
-    return num / den
-
-
 def part_b(seeds: Path, sizes: Sequence[int], repeat: int, kinds: Sequence[str] | None) -> tuple[str, list[str], dict]:
     """``summarize.summarize(text)`` (warm) as each kind of input grows; the fitted exponent of each."""
     big_repeat = max(1, repeat // 2)
@@ -257,12 +164,14 @@ def part_b(seeds: Path, sizes: Sequence[int], repeat: int, kinds: Sequence[str] 
           f"{big_repeat})\n",
           "Each input is its texts repeated in turn, joined by a blank line, cut at a line break to the size shown. "
           "The exponent is the least-squares slope of log(time) on log(bytes) over the sizes; 1.0 = linear. "
+          "CPU s is this process's CPU time (user + system), steadier than wall time on a shared machine. "
           "Each timed run starts with no sentence remembered, but a repeated text repeats its sentences, and "
           "scoring works once per distinct sentence: past one copy of the source, these inputs are cheaper than "
           "as much distinct text.\n"]
     checks: list[str] = []
     exponents: dict[str, float] = {}
     throughput: dict[str, float] = {}
+    prose_cpu = 0.0
     for label, source in kind_sources(seeds).items():
         if kinds and not any(k in label for k in kinds):
             continue
@@ -272,20 +181,28 @@ def part_b(seeds: Path, sizes: Sequence[int], repeat: int, kinds: Sequence[str] 
         for size in sizes:
             text = growth_text(parts, size)
             nbytes = len(text.encode("utf-8"))
-            seconds = time_summarize(text, repeat if size < 300_000 else big_repeat)
+            seconds, cpu = time_summarize_cpu(text, repeat if size < 300_000 else big_repeat)
             xs.append(nbytes)
             ys.append(max(seconds, 1e-6))
-            rows.append([f"{nbytes / 1000:,.0f} KB", f"{seconds:.3f}", f"{nbytes / 1e6 / seconds:.2f}"])
+            rows.append([f"{nbytes / 1000:,.0f} KB", f"{seconds:.3f}", f"{nbytes / 1e6 / seconds:.2f}", f"{cpu:.3f}",
+                         f"{nbytes / 1e6 / max(cpu, 1e-6):.2f}"])
+            if label.startswith("prose") and size == sizes[-1]:
+                prose_cpu = nbytes / 1e6 / max(cpu, 1e-6)
+        throughput[label] = xs[-1] / 1e6 / ys[-1]
+        table = markdown_table(["input", "seconds", "MB/s", "CPU s", "MB/s (CPU)"], rows)
+        if len(xs) < 2:  # one size (--sizes): no growth to fit
+            md += [f"**{label}**\n", table]
+            continue
         slope = loglog_slope(xs, ys)
         exponents[label] = slope
-        throughput[label] = xs[-1] / 1e6 / ys[-1]
-        md += [f"**{label}**: exponent **{slope:.2f}**\n", markdown_table(["input", "seconds", "MB/s"], rows)]
+        md += [f"**{label}**: exponent **{slope:.2f}**\n", table]
         checks.append(f"{'PASS' if slope <= 1.2 else 'FAIL'}  growth exponent, {label}: {slope:.2f} "
                       "(≤ 1.2 counts as about linear)")
     prose = next((v for k, v in throughput.items() if k.startswith("prose")), None)
     if prose is not None:
         checks.append(f"{'PASS' if prose >= TARGET_MB_S else 'FAIL'}  warm library throughput on English prose at "
-                      f"{sizes[-1] / 1e6:g} MB: {prose:.2f} MB/s (target ≥ {TARGET_MB_S:g})")
+                      f"{sizes[-1] / 1e6:g} MB: {prose:.2f} MB/s (target ≥ {TARGET_MB_S:g}; "
+                      f"{prose_cpu:.2f} MB/s of CPU time)")
     return "\n".join(md), checks, exponents
 
 
@@ -545,6 +462,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--kinds", nargs="*", default=None,
                         help="part (b): only the input kinds whose label contains one of these words")
     parser.add_argument("--quick", action="store_true", help="smoke run: repeat 1, sizes up to 100 KB")
+    parser.add_argument("--sizes", type=int, nargs="+", default=None,
+                        help="part (b): input sizes in bytes (default 10000 30000 100000 300000 1000000); with "
+                             "--parts b --kinds prose --sizes 1000000 --no-write, a quick look at the prose target")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/BENCHMARKS.md alone")
     parser.add_argument("--output", type=Path, default=None, help=argparse.SUPPRESS)  # tests: another BENCHMARKS.md
     return parser
@@ -558,7 +478,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"speed.py: skipped: {seeds / TRANSCRIPT_SEED} not found (the shared seeds are optional)")
         return 0
     repeat = 1 if ns.quick else ns.repeat
-    sizes = [s for s in GROWTH_SIZES if not ns.quick or s <= 100_000]
+    sizes = ns.sizes or [s for s in GROWTH_SIZES if not ns.quick or s <= 100_000]
     md = ["## Speed\n", "```sh", command_line("speed.py", args_list), "```\n",
           f"Code: {code_version()}. Machine: {machine_facts()}; load average {load_average()} at the start "
           "(other work on the machine slows wall times; the ratios of runs interleaved in one run hold better).\n"]
