@@ -132,3 +132,12 @@ def test_short_text_is_never_unpunctuated(text: str) -> None:
     tokens = text.split()
     if len(tokens) < 40:
         assert not asr.looks_unpunctuated(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LANG_PIECES, max_size=20).map("".join))
+def test_chinese_function_characters_are_counted_as_one_by_one(text: str) -> None:
+    """guess_lang counts Chinese function characters with a regex (in C): the count of the per-character loop."""
+    from summarize import _text
+
+    assert len(_text._ZH_FUNCTION_RE.findall(text)) == sum(1 for ch in text if ch in _text._ZH_FUNCTION_CHARS)
