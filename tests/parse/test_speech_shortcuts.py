@@ -1,6 +1,6 @@
-"""Speaker labels looked for only where they can be (issue 16): a label ends on a colon, an Otter header's time has
-one, and a bare turn marker opens with ">>"; lines without them are answered without running the regexes, exactly as
-the regexes answer."""
+"""Speaker labels and labelled links looked for only where they can be (issue 16): a label ends on a colon, an Otter
+header's time has one, a bare turn marker opens with ">>", a non-speech tag with a bracket, a labelled link holds "://";
+lines without them are answered without running the regexes, exactly as the regexes answer."""
 
 from __future__ import annotations
 
@@ -64,3 +64,13 @@ def test_the_shortcut_still_finds_labels() -> None:
     assert speech.split_speaker_label(">> and then") == ("", 3)
     assert speech.split_speaker_label("we moved the proxy") == (None, 0)
     assert speech.otter_header("Lin Sun  0:13") == ("Lin Sun", 13.0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["PR", "Slides", ":", "：", " ", "https://", "http://", "x.io/a", "<", ">", "we", "said",
+                                 "-", "\n", "//"]), max_size=10).map("".join))
+def test_labelled_links_are_found_as_the_regex_finds_them(text: str) -> None:
+    """is_labelled_link tries its regex only on text with "://" in it, as the regex needs one."""
+    from summarize.parse import furniture
+
+    assert furniture.is_labelled_link(text) == bool(furniture._LABELLED_LINK_RE.match(text.strip()))

@@ -148,7 +148,8 @@ _LABELLED_LINK_RE = re.compile(r"^\W{0,3}[^\s:：]{1,20}(?: [^\s:：]{1,20}){0,2
 
 def is_labelled_link(text: str) -> bool:
     """A line that is only a label and a URL ("PR: https://…", "Slides: https://…")."""
-    return bool(_LABELLED_LINK_RE.match(text.strip()))
+    # Without a URL in it (most paragraphs) the regex, which backtracks over the label's words, is not tried.
+    return "://" in text and _LABELLED_LINK_RE.match(text.strip()) is not None
 
 
 def is_link_title(text: str, link_chars: int, last_link_anchor: str | None) -> bool:
