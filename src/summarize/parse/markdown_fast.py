@@ -3,7 +3,7 @@
 markdown-it reads a plain paragraph the long way. At its first line it tries each of its twelve other block rules
 in turn; the setext-heading rule then scans the paragraph's lines, running every rule that may interrupt a
 paragraph on each, and the paragraph rule scans them once more the same way; its inline stage then walks the text
-through the inline rules, building a token per line and per line break. Both shortcuts here give markdown-it's own
+through the inline rules, building a token per line and per line break. The shortcuts here give markdown-it's own
 tokens for such text (``tests/parse/test_markdown_fast_paths.py`` holds them to the full parser):
 
 - :func:`plain_paragraph`, a block rule run before all others, takes a paragraph when no other rule can: no line of
