@@ -154,7 +154,7 @@ def test_posts_give_markdown_its_block_tokens(path: Path) -> None:
     assert _block_tokens(md_reader._parser(), text) == _block_tokens(_INLINE_SHORTCUT_ONLY, text)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(markdown_lines)
 def test_generated_lines_give_markdown_its_block_tokens(text: str) -> None:
     assert _block_tokens(md_reader._parser(), text) == _block_tokens(_INLINE_SHORTCUT_ONLY, text)
