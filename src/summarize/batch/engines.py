@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib
-import multiprocessing
 import os
 import re
 import signal
@@ -302,13 +301,20 @@ class ProcessEngine:
                  warm_up: bool = True, timeout: float | None = None, auto: bool = False) -> None:
         self.jobs = jobs
         self.func = func
-        self.context = mp_context or _default_context()
+        self._context = mp_context
         self.warm_up = warm_up
         self.timeout = timeout
         self.auto = auto
         self.workers_used = 0
         """How many workers the last map() used (0: it ran in this process)."""
         self._zh_ready = True
+
+    @property
+    def context(self) -> Any:
+        """The multiprocessing context workers are made with, imported the first time a worker is needed."""
+        if self._context is None:
+            self._context = _default_context()
+        return self._context
 
     def map(self, tasks: Iterable[Task], options: Options, count: int) -> Iterator[Result]:
         self.workers_used = 0
@@ -324,7 +330,6 @@ class ProcessEngine:
         before = cpu_sample()
         it = iter(tasks)
         head = list(islice(it, SNIFF))
-        forked = self.context.get_start_method() == "fork"
         needs = _needs(head)
         decided_here = self.auto and not custom and len(head) > 1
         if decided_here:
@@ -337,6 +342,7 @@ class ProcessEngine:
             if workers <= 1:
                 yield from SerialEngine(self.timeout).map(chain(head, it), options, count - 1)
                 return
+        forked = self.context.get_start_method() == "fork"
         if self.warm_up and forked and not custom:
             warm(options, **needs)  # inherited by every worker; what serial would load for these posts anyway
         self._zh_ready = needs["zh"] or not forked
@@ -425,6 +431,8 @@ class ProcessEngine:
 
 def _default_context() -> Any:
     """fork where it is safe and the default (Linux): workers inherit the warm parent; spawn elsewhere."""
+    import multiprocessing  # here, not at the top: serial runs (``--jobs 1``, a few posts) never import it
+
     method = "fork" if sys.platform.startswith("linux") else None
     return multiprocessing.get_context(method)
 

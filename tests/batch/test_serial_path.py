@@ -1,0 +1,115 @@
+"""The default (``--jobs auto``) below the break-even does what ``--jobs 1`` does, and nothing more.
+
+Issue 14's floor "the default is never slower than serial" is a timing, judged in benchmarks/batch.py;
+these tests pin the reason it should hold without timing anything: on the serial path the default
+imports the same modules as ``--jobs 1`` (neither imports multiprocessing), and where it has to
+look before it decides (8 posts or more), the only code it runs beyond serial's is that look.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import CodeType, FrameType
+from typing import Any
+
+import pytest
+
+import summarize
+from summarize.batch import digest, engines
+
+PACKAGE = os.path.dirname(summarize.__file__)
+
+#: What the default may run beyond serial's code when it has to decide (8 posts or more): read the first
+#: posts' kinds, sample the machine's idle time around the first post, count free cores.
+PROBE = {"ProcessEngine.__init__", "ProcessEngine.map", "ProcessEngine.close", "_needs", "_has_cjk", "cpu_sample", "free_cores"}
+
+#: Run in a fresh interpreter: the modules a digest leaves in sys.modules, for one --jobs value.
+_MODULES = """
+import json, sys
+from summarize.cli import main
+code = main(["digest", *sys.argv[1:], "--format", "json", "-o", sys.argv[1] + ".json", "--no-cache", "--no-progress"])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def _modules_after(folder: Path, jobs: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", _MODULES, str(folder), "--jobs", jobs], capture_output=True,
+                         text=True, timeout=120, env={**os.environ, "PYTHONHASHSEED": "0"})
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout.splitlines()[-1])
+    assert report["code"] == 0
+    return set(report["modules"])
+
+
+def _copies(posts: Path, dest: Path, count: int) -> Path:
+    """``count`` posts in ``dest``: the fixture's files (broken ones included) in turn, under new names."""
+    dest.mkdir()
+    sources = sorted(path for path in posts.rglob("*") if path.is_file() and ".hidden" not in path.parts
+                     and path.suffix != ".json")
+    for i in range(count):
+        source = sources[i % len(sources)]
+        (dest / f"{i:02d}-{source.name}").write_bytes(source.read_bytes())
+    return dest
+
+
+def test_a_few_posts_by_default_import_nothing_serial_does_not(posts: Path, tmp_path: Path) -> None:
+    """Below the break-even the default is serial: same modules as --jobs 1, and neither brings in
+    multiprocessing or concurrent.futures (about 10 ms of imports that only worker processes need)."""
+    folder = _copies(posts, tmp_path / "few", 3)
+    serial, default = _modules_after(folder, "1"), _modules_after(folder, "auto")
+    assert default == serial
+    assert not {m for m in serial if m.split(".")[0] in ("multiprocessing", "concurrent")}
+    assert "summarize.batch.engines" in serial  # the check above looked at a real digest
+
+
+def _code_run(call: Callable[[], Any]) -> set[str]:
+    """Qualified names of the summarize functions ``call`` ran (each once), traced with sys.setprofile."""
+    seen: set[CodeType] = set()
+
+    def profile(frame: FrameType, event: str, arg: Any) -> None:
+        if event == "call":
+            seen.add(frame.f_code)
+
+    sys.setprofile(profile)
+    try:
+        call()
+    finally:
+        sys.setprofile(None)
+    return {_qualname(code) for code in seen if code.co_filename.startswith(PACKAGE)}
+
+
+def _qualname(code: CodeType) -> str:
+    return code.co_qualname  # type: ignore[attr-defined,no-any-return]  # Python 3.11+
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="names functions by co_qualname (Python 3.11+)")
+def test_the_default_beside_a_busy_neighbour_adds_only_its_look(posts: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """8 posts, no free core (a CPU-bound neighbour): the default summarizes every post in this process,
+    as --jobs 1 does; the code it runs beyond serial's is the look that decided it (:data:`PROBE`): no
+    warm-up, no worker, no multiprocessing context."""
+    folder = _copies(posts, tmp_path / "eight", engines.MIN_PARALLEL_POSTS)
+    monkeypatch.setattr(engines, "free_cores", lambda before, after: 1)
+    made: list[engines.ProcessEngine] = []
+    real_make = engines.make_engine
+
+    def make_engine(*args: Any, **kwargs: Any) -> Any:
+        engine = real_make(*args, **kwargs)
+        made.append(engine)
+        return engine
+
+    monkeypatch.setattr("summarize.batch.make_engine", make_engine)
+    digest(folder, jobs=1)  # memoised resources loaded before either run is traced
+    serial = _code_run(lambda: digest(folder, jobs=1))
+    default = _code_run(lambda: digest(folder, jobs="auto"))
+    assert isinstance(made[-1], engines.ProcessEngine) and made[-1].workers_used == 0
+    assert made[-1]._context is None  # multiprocessing was never asked for a context
+    extra = {name.split(".<locals>")[0] for name in default - serial}
+    assert extra <= PROBE, sorted(extra - PROBE)
+    assert "ProcessEngine.map" in extra  # the traced run did take the deciding path
+    assert not {"warm", "ProcessEngine._run", "_Worker.__init__"} & default
