@@ -45,37 +45,67 @@ def test_corpus_and_report(batch: ModuleType, tmp_path: Path) -> None:
     assert sum(counts.values()) == 48 and counts["corpus-dev"] == 1 and counts["corpora/"] >= 5
     names = sorted(p.name for p in (tmp_path / "posts").iterdir())
     assert names[0] == "000-post.md" and not any("README" in n for n in names)
-    rows = {}
-    for key, seconds, workers in [("48/1", 10.0, 0), ("48/2", 5.5, 2), ("48/8", 5.4, 2), ("48/auto", 5.5, 2)]:
-        rows[key] = batch.Row(key, 48, [seconds], [1.0], [0.1], [workers])
+    rows = {key: _row(batch, key, [seconds] * 3, workers=[workers] * 3)
+            for key, seconds, workers in [("48/1", 10.0, 0), ("48/2", 5.5, 2), ("48/8", 5.4, 2), ("48/auto", 5.5, 2)]}
     rows["48/auto"].workers = [2, 0, 2]
     for size in batch.SIZES:
         if size != 48:
-            rows[f"{size}/1"] = batch.Row(f"{size}/1", size, [2.0], [1.0], [0.1], [0])
-            rows[f"{size}/auto"] = batch.Row(f"{size}/auto", size, [2.0], [1.0], [0.1], [0])
+            rows[f"{size}/1"] = _row(batch, f"{size}/1", [2.0] * 3)
+            rows[f"{size}/auto"] = _row(batch, f"{size}/auto", [2.0] * 3)
     for size in (8, 48):
-        rows[f"hog {size}/1"] = batch.Row("h", size, [3.0], [1.0], [3.0], [0])
-        rows[f"hog {size}/auto"] = batch.Row("h", size, [3.05], [1.0], [3.0], [0])
-    rows["hog 48/8"] = batch.Row("h", 48, [2.5], [1.1], [2.5], [2])
-    text = batch.report(rows, counts, ["--repeat", "1"], 1, (1.0, 2.0), True)
-    assert text.startswith("## Batch digest: does parallelism pay?\n\nReproduce: `python benchmarks/batch.py --repeat 1`.")
-    assert "| `--jobs 2` against `--jobs 1`, 48 posts cold | ×1.82 | ≥ 1.7 | yes |" in text
-    assert "**The machine was busy (load average 1.0 before" in text
-    assert "| 48/auto | 5.50 | — | 1.00 | 0.10 | 0 (1×) or 2 (2×) |" in text  # how many workers, run by run
-    assert "machine was busy" not in batch.report(rows, counts, [], 1, (0.1, 0.4), True)
-    assert "| default against `--jobs 1` beside a CPU hog, smallest ratio | ×0.98 | ≥ 1.0 | yes |" in text
-    assert "beside a CPU hog (more workers than free cores: no slower) | ×1.20 | ≥ 1.0 | yes |" in text
-    rows["48/8"] = batch.Row("48/8", 48, [6.0], [1.0], [0.1])
-    assert "| `--jobs 8` against `--jobs 2` (≥ 1: no slower) | ×0.92 | ≥ 1.0 | **no** |" in batch.report(
-        rows, counts, [], 1, (0.1, 0.4), True)
+        rows[f"hog {size}/1"] = _row(batch, "h", [3.0] * 3)
+        rows[f"hog {size}/auto"] = _row(batch, "h", [3.05] * 3)
+    rows["hog 48/8"] = _row(batch, "h", [2.5] * 3, workers=[2] * 3)
+    text = batch.report(rows, counts, ["--repeat", "3"], 3, (1.0, 2.0), True)
+    assert text.startswith("## Batch digest: does parallelism pay?\n\nReproduce: `python benchmarks/batch.py --repeat 3`.")
+    assert "| `--jobs 2` against `--jobs 1`, 48 posts cold | ×1.82 | 3 of 3 | ×1.82 | ≥ 1.7 | yes |" in text
+    assert "| 48/auto | 5.50 | 5.50–5.50 | 1.00 | 0.10 | 0 of 3 | 0 (1×) or 2 (2×) |" in text  # workers, run by run
+    assert "not judged (" not in text and "disturbed 0 of" not in text
+    assert "| default against `--jobs 1` beside a CPU hog, smallest ratio | ×0.98 | 6 of 6 | ×0.98 | ≥ 1.0 | yes |" in text
+    assert "beside a CPU hog (more workers than free cores: no slower) | ×1.20 | 3 of 3 | ×1.20 | ≥ 1.0 | yes |" in text
+    rows["48/8"] = _row(batch, "48/8", [6.0] * 3)
+    assert "| `--jobs 8` against `--jobs 2` (≥ 1: no slower) | ×0.92 | 3 of 3 | ×0.92 | ≥ 1.0 | **no** |" in batch.report(
+        rows, counts, [], 3, (0.1, 0.4), True)
+    # Another session's burst during two of the three 4-post serial runs: the by-size floor has one pair left.
+    rows["4/1"].others = [1.0, 0.0, 1.0]
+    text = batch.report(rows, counts, [], 3, (0.1, 0.4), True)
+    assert ("| default against `--jobs 1`, smallest ratio over batch sizes | ×1.00 | 16 of 18 | ×1.00 | ≥ 1.0 | "
+            "not judged (under 3 undisturbed pairs) |") in text
+    assert "**The rest of the machine disturbed 2 of " in text and "4: ×1.00 (1 of 3)" in text
+    assert "| 4 posts | 2.00 | 2.00–2.00 | 1.00 | 1.00 | 2 of 3 | 0 |" not in text  # the row's label is its key here
+    assert "| 4/1 | 2.00 | 2.00–2.00 | 1.00 | 1.00 | 2 of 3 | 0 |" in text
+
+
+def _row(batch: ModuleType, label: str, seconds: list[float], *, others: float = 0.1,
+         workers: list[int] | None = None) -> object:
+    """A row of runs, one per attempt 0, 1, 2 …, each the rest of the machine using ``others`` CPU s."""
+    return batch.Row(label, 48, list(seconds), [1.0] * len(seconds), [others] * len(seconds),
+                     workers or [0] * len(seconds), list(range(len(seconds))))
 
 
 def test_ratios_pair_runs_made_back_to_back(batch: ModuleType) -> None:
     """A slow phase of the machine that hits both runs of one repeat cancels out of the ratio, where a
     ratio of medians taken over different repeats would see it on one side only."""
-    slow = batch.Row("serial", 48, [6.0, 6.0, 12.0])  # the third repeat ran while the machine was busy
-    fast = batch.Row("pool", 48, [3.0, 6.0, 6.0])  # ... and so did the second pair's pool run
-    assert batch.paired_ratio(slow, fast) == 2.0
+    slow = batch.Row("serial", 48, [6.0, 6.0, 12.0], attempts=[0, 1, 2])  # the third repeat ran while busy
+    fast = batch.Row("pool", 48, [3.0, 6.0, 6.0], attempts=[0, 1, 2])  # ... and so did the second pair's pool run
+    slow.others = fast.others = [0.0, 0.0, 0.0]
+    assert batch.pairs(slow, fast).ratio == 2.0 and batch.pairs(slow, fast).judged
     assert slow.median / fast.median == 1.0
-    with pytest.raises(ValueError):
-        batch.paired_ratio(slow, batch.Row("short", 48, [1.0]))
+    # Runs pair by attempt, not by position: a retried group's runs pair with each other.
+    late = batch.Row("pool", 48, [3.0, 4.0], [1.0, 1.0], [0.0, 0.0], [2, 2], attempts=[2, 0])
+    assert batch.pairs(slow, late).every == [1.5, 4.0]
+
+
+def test_pairs_are_dropped_for_the_machine_never_for_their_ratio(batch: ModuleType) -> None:
+    """A pair is dropped when the rest of the machine used more than the stated share of a core during
+    either run, whatever its ratio: an outlier on a quiet machine stays, a typical ratio beside a burst goes."""
+    assert batch.disturbed(4.0, 0.41) and not batch.disturbed(4.0, 0.39)  # 0.1 of a core over 4 s
+    assert batch.disturbed(4.0, 0.21, share=0.05) and not batch.disturbed(4.0, 0.21, share=0.06)
+    slow = batch.Row("serial", 48, [8.0, 8.0, 8.0, 8.0], [8.0] * 4, [0.1, 0.1, 2.0, 0.1], [0] * 4, [0, 1, 2, 3])
+    fast = batch.Row("pool", 48, [4.0, 2.0, 4.0, 4.0], [8.0] * 4, [0.1, 0.1, 0.1, 0.5], [2] * 4, [0, 1, 2, 3])
+    got = batch.pairs(slow, fast)
+    assert got.kept == [2.0, 4.0]  # attempt 1 (×4, an outlier) kept; 2 (serial disturbed) and 3 (pool) dropped
+    assert got.every == [2.0, 4.0, 2.0, 2.0] and got.dropped == 2 and not got.judged
+    assert slow.median == 8.0 and fast.median == 4.0  # each row's seconds: the median of its undisturbed runs
+    quiet = batch.Row("q", 48, [1.0], [1.0], [5.0], [0], [0])
+    assert quiet.median == 1.0  # every run disturbed: the median of all, rather than nothing
