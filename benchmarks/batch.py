@@ -269,9 +269,23 @@ def run_digest(folder: Path, out: Path, jobs: str | None, env: dict[str, str], h
     return Run(seconds, cpu, max(0.0, busy - cpu - mine), workers, out.read_bytes())
 
 
+#: The hog's program: it dies with the benchmark even when the benchmark is killed (``timeout`` sends SIGTERM,
+#: which skips ``finally``): Linux's parent-death signal, and elsewhere a check of its parent every 2**20 turns.
+_HOG = """
+import ctypes, os, signal, sys
+parent = int(sys.argv[1])
+if sys.platform.startswith("linux"):
+    ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+n = 0
+while n & 0xFFFFF or os.getppid() == parent:
+    n += 1
+"""
+
+
 def hog() -> subprocess.Popen[bytes]:
-    """A CPU-bound process beside the runs (one core's worth, as another user's job would be)."""
-    return subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    """A CPU-bound process beside the runs (one core's worth, as another user's job would be), which never
+    outlives this script: a hog left behind keeps a core busy for everyone else on the machine."""
+    return subprocess.Popen([sys.executable, "-c", _HOG, str(os.getpid())])
 
 
 @dataclass

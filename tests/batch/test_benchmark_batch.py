@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import signal
+import subprocess
 import sys
+import time
 from pathlib import Path
 from types import ModuleType
 
@@ -109,3 +113,36 @@ def test_pairs_are_dropped_for_the_machine_never_for_their_ratio(batch: ModuleTy
     assert slow.median == 8.0 and fast.median == 4.0  # each row's seconds: the median of its undisturbed runs
     quiet = batch.Row("q", 48, [1.0], [1.0], [5.0], [0], [0])
     assert quiet.median == 1.0  # every run disturbed: the median of all, rather than nothing
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_hog_dies_with_the_benchmark(batch: ModuleType) -> None:
+    """A benchmark killed outright (SIGKILL; ``timeout`` sends SIGTERM, which skips ``finally`` too) takes its
+    CPU hog with it, instead of leaving a core busy for everyone else on the machine."""
+    script = f"import sys, time; sys.path.insert(0, {str(BENCH)!r}); import batch; print(batch.hog().pid, flush=True); " \
+             "time.sleep(60)"
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    pid = int(parent.stdout.readline())
+    try:
+        time.sleep(0.3)
+        assert _alive(pid)  # it runs while the benchmark does
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(pid)
+    finally:
+        parent.kill()
+        if _alive(pid):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` is running (a zombie, or a process gone, is not)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
