@@ -12,17 +12,11 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from types import CodeType, FrameType
-from typing import Any
 
 import pytest
 
-import summarize
-from summarize.batch import digest, engines
-
-PACKAGE = os.path.dirname(summarize.__file__)
+from summarize.batch import engines
 
 #: What the default may run beyond serial's code when it has to decide (8 posts or more): read the first
 #: posts' kinds, sample the machine's idle time around the first post, count free cores.
@@ -67,49 +61,57 @@ def test_a_few_posts_by_default_import_nothing_serial_does_not(posts: Path, tmp_
     assert "summarize.batch.engines" in serial  # the check above looked at a real digest
 
 
-def _code_run(call: Callable[[], Any]) -> set[str]:
-    """Qualified names of the summarize functions ``call`` ran (each once), traced with sys.setprofile."""
-    seen: set[CodeType] = set()
+#: Run in a fresh interpreter (threads other tests leave behind, such as a Dask cluster's, stalled the traced
+#: run): the package functions a digest of the folder runs by default with no free core, beyond --jobs 1's.
+_TRACE = """
+import json, sys
+from summarize.batch import digest, engines
+import summarize.batch
 
-    def profile(frame: FrameType, event: str, arg: Any) -> None:
+engines.free_cores = lambda before, after: 1  # a CPU-bound neighbour on every other core
+made = []
+real_make = engines.make_engine
+def make_engine(*args, **kwargs):
+    made.append(real_make(*args, **kwargs))
+    return made[-1]
+summarize.batch.make_engine = make_engine
+
+def code_run(call):
+    seen = set()
+    def profile(frame, event, arg):
         if event == "call":
             seen.add(frame.f_code)
-
     sys.setprofile(profile)
     try:
         call()
     finally:
         sys.setprofile(None)
-    return {_qualname(code) for code in seen if code.co_filename.startswith(PACKAGE)}
+    package = summarize.__path__[0]
+    return {code.co_qualname.split(".<locals>")[0] for code in seen if code.co_filename.startswith(package)}
 
-
-def _qualname(code: CodeType) -> str:
-    return code.co_qualname  # type: ignore[attr-defined,no-any-return]  # Python 3.11+
+folder = sys.argv[1]
+digest(folder, jobs=1)  # memoised resources loaded before either run is traced
+serial = code_run(lambda: digest(folder, jobs=1))
+default = code_run(lambda: digest(folder, jobs="auto"))
+engine = made[-1]
+print(json.dumps({"extra": sorted(default - serial), "default": sorted(default),
+                  "engine": type(engine).__name__, "workers": engine.workers_used,
+                  "context": engine._context is not None, "multiprocessing": "multiprocessing" in sys.modules}))
+"""
 
 
 @pytest.mark.skipif(sys.version_info < (3, 11), reason="names functions by co_qualname (Python 3.11+)")
-def test_the_default_beside_a_busy_neighbour_adds_only_its_look(posts: Path, tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_default_beside_a_busy_neighbour_adds_only_its_look(posts: Path, tmp_path: Path) -> None:
     """8 posts, no free core (a CPU-bound neighbour): the default summarizes every post in this process,
     as --jobs 1 does; the code it runs beyond serial's is the look that decided it (:data:`PROBE`): no
-    warm-up, no worker, no multiprocessing context."""
+    warm-up, no worker, no multiprocessing context (nor the module)."""
     folder = _copies(posts, tmp_path / "eight", engines.MIN_PARALLEL_POSTS)
-    monkeypatch.setattr(engines, "free_cores", lambda before, after: 1)
-    made: list[engines.ProcessEngine] = []
-    real_make = engines.make_engine
-
-    def make_engine(*args: Any, **kwargs: Any) -> Any:
-        engine = real_make(*args, **kwargs)
-        made.append(engine)
-        return engine
-
-    monkeypatch.setattr("summarize.batch.make_engine", make_engine)
-    digest(folder, jobs=1)  # memoised resources loaded before either run is traced
-    serial = _code_run(lambda: digest(folder, jobs=1))
-    default = _code_run(lambda: digest(folder, jobs="auto"))
-    assert isinstance(made[-1], engines.ProcessEngine) and made[-1].workers_used == 0
-    assert made[-1]._context is None  # multiprocessing was never asked for a context
-    extra = {name.split(".<locals>")[0] for name in default - serial}
-    assert extra <= PROBE, sorted(extra - PROBE)
-    assert "ProcessEngine.map" in extra  # the traced run did take the deciding path
-    assert not {"warm", "ProcessEngine._run", "_Worker.__init__"} & default
+    out = subprocess.run([sys.executable, "-c", _TRACE, str(folder)], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONHASHSEED": "0"})
+    assert out.returncode == 0, out.stderr
+    got = json.loads(out.stdout.splitlines()[-1])
+    assert got["engine"] == "ProcessEngine" and got["workers"] == 0
+    assert not got["context"] and not got["multiprocessing"]
+    assert set(got["extra"]) <= PROBE, sorted(set(got["extra"]) - PROBE)
+    assert "ProcessEngine.map" in got["extra"]  # the traced run did take the deciding path
+    assert not {"warm", "ProcessEngine._run", "_Worker.__init__"} & set(got["default"])
