@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from strategies import zh_asr_speech
 
@@ -189,3 +189,17 @@ def test_caption_takeaways_read_with_commas() -> None:
     for s in with_commas:
         assert s.clean.replace("，", "") == s.clean.replace("，", "").strip()
         assert not re.search(r"[A-Za-z0-9]，[A-Za-z0-9]|^，|，$|，，", s.clean)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="负载均衡 \n ab", max_size=400), st.integers(min_value=0, max_value=400))
+@example("负载" + " " * 300 + "均衡" + " " * 300 + "ab", 302)
+@example("负载" + " " * 300 + "均衡", 2)
+def test_around_is_the_whole_slice_stripped(text: str, at: int) -> None:
+    """The pause check reads a bounded slice around each gap (slicing a whole caption file at every pause was
+    quadratic); it must see what the whole slice, stripped, shows, however long the run of spaces."""
+    from summarize.segment.asr_zh import _around
+
+    at = min(at, len(text))
+    assert _around(text, at, -6) == text[:at].rstrip()[-6:]
+    assert _around(text, at, 6) == text[at:].lstrip()[:6]

@@ -274,11 +274,28 @@ LATIN_PAUSE_MARGIN = -0.5
 _WORD_WINDOW = 6
 
 
+def _around(text: str, at: int, n: int) -> str:
+    """The ``|n|`` characters before (n < 0) or after offset ``at``, once the spaces next to it are stripped: a
+    slice of a few dozen characters, not of the whole text (a caption file is one block, and slicing it whole at
+    every pause was quadratic); it widens only when a run of spaces fills it."""
+    span = 64
+    while True:
+        if n < 0:
+            piece = text[max(0, at - span) : at].rstrip()
+            if len(piece) >= -n or span >= at:
+                return piece[n:]
+        else:
+            piece = text[at : at + span].lstrip()
+            if len(piece) >= n or at + span >= len(text):
+                return piece[:n]
+        span *= 4
+
+
 def _pause_allowed(text: str, at: int, score: float) -> bool:
     """Whether a comma may stand at offset ``at``: never inside a word (a caption cue cuts "负 | 载均衡" where
     the screen was full; jieba, on a few characters either side, says where the words are), never between two
     Latin words or digits ("multi cluster"), and next to a Latin word only with a clearer pause."""
-    left, right = text[:at].rstrip(), text[at:].lstrip()
+    left, right = _around(text, at, -_WORD_WINDOW), _around(text, at, _WORD_WINDOW)
     before, after = left[-1:], right[:1]
     latin_before, latin_after = before.isascii() and before.isalnum(), after.isascii() and after.isalnum()
     if latin_before and latin_after:
@@ -287,8 +304,7 @@ def _pause_allowed(text: str, at: int, score: float) -> bool:
         return False
     from .zh import zh_words
 
-    window_left, window_right = left[-_WORD_WINDOW:], right[:_WORD_WINDOW]
-    window, boundary, position = window_left + window_right, len(window_left), 0
+    window, boundary, position = left + right, len(left), 0
     for word in zh_words(window):  # (the tokenizer drops spaces: find each word where it stands)
         position = window.find(word, position)
         if position < 0:
