@@ -215,6 +215,7 @@ def test_list_announcements() -> None:
     assert not announces_a_list("Consul 是一个基于 Raft 协议的服务发现工具，因此你需要至少三个节点。")
     assert not announces_a_list("We did two things: we cut the pod count and moved L7 to waypoints.")
     assert not announces_a_list("Sidecars doubled our pod count.")
+    assert not announces_a_list("The runbook starts with what the alert means, and then the first three things to check.")
 
 
 def test_stories_and_points() -> None:
@@ -517,6 +518,7 @@ def test_a_semicolon_typed_for_the_colon_after_a_list_word_prints_as_the_colon()
         ("The lesson is: your inventory of layer 7 use is the whole project.", "en", True),
         ("Our recommendation is simple: add outlier detection to every DestinationRule.", "en", True),
         ("My advice is to do tail sampling in the Collector from day one.", "en", True),
+        ("The recommendation: use local limits as a cheap safety net on every service.", "en", True),
         ("So my advice is simple.", "en", False),  # announces the point, does not make it
         ("The reason is that the cache was cold.", "en", False),  # the reason for what?
         ("我的建议是从一开始就在 Collector 里做尾部采样。", "zh", True),
@@ -603,6 +605,30 @@ def test_a_chinese_label_may_be_a_latin_name() -> None:
     assert labelled(sentence(text, "zh"), text)
     prose = "kube-scheduler 在过滤出所有可行节点之后，会由一系列打分插件给每个节点打分。"
     assert not labelled(sentence(prose, "zh"), prose)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "label"),
+    [
+        ("Frame pointers: the case for turning them back on.", "en", True),
+        ("Action items: Raj drafts the manifests.", "en", True),
+        ("To recap: measure developer journeys and publish everything.", "en", True),
+        ("If you are new here: Tallyhouse runs in your cluster.", "en", True),  # a subordinate clause heads the rest
+        ("We adopt Option C: a node agent DaemonSet and a per-cluster gateway Deployment.", "en", False),
+        ("Volume snapshots live with the disks: same cloud account, same region.", "en", False),
+        ("The rule was: a namespace moves to strict when its plaintext line stays at zero.", "en", False),
+        ("可扩展性：我们计划为数据平面扩展提供一流的 API。", "zh", True),
+        ("所以翻译函数必须是一个纯函数：输入是缓存中的全部对象，输出是完整的一组资源。", "zh", False),
+        ("我们的做法是：每次社区发布新版本时，平台团队整理一张表。", "zh", False),
+        ("真正花时间的是三件事：把 SBOM 和运行时对应起来。", "zh", True),  # counts the list it opens
+        ("很多人会有一个误解：已有的对象不会因为升级而坏掉。", "zh", True),  # what follows is the myth
+        ("【技术人访谈】“又是 DNS”：一次五秒延迟排查。", "zh", True),  # a title; the quote's 是 is no clause
+    ],
+)
+def test_a_clause_before_the_colon_is_no_label(text: str, lang: str, label: bool) -> None:
+    from summarize.score.shape import labelled
+
+    assert labelled(sentence(text, lang), text) is label
 
 
 def test_a_measured_change_is_a_result() -> None:

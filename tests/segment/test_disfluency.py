@@ -22,6 +22,8 @@ from summarize.segment.disfluency import clean, disfluency_spans
         ("Do you know, really, what it is?", "Do you know, really, what it is?"),
         ("It does traffic shifting you know, resiliency", "It does traffic shifting resiliency"),
         ("That that is very very good", "That that is very very good"),
+        ("We made a rule that, that no alert can page a human", "We made a rule that no alert can page a human"),
+        ("it was very, very slow", "it was very, very slow"),
         ("and round and round it goes", "and round and round it goes"),
         ("it got worse day by day by day", "it got worse day by day by day"),
         ("we moved it to the to the cluster", "we moved it to the cluster"),

@@ -563,6 +563,8 @@ _HISTORY_ZH_RE = re.compile(
 # A sentence that announces a list ("We did two things.", "To enable it there are a handful of required changes your
 # application must make.", "有三个原因："): the one after it is the list's first item, and it is no point of its own.
 _ANNOUNCES_A_LIST_RE = re.compile(
+    # Not "… and then the first three things to check.": a count of the list's head is no announcement.
+    r"(?<!\bfirst )(?<!\blast )(?<!\btop )(?<!\bnext )"
     r"\b(?:two|three|four|five|several|a few|a couple of|a handful of) (?:\w+ ){0,2}?(?:things|reasons|ways|steps|parts|"
     r"options|lessons|problems|changes|areas|kinds|types|components|mistakes|pillars)\b(?:\s+\w+){0,5}?\s*[.:]\s*$"
     # Chinese: a count after 有/做了/分为/包括… ("有三个原因：", "我们做了两件事。"), or any count the sentence ends on with a

@@ -481,10 +481,12 @@ def _numbered(s: Sentence) -> bool:
 # only announces it).
 _STATED_POINT_EN_RE = re.compile(
     r"^\W*(?:(?:so|and|but|okay|ok|now|alright)[\s,]+)?(?:the|my|our)\s+(?:(?:main|key|big|biggest|real|one|general|"
-    r"first|overall)\s+)?(?:lesson|takeaway|advice|recommendation|learning|rule of thumb)\s+"
+    r"first|overall)\s+)?(?:lesson|takeaway|advice|recommendation|learning|rule of thumb)"
+    # "The recommendation: use local limits …": the marker and its colon alone.
+    r"(?:\s*[:：]\s*|\s+"
     # The point follows a colon or opens with "to …"/"that …": "The lesson was painful for everyone" is no lesson.
     r"(?:(?:here|for (?:you|everyone|anyone|teams|other teams))\s+)?(?:is|was|would be)\b(?:\s+(?:simple|this))?"
-    r"(?:\s*[:：]\s*|\s+(?=(?:to|that)\s))",
+    r"(?:\s*[:：]\s*|\s+(?=(?:to|that)\s)))",
     re.IGNORECASE,
 )
 _STATED_POINT_ZH_RE = re.compile(

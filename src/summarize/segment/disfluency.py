@@ -59,6 +59,16 @@ _RESTARTED_ON = frozenset(
 )
 
 
+# "that that", "had had", "is is" can be grammar ("I knew that that was wrong"); said again after a comma they are a
+# restart: "We made a rule that, that no alert can page a human".
+_RESTART_AFTER_COMMA = frozenset({"that", "had", "is"})
+
+
+def _restart_after_comma(match: re.Match[str]) -> bool:
+    word = match.group(1)
+    return word.casefold() in _RESTART_AFTER_COMMA and "," in match.group(0)[len(word): -len(word)]
+
+
 def _hands_on(match: re.Match[str]) -> bool:
     """One content word said once at the end of a clause and again at the start of the next, across a comma."""
     word = match.group(1)
@@ -103,7 +113,7 @@ def _one_pass(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in _ZH_FILLER_RE.finditer(text) if m.end() > m.start()]
     for m in _STUTTER_RE.finditer(text):
         word = m.group(1)
-        if word.casefold() in _KEEP_DOUBLE or word.isdigit():
+        if word.isdigit() or (word.casefold() in _KEEP_DOUBLE and not _restart_after_comma(m)):
             continue
         if _is_reduplication(m.group(0)):
             continue  # "round and round and round", "step by step by step": said on purpose
