@@ -62,7 +62,9 @@ FRESH = {"fixtures/unseen/": "fresh pages", "fixtures/unseen2/": "fresh pages, s
          "fixtures/unseen6/": "fresh pages, sixth batch (Chinese)",
          "fixtures/unseen7/": "fresh pages, seventh batch (English written)",
          "fixtures/unseen8/": "fresh pages, eighth batch (English, mixed)",
-         "fixtures/unseen9/": "fresh pages, ninth batch (Chinese, mixed)"}
+         "fixtures/unseen9/": "fresh pages, ninth batch (Chinese, mixed)",
+         "fixtures/unseen10/": "fresh pages, tenth batch (English speech)",
+         "fixtures/unseen11/": "fresh pages, eleventh batch (Chinese speech, English written)"}
 """Folders of pages written by sessions that never saw the program, each after the rules of its day: no rule was
 tuned on them when they were first judged (their README says when)."""
 INSTRUCTIONS = ("Read the whole post at `read` first. Then judge each item on its own by benchmarks/RUBRIC.md and "
