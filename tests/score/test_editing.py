@@ -589,6 +589,17 @@ def test_what_leans_and_what_stands_alone() -> None:
 
 
 
+def test_an_early_it_before_any_noun_leans_outside() -> None:
+    for text in ("Compile it to Wasm, run it with the shim next to your containers.",
+                 "I ran it in dry-run against every release in the production clusters.",
+                 "If its users are its authors, an interface is overhead."):
+        assert leans_outside(text, "en"), text
+    for text in ("We're working hard to make it possible to have VMs and pods coexist.",
+                 "When the primary fails its health checks, traffic shifts to the standby.",
+                 "Karpenter picks the instance type and it consolidates underused nodes."):
+        assert not leans_outside(text, "en"), text
+
+
 def test_chinese_stories_told_from_before_or_after() -> None:
     assert leans_outside("后来我们做了一个事情，就是不光发数字，还直接给建议值。", "zh")
     assert leans_outside("上线后 CoreDNS 的 QPS 下降了约 85%。", "zh")

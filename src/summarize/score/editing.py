@@ -340,6 +340,29 @@ _LEANS_AFTER_OPENER_RE = re.compile(
     r"at (?:that|this) point)[\s,]+(?:that|it|they)\s+(?:'s|is|was|are|were|became|becomes|meant|means|turned into|grew)\b",
     re.IGNORECASE,
 )
+# "Compile it to Wasm, …", "I ran it in dry-run against …", "You switch it on per namespace", "If its users are its
+# authors, …": an "it" among the first words, before any noun it could stand for (of the 10 judged lines it flags, 9
+# were dropped, 6 of them as dangling; "make it possible" is no pointer).
+_EARLY_IT_RE = re.compile(r"^\W*(?:[\w'’]+\s+){0,3}?(?:it|its)\b(?!\s+(?:possible|easy|easier|hard|harder|clear|simple|"
+                          r"impossible|difficult|likely|unlikely|worse|better)\b)", re.IGNORECASE)
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD"})
+
+
+def _it_before_any_noun(text: str) -> bool:
+    """Whether the first "it"/"its" of ``text`` comes before any noun or number (the POS tagger's reading; asked
+    only of the few sentences :data:`_EARLY_IT_RE` lets through). A sentence-opening dummy "It's …"/"It is …" is
+    :data:`_LEANS_EN_RE`'s business."""
+    from ..segment.pos import tag_sentence
+
+    tagged = tag_sentence(text)
+    for k, (word, tag) in enumerate(tagged):
+        if tag in _NOUN_TAGS:
+            return False
+        if word.lower() in ("it", "its"):
+            return k > 0 or word.lower() == "its"
+    return False
+
+
 _PLURAL_PRONOUN_RE = re.compile(r"\b(?:they|them|their|theirs)\b", re.IGNORECASE)
 # A plural a "they" can point back to inside the sentence: "pods", "clusters", "teams", "people", "users and operators".
 _PLURAL_NOUN_RE = re.compile(
@@ -380,6 +403,8 @@ def leans_outside(text: str, lang: str) -> bool:
     plural = _PLURAL_PRONOUN_RE.search(text)
     if plural is not None and not _PLURAL_NOUN_RE.search(text[: plural.start()]):
         return True  # "We measured the cost of turning them back on": them = frame pointers, named before
+    if _EARLY_IT_RE.match(text) and _it_before_any_noun(text):
+        return True
     pronoun = _THIRD_PERSON_RE.search(text)
     if pronoun is None:
         return False
