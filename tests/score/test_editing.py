@@ -604,6 +604,10 @@ def test_chinese_stories_told_from_before_or_after() -> None:
     assert leans_outside("后来我们做了一个事情，就是不光发数字，还直接给建议值。", "zh")
     assert leans_outside("上线后 CoreDNS 的 QPS 下降了约 85%。", "zh")
     assert not leans_outside("上线时间从两周降到半天。", "zh")
+    for text in ("因为我们很多模型其实是小模型，一个模型可能就用四五个 G 显存。", "即便如此，效果也出人意料。",
+                 "之后又遇到过一次后端一个小时的故障。", "或者在 Pod 的 dnsConfig 里把 ndots 调成 2。", "问题是，根证书当时是脚本生成的。"):
+        assert leans_outside(text, "zh"), text
+    assert not leans_outside("因为缓存是冷的，所以第一个请求要两秒。", "zh")  # gives its own consequence
     assert narrates("以前 CoreDNS 副本数是固定的 4 个。", "zh")
     assert not narrates("以前的版本不支持这个字段。", "zh")
 
