@@ -124,3 +124,27 @@ def test_segmentation_needs_no_nltk_data(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
     assert sentences_of("It works, e.g. offline. Really.") == ["It works, e.g. offline.", "Really."]
     assert not re.search("nltk_data", str(nltk.data.path))
+
+
+def test_an_overlong_sentence_of_a_timed_caption_is_cut_by_the_boundary_model() -> None:
+    """A caption a recogniser punctuated only here and there: its 60-word "sentence" is speech run together, while
+    the same words as untimed prose are left as their author wrote them."""
+    lines = ("We moved every cluster to the new runtime.", "It took four months.", "Nobody noticed the switch.",
+             "each cluster took about two days including a one-day soak", "and we kept the old node pool template for a week",
+             "so rollback was one command", "we did roll back once that was the registry mirror problem",
+             "the results forty clusters moved in about four months", "one runtime one config one runbook",
+             "node related incidents went down by a third", "and the thing I want you to take home is this.")
+    text = "\n".join(lines)
+    marks, offset = [], 0
+    for k, line in enumerate(lines):
+        marks.append((offset, 3.0 * k))
+        offset += len(line) + 1
+    margins: dict[tuple[int, int], float] = {}
+    long_start = text.index("each cluster")
+    timed = block_spans(text, marks, margins)
+    cut = [span for span in timed if span[0] >= long_start]
+    assert len(text[long_start:].split()) > 50 and len(cut) > 1
+    assert all(span in margins for span in cut)  # cut by the model: its confidence is on record
+    assert cut[0][0] == long_start and cut[-1][1] == len(text)
+    untimed = block_spans(text)
+    assert [span for span in untimed if span[0] >= long_start] == [(long_start, len(text))]

@@ -23,7 +23,7 @@ from .._text import CJK_RE, guess_lang, lazy_pattern
 from ..model import PROSE_KINDS, Document, Marks, Sentence
 # Imported here, not in the functions that use them: an import statement in a function runs on every call
 # (~2 µs each), and these run per piece and per sentence (a 1M-cue caption file asks for words a million times).
-from .asr import looks_unpunctuated, split_unpunctuated
+from .asr import MAX_UNIT_WORDS, looks_unpunctuated, split_unpunctuated
 from .disfluency import clean, filler_rate, sounds_spoken
 from .en import en_spans, en_words
 from .zh import terminator_spans, zh_spans, zh_words
@@ -349,9 +349,32 @@ def _split_piece(
     for a, b in terminator_spans(text, start, end):
         if hanzi and guess_lang(text[a:b]) == "zh":
             spans.extend(zh_spans(text, a, b))
+        elif time_marks:
+            for c, d in en_spans(text, a, b):
+                spans.extend(_overlong_caption(text, c, d, time_marks, margins))
         else:
             spans.extend(en_spans(text, a, b))
     return spans
+
+
+OVERLONG_CAPTION_WORDS = MAX_UNIT_WORDS
+"""A "sentence" of a timed caption longer than this many words is speech a recogniser punctuated only here and
+there ("good morning everyone, thank you for coming … we did roll back once, that was the registry mirror problem
+the results forty clusters moved in about four months"): the boundary model cuts it, as it cuts unpunctuated
+speech. Written prose is never timed, so a long written sentence is left as its author wrote it."""
+
+
+def _overlong_caption(
+    text: str, start: int, end: int, time_marks: Sequence[tuple[int, float]],
+    margins: dict[tuple[int, int], float] | None,
+) -> list[tuple[int, int]]:
+    """``[(start, end)]``, or the boundary model's units of it when it is an overlong caption sentence spanning
+    two cues or more (:data:`OVERLONG_CAPTION_WORDS`)."""
+    if end - start < 2 * OVERLONG_CAPTION_WORDS or len(text[start:end].split()) <= OVERLONG_CAPTION_WORDS:
+        return [(start, end)]
+    if len(_marks_in(time_marks, start, end)) < 2:
+        return [(start, end)]
+    return _split_speech(text, start, end, time_marks, margins, zh=False)
 
 
 def _unpunctuated_zh(text: str, marks: Callable[[], Sequence[tuple[int, float]]]) -> bool:
