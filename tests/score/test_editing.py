@@ -600,6 +600,24 @@ def test_an_early_it_before_any_noun_leans_outside() -> None:
         assert not leans_outside(text, "en"), text
 
 
+def test_a_speaker_trailing_off_or_reporting_is_a_fragment() -> None:
+    from summarize.score.shape import fragment
+
+    for text, lang in (("超时之后上游重试，流量更大，然后 HPA 又扩，新 Pod 又是冷的……。", "zh"),
+                       ("说它发了一个 DNS 查询，没收到回复，等五秒再重试。", "zh"),
+                       ("We tried retries, then timeouts, then...", "en")):
+        assert fragment(sentence(text, lang), text), text
+    for text, lang in (("说实话这个方案不错。", "zh"), ("Retries amplify load during an outage.", "en")):
+        assert not fragment(sentence(text, lang), text), text
+
+
+def test_a_chinese_speaker_taking_the_floor_is_edited_out() -> None:
+    text = "我补充一点，慢启动跟 HPA 要配合好。"
+    assert edit(sentence(text, "zh"), True) == "慢启动跟 HPA 要配合好。"
+    text = "我看了一下，Velero 的备份存储位置可以配到另一个账号的对象存储。"
+    assert edit(sentence(text, "zh"), True) == "Velero 的备份存储位置可以配到另一个账号的对象存储。"
+
+
 def test_chinese_stories_told_from_before_or_after() -> None:
     assert leans_outside("后来我们做了一个事情，就是不光发数字，还直接给建议值。", "zh")
     assert leans_outside("上线后 CoreDNS 的 QPS 下降了约 85%。", "zh")

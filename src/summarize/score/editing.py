@@ -166,7 +166,9 @@ _ZH_CAPTION_FILLER_RE = re.compile(r"(?:(?<=\s)|^)(?:就是|那个|然后|嗯+|�
 # and a filler said between two commas ("…，就是，…", "…，然后呢，…").
 _ZH_PAUSE_PARTICLE_RE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?<![干哈])(?:嘛|呢|啊|呀|哈)(?=[，,])")  # not 干嘛, 哈哈
 _ZH_FILLER_BETWEEN_COMMAS_RE = re.compile(r"[，,]\s*(?:就是说?|然后|那个|对吧|是吧|你知道)[，,]")
-_ZH_HEDGES_RE = re.compile(r"^(?:我(?:觉得|认为|想|感觉)|其实|基本上|说实话|坦白说|就像我(?:之前|刚才)说的)[，,]?")
+# "我补充一点，…", "我看了一下，…" (judged markup, 2 of 2): a speaker taking the floor, not part of the point.
+_ZH_HEDGES_RE = re.compile(r"^(?:我(?:觉得|认为|想|感觉)|其实|基本上|说实话|坦白说|就像我(?:之前|刚才)说的)[，,]?"
+                           r"|^(?:我(?:再)?补充(?:一点|一下|两句)|我(?:刚)?看了一下|怎么说呢|老实说|坦白讲)[，,]")
 
 
 def edit(sentence: Sentence, spoken: bool, text: str | None = None) -> str:

@@ -83,7 +83,13 @@ FALSE_START_RE = re.compile(r"\w\s*--|--\s*\w")
 _ZH_AGENT_FIRST_RE = re.compile(r"^由(?!于|此|来|衷)")
 # A Chinese sentence cannot open on a particle or a bare conjunction or aspect adverb: "的用户指南，帮助用户…"
 # and "已激发了 SMI 社区讨论…" are the tails of a sentence the page broke (a "！）" inside brackets, a line break).
-_ZH_TAIL_RE = re.compile(r"^(?:的(?!确|士)|以及|并且|而且|已(?!知|有|经)(?=[\u4e00-\u9fff]{1,2}了))")
+# "说它发了一个 DNS 查询，没收到回复…" (judged fragment): a reported "says" whose speaker is in the sentence before.
+_ZH_TAIL_RE = re.compile(r"^(?:的(?!确|士)|以及|并且|而且|已(?!知|有|经)(?=[\u4e00-\u9fff]{1,2}了)|说(?!实话|真的|白了|起来|到底|明))")
+
+
+# A speaker trailing off: "超时之后上游重试，流量更大，然后 HPA 又扩，新 Pod 又是冷的……" (judged fragment), "and so on...".
+_TRAILS_OFF = r"(?:……|…|\.\.\.)\s*[。.]?\s*$"
+_TRAILS_OFF_RE = re.compile(_TRAILS_OFF)
 
 
 # A caption unit or spoken sentence cut before its end: "Failure mode deny is true which means.", "The fourth
@@ -119,7 +125,7 @@ _ZH_NAMES_ONLY_RE = re.compile(
 )
 
 # Cut before its object: "许多知名品牌都在台上讨论他们对 Istio 的采用，包括。" (the list went to the next sentence).
-_ZH_CUT_SHORT_RE = re.compile(rf"(?:{LIST_INTRODUCERS_ZH})\W*$")
+_ZH_CUT_SHORT_RE = re.compile(rf"(?:{LIST_INTRODUCERS_ZH})\W*$|{_TRAILS_OFF}")
 
 
 def fragment(s: Sentence, text: str) -> bool:
@@ -127,7 +133,7 @@ def fragment(s: Sentence, text: str) -> bool:
     (English); in Chinese, the tail of a broken sentence, a row of names only, a clause that ends on "包括/例如",
     or a list item that starts at its verb."""
     if s.lang == "en":
-        return (lacks_a_verb(text, list_item=s.kind == "list_item") or _cut_short_en(text)
+        return (lacks_a_verb(text, list_item=s.kind == "list_item") or _cut_short_en(text) or _TRAILS_OFF_RE.search(text) is not None
                 or (len(text.split()) <= 8 and _CLAUSE_ALONE_EN_RE.match(text) is not None)
                 # In speech only: a written "Because the cache was cold the first request took two seconds." has
                 # its main clause without a comma; an answer in an interview that opens on "Because" seldom does.
