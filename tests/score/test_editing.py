@@ -626,6 +626,8 @@ def test_chinese_stories_told_from_before_or_after() -> None:
                  "之后又遇到过一次后端一个小时的故障。", "或者在 Pod 的 dnsConfig 里把 ndots 调成 2。", "问题是，根证书当时是脚本生成的。"):
         assert leans_outside(text, "zh"), text
     assert not leans_outside("因为缓存是冷的，所以第一个请求要两秒。", "zh")  # gives its own consequence
+    assert leans_outside("罗浩说的慢启动跟 HPA 要配合好。", "zh")  # what another speaker said
+    assert not leans_outside("我想说的是，慢启动跟 HPA 要配合好。", "zh")
     assert narrates("以前 CoreDNS 副本数是固定的 4 个。", "zh")
     assert not narrates("以前的版本不支持这个字段。", "zh")
 
