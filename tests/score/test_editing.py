@@ -627,6 +627,8 @@ def test_chinese_stories_told_from_before_or_after() -> None:
         assert leans_outside(text, "zh"), text
     assert not leans_outside("因为缓存是冷的，所以第一个请求要两秒。", "zh")  # gives its own consequence
     assert leans_outside("罗浩说的慢启动跟 HPA 要配合好。", "zh")  # what another speaker said
+    assert leans_outside("剩下的 35% 是没有被任何 Pod 申请的容量。", "zh")  # the rest of a whole told before
+    assert leans_outside("The remaining 35% was capacity no pod requested.", "en")
     assert not leans_outside("我想说的是，慢启动跟 HPA 要配合好。", "zh")
     assert narrates("以前 CoreDNS 副本数是固定的 4 个。", "zh")
     assert not narrates("以前的版本不支持这个字段。", "zh")

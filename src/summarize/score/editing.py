@@ -265,7 +265,8 @@ _LEANS_EN_RE = re.compile(
     r"(?:\w+\s+){0,2}?(?:to|that|for|when|if)\b)"
     r"|(?:this|that)\b(?!\s+(?:is|was)\s+(?:why|how|what|where|when)\b)(?!\s+(?:way|means|said|is,)\b)"
     r"|(?:then|also|since then|after that|here|such|both(?: of (?:them|these|those|us))?|either|neither|another|"
-    r"the latter|the former|the same|the rest|the answer|the reason|the second|the third|the fourth|the fifth|"
+    r"the latter|the former|the same|the rest|the remaining|the remainder|the answer|the reason|the second|the third|"
+    r"the fourth|the fifth|"
     r"the other(?!\s+(?:hand|day|way round|way around)\b)|which|whereas|otherwise|again)(?![\w-])"
     r"|(?:second|third|fourth|fifth)(?:ly)?\b"
     # "Everything else was using the mesh for mTLS": else than what was just said; "The first month we were …":
@@ -292,7 +293,9 @@ _LEANS_ZH_RE = re.compile(
     # A reason, a turn or a sequel of what was just said: "因为我们很多模型其实是小模型…" (the answer to "why"),
     # "即便如此，…", "之后又遇到过一次…", "例外是…", "或者在 Pod 的 dnsConfig 里…", "问题是，…", "但是…" (judged: 12 dropped,
     # none kept); "因为 A，所以 B" gives its own consequence.
-    r"因为(?![^。！？]*所以)|即便如此|即使如此|尽管如此|之后|此后|随后|例外是|或者|问题是|但是)"
+    r"因为(?![^。！？]*所以)|即便如此|即使如此|尽管如此|之后|此后|随后|例外是|或者|问题是|但是|"
+    # "剩下的 35% 是…" (judged dangling): the rest of a whole the sentence before gave.
+    r"剩下的|剩余的|其余的?|余下的)"
 )
 
 
