@@ -330,6 +330,8 @@ def test_stories_and_points() -> None:
         ("You'll learn how to attach a policy to a waypoint.", "about the post itself"),
         ("Release team shadow for 1.30, then I was the enhancements lead for 1.32.", "self-introduction"),
         ("I applied to the release team for 1.25, and I got into the docs team.", "self-introduction"),
+        ("当天虽然下着小雨，现场依然来了 90 多位朋友，线上直播观看超过 1200 人次。", "event attendance"),
+        ("Over 300 people attended the first edition of the summit in Lisbon.", "event attendance"),
     ],
 )
 def test_editorial_rejections(text: str, reason: str) -> None:
@@ -344,7 +346,8 @@ def test_show_notes_that_state_the_point_are_not_blurbs() -> None:
                  "HTTPRoute, a resource that describes how requests are matched, is where most teams spend their time.",
                  "The scheduler picks the emptiest node, which explains why the first pod lands far away.",
                  "When I was the tech lead for the migration, we learned that retries need budgets.",
-                 "We learned the hard way that every namespace needs a default-deny policy."):
+                 "We learned the hard way that every namespace needs a default-deny policy.",
+                 "The canary gets 5% of the traffic, and 300 users joined the beta program."):
         assert rejection(sentence(text), n_tokens=len(text.split()), n_terms=8) is None, text
 
 

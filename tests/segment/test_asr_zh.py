@@ -203,3 +203,15 @@ def test_around_is_the_whole_slice_stripped(text: str, at: int) -> None:
     at = min(at, len(text))
     assert _around(text, at, -6) == text[:at].rstrip()[-6:]
     assert _around(text, at, 6) == text[at:].lstrip()[:6]
+
+
+def test_a_pause_never_splits_a_domain_compound() -> None:
+    """jieba's own dictionary cuts "负载均衡", "命名空间", "可用区" in two; our domain terms keep them whole, so a
+    caption cue break inside one ("全局负载 | 均衡不要只靠 DNS") gets no comma (a fresh page printed "全局负载，均衡")."""
+    from summarize.segment.asr_zh import _pause_allowed
+    from summarize.segment.zh import zh_words
+
+    for term in ("负载均衡", "命名空间", "可用区", "工作负载", "资源配额"):
+        assert term in zh_words(f"我们在生产环境里调整了{term}的配置"), term
+    text = "流量切换放在全局负载 均衡不要只靠域名解析"
+    assert not _pause_allowed(text, text.index(" "), 5.0)

@@ -172,6 +172,16 @@ _procedure = searcher(_PROCEDURE_RE)
 _calls_to_action = searcher(_CALL_TO_ACTION_RE)
 
 
+# An event's turnout: "当天虽然下着小雨，现场依然来了 90 多位朋友，线上直播观看超过 1200 人次。", "Over 300 people
+# attended." (a meetup recap's scene, printed as a fresh page's takeaway): no point of the talks.
+_ATTENDANCE_RE = re.compile(
+    r"(?:现场|线上|线下|直播)[^。！？]{0,16}(?:来了|到场|观看|参与|参加|报名)[^。！？]{0,12}\d+\s*多?(?:位|人|人次|名)"
+    r"|\b\d[\d,]*\+?\s+(?:people|attendees|participants)\s+(?:attended|joined us|showed up|registered)\b"
+    r"|\battended by (?:over |more than |about |around )?\d",
+    re.IGNORECASE,
+)
+
+
 def rejection(sentence: Sentence, *, n_tokens: int, n_terms: int) -> str | None:
     """Why ``sentence`` must not be a takeaway, or None when it may be one."""
     if sentence.kind in ("heading", "code", "table"):
@@ -202,6 +212,8 @@ def _text_rejection(text: str, lang: str, n_tokens: int, n_terms: int) -> str | 
         return "about the post itself"
     if _calls_to_action(text, folded):
         return "call to action"
+    if _ATTENDANCE_RE.search(text):
+        return "event attendance"
     if is_bio(text) or _BYLINE_RE.search(text):
         return "biography"
     if lang == "en":
