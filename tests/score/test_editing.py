@@ -632,6 +632,10 @@ def test_chinese_stories_told_from_before_or_after() -> None:
     assert leans_outside("罗浩说的慢启动跟 HPA 要配合好。", "zh")  # what another speaker said
     assert leans_outside("剩下的 35% 是没有被任何 Pod 申请的容量。", "zh")  # the rest of a whole told before
     assert leans_outside("The remaining 35% was capacity no pod requested.", "en")
+    for text, lang in (("在迁移之前，我们的开发者在笔记本上直接运行服务。", "zh"), ("前两次断档之所以查不到原因，是因为没看指标。", "zh"),
+                       ("The Helm one was the release that couldn't upgrade.", "en"),
+                       ("At the end, one of the fourteen applications came back with a broken database.", "en")):
+        assert leans_outside(text, lang), text
     assert not leans_outside("我想说的是，慢启动跟 HPA 要配合好。", "zh")
     assert narrates("以前 CoreDNS 副本数是固定的 4 个。", "zh")
     assert not narrates("以前的版本不支持这个字段。", "zh")

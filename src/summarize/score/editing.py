@@ -273,7 +273,9 @@ _LEANS_EN_RE = re.compile(
     # the first month of something told before.
     r"|(?:everything|everyone|everybody|anything|anyone|nothing|somebody|someone) else\b"
     # "Before, because CPU scaling was too slow, teams had …", "Since then, we run a game day …": before or since what?
-    r"|(?:before|at the time|at that point|by then|until then|since then|after that|afterwards),"
+    r"|(?:before|at the time|at that point|by then|until then|since then|after that|afterwards|at the end|by the end),"
+    # "The Helm one was the release that couldn't upgrade." (judged dangling): one of a list told before.
+    r"|the (?:[\w-]+ ){1,2}ones?\b(?!\s+of\b)"
     r"|the (?:first|second|next|following|last|previous) (?:days?|weeks?|months?|years?|quarters?|sprints?)"
     r"(?=\s*,|\s+(?:we|I|you|they|he|she|it|the|our|my|there|everything|nobody)\b)"
     r"|as (?:I|we|you) (?:said|mentioned)|(?:so,? )?you(?:'re| are) saying\b"
@@ -288,6 +290,8 @@ _LEANS_ZH_RE = re.compile(
     # "后来我们做了一个事情，…" (judged dangling, 3 of 3): later than what was just told; "上线后 CoreDNS 的 QPS 下降了约
     # 85%" (judged dangling, and ambiguous as a card): after what went live?
     r"^\W*(?:(?:上线|发布|迁移|升级|改造|切换|部署|改完|换完)(?:之|以)?后|"
+    # "在迁移之前，…", "前两次断档…" (judged dangling): before what, the two times told before.
+    r"在?(?:上线|发布|迁移|升级|改造|切换|部署)(?:之|以)前|前(?:两|三|四|五|几)(?:次|个|天|周|年|轮)|"
     r"你们?|他们?|她们?|它们?|这|那(?!么)|该|此|然后|后来|其次|再次|另外|另一|同样|后者|前者|上述|以上|上面|下面|"
     r"第[二三四五六七八九十](?:个|点|条|种)?|第[二三四五六七八九十]\s*[，,、是]|两者|二者|对此|为此|因此|所以|"
     # A reason, a turn or a sequel of what was just said: "因为我们很多模型其实是小模型…" (the answer to "why"),
