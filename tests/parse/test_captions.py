@@ -622,3 +622,37 @@ def test_transcript_panel_copy_is_read_as_timed_cues() -> None:
 def test_a_few_clock_times_do_not_make_a_transcript(text: str) -> None:
     """A post that lists chapter times or an agenda stays a post: the times must be a large share of the lines."""
     assert detect_captions(text) is None
+
+
+def test_lines_that_open_on_their_clock_time_are_timed_cues() -> None:
+    """A livestream's or podcast app's caption export puts the time at the start of each line ("[00:03:11] …",
+    "(0:42) …", "00:03:18 …"): the stamps are cue starts, never words of a takeaway (a fresh page printed
+    "… 就是 NPD [00:09:32] 照常检测 …")."""
+    from summarize.pipeline import load
+
+    lines = ["直播回放字幕导出 | 第32期", "", "[00:03:11] 好 我们看一下", "[00:03:18] 今天主要聊节点半死不活怎么办",
+             "[00:03:26] 一个节点在 Kubernetes 里看起来是 Ready 的", "[00:03:31] kubelet 还在正常上报心跳 但是节点上已经出问题了",
+             "[00:03:41] 比如 containerd 卡住了 新的容器起不来", "[00:03:52] 所以 Ready 不等于健康 要用 NPD 加自定义检查"]
+    text = "\n".join(lines) + "\n"
+    assert detect_captions(text) == "timestamps"
+    doc = load(text, fmt="auto")
+    joined = "".join(s.text for s in doc.sentences)
+    assert "[00:" not in joined and "containerd" in joined
+    assert next(s for s in doc.sentences if "containerd" in s.text).time in (221.0, 232.0)
+    english = "\n".join(f"({m}:{s:02d}) we moved the build runners to ephemeral pods this spring" for m, s in
+                        ((0, 5), (0, 12), (0, 20), (0, 31), (0, 40), (0, 52)))
+    assert detect_captions(english) == "timestamps"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A speaker-labelled transcript with stamps: the transcript reader keeps its speakers.
+        "\n".join(f"[00:0{k}:10] Maya: we moved the runners to ephemeral pods, step {k}." for k in range(8)),
+        # A Markdown page (front matter) whose transcript lines carry stamps stays a page.
+        "---\ntitle: Episode 12\n---\n" + "\n".join(f"[00:0{k}:10] we moved the runners, step {k}." for k in range(8)),
+    ],
+    ids=["labelled", "front-matter"],
+)
+def test_stamped_lines_with_speakers_or_front_matter_are_not_caption_files(text: str) -> None:
+    assert detect_captions(text) is None

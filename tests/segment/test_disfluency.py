@@ -33,6 +33,13 @@ from summarize.segment.disfluency import clean, disfluency_spans
         ("嗯，我觉得这个很好", "我觉得这个很好"),
         ("第一次演练的时候呃整个会议室坐了三十多个人", "第一次演练的时候整个会议室坐了三十多个人"),
         ("这笔额外的金额啊不算多", "这笔额外的金额啊不算多"),
+        ("我们团队就就五个人", "我们团队就五个人"),
+        ("这个这个配置要改", "这个配置要改"),
+        ("效果挺明显的哈哈", "效果挺明显的"),
+        ("我们先看看日志", "我们先看看日志"),  # a doubled verb is grammar
+        ("是是否需要重试", "是是否需要重试"),  # 是否 is a word of its own
+        ("就是说我们先跑了两周", "就是说我们先跑了两周"),
+        ("Because you can't, like, you can't schedule a pod", "Because you can't schedule a pod"),
         ("Uh uh", ""),
         ("It went from eighteen to about, um, fifty-two percent", "It went from eighteen to about fifty-two percent"),
         ("the cost,uh,doubled", "the cost,doubled"),

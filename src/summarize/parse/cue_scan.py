@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .._text import CJK_CHAR, CJK_RE
-from .caption_sniff import BARE_TIME_RE, DUMP_CAPTIONS_RE, TIME, TIMING_RE, WEBVTT_RE
+from .caption_sniff import BARE_TIME_RE, DUMP_CAPTIONS_RE, STAMPED_LINE_RE, TIME, TIMING_RE, WEBVTT_RE
 
 __all__ = ["DUMP_CAPTIONS_RE", "TIME", "TIMING_RE", "WEBVTT_RE", "RawCue", "Scan", "clock_seconds", "scan_cues"]
 
@@ -210,16 +210,19 @@ def scan_cues(lines: list[str], fmt: str) -> Scan:
 
 
 def _scan_timestamps(lines: list[str]) -> Scan:
-    """A transcript copied with a bare clock time above each caption line (YouTube's transcript panel): each time
-    starts a cue that runs to the next one; blank lines inside a cue are only spacing. Text before the first time
-    (a title, a note) is kept as prose when it reads as prose, as for the other formats."""
+    """A transcript copied with a bare clock time above each caption line (YouTube's transcript panel), or opening
+    each line ("[00:03:11] 好 我们看一下"): each time starts a cue that runs to the next one; blank lines inside a cue
+    are only spacing. Text before the first time (a title, a note) is kept as prose when it reads as prose, as for
+    the other formats."""
     scan = Scan()
     stray: list[tuple[int, str]] = []
     current: RawCue | None = None
     for index, line in enumerate(lines):
         lineno = index + 1
-        if BARE_TIME_RE.match(line):
-            parts = [int(p) for p in line.strip().split(":")]
+        stamped = STAMPED_LINE_RE.match(line)
+        if BARE_TIME_RE.match(line) or stamped is not None:
+            clock = (stamped.group("b") or stamped.group("p") or stamped.group("n")) if stamped else line.strip()
+            parts = [int(p) for p in clock.split(":")]
             start = float(parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) == 3 else 0))
             if parts[-1] >= 60 or (len(parts) == 3 and parts[-2] >= 60):
                 scan.bad_timing.append((lineno, line))
@@ -231,6 +234,8 @@ def _scan_timestamps(lines: list[str]) -> Scan:
                 _attach_stray(stray, scan)
             current = RawCue(start, start)
             scan.cues.append(current)
+            if stamped is not None:  # "[00:03:11] 好 我们看一下": the caption follows its time on the same line
+                current.text.append((lineno, stamped.group("text")))
         elif not line.strip():
             continue
         elif current is not None:

@@ -24,12 +24,19 @@ _MARKER_RE = re.compile(
     re.IGNORECASE,
 )
 # A word or two said twice in a row: "I, I think", "it's, it's, it's a", "the the".
-_STUTTER_RE = re.compile(r"(?<![\w'’])((?:[\w'’]+)(?:\s+[\w'’]+)?)(?:[,\s]+\1)+(?![\w'’])", re.IGNORECASE)
+# "you can't, like, you can't schedule …": a restart with a "like" between the two goes too.
+_STUTTER_RE = re.compile(r"(?<![\w'’])((?:[\w'’]+)(?:\s+[\w'’]+)?)(?:[,\s]+(?:like,\s+)?\1)+(?![\w'’])", re.IGNORECASE)
 _ZH_FILLER_RE = re.compile(
     r"(?:^|(?<=[，。！？,]))\s*(?:嗯+|呃+|额+|唔+|啊+)[，,、]?\s*"
     # 嗯 and 呃 are hesitations wherever they fall in a caption ("演练的时候呃整个会议室…"); 额, 啊 and 唔 only at a
     # clause's start (额外, 金额 and a closing 啊 are words)
     r"|\s*(?<![嗯呃])(?:嗯+|呃+)(?![嗯呃])\s*(?=[\u4e00-\u9fffA-Za-z0-9])"
+    # Laughter typed into a transcript ("…效果挺明显的哈哈"); "哈哈镜" is a word.
+    r"|\s*(?<!哈)哈哈+(?!哈|镜)"
+    # A spoken restart on a function word or a filler phrase: "我们团队就就五个人", "这个这个配置" (a content word said
+    # twice, 看看, 试试, 慢慢, is Chinese grammar and stays).
+    # Only words that never start a word of their own with the same character ("是是否", "有有效", "在在线" stay).
+    r"|(?P<zh_restart>就|我|你|他|她|这|那|这个|那个|就是|然后|我们|他们|所以|因为|但是|其实|如果)(?=(?P=zh_restart))"
 )
 _LINKS = frozenset({"and", "or", "by", "after", "upon"})
 _NOT_REPEATED_ON_PURPOSE = frozenset(
