@@ -658,6 +658,9 @@ def test_a_chinese_label_may_be_a_latin_name() -> None:
         ("Action items: Raj drafts the manifests.", "en", True),
         ("To recap: measure developer journeys and publish everything.", "en", True),
         ("If you are new here: Tallyhouse runs in your cluster.", "en", True),  # a subordinate clause heads the rest
+        ("Action one, alerts: page on the halted metric.", "en", True),
+        ("Native sidecars, one year in — A practical write-up on moving log shippers.", "en", True),
+        ("In our case, the rule was: no alert without a runbook.", "en", False),
         ("We adopt Option C: a node agent DaemonSet and a per-cluster gateway Deployment.", "en", False),
         ("Volume snapshots live with the disks: same cloud account, same region.", "en", False),
         ("The rule was: a namespace moves to strict when its plaintext line stays at zero.", "en", False),

@@ -23,6 +23,9 @@ sooner: a spoken sentence of 45 words is already several clauses chained with "a
 # "可扩展性：我们计划…", "Network Service Endpoint (NSE): the implementation of …", "生成 deep copy 方法 - …":
 # a list's label before its item; judges read these as labels or fragments, not as newsletter lines.
 _LABELLED_RE = re.compile(r"^[^:：。.!?，,]{1,40}?(?:\s*[:：]|\s+[-–—]\s+)\s*\S")
+# An English label may hold one comma: "Action one, alerts: page on …", "Node Pool Radio, episode 19: …", "Native
+# sidecars, one year in — A practical write-up …" (judged markup, 7 of 7 such lines).
+_LABELLED_COMMA_EN_RE = re.compile(r"^[^:：。.!?，,]{1,30},[^:：。.!?，,]{1,30}?(?:\s*[:：]|\s+[-–—]\s+)\s*\S")
 
 
 def labelled(s: Sentence, text: str) -> bool:
@@ -30,7 +33,7 @@ def labelled(s: Sentence, text: str) -> bool:
     colon is no label but the sentence's own lead-in ("We adopt Option C: …", "Volume snapshots live with the
     disks: …", "所以翻译函数必须是一个纯函数：…"): of the judged lines with a short lead-in and a colon, 5 of 7 behind a
     clause were kept, 0 of 19 behind a noun label ("Frame pointers: …", "Action items: …", "可扩展性：…")."""
-    m = _LABELLED_RE.match(text)
+    m = _LABELLED_RE.match(text) or (_LABELLED_COMMA_EN_RE.match(text) if s.lang == "en" else None)
     if not m:
         return False
     label = text[: m.end() - 1].rstrip(" :：-–—")
