@@ -328,6 +328,7 @@ def test_stories_and_points() -> None:
         ("We also hear about the migration plan and the network policy that blocked the tunnel port.",
          "about the post itself"),
         ("You'll learn how to attach a policy to a waypoint.", "about the post itself"),
+        ("We also talk about recording rules for the dashboards everyone opens.", "about the post itself"),
         ("Release team shadow for 1.30, then I was the enhancements lead for 1.32.", "self-introduction"),
         ("I applied to the release team for 1.25, and I got into the docs team.", "self-introduction"),
         ("当天虽然下着小雨，现场依然来了 90 多位朋友，线上直播观看超过 1200 人次。", "event attendance"),

@@ -139,6 +139,8 @@ _ABOUT_THE_EPISODE_RE = re.compile(
     # "We also hear about the namespace-by-namespace migration plan, …", "We learn about Google's Private Service
     # Connect …", "You'll learn how …": what the episode or post covers, not what it says.
     r"|^\W*(?:and )?(?:we also|you(?:'ll| will)(?: also)?|listeners(?: also)?) (?:hear|learn|find out) (?:about|how|what|why|more)\b"
+    # "We also talk about recording rules for the dashboards …" (a fresh podcast page's show notes, judged chit-chat).
+    r"|^\W*(?:and )?we also (?:talk|chat|get into|discuss|cover|touch on|dig into)\b"
     r"|^\W*(?:(?:因此|所以|那么|好|现在|下面)[，,]\s*)?(?:让我们(?:来)?(?:看看|看一下|了解一下)|今天(?:主要|的议题|我们主要)|接下来(?:我们)?(?:来)?(?:看|介绍)"
     r"|(?:现在|下面)?我们(?:再)?来(?:尝试|试试|试一下|看看|看一下)|先(?:简单)?(?:介绍|说)一下)"
     r"|本期(?:节目|播客)|这一期|欢迎收听",
