@@ -598,6 +598,9 @@ def test_an_early_it_before_any_noun_leans_outside() -> None:
                  "I ran it in dry-run against every release in the production clusters.",
                  "If its users are its authors, an interface is overhead."):
         assert leans_outside(text, "en"), text
+    for text in ("We lowered that percentage for the batch profile.", "Within the first day that channel had nine thousand messages."):
+        assert leans_outside(text, "en"), text
+    assert not leans_outside("We put brokers on a dedicated node pool and excluded that pool from consolidation.", "en")
     for text in ("We're working hard to make it possible to have VMs and pods coexist.",
                  "When the primary fails its health checks, traffic shifts to the standby.",
                  "Karpenter picks the instance type and it consolidates underused nodes."):
