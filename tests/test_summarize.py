@@ -267,6 +267,22 @@ def test_acronyms_captions_spell_out_letter_by_letter_are_written_as_names() -> 
     )
 
 
+def test_names_spelled_as_a_recogniser_hears_them_are_written_as_names() -> None:
+    """Auto-captions spell cloud-native names as heard ("cube proxy", "n f tables", "build x", "amd 64"): the shipped
+    spellings (data/asr_heard.txt) give the names back, in English and in Chinese captions, whole words only."""
+    from summarize.pipeline import load
+    from summarize.takeaways import casing_for, truecase
+
+    casing = casing_for(load("Some text here.\n"))
+    assert truecase("最后选的是 n f tables 模式它还是 cube proxy 语义都一样", casing) == (
+        "最后选的是 nftables 模式它还是 kube-proxy 语义都一样"
+    )
+    assert truecase("we used build x with q emu to build arm 64 images on amd 64 runners", casing) == (
+        "we used buildx with QEMU to build arm64 images on amd64 runners"
+    )
+    assert truecase("a cubelet is not a cube letter", casing) == "a kubelet is not a cube letter"
+
+
 def test_a_transcript_pasted_into_a_post_is_polished_as_speech() -> None:
     """Without speaker labels, a post that is mostly disfluent speech still loses its spoken openers."""
     s = summarize.summarize(CORPORA / "istio-lin-sun-kubecon-chicago-2023.md")

@@ -163,9 +163,17 @@ _WORD_RE = re.compile(r"[A-Za-z][\w.'/-]*")
 
 @functools.cache
 def _lexicon() -> dict[str, str]:
+    """Lower-case phrase → written form: the names of ``truecase.txt``, and the spellings speech recognisers give
+    names (``asr_heard.txt``: "cube proxy" → kube-proxy, "n f tables" → nftables)."""
     from ._resources import data_lines
 
-    return {form.lower(): form for form in data_lines("truecase.txt")}
+    casing = {form.lower(): form for form in data_lines("truecase.txt")}
+    for line in data_lines("asr_heard.txt"):
+        form, _, heard = line.partition("\t")
+        for spelling in heard.split("|"):
+            if spelling.strip():
+                casing.setdefault(spelling.strip().lower(), form.strip())
+    return casing
 
 
 def casing_for(doc: Document) -> dict[str, str]:
