@@ -371,6 +371,7 @@ _THAT_THING_RE = re.compile(
 
 
 def _that_thing_unnamed(text: str) -> bool:
+    """Whether ``text`` says "that <thing>" (:data:`_THAT_THING_RE`) of a thing it did not name before."""
     return any(re.search(rf"\b{m.group(1)}", text[: m.start()], re.IGNORECASE) is None for m in _THAT_THING_RE.finditer(text))
 
 
