@@ -264,8 +264,12 @@ def _installed_package(tmp: Path) -> Iterator[None]:
             os.environ["PYTHONPATH"] = saved
 
 
-def part_c(seeds: Path, repeat: int, sumy_lexrank: float | None) -> tuple[str, list[str], dict]:
-    """The targets on whole processes: the 160 KB transcript against its floor, a Chinese post against sumy."""
+def part_c(seeds: Path, repeat: int, sumy_lexrank: float | None, only: Sequence[str] | None = None,
+           baseline: Path | None = None) -> tuple[str, list[str], dict]:
+    """The targets on whole processes: the 160 KB transcript against its floor, a Chinese post against sumy.
+
+    ``only``: just the processes whose name contains one of these words. ``baseline``: another checkout's ``src``
+    folder; each ``summarize`` process runs on it too, interleaved, and the table gives the CPU ratio."""
     py = sys.executable
     checks: list[str] = []
     notes: list[str] = []
@@ -290,9 +294,14 @@ def part_c(seeds: Path, repeat: int, sumy_lexrank: float | None) -> tuple[str, l
             path.write_text(_sized(text, SPEECH_SIZE), encoding="utf-8")
             cmds[f"speech-{lang}"] = [py, "-m", "summarize", str(path)]
         speech_bytes = {f"speech-{lang}": (Path(tmp) / f"speech-{lang}.txt").stat().st_size for lang in speech}
+        if only:
+            cmds = {name: cmd for name, cmd in cmds.items() if any(word in name for word in only)}
+        if baseline is not None:
+            cmds.update(_baseline_commands(cmds, baseline, Path(tmp) / "baseline"))
         run_process([py, "-m", "summarize", str(chinese)])  # builds jieba's bucketed dictionary if absent
         runs = median_processes(cmds, repeat)
-        modules = {"ours-en": loaded_modules(transcript), "ours-zh": loaded_modules(chinese)}
+        modules = {name: loaded_modules(path) for name, path in (("ours-en", transcript), ("ours-zh", chinese))
+                   if name in cmds}
         size_kb = transcript.stat().st_size / 1000
     rows = []
     labels = {"floor": "floor: `import nltk` + Punkt on the 160 KB transcript",
@@ -305,6 +314,11 @@ def part_c(seeds: Path, repeat: int, sumy_lexrank: float | None) -> tuple[str, l
         labels[name] = (f"`python -m summarize` on {speech_bytes[name] / 1e6:.1f} MB of unpunctuated "
                         f"{'English' if lang == 'en' else 'Chinese'} speech ({what})")
     for name, run in runs.items():
+        if name.endswith(BASELINE_SUFFIX):
+            own = runs.get(name[: -len(BASELINE_SUFFIX)])
+            labels[name] = f"the same on the baseline `{baseline}`" + (
+                f" (this checkout's CPU ÷ the baseline's: {own.cpu_seconds / run.cpu_seconds:.2f})"
+                if own and own.returncode == 0 == run.returncode else "")
         if run.returncode != 0:
             rows.append([labels[name], f"exit {run.returncode}", "", "", modules.get(name, "")])
             notes.append(f"{name}: exit {run.returncode}: {first_line(run.stderr)}")
@@ -347,13 +361,30 @@ def part_c(seeds: Path, repeat: int, sumy_lexrank: float | None) -> tuple[str, l
                           f"{nbytes / 1e6:.1f} MB): {wall_rate:.0f} KB/s wall, {cpu_rate:.0f} KB/s CPU "
                           f"(target ≥ {TARGET_SPEECH_KB_S:g} KB/s)")
     for name, expect_absent in (("ours-en", "jieba"), ("ours-en", "scipy"), ("ours-zh", "nltk")):
-        loaded = modules.get(name, "").split()
+        if name not in modules:
+            continue  # left out by --processes
+        loaded = modules[name].split()
         checks.append(f"{'PASS' if expect_absent not in loaded else 'FAIL'}  {name} loads no {expect_absent} "
                       f"(loads: {' '.join(loaded) or 'none'})")
     md.append(f"The transcript is {size_kb:.0f} KB.")
     md += [f"- {n}" for n in notes]
     md.append("")
     return "\n".join(md), checks, {}
+
+
+BASELINE_SUFFIX = "@baseline"
+
+
+def _baseline_commands(cmds: dict[str, list[str]], src: Path, dest: Path) -> dict[str, list[str]]:
+    """Each ``python -m summarize`` command of ``cmds`` run on a compiled copy of the package in ``src`` instead."""
+    path = snapshot_package(dest, src)["PYTHONPATH"].split(os.pathsep)[0]
+    out = {}
+    for name, cmd in cmds.items():
+        if cmd[1:3] == ["-m", "summarize"]:
+            run = (f"import runpy, sys; sys.path.insert(0, {path!r}); sys.argv = ['summarize', *sys.argv[1:]]; "
+                   "runpy.run_module('summarize', run_name='__main__')")
+            out[name + BASELINE_SUFFIX] = [cmd[0], "-c", run, *cmd[3:]]
+    return out
 
 
 def part_d(seeds: Path, repeat: int) -> tuple[str, list[str], dict]:
@@ -465,6 +496,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--sizes", type=int, nargs="+", default=None,
                         help="part (b): input sizes in bytes (default 10000 30000 100000 300000 1000000); with "
                              "--parts b --kinds prose --sizes 1000000 --no-write, a quick look at the prose target")
+    parser.add_argument("--processes", nargs="*", default=None,
+                        help="part (c): only the processes whose name contains one of these words (floor, ours-en, "
+                             "ours-zh, sumy-zh, speech-en, speech-zh)")
+    parser.add_argument("--baseline-src", type=Path, default=None,
+                        help="part (c): also run each summarize process on another checkout's src folder (e.g. "
+                             "/work/main/src), interleaved, for a before/after ratio in one run")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/BENCHMARKS.md alone")
     parser.add_argument("--output", type=Path, default=None, help=argparse.SUPPRESS)  # tests: another BENCHMARKS.md
     return parser
@@ -488,7 +525,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parts: dict[str, Callable[[], tuple[str, list[str], dict]]] = {
         "a": lambda: part_a(seeds, repeat, 1 if ns.quick else ns.sumy_repeat),
         "b": lambda: part_b(seeds, sizes, repeat, ns.kinds),
-        "c": lambda: part_c(seeds, repeat, found.get("lexrank")),
+        "c": lambda: part_c(seeds, repeat, found.get("lexrank"), ns.processes, ns.baseline_src),
         "d": lambda: part_d(seeds, repeat),
     }
     for part, run in parts.items():

@@ -266,3 +266,21 @@ _MARKDOWN_LINES = st.sampled_from([
     "", "", "", "   ", ">", "-", "1.", "- [ ] a task", "- [x] done", "* [X] Done", "[ ] no list", "- [ ]",
 ])
 markdown_lines = st.lists(_MARKDOWN_LINES, max_size=14).map("\n".join)
+
+
+#: Characters around a gap where jieba's answer is worth checking: spoken hanzi (dictionary words across and beside
+#: the gap), pairs its HMM joins across a caption's phrase gap ("大有", "走越", "区到"), hanzi outside the range its
+#: blocks take (鿿, 㐀), Latin letters, digits and the symbols a block carries (+#&._%-), spaces and marks (block edges).
+GAP_CHARS = st.sampled_from(
+    list("的了是我你他们这那就在有个说要会不也都很然后所以因为其实服务网格流量今天问题团队比较大越往上面走高层")
+    + list("以老师为本学生北部区到寒冷负载均衡殷易昊鿿㐀") + list("abXy09+#&._%- \n，。")
+)
+
+
+@st.composite
+def gap_window(draw: st.DrawFn) -> tuple[str, int]:
+    """A window of up to six characters either side of a gap, as the comma-at-pause check reads one, and the gap's
+    offset: mostly the characters above, now and then any hanzi (jieba's HMM sees many of those)."""
+    chars = st.one_of(GAP_CHARS, GAP_CHARS, HANZI)
+    left, right = draw(st.text(chars, max_size=6)), draw(st.text(chars, max_size=6))
+    return left + right, len(left)

@@ -26,7 +26,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise, repeat
+from itertools import compress, pairwise, repeat
 
 from .._text import CJK_CHAR, CJK_RE, cjk_count
 from ..parse.speech import split_speaker_label, strip_nonspeech
@@ -157,8 +157,12 @@ def phrase_gap_scores(phrases: Sequence[str], gaps: Sequence[str]) -> list[float
 
     ``gaps[i]`` is the text between phrase i and phrase i + 1.
     """
+    return _gap_scores([_units(p) for p in phrases], gaps)
+
+
+def _gap_scores(units: Sequence[Sequence[str]], gaps: Sequence[str]) -> list[float]:
+    """:func:`phrase_gap_scores` of phrases already turned into units."""
     model = _model()
-    units = [_units(p) for p in phrases]
     style = text_style(units)
     zeros = repeat(0.0)
     out = []
@@ -244,7 +248,8 @@ def split_unpunctuated_zh(
     if not spans:
         return []
     phrases = [text[a:b] for a, b in spans]
-    scores = phrase_gap_scores(phrases, [text[b:a] for (_x, b), (a, _y) in pairwise(spans)])
+    units = [_units(p) for p in phrases]
+    scores = _gap_scores(units, [text[b:a] for (_x, b), (a, _y) in pairwise(spans)])
     scores = [s + (PUNCT_BONUS if _ENDS_RE.search(p) else 0.0) for s, p in zip(scores, phrases)]
     cuts = _cap_lengths(scores, [i for i, s in enumerate(scores) if s > 0], spans)
     out = []
@@ -257,14 +262,13 @@ def split_unpunctuated_zh(
         edges = [EDGE_MARGIN, *(scores[c] for c in cuts), EDGE_MARGIN]
         margins.extend(min(a, b) for a, b in pairwise(edges))
     if pauses is not None:
-        spaced = text_style([_units(p) for p in phrases]) == "p"
+        spaced = text_style(units) == "p"
         bars = [SPACED_PAUSE_MARGIN if spaced and gap_kind(text[b:a]) == "sp" else PAUSE_MARGIN
                 for (_x, b), (a, _y) in pairwise(spans)]
         bounds = [-1, *cuts, len(spans) - 1]
-        pauses.extend(
-            tuple(spans[i][1] for i in range(a + 1, b) if scores[i] > bars[i] and _pause_allowed(text, spans[i][1], scores[i]))
-            for a, b in pairwise(bounds)
-        )
+        heard = [i for a, b in pairwise(bounds) for i in range(a + 1, b) if scores[i] > bars[i]]
+        allowed = set(compress(heard, _pauses_allowed(text, [(spans[i][1], scores[i]) for i in heard])))
+        pauses.extend(tuple(spans[i][1] for i in range(a + 1, b) if i in allowed) for a, b in pairwise(bounds))
     return out
 
 
@@ -292,27 +296,30 @@ def _around(text: str, at: int, n: int) -> str:
 
 
 def _pause_allowed(text: str, at: int, score: float) -> bool:
-    """Whether a comma may stand at offset ``at``: never inside a word (a caption cue cuts "负 | 载均衡" where
-    the screen was full; jieba, on a few characters either side, says where the words are), never between two
-    Latin words or digits ("multi cluster"), and next to a Latin word only with a clearer pause."""
-    left, right = _around(text, at, -_WORD_WINDOW), _around(text, at, _WORD_WINDOW)
-    before, after = left[-1:], right[:1]
-    latin_before, latin_after = before.isascii() and before.isalnum(), after.isascii() and after.isalnum()
-    if latin_before and latin_after:
-        return False
-    if (latin_before or latin_after) and score <= LATIN_PAUSE_MARGIN:
-        return False
-    from .zh import zh_words
+    """Whether a comma may stand at offset ``at`` (one gap of :func:`_pauses_allowed`)."""
+    return _pauses_allowed(text, [(at, score)])[0]
 
-    window, boundary, position = left + right, len(left), 0
-    for word in zh_words(window):  # (the tokenizer drops spaces: find each word where it stands)
-        position = window.find(word, position)
-        if position < 0:
-            return True
-        if position < boundary < position + len(word):
-            return False
-        position += len(word)
-    return True
+
+def _pauses_allowed(text: str, gaps: Sequence[tuple[int, float]]) -> list[bool]:
+    """Whether a comma may stand at each gap ``(offset, score)``: never inside a word (a caption cue cuts
+    "负 | 载均衡" where the screen was full; jieba, on a few characters either side, says where the words are),
+    never between two Latin words or digits ("multi cluster"), and next to a Latin word only with a clearer
+    pause. The jieba question goes to :func:`~summarize.segment.word_gap.words_across` for all gaps at once."""
+    from .word_gap import words_across
+
+    out: list[bool | None] = []
+    windows = []
+    for at, score in gaps:
+        left, right = _around(text, at, -_WORD_WINDOW), _around(text, at, _WORD_WINDOW)
+        before, after = left[-1:], right[:1]
+        latin_before, latin_after = before.isascii() and before.isalnum(), after.isascii() and after.isalnum()
+        if (latin_before and latin_after) or ((latin_before or latin_after) and score <= LATIN_PAUSE_MARGIN):
+            out.append(False)
+        else:
+            out.append(None)
+            windows.append((left + right, len(left)))
+    inside = iter(words_across(windows))
+    return [not next(inside) if known is None else known for known in out]
 
 
 def _cap_lengths(scores: list[float], cuts: list[int], spans: list[tuple[int, int]]) -> list[int]:
