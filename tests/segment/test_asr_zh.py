@@ -215,3 +215,24 @@ def test_a_pause_never_splits_a_domain_compound() -> None:
         assert term in zh_words(f"我们在生产环境里调整了{term}的配置"), term
     text = "流量切换放在全局负载 均衡不要只靠域名解析"
     assert not _pause_allowed(text, text.index(" "), 5.0)
+
+
+def test_a_forced_cut_never_lands_inside_a_word() -> None:
+    """A unit over the length cap is cut at its best gap, but not at a cue break inside a word ("网关直接拒 | 绝了所有
+    请求", where the screen was full): any other gap will do, so the words stay whole."""
+    from summarize.segment.asr_zh import MAX_UNIT_CHARS, _cap_lengths
+
+    phrases = ["然后我们把所有服务都接到了新的网关上面", "有一次镜像仓库抖了一下然后网关直接拒", "绝了所有请求后来我们改成跟安全相关的",
+               "比如说鉴权签名是失败关闭其他的比如加请求头打日志", "都是失败放行最后说一下效果迁移完之后", "大概半年网关插件没有再出过事故"] * 2
+    text = " ".join(phrases)
+    spans, at = [], 0
+    for phrase in phrases:
+        spans.append((at, at + len(phrase)))
+        at += len(phrase) + 1
+    assert spans[-1][1] - spans[0][0] > MAX_UNIT_CHARS
+    # No gap the model would cut (all negative); the one inside 拒绝 ranks best of all.
+    scores = [-2.0] * (len(spans) - 1)
+    scores[1] = scores[7] = -0.5
+    assert _cap_lengths(scores, [], spans) and set(_cap_lengths(scores, [], spans)) & {1, 7}  # without the text: there
+    cuts = _cap_lengths(scores, [], spans, text)
+    assert cuts and not set(cuts) & {1, 7}

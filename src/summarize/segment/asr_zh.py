@@ -251,7 +251,7 @@ def split_unpunctuated_zh(
     units = [_units(p) for p in phrases]
     scores = _gap_scores(units, [text[b:a] for (_x, b), (a, _y) in pairwise(spans)])
     scores = [s + (PUNCT_BONUS if _ENDS_RE.search(p) else 0.0) for s, p in zip(scores, phrases)]
-    cuts = _cap_lengths(scores, [i for i, s in enumerate(scores) if s > 0], spans)
+    cuts = _cap_lengths(scores, [i for i, s in enumerate(scores) if s > 0], spans, text)
     out = []
     start = 0
     for cut in cuts:
@@ -322,15 +322,47 @@ def _pauses_allowed(text: str, gaps: Sequence[tuple[int, float]]) -> list[bool]:
     return [not next(inside) if known is None else known for known in out]
 
 
-def _cap_lengths(scores: list[float], cuts: list[int], spans: list[tuple[int, int]]) -> list[int]:
+def _cap_lengths(scores: list[float], cuts: list[int], spans: list[tuple[int, int]], text: str = "") -> list[int]:
     """Add a cut at the best gap of every unit longer than MAX_UNIT_CHARS, until none is.
 
-    A unit is phrases a+1 .. b (gap i = after phrase i); a single phrase is never cut.
+    A unit is phrases a+1 .. b (gap i = after phrase i); a single phrase is never cut. A cut the length forces
+    that lands inside a word (with ``text``: a caption cue cut where the screen was full, "然后网关直接拒 | 绝了所有请求",
+    a fresh page's takeaway) is moved: that gap is ranked below every other and the cap runs once more. Only
+    forced cuts: on the model's own cuts jieba's reading across a real pause is as often wrong ("陈默 | 然后" read
+    as 默然) as right.
     """
-    return cap_units(
-        scores, cuts, len(spans) - 1, lambda a, b: b - a > 1 and spans[b][1] - spans[a + 1][0] > MAX_UNIT_CHARS,
-        lambda a, b: max(range(a + 1, b), key=lambda i: (scores[i], -i)),  # best gap strictly inside
-    )
+    last = len(spans) - 1
+
+    def too_long(a: int, b: int) -> bool:
+        return b - a > 1 and spans[b][1] - spans[a + 1][0] > MAX_UNIT_CHARS
+
+    def best(ranked: Sequence[float]) -> Callable[[int, int], int]:
+        return lambda a, b: max(range(a + 1, b), key=lambda i: (ranked[i], -i))  # best gap strictly inside
+
+    capped = cap_units(scores, cuts, last, too_long, best(scores))
+    if not text or len(capped) == len(cuts):
+        return capped
+    chosen = set(cuts)
+    forced = [c for c in capped if c not in chosen]
+    inside = [c for c, across in zip(forced, _inside_words(text, [spans[c][1] for c in forced])) if across]
+    if not inside:
+        return capped
+    floor = min(scores) - 1.0
+    ranked = list(scores)
+    for c in inside:
+        ranked[c] = floor
+    return cap_units(ranked, cuts, last, too_long, best(ranked))
+
+
+def _inside_words(text: str, offsets: Sequence[int]) -> list[bool]:
+    """Whether jieba reads a word across each offset (a few characters either side, as the pause check does)."""
+    from .word_gap import words_across
+
+    windows = []
+    for at in offsets:
+        left, right = _around(text, at, -_WORD_WINDOW), _around(text, at, _WORD_WINDOW)
+        windows.append((left + right, len(left)))
+    return words_across(windows)
 
 
 # -- gold boundaries from punctuated text ---------------------------------------------------
