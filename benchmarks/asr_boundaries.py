@@ -7,28 +7,36 @@ paragraph ended). A predicted boundary counts only at exactly the same gap. Prec
 and F1 are pooled over every gap of a set.
 
 Sets: seed 004 (a podcast transcript, never trained on), the QMSum/AMI meetings the data file
-records as held out, and ICSI dev (measured only; its meetings and their QMSum copies are
-not trained on). Missing paths are skipped.
+records as held out, the talk and podcast transcripts it records as held out (gcppodcast
+episodes from ``--corpus-dev``, our fixtures read as ``tools/asr_speech_sources.py`` reads them
+for the trainer), and ICSI dev (measured only; its meetings and their QMSum copies are not
+trained on). Missing paths are skipped. ``--baseline-rev`` adds the rows of the data file at a
+git revision (the model before a retraining), scored on the same sets in the same run.
 
 Usage::
 
-    python benchmarks/asr_boundaries.py --seeds ../shared/seeds --eval-dir ../shared/eval
+    python benchmarks/asr_boundaries.py --seeds ../shared/seeds --eval-dir ../shared/eval --baseline-rev 990b9c9
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import re
+import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import add_common_arguments, command_line, from_root, markdown_table, read_jsonl, write_section  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from _common import ROOT, add_common_arguments, command_line, from_root, markdown_table, read_jsonl, write_section  # noqa: E402
+from asr_boundaries_zh import zh_data_record, zh_table  # noqa: E402, F401  (zh_data_record: tests read the Chinese record here)
+from asr_speech_sources import fixture_docs, gcppodcast_docs  # noqa: E402
 
 SECTION = "asr-boundaries"
 CHUNK_WORDS = 15
@@ -91,12 +99,71 @@ def systems() -> list[tuple[str, Predictor]]:
 # -- data -----------------------------------------------------------------------------------
 
 
+DATA_PATH = "src/summarize/data/asr_boundaries.json.gz"
+
+
 def data_record() -> dict:
     raw = resources.files("summarize").joinpath("data", "asr_boundaries.json.gz").read_bytes()
     return json.loads(gzip.decompress(raw))
 
 
-def load_sets(seeds: Path, eval_dir: Path, holdout: Iterable[str]) -> tuple[dict[str, list[tuple[str, Gold]]], list[str]]:
+def data_at(rev: str) -> dict:
+    """The data file as committed at git revision ``rev`` (the model a retraining replaced)."""
+    raw = subprocess.run(["git", "show", f"{rev}:{DATA_PATH}"], cwd=ROOT, check=True, capture_output=True).stdout
+    return json.loads(gzip.decompress(raw))
+
+
+@contextlib.contextmanager
+def scored_by(data: dict) -> Iterator[None]:
+    """Every English gap scored with ``data`` instead of the shipped file while the block runs.
+
+    Builds the model exactly as ``asr._model`` builds it from the shipped file, and puts it where
+    ``gap_scores`` looks it up, so the decoder, the length cap and the takeaways are the shipped code."""
+    import numpy as np
+
+    from summarize.segment import asr
+
+    if tuple(data["templates"]) != asr.TEMPLATES:
+        raise SystemExit(f"the baseline data file has templates {data['templates']}, this code computes {asr.TEMPLATES}: "
+                         "pass a --baseline-rev whose features the code still computes")
+    prior = np.asarray(data["length_log_prior"], dtype=float)
+    other = asr._Model(bias=float(data["bias"]) - float(data["threshold"]),
+                       weights=tuple(dict(data["weights"][t]) for t in asr.TEMPLATES),
+                       length_log_prior=prior - prior.max())
+    shipped_model = asr._model
+    asr._model = lambda: other
+    try:
+        yield
+    finally:
+        asr._model = shipped_model
+
+
+def speech_holdout(corpus_dev: Path, fixtures: Path,
+                   holdout: Iterable[str]) -> tuple[dict[str, list[tuple[str, Gold]]], list[str]]:
+    """The held-out talk and podcast transcripts, stripped: gcppodcast episodes, then our fixtures."""
+    from summarize.segment.asr import unpunctuate
+
+    wanted = set(holdout)
+    sets: dict[str, list[tuple[str, Gold]]] = {}
+    notes: list[str] = []
+    if any(h.startswith("gcppodcast:") for h in wanted):
+        if (corpus_dev / "SOURCES.tsv").exists():
+            docs = [d for d in gcppodcast_docs(corpus_dev) if d.doc_id in wanted]
+            sets["held-out podcast episodes (gcppodcast)"] = [unpunctuate(d.text) for d in docs]
+        else:
+            notes.append(f"gcppodcast hold-out skipped: no {corpus_dev}/SOURCES.tsv")
+    names = tuple(sorted(h.split(":", 1)[1] for h in wanted if h.startswith("fixtures:")))
+    missing = [n for n in names if not (fixtures / n).exists()]
+    if missing:
+        notes.append(f"fixture hold-out skipped: {', '.join(missing)} not in {fixtures}")
+    elif names:
+        docs = fixture_docs(fixtures, names)
+        sets["held-out talks and podcasts (fixtures)"] = [unpunctuate(d.text) for d in docs]
+    return {k: v for k, v in sets.items() if v}, notes
+
+
+def load_sets(seeds: Path, eval_dir: Path, holdout: Iterable[str], corpus_dev: Path | None = None,
+              fixtures: Path = ROOT / "tests" / "fixtures") -> tuple[dict[str, list[tuple[str, Gold]]], list[str]]:
     """Evaluation sets as (stripped text, gold gaps) lists, and notes on what was skipped."""
     from summarize.segment.asr import unpunctuate
 
@@ -124,6 +191,10 @@ def load_sets(seeds: Path, eval_dir: Path, holdout: Iterable[str]) -> tuple[dict
                         "Product(AMI)": "held-out AMI meetings"}.get(domain, f"held-out {domain}")
                 held.setdefault(kind, []).append(unpunctuate(row["text"], labelled_lines=True))
     sets.update(sorted(held.items()))
+    if corpus_dev is not None:
+        speech, speech_notes = speech_holdout(corpus_dev, fixtures, holdout)
+        sets.update(speech)
+        notes += speech_notes
     icsi = eval_dir / "icsi" / "dev.jsonl"
     if icsi.exists():
         sets["ICSI dev (measure only)"] = [unpunctuate(r["text"], labelled_lines=True) for r in read_jsonl(icsi)]
@@ -178,182 +249,6 @@ def caption_effect(seeds: Path) -> list[list[str]] | None:
                      f"{len(cuts & cue_gaps) / max(len(cuts), 1):.2f}"])
     return rows
 
-
-
-# -- Chinese --------------------------------------------------------------------------------
-
-#: Sentence-final particles: a hand list for the baseline, written once and not tuned.
-ZH_PARTICLES = tuple("吗呢吧啊呀嘛")
-
-
-def zh_data_record() -> dict:
-    raw = resources.files("summarize").joinpath("data", "asr_zh_boundaries.json.gz").read_bytes()
-    return json.loads(gzip.decompress(raw))
-
-
-def load_zh_set(eval_dir: Path, holdout: Iterable[str], marks: list[set[int]] | None = None) -> list[tuple[list[str], Gold]]:
-    """The held-out VCSum meetings as (phrases, gold gaps), built exactly as the trainer builds its data;
-    ``marks``, when given, receives per meeting the gaps where the original had a mark or a space."""
-    from summarize.segment.asr_zh import unpunctuate_zh
-
-    wanted = set(holdout)
-    whole: dict[str, list[dict]] = {}
-    parts: dict[str, list[dict]] = {}
-    for rel in ("vcsum/meeting_dev.jsonl", "vcsum/segment_dev.jsonl"):
-        path = eval_dir / rel
-        if not path.exists():
-            continue
-        for row in read_jsonl(path):
-            meeting = row["id"].rsplit("-", 1)[-1].split("_")[0]
-            if meeting in wanted:
-                (parts.setdefault(meeting, []) if "-seg-" in row["id"] else whole.setdefault(meeting, [])).append(row)
-    docs = []
-    for meeting in sorted(wanted, key=int):
-        rows = whole.get(meeting) or sorted(parts.get(meeting, []), key=lambda r: int(r["id"].rsplit("_", 1)[-1]))
-        phrases: list[str] = []
-        gold: set[int] = set()
-        marked: set[int] = set()
-        for row in rows:
-            row_marks: set[int] = set()
-            texts, row_gold = unpunctuate_zh(row["text"], marked=row_marks)
-            if phrases:
-                gold.add(len(phrases) - 1)
-            gold.update(len(phrases) + g for g in row_gold)
-            marked.update(len(phrases) + g for g in row_marks)
-            phrases.extend(texts)
-        if phrases:
-            docs.append((phrases, frozenset(gold)))
-            if marks is not None:
-                marks.append(marked | gold)
-    return docs
-
-
-def _render(phrases: list[str], gold: Gold, words: bool) -> tuple[str, list[int], Gold]:
-    """Caption text of a meeting: phrases one space apart, or words one space apart with a phrase a line.
-
-    Returns the text, the offset where each gap's right-hand token starts, and the gold gaps
-    (numbered over tokens)."""
-    from summarize.segment.zh import zh_words
-
-    tokens: list[str] = []
-    seps: list[str] = []
-    token_gold: set[int] = set()
-    for k, phrase in enumerate(phrases):
-        for j, token in enumerate(zh_words(phrase) if words else [phrase]):
-            if tokens:
-                seps.append(" " if j or not words else "\n")
-            tokens.append(token)
-        if k in gold:
-            token_gold.add(len(tokens) - 1)
-    token_gold.discard(len(tokens) - 1)
-    text, starts = tokens[0], []
-    for sep, token in zip(seps, tokens[1:]):
-        text += sep
-        starts.append(len(text))
-        text += token
-    return text, starts, frozenset(token_gold)
-
-
-def zh_systems() -> list[tuple[str, Callable[[str, list[int]], set[int]]]]:
-    from summarize.segment.asr_zh import split_unpunctuated_zh
-
-    def shipped_zh(text: str, starts: list[int]) -> set[int]:
-        gap_of = {start: i for i, start in enumerate(starts)}
-        return {gap_of[a] for a, _b in split_unpunctuated_zh(text)[1:]}
-
-    def particles(text: str, starts: list[int]) -> set[int]:
-        return {i for i, a in enumerate(starts) if text[:a].rstrip().endswith(ZH_PARTICLES)}
-
-    return [
-        ("every gap a boundary", lambda text, starts: set(range(len(starts)))),
-        ("every line break a boundary", lambda text, starts: {i for i, a in enumerate(starts) if text[a - 1] == "\n"}),
-        (f"particle list ({''.join(ZH_PARTICLES)})", particles),
-        ("**model (shipped)**", shipped_zh),
-    ]
-
-
-def pause_table(docs: list[tuple[list[str], Gold]], marks: list[set[int]]) -> list[str]:
-    """Commas at the pauses the model hears inside a sentence (``split_unpunctuated_zh(pauses=...)``, which the
-    clean view of a caption sentence shows): how many stand where the original had a mark (a comma or a stop: a
-    pause either way), and how many of the original's commas inside the model's sentences they find."""
-    from summarize.segment.asr_zh import split_unpunctuated_zh
-
-    rows = []
-    for label, sep in (("phrases joined with nothing (caption cues)", ""), ("phrases one space apart", " ")):
-        placed = at_mark = commas = found = 0
-        for (phrases, _gold), marked in zip(docs, marks):
-            text, ends = "", []
-            for k, phrase in enumerate(phrases):
-                text += (sep if k else "") + phrase
-                ends.append(len(text))
-            gap_of = {end: k for k, end in enumerate(ends[:-1])}
-            pauses: list[tuple[int, ...]] = []
-            spans = split_unpunctuated_zh(text, tuple((e + len(sep), 0.0) for e in ends[:-1]) if not sep else (), None, pauses)
-            chosen = {gap_of[o] for offsets in pauses for o in offsets if o in gap_of}
-            inside = {gap_of[e] for a, b in spans for e in ends[:-1] if a < e < b and e in gap_of}
-            placed += len(chosen)
-            at_mark += len(chosen & marked)
-            commas += len(inside & marked)
-            found += len(chosen & inside & marked)
-        rows.append([label, f"{placed:,}", f"{at_mark / max(1, placed):.2f}", f"{found / max(1, commas):.2f}"])
-    return [
-        "",
-        "#### Commas at pauses",
-        "",
-        "Inside each sentence the model cut, a gap scoring above `PAUSE_MARGIN` (`SPACED_PAUSE_MARGIN` for a space in "
-        "phrase-spaced text) becomes a comma in the sentence's clean view, unless jieba reads a word across it or two "
-        "Latin words meet there. Same held-out meetings:",
-        "",
-        markdown_table(["rendering", "commas placed", "at a mark of the original", "of the original's marks inside sentences found"], rows),
-    ]
-
-
-def zh_table(eval_dir: Path) -> list[str]:
-    record = zh_data_record()
-    marks: list[set[int]] = []
-    docs = load_zh_set(eval_dir, record["built"]["holdout"], marks)
-    if not docs:
-        return [f"- Chinese skipped: no VCSum files in {eval_dir}"]
-    from summarize.segment.asr import boundary_prf
-
-    renderings = {"phrases one space apart": False, "words one space apart, a phrase a line": True}
-    rendered = {label: [_render(ph, g, words) for ph, g in docs] for label, words in renderings.items()}
-    rows = []
-    for name, predict in zh_systems():
-        cells = [name]
-        for items in rendered.values():
-            gold: set[int] = set()
-            predicted: set[int] = set()
-            offset = 0
-            for text, starts, g in items:
-                gold.update(offset + i for i in g)
-                predicted.update(offset + i for i in predict(text, starts))
-                offset += len(starts) + 1
-            p, r, f = boundary_prf(gold, predicted)
-            cells.append(f"{p:.2f} / {r:.2f} / **{f:.3f}**" if "shipped" in name else f"{p:.2f} / {r:.2f} / {f:.3f}")
-        rows.append(cells)
-    header = [f"{label} ({sum(len(s) for _t, s, _g in items):,} gaps, {sum(len(g) for _t, _s, g in items):,} boundaries)"
-              for label, items in rendered.items()]
-    src = record["source"][0]
-    return [
-        "### Chinese",
-        "",
-        f"Held out: VCSum meetings {', '.join(record['built']['holdout'])} (whole meetings; none of their text was "
-        "trained on). Gold: VCSum's own transcripts (MIT; ASR of Bilibili talks and meetings, punctuated in the "
-        "corpus). `summarize.segment.asr_zh.unpunctuate_zh` removes the punctuation and cuts phrases where a caption "
-        "would break: at every mark and space, and clauses over 16 characters at jieba word boundaries. Each meeting "
-        "is then printed the two ways Chinese auto-captions come: phrases one space apart (Bilibili), or jieba words "
-        "one space apart with a phrase a line. A gold boundary is the gap after a phrase that ended in 。？！ or a "
-        "speaker turn; ，、；： are not boundaries; a predicted one counts only at the same gap.",
-        "",
-        markdown_table(["system", *header], rows),
-        f"- Model: {sum(len(t) for t in record['weights'].values()):,} weights over character features of the gap "
-        f"and what separates the phrases, threshold {record['threshold']} (cross-validated F1 "
-        f"{record['built']['threshold_cv_f1']}, folds by meeting); trained on {src['dataset']} ({src['license']}, "
-        f"meetings {', '.join(src['meetings'])}; {src['characters']:,} characters, each meeting in both renderings); "
-        f"rebuild: `{record['built']['command']}`.",
-        *pause_table(docs, marks),
-    ]
 
 
 # -- speed through the whole process --------------------------------------------------------
@@ -454,34 +349,41 @@ def speed_table(seeds: Path, eval_dir: Path, sizes: Sequence[int], repeat: int) 
 # -- main -----------------------------------------------------------------------------------
 
 
-def whole_sentence_takeaways(sets: dict[str, list[tuple[str, Gold]]]) -> list[list[str]]:
+def _whole_share(docs: list[tuple[str, Gold]], summarize_text: Callable) -> str:
+    """How many takeaways' sentences (n=5 and n=10 per text) are whole gold sentences, as a table cell."""
+    whole = total = 0
+    for text, gold in docs:
+        words = text.split()
+        cuts = [-1, *sorted(gold), len(words) - 1]
+        gold_sentences = {tuple(words[a + 1 : b + 1]) for a, b in zip(cuts, cuts[1:])}
+        for n in (5, 10):
+            summary = summarize_text(text, n=n)
+            for t in summary.takeaways:
+                for i in t.sentence_ids:
+                    total += 1
+                    whole += tuple(summary.document.sentences[i].text.split()) in gold_sentences
+    return f"{whole}/{total} = {whole / max(total, 1):.2f}"
+
+
+def whole_sentence_takeaways(sets: dict[str, list[tuple[str, Gold]]], baseline: tuple[str, dict] | None = None) -> list[list[str]]:
     """Share of the takeaways (n=5 and n=10 per text) that are whole gold sentences, with the default's
-    reserve for units the model cut without confidence, and with it switched off."""
+    reserve for units the model cut without confidence, with it switched off, and (given a baseline
+    ``(label, data)``) with the reserve and the baseline's boundaries."""
     import summarize
     import summarize.score.takeaways as takeaways
 
     shipped = takeaways._MIN_BOUNDARY_CONFIDENCE
     rows = []
-    for label, bar in ((f"units with an end below {shipped} reserved (shipped)", shipped), ("no reserve", -1e9)):
+    runs = [(f"units with an end below {shipped} reserved (shipped)", shipped, None), ("no reserve", -1e9, None)]
+    if baseline:
+        runs.append((f"{baseline[0]}, units with an end below {shipped} reserved", shipped, baseline[1]))
+    for label, bar, data in runs:
         takeaways._MIN_BOUNDARY_CONFIDENCE = bar
-        cells = [label]
         try:
-            for docs in sets.values():
-                whole = total = 0
-                for text, gold in docs:
-                    words = text.split()
-                    cuts = [-1, *sorted(gold), len(words) - 1]
-                    gold_sentences = {tuple(words[a + 1 : b + 1]) for a, b in zip(cuts, cuts[1:])}
-                    for n in (5, 10):
-                        summary = summarize.summarize(text, n=n)
-                        for t in summary.takeaways:
-                            for i in t.sentence_ids:
-                                total += 1
-                                whole += tuple(summary.document.sentences[i].text.split()) in gold_sentences
-                cells.append(f"{whole}/{total} = {whole / max(total, 1):.2f}")
+            with scored_by(data) if data else contextlib.nullcontext():
+                rows.append([label, *(_whole_share(docs, summarize.summarize) for docs in sets.values())])
         finally:
             takeaways._MIN_BOUNDARY_CONFIDENCE = shipped
-        rows.append(cells)
     return rows
 
 
@@ -492,6 +394,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--speed-sizes", default="250000,1000000",
                     help="input sizes in bytes for the whole-process speed table ('' skips it)")
     ap.add_argument("--speed-repeat", type=int, default=2, help="fresh processes per speed cell (best counts)")
+    ap.add_argument("--corpus-dev", type=Path, default=Path("../shared/corpus-dev"),
+                    help="folder holding SOURCES.tsv and gcppodcast/ for the held-out episodes (default ../shared/corpus-dev)")
+    ap.add_argument("--fixtures", type=Path, default=Path("tests/fixtures"), help=argparse.SUPPRESS)
+    ap.add_argument("--baseline-rev", metavar="REV",
+                    help="also score the data file as committed at this git revision (the model before a retraining)")
     add_common_arguments(ap)
     ns = ap.parse_args(argv)
     seeds = from_root(ns.seeds)
@@ -506,7 +413,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     asr._model()
     load_s = time.perf_counter() - t0
     record = data_record()
-    sets, notes = load_sets(seeds, eval_dir, record["built"]["holdout"])
+    sets, notes = load_sets(seeds, eval_dir, record["built"]["holdout"], from_root(ns.corpus_dev),
+                           from_root(ns.fixtures))
     if not sets:
         print("asr_boundaries.py: skipped: no evaluation data (" + "; ".join(notes) + ")")
         return 0
@@ -518,6 +426,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             p, r, f = prf(docs, predict)
             cells.append(f"{p:.2f} / {r:.2f} / **{f:.3f}**" if "shipped" in name else f"{p:.2f} / {r:.2f} / {f:.3f}")
         rows.append(cells)
+    baseline = None
+    if ns.baseline_rev:
+        baseline = (f"model at {ns.baseline_rev}", data_at(ns.baseline_rev))
+        with scored_by(baseline[1]):
+            rows.append([f"{baseline[0]} (threshold + 50-word cap)",
+                         *(("{:.2f} / {:.2f} / {:.3f}".format(*prf(docs, shipped))) for docs in sets.values())])
     header = ["system", *(f"{k} ({sum(len(t.split()) for t, _ in v):,} words, {sum(len(g) for _, g in v):,} boundaries)"
                           for k, v in sets.items())]
     table = markdown_table(header, rows)
@@ -556,7 +470,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "of 30+ words (scaled so the commonest length costs 0).",
         f"- Starter list ({len(STARTERS)} words, not tuned): {' '.join(sorted(STARTERS))}.",
     ]
-    whole = whole_sentence_takeaways(sets)
+    if baseline:
+        base = baseline[1]
+        base_sources = "; ".join(f"{s['dataset']} ({len(s['documents'])} docs, {s['words']:,} words)" for s in base["source"])
+        lines.append(f"- {baseline[0]}: the data file that revision shipped ({sum(len(t) for t in base['weights'].values()):,} "
+                     f"weights, threshold {base['threshold']}; trained on {base_sources}), scored by this code on the same sets.")
+    whole = whole_sentence_takeaways(sets, baseline)
     lines += [
         "",
         "Takeaways from the stripped texts (`summarize.summarize(text, n=5)` and `n=10`): how many are whole gold "

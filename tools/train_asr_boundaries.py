@@ -2,14 +2,20 @@
 
 Why a script and not a notebook: the shipped statistics must be rebuilt byte for byte from
 the same inputs, and must say where they came from. Only QMSum (MIT) and AMI (CC BY 4.0)
-rows are accepted; any other source is refused, since we redistribute what we derive.
+meetings, Google Cloud Platform Podcast transcripts (Apache-2.0) and our own fixture
+transcripts (MIT) are accepted; any other source is refused, since we redistribute what we derive.
+Meetings alone taught the model a register of one-word backchannels; talks and podcasts, the
+register users bring most, run longer sentences that open on "and", "so", "because".
 
 Steps:
 
 1. Read every JSON-lines file given; keep one copy of each meeting (QMSum and AMI share a
    few), drop the held-out meetings (``--holdout``) and excluded domains (by default QMSum's
    ICSI meetings: their transcripts come from the ICSI corpus, whose own terms are unclear,
-   and leaving them out keeps the ICSI benchmark a test on unseen recordings).
+   and leaving them out keeps the ICSI benchmark a test on unseen recordings). With
+   ``--gcppodcast`` and ``--fixtures``, add the talk and podcast transcripts that
+   ``tools/asr_speech_sources.py`` reads (transcript turns only), minus the held-out ones
+   (``--holdout`` names them ``gcppodcast:EPISODE`` and ``fixtures:DIR/FILE``).
 2. Turn each transcript into what a recogniser prints (``summarize.segment.asr.unpunctuate``):
    lowercase words, no punctuation, no speaker labels, no "um"/"uh". A gap is a boundary after
    ``.``, ``?`` and ``!`` and at every change of speaker (the next speaker always starts a new
@@ -23,11 +29,14 @@ Steps:
 Usage::
 
     python tools/train_asr_boundaries.py ../shared/eval/qmsum/meeting_val.jsonl ../shared/eval/ami/dev.jsonl \\
-        --holdout ES2009a,ES2009b,ES2009c,ES2009d,IS1008a,IS1008b,IS1008c,IS1008d,covid_6,education_22 \\
+        --gcppodcast ../shared/corpus-dev --fixtures tests/fixtures \\
+        --holdout ES2009a,ES2009b,ES2009c,ES2009d,IS1008a,IS1008b,IS1008c,IS1008d,covid_6,education_22,... \\
         --measure-only ../shared/eval/icsi/dev.jsonl -o src/summarize/data/asr_boundaries.json.gz --date 2025-01-01
 
-The hold-out is two whole meeting series (ES2009, IS1008) and two of the six committee
-hearings; the benchmark reads the list back from the data file and measures on exactly those.
+(the data file records the exact command). The meeting hold-out is two whole meeting series
+(ES2009, IS1008) and two of the six committee hearings; the talk and podcast hold-out is two
+whole gcppodcast episodes and a few fixture transcripts. The benchmark reads the list back
+from the data file and measures on exactly those.
 """
 
 from __future__ import annotations
@@ -51,12 +60,20 @@ import numpy as np
 
 from summarize.segment.asr import MAX_UNIT_WORDS, TEMPLATES, feature_keys, norm_word, unpunctuate
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from asr_speech_sources import FIXTURES, GCPPODCAST, SpeechDoc, fixture_docs, gcppodcast_docs  # noqa: E402
+
 #: Sources we may learn from and redistribute what we learn: (dataset, licence, where it is stated).
 ALLOWED_SOURCES = {
     "Yale-LILY/QMSum": ("QMSum", "MIT", "https://github.com/Yale-LILY/QMSum (LICENSE: MIT, Copyright 2021 Yale-LILY)"),
     "microsoft/HMNet:AMI": ("AMI Meeting Corpus", "CC BY 4.0",
                             "AMI Meeting Corpus, AMI Consortium: CC BY 4.0; preprocessed copy in "
                             "https://github.com/microsoft/HMNet (MIT)"),
+    GCPPODCAST: ("Google Cloud Platform Podcast transcripts", "Apache-2.0",
+                 "https://github.com/GoogleCloudPlatform/podcast (LICENSE: Apache License 2.0); transcript "
+                 "turns of the episode pages only, read from ../shared/corpus-dev/gcppodcast"),
+    FIXTURES: ("summarize test fixtures", "MIT",
+               "this project's own tests/fixtures transcripts, written for it (MIT, see pyproject.toml)"),
 }
 DEFAULT_EXCLUDED_DOMAINS = ("Academic(ICSI)",)
 LONG_TURN_WORDS = 30
@@ -108,7 +125,8 @@ def read_docs(paths: Sequence[Path], holdout: set[str], excluded_domains: set[st
                 raise SystemExit(
                     f"{path}: row {row.get('id')!r} comes from {row.get('source_repo')!r} "
                     f"({row.get('license_note', 'no licence note')}); only QMSum (MIT) and AMI (CC BY 4.0) "
-                    "may be learned from, so remove this file from the command line"
+                    "rows may be learned from (talks and podcasts come in through --gcppodcast and --fixtures), "
+                    "so remove this file from the command line"
                 )
             meeting = meeting_id(row["id"])
             if meeting in holdout:
@@ -134,11 +152,38 @@ def _domain(row: dict, key: str) -> str:
 
 
 def _doc(row: dict, meeting: str, key: str) -> Doc:
+    words, gold, turns = _stripped(row["text"], labelled_lines=True)
+    return Doc(meeting, key, row["id"], row.get("source_path", ""), row.get("commit", ""),
+               row.get("license_note", ""), _domain(row, key), words, gold, turns)
+
+
+def speech_doc(doc: SpeechDoc) -> Doc:
+    """A talk or podcast transcript (one turn or paragraph a line, labels already gone or recognised)."""
+    words, gold, turns = _stripped(doc.text, labelled_lines=False)
+    return Doc(doc.doc_id, doc.source, doc.doc_id, doc.source_path, doc.commit, doc.license_note,
+               doc.domain, words, gold, turns)
+
+
+def read_speech_docs(speech: Sequence[SpeechDoc], holdout: set[str]) -> tuple[list[Doc], list[str]]:
+    """The talk and podcast transcripts to train on, and a log of the held-out ones."""
+    docs, skipped = [], []
+    for doc in speech:
+        if doc.source not in ALLOWED_SOURCES:
+            raise SystemExit(f"{doc.doc_id}: source {doc.source!r} is not in ALLOWED_SOURCES")
+        if doc.doc_id in holdout:
+            skipped.append(f"{doc.doc_id}: held out")
+        else:
+            docs.append(speech_doc(doc))
+    return docs, skipped
+
+
+def _stripped(transcript: str, *, labelled_lines: bool) -> tuple[tuple[str, ...], frozenset[int], frozenset[int]]:
+    """Normalised words, gold boundaries and turn ends of a transcript with one turn a line."""
     words: list[str] = []
     gold: set[int] = set()
     turns: set[int] = set()
-    for line in row["text"].splitlines():
-        text, line_gold = unpunctuate(line, labelled_lines=True)
+    for line in transcript.splitlines():
+        text, line_gold = unpunctuate(line, labelled_lines=labelled_lines)
         line_words = text.split()
         if not line_words:
             continue
@@ -147,9 +192,7 @@ def _doc(row: dict, meeting: str, key: str) -> Doc:
             turns.add(len(words) - 1)
         gold.update(len(words) + g for g in line_gold)
         words.extend(norm_word(w) for w in line_words)
-    return Doc(meeting, key, row["id"], row.get("source_path", ""), row.get("commit", ""),
-               row.get("license_note", ""), _domain(row, key), tuple(words),
-               frozenset(gold), frozenset(turns))
+    return tuple(words), frozenset(gold), frozenset(turns)
 
 
 # -- features and the regression ------------------------------------------------------------
@@ -318,7 +361,7 @@ def length_log_prior(docs: Sequence[Doc], max_words: int = MAX_UNIT_WORDS) -> li
 
 def provenance(docs: Sequence[Doc]) -> list[dict]:
     by_source: dict[str, list[Doc]] = collections.defaultdict(list)
-    for d in docs:
+    for d in {d.row_id: d for d in docs}.values():  # a document repeated for weight is recorded once
         by_source[d.source].append(d)
     out = []
     for key in sorted(by_source):
@@ -336,6 +379,20 @@ def provenance(docs: Sequence[Doc]) -> list[dict]:
             "words": sum(len(d.words) for d in group),
         })
     return out
+
+
+def licence_statement(docs: Sequence[Doc]) -> str:
+    """The attribution the data file carries: one clause per source it was trained on."""
+    clauses = {
+        "Yale-LILY/QMSum": "QMSum (MIT, Copyright 2021 Yale-LILY)",
+        "microsoft/HMNet:AMI": "the AMI Meeting Corpus (CC BY 4.0, AMI Consortium)",
+        GCPPODCAST: "Google Cloud Platform Podcast transcripts (Apache-2.0, github.com/GoogleCloudPlatform/podcast)",
+        FIXTURES: "this project's own fixture transcripts (MIT)",
+    }
+    used = [clauses[k] for k in clauses if any(d.source == k for d in docs)]
+    listed = ", ".join(used[:-1]) + (" and " if len(used) > 1 else "") + used[-1]
+    return (f"Statistics derived from {listed}; keep this attribution when redistributing. No text is stored, "
+            "only word-window weights.")
 
 
 def build_date(arg: str | None) -> str:
@@ -369,6 +426,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--measure-only", type=Path, action="append", default=[], metavar="JSONL",
                     help="a set we only measure on (e.g. ../shared/eval/icsi/dev.jsonl): its meetings are never "
                          "trained on, whichever file also holds them (repeatable)")
+    ap.add_argument("--gcppodcast", type=Path, metavar="CORPUS_DEV",
+                    help="also train on the gcppodcast episode transcripts that CORPUS_DEV/SOURCES.tsv lists "
+                         "(e.g. ../shared/corpus-dev; Apache-2.0)")
+    ap.add_argument("--fixtures", type=Path, metavar="DIR",
+                    help="also train on the punctuated fixture transcripts of asr_speech_sources.FIXTURE_TRANSCRIPTS "
+                         "(tests/fixtures; the project's own, MIT)")
+    ap.add_argument("--speech-repeat", type=int, default=1, metavar="K",
+                    help="count every talk and podcast transcript K times in the fit (weight of the new register)")
     add_fit_arguments(ap, folds_help="cross-validation folds for the threshold")
     ns = ap.parse_args(argv)
 
@@ -380,6 +445,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             measure_only.update(meeting_id(json.loads(line)["id"]) for line in fh if line.strip())
     started = time.perf_counter()
     docs, skipped = read_docs(ns.inputs, holdout, excluded, measure_only)
+    speech = [*(gcppodcast_docs(ns.gcppodcast) if ns.gcppodcast else []),
+              *(fixture_docs(ns.fixtures) if ns.fixtures else [])]
+    speech_docs, speech_skipped = read_speech_docs(speech, holdout)
+    docs += speech_docs * max(ns.speech_repeat, 1)
+    skipped += speech_skipped
     if not docs:
         raise SystemExit("no training documents left after the hold-out and exclusions")
     params, threshold, cv_f1, y, model, weights = train(docs, ns, cross_validate, gap_table, TEMPLATES)
@@ -388,19 +458,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "format": 1,
         "description": "Log-odds that a sentence ends in the gap after word i of unpunctuated English speech; "
                        "read by summarize.segment.asr.",
-        "license": "Statistics derived from QMSum (MIT, Copyright 2021 Yale-LILY) and the AMI Meeting Corpus "
-                   "(CC BY 4.0, AMI Consortium); keep this attribution when redistributing. No text is stored, "
-                   "only word-window weights.",
+        "license": licence_statement(docs),
         "source": provenance(docs),
         "built": {
             "date": build_date(ns.date),
             "command": command,
             "method": ("logistic regression on word-window features (templates), full-batch Adam with L2; "
-                       "boundary = . ? ! or a change of speaker; commas are not boundaries; words lowercased, "
+                       "boundary = . ? ! or a change of speaker (or the end of a transcript's paragraph); commas are not boundaries; words lowercased, "
                        "punctuation, speaker labels, {tags} and um/uh removed, PTB contractions rejoined, "
                        "numbers -> <num>; threshold = best out-of-fold F1 averaged over domains, folds by "
-                       "meeting series; weights with |w| < prune dropped"),
-            "hyperparameters": {**params, "prune": ns.prune, "folds": ns.folds},
+                       "meeting series (a talk or podcast transcript is a series of its own); weights with |w| < prune dropped"),
+            "hyperparameters": {**params, "prune": ns.prune, "folds": ns.folds, "speech_repeat": ns.speech_repeat},
             "threshold_cv_f1": round(cv_f1, 4),
             "holdout": sorted(holdout),
             "measure_only_meetings": sorted(measure_only),

@@ -211,10 +211,12 @@ def test_data_file_records_source_and_licence() -> None:
     """The shipped statistics name their datasets, licences, build date and method, and only allowed licences."""
     data = json.loads(gzip.decompress(resources.files("summarize").joinpath("data", asr.DATA_FILE).read_bytes()))
     assert "MIT" in data["license"] and "CC BY 4.0" in data["license"]
-    assert {s["dataset"] for s in data["source"]} <= {"QMSum", "AMI Meeting Corpus"}
+    assert {s["dataset"] for s in data["source"]} <= {
+        "QMSum", "AMI Meeting Corpus", "Google Cloud Platform Podcast transcripts", "summarize test fixtures"}
     for source in data["source"]:
-        assert source["license"] in {"MIT", "CC BY 4.0"} and source["source_repo"] and source["documents"]
-        assert not any(d.split("-", 2)[-1] in data["built"]["holdout"] for d in source["documents"])
+        assert source["license"] in {"MIT", "CC BY 4.0", "Apache-2.0"} and source["source_repo"] and source["documents"]
+        assert not any(d.split("-", 2)[-1] in data["built"]["holdout"] or d in data["built"]["holdout"]
+                       for d in source["documents"])
     assert data["built"]["date"] and data["built"]["method"] and data["built"]["command"]
     assert tuple(data["templates"]) == asr.TEMPLATES
 
@@ -260,11 +262,13 @@ def test_benchmark_runs_on_tiny_sets_and_writes_only_its_section(tmp_path: Path)
     (tmp_path / "eval" / "vcsum" / "meeting_dev.jsonl").write_text(json.dumps(zh_row) + "\n", encoding="utf-8")
     out = tmp_path / "BENCHMARKS.md"
     out.write_text("# B\n\n<!-- rouge:start -->\nKEEP\n<!-- rouge:end -->\n", encoding="utf-8")
-    argv = ["--seeds", str(seeds), "--eval-dir", str(tmp_path / "eval"), "--output", str(out), "--speed-sizes", ""]
+    argv = ["--seeds", str(seeds), "--eval-dir", str(tmp_path / "eval"), "--output", str(out), "--speed-sizes", "",
+            "--corpus-dev", str(tmp_path / "no"), "--fixtures", str(tmp_path / "no"), "--baseline-rev", "HEAD"]
     assert bench.main(argv) == 0
     text = out.read_text(encoding="utf-8")
     assert "<!-- rouge:start -->\nKEEP\n<!-- rouge:end -->" in text
     assert "<!-- asr-boundaries:start -->" in text and "| sentence-starter list |" in text
+    assert "| model at HEAD (threshold + 50-word cap) |" in text and "model at HEAD, units with an end below" in text
     assert "held-out AMI meetings" in text and "ICSI skipped" in text
     assert "### Chinese" in text and f"Held out: VCSum meetings {zh_holdout}" in text and "(3 gaps, 2 boundaries)" in text
     assert bench.main(["--seeds", str(tmp_path / "no"), "--eval-dir", str(tmp_path / "no"), "--no-write"]) == 0
@@ -384,3 +388,33 @@ def test_pause_bonus_in_arrays_agrees_with_the_per_mark_reference(starts: list[i
     expected = _pause_bonus_reference(starts, marks)
     got = asr._pause_bonus(array("q", starts), given_marks)
     assert got.shape == expected.shape and np.array_equal(got, expected)
+
+
+def test_benchmark_reads_the_held_out_fixture_transcripts(tmp_path: Path) -> None:
+    """A held-out fixture is read as the trainer reads it; one missing from the folder is noted, not guessed."""
+    bench = _benchmark_module()
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "talk.txt").write_text(
+        "So we moved the cluster. It took a week! Why so long?\n\nBecause of the DNS, as always.\n", encoding="utf-8")
+    sets, notes = bench.speech_holdout(tmp_path / "no", tmp_path, ["fixtures:x/talk.txt", "covid_6"])
+    assert sets == {"held-out talks and podcasts (fixtures)": [
+        ("so we moved the cluster it took a week why so long because of the dns as always", frozenset({4, 8, 11}))]}
+    assert notes == []
+    sets, notes = bench.speech_holdout(tmp_path / "no", tmp_path, ["fixtures:x/gone.txt", "gcppodcast:episode-1"])
+    assert sets == {} and "gcppodcast hold-out skipped" in notes[0] and "x/gone.txt" in notes[1]
+
+
+def test_benchmark_baseline_scores_with_the_given_data_and_restores_the_shipped() -> None:
+    """``scored_by`` puts another data file's model in the scorer for the block only: the shipped file's own
+    record scores exactly as the shipped model; a record that never cuts cuts nothing under the length cap."""
+    bench = _benchmark_module()
+    words = SPOKEN.split()
+    shipped_scores = gap_scores(words)
+    record = bench.data_record()
+    with bench.scored_by(record):
+        assert np.allclose(gap_scores(words), shipped_scores)
+    never = {**record, "bias": -1e6}
+    with bench.scored_by(never):
+        assert (gap_scores(words) < -1e5).all()
+        assert bench.shipped(" ".join(words[:40])) == set()  # under the 50-word cap
+    assert np.array_equal(gap_scores(words), shipped_scores)
