@@ -70,7 +70,8 @@ ALLOWED_SOURCES = {
                             "AMI Meeting Corpus, AMI Consortium: CC BY 4.0; preprocessed copy in "
                             "https://github.com/microsoft/HMNet (MIT)"),
     GCPPODCAST: ("Google Cloud Platform Podcast transcripts", "Apache-2.0",
-                 "https://github.com/GoogleCloudPlatform/podcast (LICENSE: Apache License 2.0); transcript "
+                 "https://github.com/GoogleCloudPlatform/podcast (LICENSE: Apache License 2.0, Copyright 2015 "
+                 "Google Inc.); transcript "
                  "turns of the episode pages only, read from ../shared/corpus-dev/gcppodcast"),
     FIXTURES: ("summarize test fixtures", "MIT",
                "this project's own tests/fixtures transcripts, written for it (MIT, see pyproject.toml)"),
@@ -386,7 +387,8 @@ def licence_statement(docs: Sequence[Doc]) -> str:
     clauses = {
         "Yale-LILY/QMSum": "QMSum (MIT, Copyright 2021 Yale-LILY)",
         "microsoft/HMNet:AMI": "the AMI Meeting Corpus (CC BY 4.0, AMI Consortium)",
-        GCPPODCAST: "Google Cloud Platform Podcast transcripts (Apache-2.0, github.com/GoogleCloudPlatform/podcast)",
+        GCPPODCAST: "Google Cloud Platform Podcast transcripts (Apache-2.0, Copyright 2015 Google Inc.; "
+                    "github.com/GoogleCloudPlatform/podcast)",
         FIXTURES: "this project's own fixture transcripts (MIT)",
     }
     used = [clauses[k] for k in clauses if any(d.source == k for d in docs)]
