@@ -257,9 +257,9 @@ def test_finish_checks_a_bounded_number_of_drafts(monkeypatch: pytest.MonkeyPatc
     text = "".join(f"Name{i}x Company{i}y built the Widget{i}z service in 2020. " for i in range(400))
     seen: list[int] = []
 
-    def spy(doc, ctx, drafts, lang, max_cards):  # noqa: ANN001
+    def spy(doc, ctx, drafts, lang, max_cards, trace=None):  # noqa: ANN001
         seen.append(len(drafts))
-        return finish(doc, ctx, drafts, lang, max_cards)
+        return finish(doc, ctx, drafts, lang, max_cards, trace)
 
     monkeypatch.setattr(engine, "finish", spy)
     engine.make_cards(load(text), load_packs(())["en"], lang="en", max_cards=5)

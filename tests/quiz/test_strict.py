@@ -102,7 +102,7 @@ def _check_cases() -> list[tuple[str, str, bool, str, str]]:
 @pytest.mark.parametrize(("post", "kind", "expected", "question", "answer"), _check_cases(), ids=lambda v: str(v)[:40])
 def test_question_check(post: str, kind: str, expected: bool, question: str, answer: str) -> None:
     """Each question check keeps or drops the card the case file describes."""
-    from summarize.quiz.checks import _specific
+    from summarize.quiz.checks import _specific_fault
     from summarize.quiz.context import Context
     from summarize.quiz.draft import Draft
     from summarize.quiz.packs import load_packs
@@ -112,7 +112,7 @@ def test_question_check(post: str, kind: str, expected: bool, question: str, ans
     ctx = Context.build(doc, load_packs(())[lang])
     sentence = next(s.id for s in doc.sentences if s.kind != "heading" and s.lang == lang)
     draft = Draft(kind, "test", question, answer, (sentence,), 0.8)
-    assert _specific(ctx, draft, question, answer, lang, {"Vault", "Vault PKI"}) is expected
+    assert (_specific_fault(ctx, draft, question, answer, lang, {"Vault", "Vault PKI"}) is None) is expected
 
 
 def test_a_chinese_post_gets_definition_and_version_cards() -> None:
@@ -176,7 +176,7 @@ def test_ranker_features() -> None:
 
 def test_a_definition_cut_off_before_its_end_is_no_card() -> None:
     """"Gateway API 是一个类似 [Ingress](…)" with the sentence broken at the link gives no 什么是 card."""
-    from summarize.quiz.checks import _specific
+    from summarize.quiz.checks import _specific_fault
     from summarize.quiz.context import Context
     from summarize.quiz.draft import Draft
     from summarize.quiz.packs import load_packs
@@ -185,7 +185,7 @@ def test_a_definition_cut_off_before_its_end_is_no_card() -> None:
     ctx = Context.build(doc, load_packs(())["zh"])
     cut = next(s.id for s in doc.sentences if s.text.startswith("Vault 是"))
     draft = Draft("what", "zh-what-is", "什么是 Vault？", "一个集中管理密钥的工具", (cut,), 0.8)
-    assert not _specific(ctx, draft, draft.question, draft.answer, "zh", set())
+    assert _specific_fault(ctx, draft, draft.question, draft.answer, "zh", set())
 
 
 def _sentence(doc, start: str) -> int:

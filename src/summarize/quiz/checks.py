@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..model import Card, Document
 from .context import Context, display_name
@@ -12,6 +13,7 @@ from .terms import occurs, substring_terms
 from ..score.editing import narrates
 from .english import dangling, strip_openers
 from .post import card_id
+from .precision import precision_fault
 from .strict import (
     common_word_term,
     dangling_reflexive,
@@ -41,7 +43,22 @@ PREDICATE_TEMPLATES = _PREDICATE_TEMPLATES | _LISTING_TEMPLATES | {ACRONYM_TEMPL
 TAKEAWAY_BONUS = 0.05
 
 
-def finish(doc: Document, ctx: Context, drafts: list[Draft], lang: str, max_cards: int) -> list[Card]:
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """One draft as the checks saw it (for :func:`finish`'s ``trace``): the card text it would print and the name
+    of the first check it failed, None when it passed. ``benchmarks/card_precision.py`` matches judged cards to
+    their generator and to the check that removes them with these."""
+
+    draft: Draft
+    question: str
+    answer: str
+    fault: str | None
+
+
+def finish(doc: Document, ctx: Context, drafts: list[Draft], lang: str, max_cards: int,
+           trace: list[Checked] | None = None) -> list[Card]:
+    """The drafts that pass every check, as scored cards, de-duplicated and capped; ``trace`` (a list) receives
+    every draft's :class:`Checked` record."""
     scores = ctx.sentence_scores
     hi = max(scores.values(), default=1.0) or 1.0
     terms_set = set(key_terms(doc, ctx))
@@ -50,7 +67,10 @@ def finish(doc: Document, ctx: Context, drafts: list[Draft], lang: str, max_card
     for d in drafts:
         question = " ".join(d.question.split())
         answer = _polish_answer(d.answer, lang, cloze=d.type == "cloze", definition=d.type == "what")
-        if not _acceptable(doc, d, question, answer, lang) or not _specific(ctx, d, question, answer, lang, terms_set):
+        fault = _basic_fault(doc, d, question, answer, lang) or _specific_fault(ctx, d, question, answer, lang, terms_set)
+        if trace is not None:
+            trace.append(Checked(d, question, answer, fault))
+        if fault:
             continue
         centrality = max((scores.get(i, 0.0) for i in d.sentences), default=0.0) / hi
         informative = min(1.0, len(answer.split() if lang == "en" else answer) / (12 if lang == "en" else 24))
@@ -108,67 +128,67 @@ def _whose_setup_unsaid(ctx: Context, question: str, lang: str) -> bool:
     return (_NO_SUBJECT_ZH_RE if lang == "zh" else _GENERIC_SUBJECT_EN_RE).match(question) is not None
 
 
-def _specific(ctx: Context, d: Draft, question: str, answer: str, lang: str, terms: set[str]) -> bool:
+def _specific_fault(ctx: Context, d: Draft, question: str, answer: str, lang: str, terms: set[str]) -> str | None:
     """The stricter checks of :mod:`.strict` on a question card: it names what it asks about; in a spoken
     post its answer is a statement, not a reply ("Yeah, I think …"); a "What is" term is a thing, not an
     activity; a "Who is" answer is a role, not a list of people."""
     if d.type == "cloze":
-        return True
+        return precision_fault(d, question, answer, lang, ctx.proper_words)
     if lang == "en" and d.type not in ("what", "who") and not names_something(question, ctx.proper_words, terms):
-        return False
+        return "names-nothing"
     if lang == "en" and d.type not in ("what", "who") and not names_a_thing(question, ctx.proper_words):
-        return False  # "Why does a change to one route no longer trigger a full resync?": in which product?
+        return "names-no-thing"  # "Why does a change to one route no longer trigger a full resync?": in which product?
     if d.template == SUBJECT_TEMPLATE and unnamed_part(question, answer, ctx.doc.title):
-        return False  # "What runs a set of checks against the cluster …?" → "Kubeflare doctor."
+        return "unnamed-part"  # "What runs a set of checks against the cluster …?" → "Kubeflare doctor."
     if dangling_reflexive(question):
-        return False  # "What is, itself, a modern, cloud-native application?"
+        return "dangling-reflexive"  # "What is, itself, a modern, cloud-native application?"
     if lang == "zh" and (not zh_names_subject(question, d.type) or _new_team(ctx, d, question)):
-        return False  # "每一批包含多少个节点？", "Cilium 团队的容器平台…" (the post never said whose)
+        return "zh-unnamed-subject"  # "每一批包含多少个节点？", "Cilium 团队的容器平台…" (the post never said whose)
     if register_of(ctx.doc) == "spoken" and d.type in ("interview", "why", "what", "who") and (
         _SPOKEN_ANSWER_RE.match(answer) or (d.type == "interview" and lang == "en" and len(answer.split()) < 6)
     ):
-        return False  # "Yeah, I think …", "We want to finish.": a reply that needs the conversation around it
+        return "spoken-reply"  # "Yeah, I think …", "We want to finish.": a reply that needs the conversation around it
     if d.type == "what" and d.template not in PREDICATE_TEMPLATES and not _defined_thing(ctx, d, re.sub(r"^(?:What (?:is|are) |什么是\s*)|[?？]$", "", question), lang):
-        return False
+        return "not-a-defined-thing"
     if d.type == "what" and d.template != SUBJECT_TEMPLATE and d.template not in PREDICATE_TEMPLATES:
         term = re.sub(r"^(?:What (?:is|are) |什么是\s*)|[?？]$", "", question)
         if common_word_term(term, ctx.doc) or later_definition(ctx.doc, term, d.sentences[0], lang):
-            return False  # "What is Gateway?"; "What is Istio?" → a side remark, not the post's definition
+            return "common-or-later-definition"  # "What is Gateway?"; "What is Istio?" → a side remark, not the post's definition
     if d.type == "what" and _COMPANY_RE.search(answer):
-        return False  # "什么是 Solo.io？ 一家现代 API 基础设施公司…": a company's boilerplate, not the post's point
+        return "company-boilerplate"  # "什么是 Solo.io？ 一家现代 API 基础设施公司…": a company's boilerplate, not the post's point
     last = ctx.doc.sentences[d.sentences[-1]].clean.rstrip()
     # An acronym's answer is the spelled-out name, whole wherever its sentence goes on (a list item, a colon).
     if last.endswith((":", "：")) and d.template != ACRONYM_TEMPLATE:
-        return False  # "Kube-proxy is a go application which can work in three modes:": the point is the list
+        return "ends-on-colon"  # "Kube-proxy is a go application which can work in three modes:": the point is the list
     if d.type == "what" and d.template != ACRONYM_TEMPLATE and not re.search(r"[.!?。！？][\"'”’)）]*$", last):
-        return False  # "Gateway API 是一个类似 Ingress": a definition cut off (at a link) before it ends
+        return "definition-cut-off"  # "Gateway API 是一个类似 Ingress": a definition cut off (at a link) before it ends
     if lang == "en" and d.type == "when" and len(question.split()) > 20:
-        return False  # "When is Wasm the fourth standard language (following HTML, CSS and JavaScript) to …?"
+        return "long-when"  # "When is Wasm the fourth standard language (following HTML, CSS and JavaScript) to …?"
     if d.type == "who" and _OTHER_PERSON_RE.search(answer):
-        return False
+        return "other-person"
     if lang == "en" and _SECOND_CLAUSE_EN_RE.search(question):
-        return False  # "What runs with a lock timeout, and indexes are built concurrently?": two clauses, one asked
+        return "second-clause"  # "What runs with a lock timeout, and indexes are built concurrently?": two clauses, one asked
     if d.type in ("interview", "why") and _whose_setup_unsaid(ctx, question, lang):
-        return False  # a panel's "Why is a stolen node a brick?", "为什么不直接开 VPA 自动模式？": in whose setup?
+        return "whose-setup-unsaid"  # a panel's "Why is a stolen node a brick?", "为什么不直接开 VPA 自动模式？": in whose setup?
     if d.type == "interview" and not _WH_WORD_RE.search(question):
-        return False  # "Varun 参与了 Google 的很多重要产品？": a host's remark with a question mark asks nothing
+        return "asks-nothing"  # "Varun 参与了 Google 的很多重要产品？": a host's remark with a question mark asks nothing
     if _DEICTIC_RE.search(question) or _POINTING_ANSWER_RE.search(answer):
-        return False  # "Why is code freeze next Tuesday?": when is that? "… answering that question": which?
+        return "deictic"  # "Why is code freeze next Tuesday?": when is that? "… answering that question": which?
     if lang == "zh" and (_PRESUPPOSING_ZH_RE.search(question) or re.match(r"^(?:例如|比如|举个例子)", answer)):
-        return False  # "为什么使用新的 istio-client-go 也不会有什么问题？": 也 needs the sentence before
+        return "zh-presupposes"  # "为什么使用新的 istio-client-go 也不会有什么问题？": 也 needs the sentence before
     if d.type in ("when", "how-many", "why") and _names_person(ctx, question):
-        return False  # "When did Nabarun Pal submit a talk to PyCon India?": the guest's story, not a fact to learn
+        return "names-person"  # "When did Nabarun Pal submit a talk to PyCon India?": the guest's story, not a fact to learn
     if lang == "zh" and re.match(r"^(?:为什么|什么是)?\s*(?:虽然|尽管|如果|假如|但是|而且|并且|而|当)", question):
-        return False  # "虽然在最近的调查中有多少%的受访者…": a subordinate clause is not a question's subject
+        return "zh-subordinate-clause"  # "虽然在最近的调查中有多少%的受访者…": a subordinate clause is not a question's subject
     if d.type == "why" and re.search(r"因此|所以|\bso that\b|\btherefore\b", answer):
-        return False  # "…以标准接口进行交互，因此数据可以有多种实现": a chain of causes, the asked one unclear
+        return "chain-of-causes"  # "…以标准接口进行交互，因此数据可以有多种实现": a chain of causes, the asked one unclear
     if d.type == "how-many" and _other_number(question, lang):
-        return False  # "How many clusters … with about 12,000 pods?": a second number muddles what is counted
+        return "other-number"  # "How many clusters … with about 12,000 pods?": a second number muddles what is counted
     if d.type == "when" and lang == "zh" and _DATE_LEFT_RE.search(question):
-        return False  # "Ambient 模式什么时候 9 月发布？": part of the date is still in the question
+        return "zh-date-left"  # "Ambient 模式什么时候 9 月发布？": part of the date is still in the question
     if lang == "en" and not grammatical(question):
-        return False
-    return True
+        return "ungrammatical"
+    return precision_fault(d, question, answer, lang, ctx.proper_words)
 
 
 _DEICTIC_RE = re.compile(
@@ -179,8 +199,10 @@ _DEICTIC_RE = re.compile(
 _COMPANY_RE = re.compile(r"^(?:一家|一个)[^，。]*(?:公司|企业|厂商)|^(?:An?|The)\s+(?:[\w-]+\s+){0,4}(?:company|startup|vendor|firm)\b")
 _WH_WORD_RE = re.compile(r"(?i:\b(?:why|what|how|which|who|whom|whose|when|where)\b)|为什么|为何|什么|如何|怎么|怎样|哪|谁|多少|几|是否|吗")
 _POINTING_ANSWER_RE = re.compile(r"\b(?:this|that|these|those)\s+(?:question|problem|issue|thing|approach|way|case|point|one)s?\b", re.IGNORECASE)
-_PRESUPPOSING_ZH_RE = re.compile(r"也|还(?!原)|又|甚至|同样|随之|就(?!是|绪)|依然|仍然|再次")
-_DATE_LEFT_RE = re.compile(r"\d+\s*[年月日号]")
+# 反而 ("on the contrary"): "Collector 自身的资源占用反而涨了多少%？" needs the change the sentence before made (judged ambiguous)
+_PRESUPPOSING_ZH_RE = re.compile(r"也|还(?!原)|又|甚至|同样|随之|就(?!是|绪)|依然|仍然|再次|反而|反倒")
+# "计划什么时候第四季度完成全部集群？": a quarter, a half or a month's end is part of the date too (judged ungrammatical)
+_DATE_LEFT_RE = re.compile(r"\d+\s*[年月日号]|第?[一二三四1-4]\s*季度|[上下]半年|年[底初中]|月[底初中]")
 _NUMBER_WORDS_RE = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b", re.IGNORECASE)
 
 
@@ -282,53 +304,53 @@ def _polish_answer(answer: str, lang: str, cloze: bool = False, definition: bool
     return answer
 
 
-def _acceptable(doc: Document, d: Draft, question: str, answer: str, lang: str) -> bool:
+def _basic_fault(doc: Document, d: Draft, question: str, answer: str, lang: str) -> str | None:
     if not question or not answer or "--" in question + answer or "—" in question:
-        return False
+        return "empty-or-dash"
     if any(doc.sentences[i].furniture for i in d.sentences):
-        return False  # a guest's bio, a show-notes link title: page furniture, not the post's facts
+        return "furniture"  # a guest's bio, a show-notes link title: page furniture, not the post's facts
     source = normalise(" ".join(doc.sentences[i].clean + " " + doc.sentences[i].text for i in d.sentences))
     if normalise(answer) not in source and not all(part in source for part in normalise(answer).split(" ") if part):
-        return False
+        return "ungrounded"
     asked = normalise(re.sub(r"\{\{c1::.*?\}\}", "", question))
     if d.type != "cloze" and normalise(answer) and normalise(answer) in asked:
-        return False
+        return "leaky"
     if d.type == "cloze":
         if d.template in _FALLBACK_TEMPLATES and lang == "zh" and _PRESUPPOSING_ZH_RE.search(_CLOZE_RE.sub("", question)):
-            return False  # "Consul {{c1::1.11}} 也提供了…": 也 needs the sentence before
-        return _good_cloze(question, answer, lang)
+            return "zh-cloze-presupposes"  # "Consul {{c1::1.11}} 也提供了…": 也 needs the sentence before
+        return None if _good_cloze(question, answer, lang) else "bad-deletion"
     if not question.endswith(("?", "？")) or _LEANS_ZH_QUESTION_RE.search(question if lang == "zh" else ""):
-        return False
+        return "no-question-mark"
     if not _balanced(question) or not _balanced(answer):
-        return False
+        return "unbalanced"
     if d.type in ("when", "how-many") and set(re.findall(r"\d+", question)) & set(re.findall(r"\d+", answer)):
-        return False  # "Ambient 模式什么时候 9 月发布？": part of the answer is still in the question
+        return "number-in-question"  # "Ambient 模式什么时候 9 月发布？": part of the answer is still in the question
     if lang == "zh" and not _good_zh_question(question, d.type):
-        return False
+        return "zh-weak-question"
     if _LEANING_ANSWER_RE.match(answer):
-        return False  # "They forgot the DestinationRule.": the answer needs the post to say who
+        return "leaning-answer"  # "They forgot the DestinationRule.": the answer needs the post to say who
     if lang == "zh" and _CUT_ZH_ANSWER_RE.search(answer.rstrip("。.")):
-        return False
+        return "zh-cut-answer"
     if lang == "en":
         # "What does Istio add support for?" strands its preposition on purpose; other templates never do
         unfinished = _UNFINISHED_QUESTION_RE.search(question) and d.template not in PREDICATE_TEMPLATES
         if dangling(question) or unfinished or _GARBLED_QUESTION_RE.search(question):
-            return False
+            return "dangling-or-garbled"
         if _POINTING_RE.search(question) or len(question.split()) < (3 if d.type in ("what", "who") else 4):
-            return False  # "What do people find on that page?", "Why did nobody know?": needs the post
+            return "pointing-or-short"  # "What do people find on that page?", "Why did nobody know?": needs the post
         if d.type != "interview" and _IMPERATIVE_RE.match(doc.sentences[d.sentences[0]].clean):
-            return False  # "Set namespace defaults with a LimitRange, so that …" has no subject to ask about
+            return "imperative"  # "Set namespace defaults with a LimitRange, so that …" has no subject to ask about
         if d.type != "interview" and narrates(doc.sentences[d.sentences[-1]].clean, "en"):
-            return False  # "Why did Lin Sun have a super embarrassing moment?": an anecdote, not a fact to learn
+            return "narrates"  # "Why did Lin Sun have a super embarrassing moment?": an anecdote, not a fact to learn
         if d.type in ("what", "who") and re.search(r"\b(?:this|these|those|it|he|she)\b", answer, re.IGNORECASE):
-            return False
+            return "pronoun-answer"
         if d.type in ("what", "who") and _VAGUE_ANSWER_RE.match(answer):
-            return False  # "What does Kubeflare doctor run against the cluster?" → "A set of checks.": the name says it
+            return "vague-answer"  # "What does Kubeflare doctor run against the cluster?" → "A set of checks.": the name says it
         if d.type in ("what", "who") and not plural_before_they(answer):
-            return False  # "they" must have its plural in the answer ("… how HTTP requests are matched and where they are sent")
+            return "they-without-plural"  # "they" must have its plural in the answer ("… how HTTP requests are matched and where they are sent")
         words = len(answer.split())
-        return 1 <= words <= 90 and len(question.split()) <= 30
-    return 1 <= len(answer) <= 300 and len(question) <= 80
+        return None if 1 <= words <= 90 and len(question.split()) <= 30 else "too-long"
+    return None if 1 <= len(answer) <= 300 and len(question) <= 80 else "too-long"
 
 
 # "为什么在一个分布式系统中，这部分逻辑比较复杂？", "为什么反之亦然？": a Chinese question that points outside the card.
@@ -356,6 +378,9 @@ _GARBLED_QUESTION_RE = re.compile(
     # "Who is With Istio?", "What is A Gateway?", "Why is The shadow program …?": a capitalised function word as subject
     r"|^\w+\s+(?:is|are|was|were|does|did|do)\s+(?:With|A|An|The|This|That|In|On|For|As|So|And|It|There)\b"
     r"|,\s+[A-Z][a-z]+\?$"  # "How are Mark C. doing, Mark?": a name said to the guest
+    # "What was about moving network policy enforcement …?" → "Ji-woo's talk.": "X was about Y" says what a talk or a
+    # post covered; its subject asked as "What was about …?" is no English (judged ungrammatical)
+    r"|^What\s+(?:is|are|was|were)\s+about\b"
 )
 _POINTING_RE = re.compile(
     r"\b(?:this|that|these|those)\s+(?!is\b|was\b)[a-z]+\b|\b(?:nobody|somebody|someone|everyone)\b"

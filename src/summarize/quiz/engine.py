@@ -17,7 +17,7 @@ from collections.abc import Collection
 
 from ..model import Card, Document, Sentence
 from ..score.takeaways import register_of, reserve_of, score_takeaways
-from .checks import finish, merge
+from .checks import Checked, finish, merge
 from .acronym import acronym_cards
 from .cloze import cloze_cards
 from .context import Context
@@ -33,7 +33,8 @@ from .turns import previous_in_turn, turn_window, with_continuation, zh_question
 
 
 
-def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20) -> list[Card]:
+def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20, trace: list[Checked] | None = None) -> list[Card]:
+    """The post's cards, best first up to ``max_cards``; ``trace`` (a list) receives every draft as checked."""
     if not doc.sentences or max_cards <= 0:
         return []
     ctx = Context.build(doc, pack)
@@ -79,12 +80,12 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20) -> 
     cloze_template = next((t for t in pack.templates if t.type == "cloze"), None)
     if cloze_template:
         drafts += list(cloze_cards(doc, ctx, lang, cloze_template, ranked))
-    cards = finish(doc, ctx, _best_drafts(drafts, ctx, max_cards), lang, max_cards)
+    cards = finish(doc, ctx, _best_drafts(drafts, ctx, max_cards), lang, max_cards, trace)
     # Last, a cloze of each printed takeaway no card asks about yet (see :mod:`.takeaway`): one card per point.
     missing = uncovered(printed, cards)
     if missing:
         more = list(takeaway_cards(doc, ctx, lang, missing, answered=[c.answer for c in cards]))
-        cards = merge(cards, finish(doc, ctx, more, lang, max_cards), max_cards)
+        cards = merge(cards, finish(doc, ctx, more, lang, max_cards, trace), max_cards)
     return cards
 
 
@@ -247,7 +248,13 @@ def _choice_question(groups: dict[str, str], s: Sentence, ctx: Context) -> str |
     if not chosen or not other:
         return None
     if s.lang == "zh":
+        # Who chose is who the sentence says: the post's subject named before the verb, or "我们" spoken by a guest of
+        # that project. "选择 gVisor 而不是 Kata 的主要原因是我们的节点…" in a platform team's ADR names no chooser, and
+        # "为什么 Kubernetes 选择了 gVisor …？" credited the wrong one (judged ungrounded).
+        chooser = re.split(r"选择|选用|采用|使用", groups.get("main", ""), maxsplit=1)[0]
         subject = ctx.topic or ""
+        if not subject or not (subject in chooser or ("我们" in chooser and register_of(ctx.doc) == "spoken")):
+            return None
         return zh_question(f"为什么{subject}选择了 {chosen} 而不是 {other}？", s, ctx)
     main = groups.get("main", "")
     verb_at = re.search(r"\b(picked|chose|adopted|selected|went with|settled on|switched to|moved to|bet on|preferred)\b", main)

@@ -5,9 +5,11 @@ generators fire only on some sentence shapes (a definition, a passive, a reason)
 at all. Here, last, each takeaway still without a card becomes a cloze of itself that deletes its most
 informative whole term:
 
-1. a measured figure: a number with its unit ("{{c1::90%}}", "{{c1::120 ms}}"), a year, a release
-   ("Kubernetes {{c1::1.28}}"), a count of two digits or more; not a lone small number ("Layer 4", "3 modes":
-   anyone guesses or nobody can), not a number glued to a name ("L4", "HTTP/2");
+1. the release that brought a change ("In Kubernetes {{c1::1.28}}, … was merged"): a fact a reader of release
+   notes looks up. No other figure: a measured result, a count, a threshold or a date belongs to the writer's own
+   setup ("went from about {{c1::720 cores}} … across the three clusters", "只保留前 {{c1::100}} 条", "11 月
+   {{c1::29}} 日"), which a stranger cannot place or need not recall (judged ambiguous or trivial 8 of 11 figure
+   deletions; :func:`figures` still finds them, ranked, for a pack or a caller that wants them);
 2. else a key term of the post (:func:`summarize.quiz.cloze.key_terms`: a name the post uses but not on every
    line), rarest first, with every rule of the key-term cloze (whole term, not the topic or a title word, not a
    word the whole field writes, not spelled out elsewhere in the sentence, not its first word).
@@ -81,6 +83,21 @@ def figures(text: str, lang: str) -> list[str]:
         not re.search(rf"(?:\bto|\bby|降到|降至|降低到|减少到|提升到|提高到|增加到|达到|至)\s*{re.escape(fu[0])}", text), not fu[1]))]
 
 
+# A release "brings" a change: the verbs of release notes.
+_CHANGE_RE = re.compile(
+    r"\b(?:add(?:s|ed)?|merge[sd]?|introduce[sd]?|release[sd]?|ship(?:s|ped)?|graduate[sd]?|promoted|deprecate[sd]?|"
+    r"remove[sd]?|became|becomes|land(?:s|ed)|enable[sd]?|support(?:s|ed)?)\b|新增|引入|发布|移除|弃用|废弃|升级为|进入|支持"
+)
+
+
+def release_change(text: str, figure: str) -> bool:
+    """Whether ``figure`` is a product's release ("Kubernetes 1.28") in a sentence that says what it changed ("a new
+    feature … was merged"), not a release that only frames a remark ("In Istio 1.5, control plane costs are
+    dominated by …", judged trivial)."""
+    return ("." in figure and re.search(rf"[A-Za-z][\w.+-]*\s*{re.escape(figure)}(?![\w.])", text) is not None
+            and _CHANGE_RE.search(text) is not None)
+
+
 def takeaway_cards(doc: Document, ctx: Context, lang: str, sentence_ids: Sequence[int], *,
                    answered: Collection[str] = ()) -> Iterator[Draft]:
     """A cloze for each of ``sentence_ids`` (the printed takeaways without a card) that has a term worth
@@ -103,7 +120,7 @@ def takeaway_cards(doc: Document, ctx: Context, lang: str, sentence_ids: Sequenc
             continue
         if _AUTHORS_RE.search(text):
             continue  # "Moving to Karpenter took our team …", "我们…": whose team? the card needs the post to say
-        candidates = figures(text, lang) + sorted(
+        candidates = [f for f in figures(text, lang) if release_change(text, f)] + sorted(
             (t for t in present_terms(text, index)
              if not obvious_term(t, doc, ctx.topic, common) and not _guessable_zh(t) and not _spelled_out(text, t)),
             key=rank.__getitem__,
