@@ -133,7 +133,8 @@ def _specific_fault(ctx: Context, d: Draft, question: str, answer: str, lang: st
     post its answer is a statement, not a reply ("Yeah, I think …"); a "What is" term is a thing, not an
     activity; a "Who is" answer is a role, not a list of people."""
     if d.type == "cloze":
-        return precision_fault(d, question, answer, lang, ctx.proper_words)
+        return precision_fault(d, question, answer, lang, ctx.proper_words,
+                               printed=bool(ctx.takeaways.intersection(d.sentences)))
     if lang == "en" and d.type not in ("what", "who") and not names_something(question, ctx.proper_words, terms):
         return "names-nothing"
     if lang == "en" and d.type not in ("what", "who") and not names_a_thing(question, ctx.proper_words):
@@ -188,7 +189,8 @@ def _specific_fault(ctx: Context, d: Draft, question: str, answer: str, lang: st
         return "zh-date-left"  # "Ambient 模式什么时候 9 月发布？": part of the date is still in the question
     if lang == "en" and not grammatical(question):
         return "ungrammatical"
-    return precision_fault(d, question, answer, lang, ctx.proper_words)
+    return precision_fault(d, question, answer, lang, ctx.proper_words,
+                               printed=bool(ctx.takeaways.intersection(d.sentences)))
 
 
 _DEICTIC_RE = re.compile(
@@ -459,7 +461,10 @@ def _dedupe_and_cap(cards: list[Card], max_cards: int) -> list[Card]:
             # "What is WebAssembly?" and "What is WebAssembly Hub?" share most words but ask about two things.
             same_question = bag == obag if short else len(bag & obag) / max(len(bag | obag), 1) >= 0.7
             same_answer = set(card.sentence_ids) == set(other.sentence_ids) and card.type == other.type
-            if same_question or same_answer:
+            # "Istio 默认会对每一跳做最多多少次重试？" and "Istio 的默认重试策略是最多重试多少次？" → "2 次" both: one fact, one card
+            same_fact = (card.type == other.type and normalise(card.answer) == normalise(other.answer)
+                         and len(bag & obag) / max(len(bag | obag), 1) >= 0.5)
+            if same_question or same_answer or same_fact:
                 duplicate = True
                 break
         if duplicate:

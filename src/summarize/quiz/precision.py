@@ -6,9 +6,14 @@ rubric reason the blind judges gave (``benchmarks/judgments/cards.jsonl``) and t
 takes away, so a check that starts to cost good cards shows in the "Card precision" section of
 ``docs/BENCHMARKS.md``.
 
-The floor (:func:`below_floor`) is the quiz's counterpart of the takeaways' confidence gate: a card must earn
-its place by what the ranker sees (template confidence, a key sentence, an answer of the asked kind), and a card
-that only fills a post's deck prints only when the post has nothing surer. No card is better than a weak one.
+**The card floor** is the quiz's counterpart of the takeaways' confidence gate, and reuses it. A cloze shows one of
+the post's sentences whole as a fact to learn, so it is only as good as that sentence: it prints only when the
+sentence is one of the takeaways the summary prints (which passed the keep model's bound, ``--min-confidence``).
+A cloze of any other key sentence was judged acceptable 7 times in 11 (the anecdote "None of our 41
+{{c1::DestinationRule}} resources …", the advice "Restrict by requirement (…, {{c1::GPU}}) …"), one of a printed
+takeaway 12 in 13. A question card asks about a fact a stranger can check, and its own checks carry it (66 of 70
+acceptable from other key sentences). No card is better than a weak one: a post whose sentences pass no check and
+no floor gets none.
 """
 
 from __future__ import annotations
@@ -31,6 +36,10 @@ _ZH_REPLY_RE = re.compile(r"^\W*(?:不是|是的|对的?|没有|不会|不用|�
 # "What does Karpenter's consolidation replace?" → "Or removes nodes when …": an answer opening on a conjunction is
 # the second half of a cut predicate (judged wrong-answer).
 _CONJUNCTION_ANSWER_RE = re.compile(r"^\W*(?:or|and|but|nor)\b", re.IGNORECASE)
+# "Why is GraphQL exciting?" → "The possibilities that it does.": an answer that ends on an auxiliary standing for a
+# verb it never says points back at the question (judged wrong-answer).
+_ELLIPTICAL_ANSWER_RE = re.compile(r"\b(?:it|they|we|you|he|she|that|which|this)\s+(?:does|do|did|is|are|was|were|can|could|"
+                                   r"will|would|has|have|had)\W*$", re.IGNORECASE)
 # "Once a {{c1::VM-hosted}} service …": a hyphenated participle is a modifier the rest of the sentence gives away, not
 # a term (judged trivial).
 _MODIFIER_RE = re.compile(r"^[\w.]+-(?:hosted|based|native|aware|driven|enabled|specific|level|wide|facing|managed|powered|"
@@ -42,9 +51,12 @@ _PERSON_PRONOUN_RE = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECAS
 _TIME_ZONE_RE = re.compile(r"^(?:UTC|GMT|[ECMP][SD]T|CES?T|BST|IST|JST|CST|HKT|SGT)$")
 
 
-def precision_fault(d: Draft, question: str, answer: str, lang: str, proper_words: set[str]) -> str | None:
-    """The name of the first precision check the card fails, or None. See the module for each rule's verdicts."""
+def precision_fault(d: Draft, question: str, answer: str, lang: str, proper_words: set[str], *, printed: bool) -> str | None:
+    """The name of the first precision check the card fails, or None. See the module for each rule's verdicts;
+    ``printed``: the card is made from one of the takeaways the post's summary prints."""
     if d.type == "cloze":
+        if not printed:
+            return "cloze-below-floor"
         if _MODIFIER_RE.match(answer):
             return "modifier-deleted"
         if _TIME_ZONE_RE.match(answer):
@@ -54,6 +66,8 @@ def precision_fault(d: Draft, question: str, answer: str, lang: str, proper_word
         return None
     if _CONJUNCTION_ANSWER_RE.match(answer):
         return "conjunction-answer"
+    if lang == "en" and _ELLIPTICAL_ANSWER_RE.search(answer):
+        return "elliptical-answer"
     if lang == "zh":
         return "zh-yes-no-reply" if _ZH_REPLY_RE.match(answer) else None
     reason = _REASON_RE.match(question)
