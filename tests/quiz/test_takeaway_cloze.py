@@ -15,7 +15,7 @@ from summarize.quiz.checks import FALLBACK_PENALTY, _good_cloze
 from summarize.quiz.context import Context
 from summarize.quiz.engine import printed_takeaways
 from summarize.quiz.packs import load_packs
-from summarize.quiz.takeaway import TEMPLATES, _deleted, figures, release_change, takeaway_cards, uncovered
+from summarize.quiz.takeaway import TEMPLATES, _deleted, asked_figure, figures, release_change, takeaway_cards, uncovered
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -47,19 +47,31 @@ def _ids(doc) -> list[int]:
     return [s.id for s in doc.sentences if s.kind != "heading"]
 
 
-def test_a_takeaway_cloze_deletes_a_release_that_changed_something_or_a_term() -> None:
-    """The release that brought a change is deleted; a measured figure is not (a stranger cannot place "180 ms"), so
-    that takeaway deletes a term instead."""
+def test_a_takeaway_cloze_deletes_its_figure_or_a_term() -> None:
     doc, ctx = _doc_and_ctx(
-        "In Portcullis 2.4, the RouteTable object was added to the Gatehouse proxy. "
-        "Cold starts of the Gatehouse proxy dropped to 180 ms in Portcullis 2.4. "
+        "In Portcullis 2.4, cold starts of the Gatehouse proxy dropped to 180 ms. "
+        "The Gatehouse proxy reads routes from a RouteTable object. "
         "Operators pin the RouteTable object before every upgrade."
     )
     drafts = list(takeaway_cards(doc, ctx, "en", _ids(doc)))
-    assert drafts[0].question == "In Portcullis {{c1::2.4}}, the RouteTable object was added to the Gatehouse proxy."
+    assert drafts[0].question == "In Portcullis 2.4, cold starts of the Gatehouse proxy dropped to {{c1::180 ms}}."
     assert all(d.template in TEMPLATES and d.type == "cloze" for d in drafts)
-    # each term is asked once: the second sentence deletes the proxy, the third has nothing new left to delete
-    assert [d.answer for d in drafts] == ["2.4", "Gatehouse proxy"]
+    # each term is asked once: the second sentence deletes RouteTable, the third has nothing new left to delete
+    assert [d.answer for d in drafts] == ["180 ms", "RouteTable"]
+
+
+@pytest.mark.parametrize(("text", "figure", "asked"), [
+    ("In Kubernetes 1.28, a new feature to add native support for sidecars was merged.", "1.28", True),
+    ("In Istio 1.5, control plane costs are dominated by a single feature.", "1.5", False),  # judged trivial
+    ("11 月 29 日（周六）下午，Meetup 第 9 期顺利举办。", "29", False),  # the day of a date, judged trivial
+    ("11 月 29 日（周六）下午，Meetup 第 9 期顺利举办。", "11", False),
+    ("On September 29, 2020 the stadium held 71,088 fans.", "29", False),
+    ("On September 29, 2020 the stadium held 71,088 fans.", "2020", True),
+    ("On September 29, 2020 the stadium held 71,088 fans.", "71,088", True),
+    ("The new scheduler was 1.5 times faster.", "1.5 times", True),
+])
+def test_asked_figure(text: str, figure: str, asked: bool) -> None:
+    assert asked_figure(text, figure) is asked
 
 
 @pytest.mark.parametrize(("text", "figure", "changed"), [
@@ -98,12 +110,12 @@ def test_uncovered_counts_a_takeaway_of_two_sentences_once() -> None:
 def test_the_quiz_asks_about_a_takeaway_once_and_ranks_it_last() -> None:
     """On a post of the judged set's fixtures: every takeaway cloze is of a takeaway no other card asks about,
     and scores below the post's other cards by at least what the penalty takes off."""
-    path = FIXTURES / "unseen9" / "zh-adr-container-runtime.md"
+    path = FIXTURES / "unseen" / "zh-translation.md"
     doc = load(path)
     cards = quiz(doc)
     printed = printed_takeaways(doc, "zh")
     fallback = [c for c in cards if c.template in TEMPLATES]
-    assert fallback, "the post's takeaways naming containerd and gVisor get a card"
+    assert fallback, "the post's takeaway with a figure gets a card"
     for card in fallback:
         group = next(g for g in printed if set(g) & set(card.sentence_ids))
         others = [c for c in cards if c is not card and set(c.sentence_ids) & set(group)]

@@ -196,7 +196,7 @@ def _specific_fault(ctx: Context, d: Draft, question: str, answer: str, lang: st
 _DEICTIC_RE = re.compile(
     r"(?i:\b(?:tomorrow|yesterday|tonight|currently|right now|nowadays|recently|lately|these days|this (?:week|month|year|quarter)|"
     r"next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|release)|last (?:week|month|year))\b|\bnow\?$)"
-    r"|目前|现在|明天|昨天|最近|今年|去年|明年|下周|上周|本周|当前"
+    r"|目前|(?<![出实体表发])现在|明天|昨天|最近|今年|去年|明年|下周|上周|本周|当前"  # not 出现在 ("appears in")
 )
 _COMPANY_RE = re.compile(r"^(?:一家|一个)[^，。]*(?:公司|企业|厂商)|^(?:An?|The)\s+(?:[\w-]+\s+){0,4}(?:company|startup|vendor|firm)\b")
 _WH_WORD_RE = re.compile(r"(?i:\b(?:why|what|how|which|who|whom|whose|when|where)\b)|为什么|为何|什么|如何|怎么|怎样|哪|谁|多少|几|是否|吗")
@@ -318,6 +318,8 @@ def _basic_fault(doc: Document, d: Draft, question: str, answer: str, lang: str)
     if d.type != "cloze" and normalise(answer) and normalise(answer) in asked:
         return "leaky"
     if d.type == "cloze":
+        if _DEICTIC_RE.search(_CLOZE_RE.sub("", question)):
+            return "deictic"  # "今年双十一当天，网关峰值约为平日的 {{c1::9 倍}}": which year? (judged ambiguous or trivial 10 of 11)
         if d.template in _FALLBACK_TEMPLATES and lang == "zh" and _PRESUPPOSING_ZH_RE.search(_CLOZE_RE.sub("", question)):
             return "zh-cloze-presupposes"  # "Consul {{c1::1.11}} 也提供了…": 也 needs the sentence before
         return None if _good_cloze(question, answer, lang) else "bad-deletion"

@@ -5,11 +5,11 @@ generators fire only on some sentence shapes (a definition, a passive, a reason)
 at all. Here, last, each takeaway still without a card becomes a cloze of itself that deletes its most
 informative whole term:
 
-1. the release that brought a change ("In Kubernetes {{c1::1.28}}, … was merged"): a fact a reader of release
-   notes looks up. No other figure: a measured result, a count, a threshold or a date belongs to the writer's own
-   setup ("went from about {{c1::720 cores}} … across the three clusters", "只保留前 {{c1::100}} 条", "11 月
-   {{c1::29}} 日"), which a stranger cannot place or need not recall (judged ambiguous or trivial 8 of 11 figure
-   deletions; :func:`figures` still finds them, ranked, for a pack or a caller that wants them);
+1. a measured figure: a number with its unit ("{{c1::90%}}", "{{c1::120 ms}}"), a year, a count of two digits or
+   more; a release only when the sentence says what it changed ("In Kubernetes {{c1::1.28}}, … was merged", not
+   "In Istio {{c1::1.5}}, control plane costs are dominated by …", judged trivial); not the day or month of a date
+   ("11 月 {{c1::29}} 日", judged trivial), not a lone small number ("Layer 4", "3 modes": anyone guesses or nobody can),
+   not a number glued to a name ("L4", "HTTP/2");
 2. else a key term of the post (:func:`summarize.quiz.cloze.key_terms`: a name the post uses but not on every
    line), rarest first, with every rule of the key-term cloze (whole term, not the topic or a title word, not a
    word the whole field writes, not spelled out elsewhere in the sentence, not its first word).
@@ -90,6 +90,22 @@ _CHANGE_RE = re.compile(
 )
 
 
+# The day or month of a date: "11 月 29 日", "September 29", "29 September".
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
+
+def asked_figure(text: str, figure: str) -> bool:
+    """Whether a figure :func:`figures` found is worth a takeaway cloze: a release only when it brought a change
+    (:func:`release_change`), never the day or the month of a date (the year is a figure)."""
+    at = re.search(rf"(?<![\w.]){re.escape(figure)}(?![\w.])", text)
+    if at and (re.match(r"\s*[日号月]", text[at.end():]) or re.search(rf"{_MONTHS}\s*$", text[: at.start()])
+               or re.match(rf"\s+{_MONTHS}\b", text[at.end():])):
+        return False
+    if re.fullmatch(r"\d+(?:\.\d+)+", figure) and re.search(rf"[A-Za-z][\w.+-]*\s*{re.escape(figure)}(?![\w.])", text):
+        return release_change(text, figure)
+    return True
+
+
 def release_change(text: str, figure: str) -> bool:
     """Whether ``figure`` is a product's release ("Kubernetes 1.28") in a sentence that says what it changed ("a new
     feature … was merged"), not a release that only frames a remark ("In Istio 1.5, control plane costs are
@@ -120,7 +136,7 @@ def takeaway_cards(doc: Document, ctx: Context, lang: str, sentence_ids: Sequenc
             continue
         if _AUTHORS_RE.search(text):
             continue  # "Moving to Karpenter took our team …", "我们…": whose team? the card needs the post to say
-        candidates = [f for f in figures(text, lang) if release_change(text, f)] + sorted(
+        candidates = [f for f in figures(text, lang) if asked_figure(text, f)] + sorted(
             (t for t in present_terms(text, index)
              if not obvious_term(t, doc, ctx.topic, common) and not _guessable_zh(t) and not _spelled_out(text, t)),
             key=rank.__getitem__,
