@@ -43,7 +43,6 @@ from judged import JUDGMENTS, SET_TSV, TOP_CARDS, card_rank, card_text, load_jud
 SECTION = "card-precision"
 FRESH_PREFIX = "fixtures/unseen"
 _HEDGE_RE = re.compile(r"(?i:\b(?:may|might|could|probably|perhaps|maybe|usually|often|some|sometimes)\b)|可能|也许|通常|一些|有时")
-_NAME_RE = re.compile(r"(?<!^)(?<![.?!]\s)\b(?:[A-Z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*)|[A-Za-z]{2,}")
 
 
 # ----------------------------------------------------------------------------- running the package

@@ -49,8 +49,6 @@ def _fault(kind: str, question: str, answer: str, lang: str = "en", *, printed: 
     ("cloze", "Once a {{c1::VM-hosted}} service had a mesh identity, moving it became a routing change.", "VM-hosted",
      "en", "modifier-deleted"),
     ("cloze", "Between 08:12 and 08:59 {{c1::UTC}}, new pods could not start.", "UTC", "en", "time-zone-deleted"),
-    ("cloze", "Marcus and Hannah ask her why she now talks about {{c1::Pod requests}}.", "Pod requests", "en",
-     "person-pronoun"),
     ("cloze", "Add outlier detection to the {{c1::DestinationRule}} of every zonal service.", "DestinationRule", "en", None),
 ])
 def test_precision_rule(kind: str, question: str, answer: str, lang: str, fault: str | None) -> None:

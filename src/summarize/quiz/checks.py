@@ -318,8 +318,6 @@ def _basic_fault(doc: Document, d: Draft, question: str, answer: str, lang: str)
     if d.type != "cloze" and normalise(answer) and normalise(answer) in asked:
         return "leaky"
     if d.type == "cloze":
-        if _DEICTIC_RE.search(_CLOZE_RE.sub("", question)):
-            return "deictic"  # "今年双十一当天，网关峰值约为平日的 {{c1::9 倍}}": which year? (judged ambiguous or trivial 10 of 11)
         if d.template in _FALLBACK_TEMPLATES and lang == "zh" and _PRESUPPOSING_ZH_RE.search(_CLOZE_RE.sub("", question)):
             return "zh-cloze-presupposes"  # "Consul {{c1::1.11}} 也提供了…": 也 needs the sentence before
         return None if _good_cloze(question, answer, lang) else "bad-deletion"
