@@ -66,6 +66,9 @@ def test_a_takeaway_cloze_deletes_its_figure_or_a_term() -> None:
     ("On September 29, 2020 the stadium held 71,088 fans.", "2020", True),
     ("On September 29, 2020 the stadium held 71,088 fans.", "71,088", True),
     ("The new scheduler was 1.5 times faster.", "1.5 times", True),
+    ("11 月 29 日（周六）下午，Meetup 第 9 期顺利举办。", "29", False),  # the day of a date, judged trivial
+    ("11 月 29 日（周六）下午，Meetup 第 9 期顺利举办。", "11", False),
+    ("On September 29, 2020 the stadium held 71,088 fans.", "29", False),
     ("The highest point lies at a height of 115.7 metres.", "115.7", True),  # a measure, not a release
     ("Victoria's highest temperature, of 48.8 °C, was recorded in Hopetoun.", "48.8", True),
 ])

@@ -13,7 +13,7 @@ from .terms import occurs, substring_terms
 from ..score.editing import narrates
 from .english import dangling, strip_openers
 from .post import card_id
-from .precision import precision_fault
+from .precision import above_floor, precision_fault
 from .strict import (
     common_word_term,
     dangling_reflexive,
@@ -133,8 +133,7 @@ def _specific_fault(ctx: Context, d: Draft, question: str, answer: str, lang: st
     post its answer is a statement, not a reply ("Yeah, I think …"); a "What is" term is a thing, not an
     activity; a "Who is" answer is a role, not a list of people."""
     if d.type == "cloze":
-        return precision_fault(d, question, answer, lang, ctx.proper_words,
-                               printed=bool(ctx.takeaways.intersection(d.sentences)))
+        return precision_fault(d, question, answer, lang, ctx.proper_words)
     if lang == "en" and d.type not in ("what", "who") and not names_something(question, ctx.proper_words, terms):
         return "names-nothing"
     if lang == "en" and d.type not in ("what", "who") and not names_a_thing(question, ctx.proper_words):
@@ -189,8 +188,7 @@ def _specific_fault(ctx: Context, d: Draft, question: str, answer: str, lang: st
         return "zh-date-left"  # "Ambient 模式什么时候 9 月发布？": part of the date is still in the question
     if lang == "en" and not grammatical(question):
         return "ungrammatical"
-    return precision_fault(d, question, answer, lang, ctx.proper_words,
-                               printed=bool(ctx.takeaways.intersection(d.sentences)))
+    return precision_fault(d, question, answer, lang, ctx.proper_words)
 
 
 _DEICTIC_RE = re.compile(
@@ -318,6 +316,8 @@ def _basic_fault(doc: Document, d: Draft, question: str, answer: str, lang: str)
     if d.type != "cloze" and normalise(answer) and normalise(answer) in asked:
         return "leaky"
     if d.type == "cloze":
+        if _DEICTIC_RE.search(_CLOZE_RE.sub("", question)):
+            return "deictic"  # "今年双十一当天，网关峰值约为平日的 {{c1::9 倍}}": which year? (judged ambiguous or trivial 10 of 11)
         if d.template in _FALLBACK_TEMPLATES and lang == "zh" and _PRESUPPOSING_ZH_RE.search(_CLOZE_RE.sub("", question)):
             return "zh-cloze-presupposes"  # "Consul {{c1::1.11}} 也提供了…": 也 needs the sentence before
         return None if _good_cloze(question, answer, lang) else "bad-deletion"
@@ -443,7 +443,8 @@ def merge(cards: list[Card], more: list[Card], max_cards: int) -> list[Card]:
 
 
 def _dedupe_and_cap(cards: list[Card], max_cards: int) -> list[Card]:
-    """Best first; a near-duplicate question or the same answer twice is dropped; cloze at most a third."""
+    """Best first; a near-duplicate question or the same answer twice is dropped; cloze at most a third; past the best
+    five, no card under the floor (:func:`.precision.above_floor`)."""
     ranked = sorted(cards, key=lambda c: (-c.score, c.line, c.id))
     kept: list[Card] = []
     seen_ids: set[str] = set()
@@ -473,4 +474,4 @@ def _dedupe_and_cap(cards: list[Card], max_cards: int) -> list[Card]:
         seen_ids.add(card.id)
         if len(kept) >= max_cards:
             break
-    return sorted(kept, key=lambda c: (c.sentence_ids[0], c.id))
+    return sorted(above_floor(kept, lambda c: c.score), key=lambda c: (c.sentence_ids[0], c.id))

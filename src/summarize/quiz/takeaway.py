@@ -7,8 +7,9 @@ informative whole term:
 
 1. a measured figure: a number with its unit ("{{c1::90%}}", "{{c1::120 ms}}"), a year, a count of two digits or
    more; a release only when the sentence says what it changed ("In Kubernetes {{c1::1.28}}, … was merged", not
-   "In Istio {{c1::1.5}}, control plane costs are dominated by …", judged trivial); not a lone small number
-   ("Layer 4", "3 modes": anyone guesses or nobody can), not a number glued to a name ("L4", "HTTP/2");
+   "In Istio {{c1::1.5}}, control plane costs are dominated by …", judged trivial); not the day or month of a date
+   ("11 月 {{c1::29}} 日", judged trivial); not a lone small number ("Layer 4", "3 modes": anyone guesses or nobody
+   can), not a number glued to a name ("L4", "HTTP/2");
 2. else a key term of the post (:func:`summarize.quiz.cloze.key_terms`: a name the post uses but not on every
    line), rarest first, with every rule of the key-term cloze (whole term, not the topic or a title word, not a
    word the whole field writes, not spelled out elsewhere in the sentence, not its first word).
@@ -89,9 +90,18 @@ _CHANGE_RE = re.compile(
 )
 
 
+# The day or month of a date: "11 月 29 日", "September 29", "29 September".
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
+
 def asked_figure(text: str, figure: str) -> bool:
     """Whether a figure :func:`figures` found is worth a takeaway cloze: a release only when it brought a change
-    (:func:`release_change`); any other figure (a measure, a year, a count) is."""
+    (:func:`release_change`), never the day or the month of a date (the year is a figure, and so is a measure or a
+    count)."""
+    at = re.search(rf"(?<![\w.]){re.escape(figure)}(?![\w.])", text)
+    if at and (re.match(r"\s*[日号月]", text[at.end():]) or re.search(rf"{_MONTHS}\s*$", text[: at.start()])
+               or re.match(rf"\s+{_MONTHS}\b", text[at.end():])):
+        return False
     if re.fullmatch(r"\d+(?:\.\d+)+", figure) and _released(text, figure):
         return release_change(text, figure)
     return True
