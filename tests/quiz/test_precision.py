@@ -19,9 +19,9 @@ from summarize.quiz.precision import CARD_FLOOR, SURE_CARDS, precision_fault, un
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
-def _fault(kind: str, question: str, answer: str, lang: str = "en",
+def _fault(kind: str, question: str, answer: str, lang: str = "en", template: str = "test",
            proper: frozenset[str] = frozenset({"GitLab", "Istio", "Karpenter"})) -> str | None:
-    draft = Draft(kind, "test", question, answer, (0,), 0.8)
+    draft = Draft(kind, template, question, answer, (0,), 0.8)
     return precision_fault(draft, question, answer, lang, set(proper))
 
 
@@ -61,6 +61,13 @@ def _card(n: int, question: str, answer: str, score: float, lang: str = "en") ->
 ])
 def test_precision_rule(kind: str, question: str, answer: str, lang: str, fault: str | None) -> None:
     assert _fault(kind, question, answer, lang) == fault
+
+
+def test_an_apposition_that_lists_items_defines_nothing() -> None:
+    """"… into a StatefulSet, a couple of Secrets, backups, and a DNS record" lists what an operator makes."""
+    listed = ("what", "What is StatefulSet?", "A couple of Secrets, backups, and a DNS record.")
+    assert _fault(*listed, template="what-is-apposition") == "list-not-apposition"
+    assert _fault("what", "What is Envoy?", "A high-performance proxy written in C++.", template="what-is-apposition") is None
 
 
 @pytest.mark.parametrize(("body", "unnamed"), [

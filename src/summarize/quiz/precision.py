@@ -49,6 +49,9 @@ _CONJUNCTION_ANSWER_RE = re.compile(r"^\W*(?:or|and|but|nor)\b", re.IGNORECASE)
 # verb it never says points back at the question (judged wrong-answer).
 _ELLIPTICAL_ANSWER_RE = re.compile(r"\b(?:it|they|we|you|he|she|that|which|this)\s+(?:does|do|did|is|are|was|were|can|could|"
                                    r"will|would|has|have|had)\W*$", re.IGNORECASE)
+# "… turns each resource into a StatefulSet, a couple of Secrets, backups, and a DNS record": "X, a Y, Z, and W" lists
+# items; it does not define X as Y ("What is StatefulSet?" → "A couple of Secrets, backups, and …", a fresh page).
+_LIST_RE = re.compile(r",\s+(?:and|or)\s")
 # "Once a {{c1::VM-hosted}} service …": a hyphenated participle is a modifier the rest of the sentence gives away, not
 # a term (judged trivial).
 _MODIFIER_RE = re.compile(r"^[\w.]+-(?:hosted|based|native|aware|driven|enabled|specific|level|wide|facing|managed|powered|"
@@ -69,6 +72,8 @@ def precision_fault(d: Draft, question: str, answer: str, lang: str, proper_word
         return "conjunction-answer"
     if lang == "en" and _ELLIPTICAL_ANSWER_RE.search(answer):
         return "elliptical-answer"
+    if d.template == "what-is-apposition" and _LIST_RE.search(answer):
+        return "list-not-apposition"
     if lang == "zh":
         return "zh-yes-no-reply" if _ZH_REPLY_RE.match(answer) else None
     reason = _REASON_RE.match(question)
