@@ -9,11 +9,13 @@ takes away, so a check that starts to cost good cards shows in the "Card precisi
 **The card floor** is the quiz's counterpart of the takeaways' confidence gate ("past a post's best two takeaways,
 print only those the keep model gives at least the bound"): past a post's best :data:`SURE_CARDS` cards, a card prints
 only when the ranker scores it at least :data:`CARD_FLOOR` (:func:`above_floor`). A post's best five stay (the ranked
-deck a learner studies first); what lies beyond them must earn its place. The bound is below every judged-acceptable
-question card's score on the judged set and above every takeaway cloze's (their ranking penalty puts them at 0.17 to
-0.38): a takeaway cloze fills a post's first five cards, never a deck of twenty. A first try, a cloze only of a
-printed takeaway, cost SQuAD and CMRC recall (the key-term cloze of other sentences recalled gold answers) and was
-weak evidence on the judged set (acceptable 7 in 12 against 14 in 21), so it was left out.
+deck a learner studies first); what lies beyond them must earn its place. The bound is under the score of every
+judged-acceptable question card on the judged set but one (0.397, its post's only card, which the floor leaves alone)
+and over every takeaway cloze's (their ranking penalty puts them at 0.17 to 0.38): a takeaway cloze fills a post's
+first five cards, never a deck of twenty. On the judged set few posts have more than five cards, so the floor removed
+one judged card there (an acceptable takeaway cloze ranked seventh); it bounds long, rich posts. A first try, a
+cloze only of a printed takeaway, cost SQuAD and CMRC recall (the key-term cloze of other sentences recalled gold
+answers) and was weak evidence on the judged set (acceptable 7 in 12 against 14 in 21), so it was left out.
 """
 
 from __future__ import annotations
