@@ -333,6 +333,8 @@ def test_stories_and_points() -> None:
         ("I applied to the release team for 1.25, and I got into the docs team.", "self-introduction"),
         ("当天虽然下着小雨，现场依然来了 90 多位朋友，线上直播观看超过 1200 人次。", "event attendance"),
         ("Over 300 people attended the first edition of the summit in Lisbon.", "event attendance"),
+        ("The slides are on the meetup page, and the recording will be up next week.", "where the materials are"),
+        ("今天的 PPT 会放在群里，大家可以下载。", "where the materials are"),
     ],
 )
 def test_editorial_rejections(text: str, reason: str) -> None:

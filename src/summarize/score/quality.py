@@ -184,6 +184,16 @@ _ATTENDANCE_RE = re.compile(
 )
 
 
+# Housekeeping about a talk's materials: "The slides are on the meetup page.", "All recordings are on the summit video
+# page …", "… the slides are at example.com/…" (4 judged lines, all dropped), "PPT 会放在群里".
+_MATERIALS_RE = re.compile(
+    r"\b(?:the |my |our |all )?(?:slides|deck|recordings?|video|demo code)\s+(?:are|is|will be)\s+"
+    r"(?:(?:all |now |already )?(?:on|at|up|available|linked|in)\b)"
+    r"|(?:幻灯片|PPT|课件|录像|回放)\s*(?:会|已经|稍后)?(?:放在|发到|上传|发在)",
+    re.IGNORECASE,
+)
+
+
 def rejection(sentence: Sentence, *, n_tokens: int, n_terms: int) -> str | None:
     """Why ``sentence`` must not be a takeaway, or None when it may be one."""
     if sentence.kind in ("heading", "code", "table"):
@@ -216,6 +226,8 @@ def _text_rejection(text: str, lang: str, n_tokens: int, n_terms: int) -> str | 
         return "call to action"
     if _ATTENDANCE_RE.search(text):
         return "event attendance"
+    if _MATERIALS_RE.search(text):
+        return "where the materials are"
     if is_bio(text) or _BYLINE_RE.search(text):
         return "biography"
     if lang == "en":
