@@ -229,6 +229,8 @@ def _cases() -> list[Case]:
     add("fullwidth-stops-200k", "2", lambda f, s: [_write(f, "p.txt", PROSE + "Envoy is at " + "。" * _n(200_000, s) + ".\n\n" + PROSE)])
     add("unpunctuated-2.5MB", "2", lambda f, s: [_write(f, "p.txt", _unpunctuated(_n(2_500_000, s)))])
     add("vtt-1M-cues", "2", lambda f, s: [_write(f, "p.vtt", _vtt(_n(1_000_000, s))), "--max-bytes", "50000000"])
+    # As many cues as the default --max-bytes (20 MB) lets through: the size issue 15's 1 MB/s rule is about.
+    add("vtt-440k-cues", "2", lambda f, s: [_write(f, "p.vtt", _vtt(_n(440_000, s)))])
     # The same file at the default --max-bytes (20 MB): refused at once with one line, before it is decoded.
     add("vtt-1M-cues-default-limit", "2", lambda f, s: [_write(f, "p.vtt", _vtt(_n(1_000_000, s)))])
     # The same file through the quiz and a digest (past 20,000 sentences the scorer takes its bounded path).

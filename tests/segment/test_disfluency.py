@@ -86,3 +86,53 @@ _STUTTERY = st.lists(
 def test_second_pass_maps_back_to_the_original(text: str) -> None:
     """A stutter the first pass uncovers ("it's a, it's, it's a") is removed at its own place in the original."""
     assert disfluency_spans(text) == _spans_by_character(text)
+
+
+def _one_pass_unfiltered(text: str) -> list[tuple[int, int]]:
+    """:func:`_one_pass` with every pattern run on every text: what the ASCII shortcut must agree with."""
+    from summarize.segment import disfluency as d
+
+    spans = [d._with_enclosing_comma(text, *m.span()) for m in d._FILLER_RE.finditer(text)]
+    spans += [m.span() for m in d._MARKER_RE.finditer(text)]
+    spans += [m.span() for m in d._ZH_FILLER_RE.finditer(text) if m.end() > m.start()]
+    for m in d._STUTTER_RE.finditer(text):
+        word = m.group(1)
+        if word.casefold() in d._KEEP_DOUBLE or word.isdigit() or d._is_reduplication(m.group(0)) or d._hands_on(m):
+            continue
+        spans.append((m.start(), m.end() - len(word)))
+    return d._merge(spans)
+
+
+_ASCII_SPEECH = st.lists(
+    st.sampled_from(["I", "i", "I,", "mean", "Mean,", "You", "you", "know,", "KNOW", "so", "Yeah,", "yeah", "the", "The",
+                     "it's", "It's,", "mesh", "12", "12,", "um,", "a_b", "don't", "Don't", ".", ",", "and", "round"]),
+    max_size=14,
+).map(" ".join)
+
+
+@given(st.one_of(any_text, _ASCII_SPEECH, st.text(alphabet="IiMmYyKkNnOoSsEeAaUu ,.'’ſıK嗯", max_size=30)))
+def test_ascii_shortcut_finds_what_the_patterns_find(text: str) -> None:
+    """The shortcut that skips the marker, hanzi-filler and stutter patterns on ASCII text that cannot hold
+    them (a million-cue caption file's cues) removes exactly what running every pattern removes."""
+    from summarize.segment.disfluency import _one_pass
+
+    assert _one_pass(text) == _one_pass_unfiltered(text)
+
+
+@given(st.one_of(any_text, _ASCII_SPEECH, _STUTTERY))
+def test_fluent_text_is_its_own_clean_view(text: str) -> None:
+    """What :func:`fluent` lets through unchanged is what the clean-up leaves unchanged."""
+    from summarize.segment.disfluency import fluent
+
+    if fluent(text):
+        assert disfluency_spans(text) == []
+        assert clean(text) == text
+
+
+def test_plain_caption_words_are_fluent() -> None:
+    """A cue's plain words need no clean-up; a filler, a marker or a repeated word does."""
+    from summarize.segment.disfluency import fluent
+
+    assert fluent("mesh 12") and fluent("we moved the control plane")
+    assert not fluent("um mesh") and not fluent("we, you know, moved") and not fluent("the the mesh")
+    assert not fluent("网格")

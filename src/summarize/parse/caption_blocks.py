@@ -33,7 +33,10 @@ def _overlap(previous: Cue, current: Cue) -> int:
     if not previous.lines or not current.lines:
         return 0
     first = current.lines[0].key
-    if all(line.key != first for line in previous.lines[-_MAX_OVERLAP:]):
+    for line in previous.lines[-_MAX_OVERLAP:]:
+        if line.key == first:
+            break
+    else:
         return 0  # most cue pairs: the next cue's first line was not on screen, so nothing overlaps
     before = [line.key for line in previous.lines]
     after = [line.key for line in current.lines]
@@ -56,7 +59,7 @@ def _new_lines(previous: Cue | None, current: Cue, rolling: bool) -> list[CueLin
     """The lines of ``current`` that were not already on screen in ``previous``."""
     if previous is None:
         return current.lines
-    if (previous.start, previous.end) == (current.start, current.end) and (
+    if previous.start == current.start and previous.end == current.end and (
         [line.key for line in previous.lines] == [line.key for line in current.lines]
     ):
         return []  # the same cue written twice
@@ -102,8 +105,10 @@ class _BlockBuilder:
             self.linenos.append(lineno)
         self.parts.append(segment.text)
         self.length += len(segment.text)
-        self.first_line = min(self.first_line, lineno) if self.first_line else lineno
-        self.last_line = max(self.last_line, lineno)
+        if not self.first_line or lineno < self.first_line:
+            self.first_line = lineno
+        if lineno > self.last_line:
+            self.last_line = lineno
 
     def build(self) -> Block:
         return Block(

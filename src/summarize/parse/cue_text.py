@@ -33,6 +33,10 @@ _TURN_MARKER_RE = re.compile(r"(?:^|(?<=\s))>>+")
 _MARKUP_RE = re.compile(f"[<>{{&{_TIME_MARK}{_TURN_MARK}]")
 _LABEL_CHARS_RE = re.compile("[:：>&]")  # a speaker label ends with a colon; a turn marker is >> or &gt;&gt;
 _SOUND_OPENERS_RE = re.compile(r"[\[(（【♪]")  # what a non-speech tag opens with: [MUSIC], (laughs), ♪
+# Any of the above: a cue line with none of them (most lines of a long caption file) is only its words, and
+# :func:`_clean_line` gives it the result of the whole path at once (tests/parse/test_cue_fast.py holds the two to
+# each other).
+_NOT_PLAIN_RE = re.compile(f"[<>{{&{_TIME_MARK}{_TURN_MARK}:：\\[(（【♪]")
 
 
 @dataclass(slots=True)
@@ -169,6 +173,14 @@ def _drop_label(segment: Segment) -> None:
 
 def _clean_line(raw: str, lineno: int, time: float) -> tuple[CueLine, float]:
     """Turn one raw cue line into speaker segments of clean text; return the time reached."""
+    if _NOT_PLAIN_RE.search(raw) is None:  # no tag, entity, turn, label or sound: the words, one segment
+        text = " ".join(raw.split())
+        return CueLine(key=text.casefold(), line=lineno, segments=[Segment(None, text, [(0, time)])] if text else []), time
+    return _clean_marked_line(raw, lineno, time)
+
+
+def _clean_marked_line(raw: str, lineno: int, time: float) -> tuple[CueLine, float]:
+    """:func:`_clean_line` the whole way: tags, entities, sounds, turns and labels."""
     times: list[float] = []
     turns: list[str] = []
     marked = _mark_tags(raw, times, turns)

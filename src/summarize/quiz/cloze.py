@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from .._text import CJK_RE
 from ..model import Document
 from .context import Context
+from ..score.bounded import scope
 from ..score.editing import makes_a_point
 from .draft import MAX_TEMPLATE_CHARS, Draft
 from .packs import Template
@@ -127,7 +128,9 @@ def key_terms(doc: Document, ctx: Context) -> list[str]:
 
     candidates: list[str] = [*ctx.entity_class, *(line.split()[0] for line in data_lines("zh_terms.txt"))]
     people = _people(doc)
-    for s in doc.sentences:
+    # A long input's terms are its pool's (score/bounded.py): named, counted and judged common in those sentences.
+    sentences = scope(doc)
+    for s in sentences:
         if s.lang == "en":
             for m in _NAME_RUN_RE.finditer(s.text):
                 name = re.sub(r"(?:\s(?:of|the|and|for))+$", "", m.group(1)).strip()
@@ -136,19 +139,19 @@ def key_terms(doc: Document, ctx: Context) -> list[str]:
                     and not re.search(r"\s(?:of|the|and|for)\s", name) and not _person_like(name, people)
                 ):
                     candidates.append(name)
-    if any(s.lang == "zh" for s in doc.sentences):
+    if any(s.lang == "zh" for s in sentences):
         from .._resources import jieba_posseg
 
         tagger = jieba_posseg()
-        for s in doc.sentences:
+        for s in sentences:
             if s.lang == "zh" and len(s.text) <= MAX_TEMPLATE_CHARS:
                 candidates += [w for w, flag in tagger.lcut(s.text) if flag in ("nr", "ns", "nt", "nz") and len(w) >= 2]
-    text = "\n".join(s.text for s in doc.sentences)
+    text = "\n".join(s.text for s in sentences)
     counts = term_counts(text, counting_terms(candidates))
     # Rarer terms make better blanks than the post's topic, which nearly every sentence names; a term in more
     # than a fifth of the post's sentences is its subject (服务网格 in a post on service meshes), and blanking
     # it was judged trivial, as was a plain word a reader fills in from the rest of the sentence.
-    common = max(3, len(doc.sentences) // 5)
+    common = max(3, len(sentences) // 5)
     ctx.key_terms = sorted(
         (t for t in counts if t != ctx.topic and counts[t] <= common and _technical(t)),
         key=lambda t: (counts[t], -len(t), t),

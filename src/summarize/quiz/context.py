@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .._text import CJK_RE
 from ..model import Document, Sentence
+from ..score.bounded import scope
 from .packs import Pack
 
 _ORG_RE = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w.+-]*\s+){1,3})(project|team|community|maintainers|foundation)\b")
@@ -51,7 +52,10 @@ class Context:
         for name, members in pack.entities.items():
             for member in members:
                 ctx.entity_class[member] = name
-        for s in doc.sentences:
+        # The post-wide measures (its proper words, its topic, how often a title word recurs) read the sentences
+        # the takeaways scorer reads: all of them, or of a long input (score/bounded.py) its pool, so a quiz on a
+        # caption file of a million cues does a long post's work here, as if the post were its pool.
+        for s in scope(doc):
             ctx.proper_words.update(_CAP_WORD_RE.findall(s.text))
         ctx.proper_words.update(ctx.entity_class)
         ctx._build_turns()
@@ -80,7 +84,7 @@ class Context:
         """The post's main named subject: the entity its title names, else the most mentioned one."""
         title = self.doc.title or ""
         counts: Counter[str] = Counter()
-        for s in self.doc.sentences:
+        for s in scope(self.doc):
             for e in self.entities_of(s.id):
                 counts[e] += 1
         if not counts:
@@ -171,7 +175,7 @@ class Context:
         title = self.doc.title or ""
         chinese = CJK_RE.search(title) is not None
         for word in re.findall(r"[A-Z][\w.+-]*[\w+]", title):
-            if (word in self.proper_words or word == self.topic or chinese) and sum(word in s.text for s in self.doc.sentences) >= 3:
+            if (word in self.proper_words or word == self.topic or chinese) and sum(word in s.text for s in scope(self.doc)) >= 3:
                 return word
         return None
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Collection
 
 from ..model import Card, Document, Sentence
+from ..score.bounded import scope
 from ..score.takeaways import register_of, reserve_of, score_takeaways
 from .checks import Checked, finish, merge
 from .acronym import acronym_cards
@@ -54,7 +55,7 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20, tra
     top = set(ranked)
     drafts: list[Draft] = []
     spoken = register_of(doc) == "spoken"
-    for s in doc.sentences:
+    for s in scope(doc):  # every sentence, or of a long input (score/bounded.py) the pool its takeaways come from
         if s.lang != lang or len(s.clean) > MAX_TEMPLATE_CHARS or s.id in reserve or s.kind == "heading":
             continue
         if spoken and s.id not in ctx.sentence_scores:

@@ -24,7 +24,7 @@ from ..model import PROSE_KINDS, Document, Marks, Sentence
 # Imported here, not in the functions that use them: an import statement in a function runs on every call
 # (~2 µs each), and these run per piece and per sentence (a 1M-cue caption file asks for words a million times).
 from .asr import MAX_UNIT_WORDS, looks_unpunctuated, split_unpunctuated
-from .disfluency import clean, filler_rate, sounds_spoken
+from .disfluency import clean, filler_rate, fluent, sounds_spoken
 from .en import en_spans, en_words
 from .zh import terminator_spans, zh_spans, zh_words
 
@@ -58,10 +58,20 @@ def segment(doc: Document) -> Document:
         margins: dict[tuple[int, int], float] = {}
         pauses: dict[tuple[int, int], tuple[int, ...]] = {}
         line_at, time_at = _MarkCursor(block.line_marks, block.line), _MarkCursor(block.time_marks, None)
-        for start, end in block_spans(block.text, block.time_marks, margins, pauses):
+        for span in block_spans(block.text, block.time_marks, margins, pauses):
+            start, end = span
             raw = block.text[start:end]
-            # Chinese speech cut by the boundary model: a line break there is a pause between phrases, kept as a space.
-            text = _SPACES_RE.sub(" ", raw) if (start, end) in margins and "\n" in raw and CJK_RE.search(raw) else _unwrap(raw)
+            if "\n" not in raw:
+                text = raw
+            elif span in margins and CJK_RE.search(raw):
+                # Chinese speech cut by the boundary model: a line break there is a pause between phrases, kept as a space.
+                text = _SPACES_RE.sub(" ", raw)
+            else:
+                text = _unwrap(raw)
+            # A span the model cut has its margin in the dict (one lookup: a caption block has a million of them).
+            margin = margins.get(span) if margins else None
+            if margin is None and margins:
+                margin = _margin_of(margins, start, end)
             lang = guess_lang(text, default=block_lang)
             sentences.append(
                 Sentence(
@@ -76,8 +86,8 @@ def segment(doc: Document) -> Document:
                     section=block.section,
                     speaker=block.speaker,
                     time=time_at(start),
-                    clean=_clean_view(text, raw, start, pauses.get((start, end))) if spoken else text,
-                    boundary=_margin_of(margins, start, end),
+                    clean=_clean_view(text, raw, start, pauses.get(span) if pauses else None) if spoken else text,
+                    boundary=margin,
                     anchor=block.anchor,
                     furniture=block.furniture,
                 )
@@ -403,7 +413,8 @@ def _split_speech(
         if pauses is not None:
             pauses.update((unit, tuple(start + o for o in offsets)) for unit, offsets in zip(units, inside))
     else:
-        units = [(start + a, start + b) for a, b in split_unpunctuated(text[start:end], marks, confidence)]
+        spans = split_unpunctuated(text[start:end], marks, confidence)
+        units = spans if start == 0 else [(start + a, start + b) for a, b in spans]  # a caption block is one piece
     if margins is not None:
         margins.update(zip(units, confidence))
     return units
@@ -414,6 +425,8 @@ def _clean_view(text: str, raw: str, start: int, pauses: tuple[int, ...] | None)
     pause the boundary model found inside it (``pauses``: offsets in the block), so the view reads as written
     Chinese ("第二个点是流量切换的方式，我们原来是靠改 DNS") and the cleaner's comma rules (a filler between
     commas, 嘛/呢 before one) apply to it as to punctuated speech."""
+    if pauses is None and fluent(text):
+        return text  # most cues of a long caption file: nothing to clean, told before the memoised clean-up
     if pauses is not None:
         marked = raw
         for offset in sorted(pauses, reverse=True):

@@ -25,7 +25,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise, repeat
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from .._resources import data_json_gz
@@ -120,6 +120,12 @@ def norm_word(token: str) -> str:
 _norm_form = functools.lru_cache(maxsize=1 << 16)(norm_word)
 
 
+def _norm_token(token: str) -> str:
+    """:func:`norm_word` of ``token``; a token of digits is ``<num>`` without the cache, which the distinct
+    numbers of a long caption ("mesh 1" … "mesh 999999") would otherwise churn, one miss each."""
+    return "<num>" if token.isdigit() else _norm_form(token)
+
+
 def feature_keys(words: Sequence[str], i: int) -> tuple[str, ...]:
     """Feature keys of the gap after ``words[i]``, one per entry of ``TEMPLATES``.
 
@@ -194,7 +200,7 @@ def gap_scores(words: Sequence[str]) -> np.ndarray:
     if n < 2:
         return np.zeros(0)
     model = _model()
-    padded = ["<s>", *map(_norm_form, words), "</s>", "</s>", "</s>"]
+    padded = ["<s>", *map(_norm_token, words), "</s>", "</s>", "</s>"]
     # padded[i + 1] is word i: for the gap after word i, p2 = padded[i], p = padded[i + 1], n = padded[i + 2] ...
     bigrams = [f"{a} {b}" for a, b in zip(padded, padded[1:])]
     trigrams = [f"{a} {b} {c}" for a, b, c in zip(padded, padded[1:], padded[2:])]
@@ -233,6 +239,8 @@ def _cap_lengths(scores: np.ndarray, cuts: list[int], n_words: int, max_words: i
     """Add a cut at the best gap of every unit longer than ``max_words``, until none is."""
     import numpy as np
 
+    if np.diff(np.asarray([-1, *cuts, n_words - 1])).max() <= max_words:
+        return cuts  # no unit too long (most text): what cap_units returns, without a step per unit
     return cap_units(scores.tolist(), cuts, n_words - 1, lambda a, b: b - a > max_words,
                      lambda a, b: a + 1 + int(np.argmax(scores[a + 1 : b])))
 
@@ -391,16 +399,16 @@ def split_unpunctuated(
     if time_marks and len(scores):
         scores = scores + _pause_bonus(starts, time_marks)
     scores = scores + PUNCT_BONUS * stray
-    spans = []
-    start = 0
-    cuts = choose_boundaries(scores)
-    for cut in cuts:
-        spans.append((starts[start], ends[cut]))
-        start = cut + 1
-    spans.append((starts[start], ends[-1]))
+    # Unit k runs from the word after cut k-1 to the word of cut k; in arrays, not a step per unit in Python (a
+    # million-cue caption block has a million units).
+    cuts = np.asarray(choose_boundaries(scores), dtype=np.int64)
+    first, last = np.frombuffer(starts, dtype=np.int64), np.frombuffer(ends, dtype=np.int64)
+    spans = list(zip(np.concatenate((first[:1], first[cuts + 1])).tolist(), np.concatenate((last[cuts], last[-1:])).tolist()))
     if margins is not None:
-        edges = [EDGE_MARGIN, *(float(scores[c]) for c in cuts), EDGE_MARGIN]
-        margins.extend(min(a, b) for a, b in pairwise(edges))
+        # Each span's less certain end: min(left, right) as Python's min takes it (the left one unless right < left).
+        edges = np.concatenate(([EDGE_MARGIN], scores[cuts], [EDGE_MARGIN]))
+        left, right = edges[:-1], edges[1:]
+        margins.extend(np.where(right < left, right, left).tolist())
     return spans
 
 

@@ -116,8 +116,18 @@ def disfluency_spans(text: str) -> list[tuple[int, int]]:
 
 def _one_pass(text: str) -> list[tuple[int, int]]:
     spans = [_with_enclosing_comma(text, *m.span()) for m in _FILLER_RE.finditer(text)]
-    spans += [m.span() for m in _MARKER_RE.finditer(text)]
-    spans += [m.span() for m in _ZH_FILLER_RE.finditer(text) if m.end() > m.start()]
+    # ASCII text (most English speech) is told in C when three of the four patterns cannot match it, which
+    # a caption file of a million short cues otherwise asks of every cue (tests/segment/test_disfluency.py
+    # holds the shortcut to the patterns): no hanzi filler; no marker without its words; no stutter unless a
+    # word comes twice (the repeated words of a match are whole runs of ``[\w']``, equal but for case).
+    ascii_text = text.isascii()
+    lowered = text.lower() if ascii_text else ""
+    if not ascii_text or "you know" in lowered or "i mean" in lowered or "so yeah" in lowered:
+        spans += [m.span() for m in _MARKER_RE.finditer(text)]
+    if not ascii_text:
+        spans += [m.span() for m in _ZH_FILLER_RE.finditer(text) if m.end() > m.start()]
+    if ascii_text and not _repeats_a_word(lowered):
+        return _merge(spans)
     for m in _STUTTER_RE.finditer(text):
         word = m.group(1)
         if word.isdigit() or (word.casefold() in _KEEP_DOUBLE and not _restart_after_comma(m)):
@@ -129,6 +139,24 @@ def _one_pass(text: str) -> list[tuple[int, int]]:
         # Keep the last repetition, drop the ones before it.
         spans.append((m.start(), m.end() - len(word)))
     return _merge(spans)
+
+
+_ASCII_WORD_RE = re.compile(r"[\w']+")
+
+
+def fluent(text: str) -> bool:
+    """True when the clean view of ``text`` is the text itself, told without the clean-up: ASCII text with no
+    filler, no marker's words and no word said twice (see :func:`_one_pass`). False means it may not be."""
+    if not text.isascii() or _FILLER_RE.search(text) is not None:
+        return False
+    lowered = text.lower()
+    return not ("you know" in lowered or "i mean" in lowered or "so yeah" in lowered or _repeats_a_word(lowered))
+
+
+def _repeats_a_word(lowered: str) -> bool:
+    r"""Whether a lowercased ASCII text says some word twice (a run of ``[\w']``), which a stutter needs."""
+    words = _ASCII_WORD_RE.findall(lowered)
+    return len(set(words)) < len(words)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
