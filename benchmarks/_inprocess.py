@@ -17,17 +17,18 @@ from typing import Any
 
 def forget_sentences() -> None:
     """Empty the per-text memos (rejection rules, edits, leaning; Punkt's windows, clean views, the terms of
-    a heading, ASR word forms), keeping loaded resources.
+    a heading, ASR word forms, cut word chunks), keeping loaded resources.
 
     They remember text across documents, so a repeated timing of one text would find every
     sentence remembered after its first run: each timed run starts without them, as a new post would.
     (Within one run a text that repeats itself still gains from them, as any post that repeats itself does.)"""
     from summarize.score import analysis, editing, quality, takeaways
-    from summarize.segment import asr, asr_zh, disfluency, en
+    from summarize.segment import asr, asr_zh, disfluency, en, en_tokens
 
     for memoised in (quality._text_rejection, editing._edit, editing.leans_outside, en._punkt_pairs,
                      disfluency._clean_view, analysis._text_terms, asr._norm_form, asr_zh._unit_form,
-                     takeaways._probe_terms, editing.narrates, editing.makes_a_point, quality.lacks_a_verb):
+                     takeaways._probe_terms, editing.narrates, editing.makes_a_point, quality.lacks_a_verb,
+                     en_tokens._chunk_tokens):
         memoised.cache_clear()
 
 

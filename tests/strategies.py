@@ -204,6 +204,30 @@ TREEBANK_PIECES = st.sampled_from(
 )
 treebank_text = st.lists(TREEBANK_PIECES, max_size=25).map("".join)
 
+#: Words of English technical writing for the word splitter's properties: contractions and clitics (straight
+#: and curly), possessives, abbreviations, numbers, versions, URLs, paths, code and flags, hyphenated words.
+_SENTENCE_WORDS = st.sampled_from(
+    "Istio Envoy the a we it proxy mesh is was don't can't won't it's we're they'll I'm you'd we've Istio's "
+    "users' it’s don’t cannot gonna Wanna gotta 'tis 'Twas d'ye more'n e.g. i.e. U.S. Dr. vs. etc. 3.88 "
+    "1,000 12:30 10,5 v1.2.3 $5 50% #1 @istio a&b x;y C++ C# .NET node.js config.yaml foo_bar() "
+    "https://istio.io/latest/docs/ http://example.com/a?b=c&d=e mailto:x@y.z /usr/local/bin ~/.kube/config "
+    "--set -v --- ... .. cloud-native L4/L7 x-can't k8s's O'Reilly rock'n'roll `kubectl` ``code`` "
+    "'quoted' \"quoted\" (paren) [link](url) {brace} <tag> <!-- -->".split()
+)
+_SENTENCE_MARKS = st.sampled_from(["", "", "", ",", ".", ":", ";", "?", "!", "'", '"', ")", "...", "--", "'s", "n't", "’s"])
+_SENTENCE_SPACES = st.sampled_from([" "] * 12 + ["  ", "\t", "\n", "\xa0", "\u2028", "\x1c"])
+
+
+@st.composite
+def english_like_sentence(draw: st.DrawFn) -> str:
+    """A sentence-like string of technical English: words with marks glued on, mostly single spaces
+    between them, now and then other white space, an opening quote or bracket, a closing mark at the end."""
+    words = draw(st.lists(st.tuples(st.sampled_from(["", "", "", "(", '"', "'", "``", "["]), _SENTENCE_WORDS,
+                                    _SENTENCE_MARKS, _SENTENCE_SPACES), min_size=1, max_size=14))
+    text = "".join(open_ + word + mark + space for open_, word, mark, space in words)
+    end = draw(st.sampled_from(["", ".", "?", "!", '."', ".)", ".'", "...", ":", ","]))
+    return draw(st.sampled_from(["", " ", "\n"])) + text.rstrip() + end + draw(st.sampled_from(["", " ", "\n", "\x1c"]))
+
 
 #: Strings that look like links, good and hostile: a scheme (or none), then printable, quote, space,
 #: control and backslash characters, as front matter and JSON files can carry them.

@@ -195,7 +195,8 @@ def punkt() -> Any:
 
 @functools.cache
 def treebank() -> Any:
-    """NLTK's Treebank word tokenizer (needs no nltk_data)."""
+    """NLTK's Treebank word tokenizer (needs no nltk_data): the reference ``segment.en_tokens`` is checked against
+    (tests, ``benchmarks/en_tokens.py``); summarizing splits words with that module and never loads this one."""
     return nltk_tokenizer_module("nltk.tokenize.treebank").TreebankWordTokenizer()
 
 

@@ -300,7 +300,7 @@ TREEBANK_VOCAB = st.sampled_from(
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(TREEBANK_VOCAB, st.sampled_from([" ", "  ", "\n", "\t", "\u00a0"])), max_size=8), st.booleans())
 def test_en_words_plain_path_matches_treebank(pieces: list[tuple[str, str]], strip: bool) -> None:
-    """en_words skips the Treebank rules on plain recogniser tokens; the tokens are exactly Treebank's."""
+    """en_words on recogniser-like tokens (our splitter, segment/en_tokens.py) gives exactly Treebank's tokens."""
     import re
 
     from summarize._resources import treebank

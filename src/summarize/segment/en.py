@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
-from .._resources import punkt, treebank
+from .._resources import punkt
+from .en_tokens import treebank_tokens
 
 
 #: Punkt reads at most this many characters at a time. NLTK runs its regexes under a 5 s wall-clock
@@ -72,48 +73,9 @@ def _punkt_pairs(chunk: str) -> tuple[tuple[int, int], ...]:
 
 
 _WORD_RE = re.compile(r"\w")
-# A token of recogniser output: ASCII letters and digits, joined by single inner hyphens or periods
-# ("old-timer", "1.1") or commas between digits ("12,000"), and at most one apostrophe near the end ("it's").
-_PLAIN_TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:(?:[-.]|(?<=[0-9]),(?=[0-9]))[A-Za-z0-9]+)*(?:'[A-Za-z]+)?")
-_TREEBANK_SPLITS = frozenset("cannot gimme gonna gotta lemme wanna".split())
 
 
 def en_words(text: str) -> list[str]:
-    """Treebank word tokens (needs no nltk_data), punctuation-only tokens dropped.
-
-    Text made only of plain tokens (what a recogniser prints) gets the same tokens without running
-    the Treebank rules over it: a plain word is its own token, and a word with an apostrophe or one
-    Treebank splits ("gonna") is tokenised alone, once, since those rules never reach past a space.
-    """
-    tokens = [t for t in text.split(" ") if t]  # spaces only: Treebank treats a tab or newline differently
-    if all(_PLAIN_TOKEN_RE.fullmatch(t) for t in tokens):
-        words: list[str] = []
-        for t in tokens:
-            if "-" in t or "." in t or "," in t:
-                # Treebank's word boundaries fall at - and . too: "x-can't" is not a plain case.
-                if "'" in t or not _TREEBANK_SPLITS.isdisjoint(re.split(r"[-.,]", t.lower())):
-                    break
-                words.append(t)
-            elif "'" in t or t.lower() in _TREEBANK_SPLITS:
-                words.extend(_token_words(t))
-            else:
-                words.append(t)
-        else:
-            return words
-    return [w for w in treebank().tokenize(text) if _WORD_RE.search(w)]
-
-
-#: The Treebank rules that can touch a plain token, restated so recogniser output needs no nltk at all:
-#: clitics split off the end ("it's" -> it 's, "don't" -> do n't), and CONTRACTIONS2's whole words.
-_CLITIC_RE = re.compile(r"(.*[^' ])('[sSmMdD]|'ll|'LL|'re|'RE|'ve|'VE|n't|N'T)")
-_WHOLE_WORD_SPLITS = re.compile(r"(?i)(can)(not)|(d)('ye)|(gim)(me)|(gon)(na)|(got)(ta)|(lem)(me)|(more)('n)|(wan)(na)")
-
-
-@functools.lru_cache(maxsize=4096)
-def _token_words(token: str) -> tuple[str, ...]:
-    """Treebank's tokens for one plain token (checked against Treebank itself in the tests)."""
-    whole = _WHOLE_WORD_SPLITS.fullmatch(token)
-    if whole:
-        return tuple(g for g in whole.groups() if g is not None)
-    clitic = _CLITIC_RE.fullmatch(token)
-    return (clitic[1], clitic[2]) if clitic else (token,)
+    """Treebank word tokens (our own splitter, ``en_tokens``: NLTK's tokens without NLTK), punctuation-only
+    tokens dropped."""
+    return [w for w in treebank_tokens(text) if _WORD_RE.search(w)]

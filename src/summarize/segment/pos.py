@@ -50,9 +50,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .._resources import data_json_gz, data_lines, treebank
+from .._resources import data_json_gz, data_lines
 from ..errors import ResourceError
 from .disfluency import _FILLERS_EN
+from .en_tokens import treebank_tokens
 
 __all__ = [
     "DATA_FILE",
@@ -325,7 +326,7 @@ def tokenize(text: str) -> list[str]:
     so a token can still be found in the sentence (quote marks come back as ````` / ``''``).
     """
     straight = text.replace("’", "'")
-    tokens = treebank().tokenize(straight)
+    tokens = treebank_tokens(straight)
     if straight == text:
         return tokens
     out: list[str] = []
