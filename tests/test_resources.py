@@ -32,7 +32,7 @@ def test_a_chinese_post_loads_no_nltk(tmp_path) -> None:
 
 
 def test_an_english_post_loads_no_jieba_and_no_scipy() -> None:
-    """Punkt and Treebank come in through ``nltk_tokenizer_module``, without nltk's package ``__init__`` (and
+    """Punkt comes in through ``nltk_tokenizer_module``, without nltk's package ``__init__`` (and
     so without SciPy or NumPy), and leave no ``nltk`` entry in ``sys.modules`` behind them."""
     assert _loaded(FIXTURES / "posts" / "kafka-seven-lessons.md") == set()
 

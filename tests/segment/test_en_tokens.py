@@ -3,7 +3,11 @@ NLTK's rules play out in surprising ways (each written out, so a change on eithe
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
+from conftest import FIXTURES
 from hypothesis import given, settings
 from strategies import english_like_sentence, treebank_text
 
@@ -91,3 +95,17 @@ def test_en_words_and_tokenize_read_our_splitter() -> None:
     assert en_words("We don't route L7 traffic, e.g. HTTP.") == ["We", "do", "n't", "route", "L7", "traffic", "e.g.",
                                                                  "HTTP"]
     assert tokenize("It’s fast.") == ["It", "’s", "fast", "."]
+
+
+def test_summaries_and_cards_never_load_nltks_word_tokenizer() -> None:
+    """Summarizing an English post and making its cards split words with our splitter only (a fresh process:
+    other tests here load NLTK's tokenizer as the reference)."""
+    code = (
+        "import sys, summarize, summarize.quiz\n"
+        "from summarize._resources import treebank\n"
+        "summarize.summarize(sys.argv[1]); summarize.quiz.quiz(sys.argv[1])\n"
+        "print(treebank.cache_info().currsize, any(m.endswith('tokenize.treebank') for m in sys.modules))\n"
+    )
+    post = str(FIXTURES / "posts" / "kafka-seven-lessons.md")
+    done = subprocess.run([sys.executable, "-c", code, post], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "False"]
