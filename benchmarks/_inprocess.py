@@ -28,7 +28,7 @@ def forget_sentences() -> None:
     for memoised in (quality._text_rejection, editing._edit, editing.leans_outside, en._punkt_pairs,
                      disfluency._clean_view, analysis._text_terms, asr._norm_form, asr_zh._unit_form,
                      takeaways._probe_terms, editing.narrates, editing.makes_a_point, quality.lacks_a_verb,
-                     en_tokens._chunk_tokens):
+                     en_tokens._cut_chunk_memo):
         memoised.cache_clear()
 
 

@@ -111,11 +111,21 @@ def _after(text: str, b: int) -> int:
 
 def forget() -> None:
     """Empty the memo of cut chunks (for timings that must start cold)."""
-    _chunk_tokens.cache_clear()
+    _cut_chunk_memo.cache_clear()
 
 
-@functools.lru_cache(maxsize=65536)
 def _chunk_tokens(chunk: str, before: int, after: int, final: bool) -> tuple[str, ...]:
+    """Tokens of one chunk in its context, remembered unless the chunk is long (a URL, a blob of code)."""
+    if len(chunk) > _MEMO_CHARS:
+        return _cut_chunk(chunk, before, after, final)
+    return _cut_chunk_memo(chunk, before, after, final)
+
+
+#: Chunks up to this long are remembered (65,536 of them: a few MB at most); longer ones rarely repeat.
+_MEMO_CHARS = 64
+
+
+def _cut_chunk(chunk: str, before: int, after: int, final: bool) -> tuple[str, ...]:
     """Tokens of one chunk (a run of non-space characters) in its context; see the module docstring.
 
     The steps run in the order in which NLTK's rules would reach the chunk, each reading the spaces the
@@ -133,6 +143,9 @@ def _chunk_tokens(chunk: str, before: int, after: int, final: bool) -> tuple[str
     _close_quotes(chunk, cut, shown)
     _cut_clitics(chunk, cut, shown)
     return _whole_words(chunk, before, cut, shown)
+
+
+_cut_chunk_memo = functools.lru_cache(maxsize=65536)(_cut_chunk)
 
 
 def _alone(cut: list[bool], i: int, length: int = 1) -> None:
