@@ -9,13 +9,15 @@ clitics split off: ``don't`` → ``do n't``, ``they'll`` → ``they 'll``, quote
 ``''``, a sentence's final period is a token, ``cannot`` → ``can not``); the many small ways NLTK's
 rules play out on odd text were found by comparing outputs, and are written down where they apply.
 
-How: the text is cut at white space into *chunks*. A chunk's tokens depend only on the chunk and
-on what surrounds it (a plain space, other white space, the start or the end of the text, and
-whether only white space follows it), so a chunk with no punctuation is its own token and every
-other chunk is cut once per context and remembered (:func:`_chunk_tokens`): words and their
-trailing commas repeat across a post. Inside a chunk, cuts are decided in the order in which
-NLTK's rules would see them, since a later rule reads the spaces an earlier one made (a clitic
-splits only where a space follows it by then: ``it's,`` splits, ``it's,1`` does not).
+How: the text is cut at white space into *chunks*. A chunk without punctuation is one token (unless
+it holds one of the whole words cut in two, which sends its text the long way), so one regex scan finds
+the chunks with a mark and ``str.split`` takes the stretches between them; a word with one mark after
+it ("mesh,", "Istio.") is cut at once. Any other chunk is cut by :func:`_cut_chunk`: its tokens depend
+only on the chunk and on what surrounds it (a plain space, other white space, the start or the end of
+the text, and whether only white space follows it), so a short one is cut once per context and
+remembered. Inside a chunk, cuts are decided in the order in which NLTK's rules would see them, since
+a later rule reads the spaces an earlier one made (a clitic splits only where a space follows it by
+then: ``it's,`` splits, ``it's,1`` does not).
 
 Known difference: NLTK's ``regex`` engine carries newer Unicode tables than Python's ``re``, so a
 comma or colon before a digit of a script added in Unicode 15 or later (all outside the Basic
