@@ -24,7 +24,7 @@ from summarize.segment import zh
 import summarize.segment as segment
 lazy = {"zh._end_re": zh._end_re, "zh._latin_end_re": zh._latin_end_re, "segment._cjk_or_mark_re": segment._cjk_or_mark_re,
         "blocks._hanzi_re": blocks._hanzi_re, "furniture._bio_zh_re": furniture._bio_zh_re}
-print(json.dumps({"modules": sorted(m for m in sys.modules if m.startswith("summarize.")),
+print(json.dumps({"modules": sorted(m for m in sys.modules if m.startswith(("summarize.", "lemminflect", "numpy"))),
                   "compiled": sorted(name for name, get in lazy.items() if get.cache_info().currsize),
                   "takeaways": len(summary.takeaways)}))
 """
@@ -49,6 +49,22 @@ def test_an_english_transcript_loads_no_caption_reader_and_compiles_no_chinese_p
     assert not loaded & {"summarize.parse.captions", "summarize.parse.cue_scan", "summarize.parse.cue_text",
                          "summarize.parse.caption_blocks", "summarize.segment.asr_zh"}
     assert found["compiled"] == []
+
+
+def test_takeaways_load_no_tagger(tmp_path: Path) -> None:
+    """The takeaways path reads English sentences by word shapes: a post whose lines open on "We ran it …" or carry a
+    labelled lead-in must not load the POS model and lemminflect (with numpy, a second of start-up)."""
+    post = tmp_path / "post.md"
+    post.write_text(
+        "# Upgrading the mesh\n\nWe ran it in dry-run against every release in the production clusters.\n\n"
+        "We adopt Option C: a node agent DaemonSet and a gateway Deployment per cluster.\n\n"
+        "Frame pointers: the case for turning them back on in every build of the fleet.\n\n"
+        "Sidecars doubled the memory bill of small pods, so we moved most namespaces to ambient mode.\n",
+        encoding="utf-8",
+    )
+    found = _probe(post)
+    assert found["takeaways"] > 0
+    assert not set(found["modules"]) & {"summarize.segment.pos", "lemminflect"}
 
 
 def test_a_chinese_post_still_compiles_what_it_uses() -> None:

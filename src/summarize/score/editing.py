@@ -354,11 +354,15 @@ _LEANS_AFTER_OPENER_RE = re.compile(
     re.IGNORECASE,
 )
 # "Compile it to Wasm, …", "I ran it in dry-run against …", "You switch it on per namespace", "If its users are its
-# authors, …": an "it" among the first words, before any noun it could stand for (of the 10 judged lines it flags, 9
-# were dropped, 6 of them as dangling; "make it possible" is no pointer).
-_EARLY_IT_RE = re.compile(r"^\W*(?:[\w'’]+\s+){0,3}?(?:it|its)\b(?!\s+(?:possible|easy|easier|hard|harder|clear|simple|"
-                          r"impossible|difficult|likely|unlikely|worse|better)\b)", re.IGNORECASE)
-_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD"})
+# authors, …": an "it" right after a pronoun subject and its verb, after an imperative, or an opening "its", before
+# anything it could stand for (of the 7 judged lines it flags, 6 were dropped; "make it possible" is no pointer).
+# Word shapes only, no tagger: the takeaways path must not load the POS model.
+_EARLY_IT_RE = re.compile(
+    r"^\W*(?:(?:(?:if|when|so|and|but|then|once|now)\s+)?(?:I|we|you|they|he|she)\s+(?:[\w'’]+\s+)?(?:it|its)"
+    r"|(?-i:[A-Z][a-z]+)\s+(?:it|its)|(?:(?:if|when|once|because|since)\s+)?its)\b"
+    r"(?!\s+(?:possible|easy|easier|hard|harder|clear|simple|impossible|difficult|likely|unlikely|worse|better)\b)",
+    re.IGNORECASE,
+)
 # "We lowered that percentage for the batch profile", "Within the first day that channel had …", "OOM kills on that
 # pool fell by 70%" (judged dangling or markup, 7 of 7): "that" + a thing the sentence never named; "a dedicated node
 # pool, excluded that pool" names it first.
@@ -373,21 +377,6 @@ _THAT_THING_RE = re.compile(
 def _that_thing_unnamed(text: str) -> bool:
     """Whether ``text`` says "that <thing>" (:data:`_THAT_THING_RE`) of a thing it did not name before."""
     return any(re.search(rf"\b{m.group(1)}", text[: m.start()], re.IGNORECASE) is None for m in _THAT_THING_RE.finditer(text))
-
-
-def _it_before_any_noun(text: str) -> bool:
-    """Whether the first "it"/"its" of ``text`` comes before any noun or number (the POS tagger's reading; asked
-    only of the few sentences :data:`_EARLY_IT_RE` lets through). A sentence-opening dummy "It's …"/"It is …" is
-    :data:`_LEANS_EN_RE`'s business."""
-    from ..segment.pos import tag_sentence
-
-    tagged = tag_sentence(text)
-    for k, (word, tag) in enumerate(tagged):
-        if tag in _NOUN_TAGS:
-            return False
-        if word.lower() in ("it", "its"):
-            return k > 0 or word.lower() == "its"
-    return False
 
 
 _PLURAL_PRONOUN_RE = re.compile(r"\b(?:they|them|their|theirs)\b", re.IGNORECASE)
@@ -432,7 +421,7 @@ def leans_outside(text: str, lang: str) -> bool:
     plural = _PLURAL_PRONOUN_RE.search(text)
     if plural is not None and not _PLURAL_NOUN_RE.search(text[: plural.start()]):
         return True  # "We measured the cost of turning them back on": them = frame pointers, named before
-    if _EARLY_IT_RE.match(text) and _it_before_any_noun(text):
+    if _EARLY_IT_RE.match(text):
         return True
     if _that_thing_unnamed(text):
         return True

@@ -287,6 +287,12 @@ def _could_be_a_verb(low: str, not_finite: frozenset[str]) -> bool:
 _SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "this", "that", "one", "everything", "nothing", "everyone", "nobody"})
 
 
+def verb_forms() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/en_finite_verbs.txt`` ("finite", "base", "not_finite"), loaded once: shared with the
+    label rule of :mod:`~summarize.score.shape`."""
+    return _verb_forms()
+
+
 @functools.cache
 def _verb_forms() -> dict[str, frozenset[str]]:
     """The lists of ``data/en_finite_verbs.txt`` (built from UD EWT by tools/build_finite_verbs.py)."""

@@ -54,20 +54,34 @@ _COUNTS_ITEMS_ZH_RE = re.compile(r"[两二三四五六七八九十几](?:个|件
 _QUOTED_ZH_RE = re.compile(r"【[^】]*】|“[^”]*”|「[^」]*」|\"[^\"]*\"")
 # "If you are new here: …", "When it fails: …": a clause, but a subordinate one that heads what follows.
 _SUBORDINATE_EN_RE = re.compile(r"(?:if|when|whenever|once|as|because|before|after|while|since|unless|although)\b", re.I)
-_FINITE_TAGS = frozenset({"VBP", "VBZ", "VBD", "MD"})
-_SUBJECT_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
+_AUXILIARIES = frozenset("is are was were be been am has have had do does did can could will would should must may might".split())
+_SUBJECT_PRONOUNS = frozenset("i we you they he she it".split())
+_DETERMINERS = frozenset("the a an this that these those our my your their its his her no every each some any".split())
 
 
 def _clause_en(label: str) -> bool:
-    """A subject and a finite verb: "We adopt Option C", "The argument is this"; not "Frame pointers", "To recap",
-    "For most services". A base-form verb after a plural noun or pronoun counts ("Volume snapshots live")."""
-    from ..segment.pos import tag_sentence
+    """A subject and a finite verb, read from word shapes (the takeaways path loads no tagger): an auxiliary or
+    copula ("The argument is this", "The registry story is solved"), a pronoun subject ("We adopt Option C"), a
+    known finite -s/-ed form after a noun ("Cluster Autoscaler works on …", "Version 2 gives you …") or a base form
+    after a plural ("Volume snapshots live with …"); not "Frame pointers", "To recap", "For most services"."""
+    from .quality import verb_forms
 
-    tags = [tag for _, tag in tag_sentence(label)]
-    return any(
-        tag in _FINITE_TAGS or (tag == "VB" and tags[k - 1] in _SUBJECT_TAGS)
-        for k, tag in enumerate(tags) if k > 0
-    )
+    words = re.findall(r"[A-Za-z][\w'’-]*", label.replace("’", "'"))
+    low = [w.lower() for w in words]
+    if any(w in _AUXILIARIES or re.search(r"'(?:s|re|m|ve|d|ll)$", w) for w in low):
+        return True
+    if len(low) >= 2 and low[0] in _SUBJECT_PRONOUNS:
+        return True
+    forms = verb_forms()
+    for k in range(1, len(low)):
+        before, word = low[k - 1], low[k]
+        if before in _DETERMINERS or words[k][0].isupper():
+            continue
+        if word in forms["finite"] and word.endswith(("s", "ed")):
+            return True
+        if word in forms["base"] and before.endswith("s") and not before.endswith("ss") and k + 1 < len(low):
+            return True
+    return False
 
 
 # A Chinese list item that opens with its verb or a preposition has left its subject in the lead-in
