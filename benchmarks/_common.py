@@ -156,6 +156,14 @@ def from_root(path: Path) -> Path:
     return path if path.is_absolute() else ROOT / path
 
 
+def publish(name: str, markdown: str, path: Path | None, *, write: bool) -> None:
+    """The ending every benchmark shares: unless ``write`` is off (``--no-write``), put ``markdown`` in its section of
+    ``path`` (:func:`write_section`) and say so."""
+    if write:
+        write_section(name, markdown, path)
+        print(f"wrote section {name!r} to {path if path is not None else BENCHMARKS_MD}")
+
+
 def write_section(name: str, markdown: str, path: Path | None = None) -> Path:
     """Replace the text between ``<!-- NAME:start -->`` and ``<!-- NAME:end -->`` in ``path``.
 

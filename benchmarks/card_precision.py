@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import BENCHMARKS_MD, ROOT, command_line, markdown_table, write_section  # noqa: E402
+from _common import BENCHMARKS_MD, ROOT, command_line, markdown_table, publish  # noqa: E402
 from judged import JUDGMENTS, SET_TSV, TOP_CARDS, card_rank, card_text, load_judgments, rate, read_set  # noqa: E402
 
 SECTION = "card-precision"
@@ -282,9 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                encoding="utf-8")
     markdown = report(before, after, load_judgments(JUDGMENTS)["card"], ref, ["--before", ns.before])
     print(markdown)
-    if not ns.no_write:
-        write_section(SECTION, markdown, ns.output)
-        print(f"wrote section {SECTION!r} to {ns.output}")
+    publish(SECTION, markdown, ns.output, write=not ns.no_write)
     return 0
 
 

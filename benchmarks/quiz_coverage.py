@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import BENCHMARKS_MD, command_line, markdown_table, write_section  # noqa: E402
+from _common import BENCHMARKS_MD, command_line, markdown_table, publish  # noqa: E402
 from judged import JUDGMENTS, SET_TSV, Post, card_text, load_judgments, produce, rate, read_set  # noqa: E402
 
 SECTION = "quiz-coverage"
@@ -152,9 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     t = tally(posts, outputs, words, load_judgments(JUDGMENTS)["card"])
     markdown = report_markdown(t, [a for a in (["--outputs", str(ns.outputs)] if ns.outputs else [])])
     print(markdown)
-    if not ns.no_write:
-        write_section(SECTION, markdown, ns.output)
-        print(f"wrote section {SECTION!r} to {ns.output}")
+    publish(SECTION, markdown, ns.output, write=not ns.no_write)
     return 0
 
 

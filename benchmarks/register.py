@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (  # noqa: E402
-    add_common_arguments, command_line, from_root, markdown_table, read_jsonl, sample_records, write_section,
+    add_common_arguments, command_line, from_root, markdown_table, publish, read_jsonl, sample_records,
 )
 
 SECTION = "register"
@@ -127,9 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         lines.append("")
     lines.append(f"Run time {time.perf_counter() - started:.0f} s.")
     markdown = "\n".join(lines)
-    if not ns.no_write:
-        write_section(SECTION, markdown, ns.output)
-        print(f"wrote section {SECTION!r} to {ns.output}")
+    publish(SECTION, markdown, ns.output, write=not ns.no_write)
     return 0
 
 

@@ -399,7 +399,7 @@ def lacks_a_verb(text: str, *, list_item: bool = False) -> bool:
         ):
             clause_verb_seen = True  # the clause's verb, read generously ("that allowed …", "that come with …")
         elif can_be_finite and not relative:
-            if not that_clause or (previous not in _AUXILIARIES and previous not in ("and", "or", "but", "nor")):
+            if not that_clause or (previous not in AUXILIARIES and previous not in ("and", "or", "but", "nor")):
                 return False  # after the clause's auxiliary ("that have graduated") or "and" it is still the clause's
         if not (low.endswith("ly") or low in _ADVERBS):
             previous = low
@@ -408,7 +408,7 @@ def lacks_a_verb(text: str, *, list_item: bool = False) -> bool:
     return words_seen > 0
 
 
-_AUXILIARIES = frozenset(
+AUXILIARIES = frozenset(
     "have has had be is are was were been being will would can could should may might must do does did cannot".split()
 )
 _ADVERBS = frozenset("never also then later still just already often always not even again now once".split())
