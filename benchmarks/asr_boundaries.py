@@ -374,10 +374,12 @@ def whole_sentence_takeaways(sets: dict[str, list[tuple[str, Gold]]], baseline: 
     import summarize.score.takeaways as takeaways
 
     shipped = takeaways._MIN_BOUNDARY_CONFIDENCE
+    bar_en = shipped["en"]  # these sets are English
     rows = []
-    runs = [(f"units with an end below {shipped} reserved (shipped)", shipped, None), ("no reserve", -1e9, None)]
+    runs = [(f"units with an end below {bar_en} reserved (shipped)", shipped, None),
+            ("no reserve", {lang: -1e9 for lang in shipped}, None)]
     if baseline:
-        runs.append((f"{baseline[0]}, units with an end below {shipped} reserved", shipped, baseline[1]))
+        runs.append((f"{baseline[0]}, units with an end below {bar_en} reserved", shipped, baseline[1]))
     for label, bar, data in runs:
         takeaways._MIN_BOUNDARY_CONFIDENCE = bar
         try:

@@ -230,11 +230,12 @@ def test_captions_without_punctuation_prefer_units_the_model_is_sure_of() -> Non
     confidence (on held-out meetings, twice as often whole gold sentences: docs/BENCHMARKS.md)."""
     from summarize.score.takeaways import _MIN_BOUNDARY_CONFIDENCE
 
+    bar = _MIN_BOUNDARY_CONFIDENCE["en"]
     s = summarize.summarize(CORPORA / "istio-community-roadmap-craig-box-2020.captions.txt")
-    sure = [x for x in s.document.sentences if x.boundary is not None and x.boundary >= _MIN_BOUNDARY_CONFIDENCE]
+    sure = [x for x in s.document.sentences if x.boundary is not None and x.boundary >= bar]
     assert len(sure) >= 8
     chosen = [s.document.sentences[i] for t in s.takeaways for i in t.sentence_ids]
-    assert chosen and all(x.boundary is not None and x.boundary >= _MIN_BOUNDARY_CONFIDENCE for x in chosen)
+    assert chosen and all(x.boundary is not None and x.boundary >= bar for x in chosen)
 
 
 def test_lowercase_captions_get_names_back_from_the_title() -> None:
