@@ -97,7 +97,7 @@ over its threshold, per language: each model has its own scale) are often not wh
 held-out VCSum meetings. English: 1.5 since the model retrained on talks and podcasts (its scores run higher): on
 held-out AMI and committee meetings the share of whole-sentence takeaways at 1.0 / 1.5 was 0.23 / 0.30 and 0.33 /
 0.68 (asr8's side run of ``benchmarks/asr_boundaries.py``); on the judged caption files 0.40 (27/67) at 1.0 and
-0.44 (25/57) at 1.5, the lines it prints instead judged blind (s11-e1)."""
+0.42 (26/62) at 1.5 (the five lines it prints instead judged blind by s11-e1: one kept)."""
 
 
 def _boundary_bar(lang: str) -> float:
