@@ -287,15 +287,10 @@ def _could_be_a_verb(low: str, not_finite: frozenset[str]) -> bool:
 _SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "this", "that", "one", "everything", "nothing", "everyone", "nobody"})
 
 
-def verb_forms() -> dict[str, frozenset[str]]:
-    """The word lists of ``data/en_finite_verbs.txt`` ("finite", "base", "not_finite"), loaded once: shared with the
-    label rule of :mod:`~summarize.score.shape`."""
-    return _verb_forms()
-
-
 @functools.cache
-def _verb_forms() -> dict[str, frozenset[str]]:
-    """The lists of ``data/en_finite_verbs.txt`` (built from UD EWT by tools/build_finite_verbs.py)."""
+def verb_forms() -> dict[str, frozenset[str]]:
+    """The lists of ``data/en_finite_verbs.txt`` (built from UD EWT by tools/build_finite_verbs.py): "finite", "base",
+    "not_finite"; loaded once, read here and by the label rule of :mod:`~summarize.score.shape`."""
     from .._resources import data_text
 
     lists: dict[str, set[str]] = {}
@@ -322,7 +317,7 @@ def lacks_a_verb(text: str, *, list_item: bool = False) -> bool:
     form at the start of a clause counts; names (capitalised words inside the sentence) never do. An unknown
     -s word counts only after a name or a singular pronoun ("Envoy autoscales"), where a plural noun cannot stand.
     """
-    forms = _verb_forms()
+    forms = verb_forms()
     finite, base, not_finite = forms["finite"], forms["base"], forms["not_finite"]
     relative = False
     clause_start = True
