@@ -22,12 +22,12 @@ def forget_sentences() -> None:
     They remember text across documents, so a repeated timing of one text would find every
     sentence remembered after its first run: each timed run starts without them, as a new post would.
     (Within one run a text that repeats itself still gains from them, as any post that repeats itself does.)"""
-    from summarize.score import analysis, editing, quality, takeaways
+    from summarize.score import analysis, editing, point_shapes, quality, standalone, takeaways
     from summarize.segment import asr, asr_zh, disfluency, en, en_tokens
 
-    for memoised in (quality._text_rejection, editing._edit, editing.leans_outside, en._punkt_pairs,
+    for memoised in (quality._text_rejection, editing._edit, standalone.leans_outside, en._punkt_pairs,
                      disfluency._clean_view, analysis._text_terms, asr._norm_form, asr_zh._unit_form,
-                     takeaways._probe_terms, editing.narrates, editing.makes_a_point, quality.lacks_a_verb,
+                     takeaways._probe_terms, point_shapes.narrates, point_shapes.makes_a_point, quality.lacks_a_verb,
                      en_tokens._cut_chunk_memo):
         memoised.cache_clear()
 

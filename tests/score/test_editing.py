@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.model import Sentence
-from summarize.score.editing import edit, leans_outside, makes_a_point, narrates, unnamed_third_person
+from summarize.score.editing import edit
+from summarize.score.point_shapes import makes_a_point, narrates
+from summarize.score.standalone import leans_outside, unnamed_third_person
 from summarize.score.quality import lacks_a_verb, rejection
 
 
@@ -192,7 +194,7 @@ def test_chinese_sentences_that_lean() -> None:
     assert leans_outside("Splunk 技术栈中的下一个安全层级则是 Kubernetes 本身。", "zh")
     assert leans_outside("The combination of the two decides a pod's QoS class.", "en")
     assert not leans_outside("We run a two-tier collector layout.", "en")
-    from summarize.score.editing import goes_on_from_before
+    from summarize.score.standalone import goes_on_from_before
 
     assert goes_on_from_before("因为我们很多模型其实是小模型，算力也用不满。", "zh")
     assert not goes_on_from_before("因为配置复杂，所以用户需要一个更简单的 API。", "zh")
@@ -206,7 +208,7 @@ def test_chinese_sentences_that_lean() -> None:
 
 def test_list_announcements() -> None:
     """A sentence that ends announcing the list after it is no point of its own."""
-    from summarize.score.editing import announces_a_list
+    from summarize.score.point_shapes import announces_a_list
 
     assert announces_a_list("We did two things.")
     assert announces_a_list("To enable the xDS features in gRPC, there are a handful of required changes your application must make.")
@@ -355,7 +357,7 @@ def test_show_notes_that_state_the_point_are_not_blurbs() -> None:
 
 
 def test_a_chinese_subject_that_also_does_something_goes_on_from_before() -> None:
-    from summarize.score.editing import goes_on_from_before
+    from summarize.score.standalone import goes_on_from_before
 
     assert goes_on_from_before("网关服务还支持按主机名校验证书。", "zh")
     assert goes_on_from_before("我们还维护了一套命令行工具的兼容性测试。", "zh")
@@ -685,7 +687,7 @@ def test_a_clause_before_the_colon_is_no_label(text: str, lang: str, label: bool
 
 
 def test_a_measured_change_is_a_result() -> None:
-    from summarize.score.editing import measures_a_change
+    from summarize.score.point_shapes import measures_a_change
 
     for text in ("Moving to provisioned-throughput volumes cut our p99 produce latency from 180 ms to 25 ms.",
                  "The number of pull requests that needed a platform reviewer dropped by roughly 70 percent.",

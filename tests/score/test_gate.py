@@ -11,18 +11,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import CORPORA, FIXTURES
-from summarize.score import _gate, editing, pairing, quality, shape, signals, takeaways
+from summarize.score import _gate, editing, pairing, point_shapes, quality, shape, signals, standalone, takeaways
 
 # Every rule of the editor's modules: the gated ones and the rest, so a gate that would be wrong for a rule
 # edited tomorrow shows up here before anyone puts that rule behind one.
 RULES = [
     (f"{module.__name__.rsplit('.', 1)[-1]}.{name}", value)
-    for module in (quality, editing, takeaways, pairing, shape, signals)
+    for module in (quality, editing, standalone, point_shapes, takeaways, pairing, shape, signals)
     for name, value in vars(module).items()
     if isinstance(value, re.Pattern)
 ]
 GATED = {"quality._PROMO_RE", "quality._ABOUT_THE_EPISODE_RE", "quality._PROCEDURE_RE", "quality._CALL_TO_ACTION_RE",
-         "editing._LEANS_INSIDE_EN_RE", "editing._POINT_EN_RE", "editing._UNMENDABLE_EN_RE", "editing._ANNOUNCES_A_LIST_RE"}
+         "standalone._LEANS_INSIDE_EN_RE", "point_shapes._POINT_EN_RE", "standalone._UNMENDABLE_EN_RE",
+         "point_shapes._ANNOUNCES_A_LIST_RE"}
 
 
 def _lines() -> list[str]:
@@ -81,6 +82,6 @@ _GATES = [(name, rule, _gate.gate(rule)) for name, rule in RULES if name in GATE
 
 
 def test_searcher_agrees_with_the_regex() -> None:
-    search = _gate.searcher(editing._POINT_EN_RE)
+    search = _gate.searcher(point_shapes._POINT_EN_RE)
     for line in _lines()[:2000] + _tricky():
-        assert search(line, _gate.fold(line)) == (editing._POINT_EN_RE.search(line) is not None), line
+        assert search(line, _gate.fold(line)) == (point_shapes._POINT_EN_RE.search(line) is not None), line

@@ -13,7 +13,7 @@ from strategies import transcript_doc
 
 from summarize.model import Sentence
 from summarize.pipeline import load
-from summarize.score import editing, quality
+from summarize.score import editing, quality, standalone
 from summarize.score.analysis import analyse, sentence_terms
 from summarize.segment import words
 
@@ -69,9 +69,9 @@ def test_rejection_depends_on_the_counts_whatever_was_asked_first() -> None:
 
 
 def test_leans_outside_depends_on_the_language() -> None:
-    editing.leans_outside.cache_clear()
-    assert editing.leans_outside("这就是原因。", "zh") is True
-    assert editing.leans_outside("这就是原因。", "en") is editing.leans_outside.__wrapped__("这就是原因。", "en")
+    standalone.leans_outside.cache_clear()
+    assert standalone.leans_outside("这就是原因。", "zh") is True
+    assert standalone.leans_outside("这就是原因。", "en") is standalone.leans_outside.__wrapped__("这就是原因。", "en")
 
 
 def test_the_terms_of_a_text_alone_depend_on_its_language_whatever_was_asked_first() -> None:

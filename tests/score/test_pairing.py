@@ -8,7 +8,7 @@ from strategies import leaning_post
 
 import summarize
 from summarize.pipeline import load
-from summarize.score.editing import leans_outside
+from summarize.score.standalone import leans_outside
 from summarize.score.pairing import MAX_PAIR_WORDS, anchors, leaning, with_anchors
 
 SANDBOX = (

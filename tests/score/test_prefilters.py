@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize.score import _gate, editing, shape
+from summarize.score import _gate, point_shapes, shape
 from summarize.segment import disfluency
 
 _WORDS = st.sampled_from([
@@ -23,17 +23,17 @@ _TEXT = st.lists(st.one_of(_WORDS, st.text(max_size=2)), max_size=24).map("".joi
 @settings(max_examples=500, deadline=None)
 @given(_TEXT)
 def test_announces_a_list_answers_as_its_regex(text: str) -> None:
-    assert editing.announces_a_list(text) == (editing._ANNOUNCES_A_LIST_RE.search(text) is not None)
+    assert point_shapes.announces_a_list(text) == (point_shapes._ANNOUNCES_A_LIST_RE.search(text) is not None)
 
 
 def test_announces_a_list_has_a_gate_that_rules_sentences_out() -> None:
     """The gate exists (an alternative that only Chinese text can match no longer disables it), lets Chinese
     text through, and rules out an English sentence with none of the list nouns."""
-    passes = _gate.gate(editing._ANNOUNCES_A_LIST_RE)
+    passes = _gate.gate(point_shapes._ANNOUNCES_A_LIST_RE)
     assert passes is not None
     assert passes(_gate.fold("有三个原因："), "有三个原因：")
     assert not passes(_gate.fold("Envoy is fast."), "Envoy is fast.")
-    assert editing.announces_a_list("We did two things.") and editing.announces_a_list("有三个原因：")
+    assert point_shapes.announces_a_list("We did two things.") and point_shapes.announces_a_list("有三个原因：")
 
 
 @settings(max_examples=500, deadline=None)

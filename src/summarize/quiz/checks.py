@@ -10,7 +10,7 @@ from .context import Context, display_name
 from .draft import Draft, normalise
 from .cloze import key_terms
 from .terms import occurs, substring_terms
-from ..score.editing import narrates
+from ..score.point_shapes import narrates
 from .english import dangling, strip_openers
 from .post import card_id
 from .precision import above_floor, precision_fault

@@ -10,7 +10,7 @@ from .._text import CJK_RE
 from ..model import Document
 from .context import Context
 from ..score.bounded import scope
-from ..score.editing import makes_a_point
+from ..score.point_shapes import makes_a_point
 from .draft import MAX_TEMPLATE_CHARS, Draft
 from .packs import Template
 from .strict import obvious_term, stands_alone, whole_term

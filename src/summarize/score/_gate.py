@@ -1,10 +1,11 @@
 """Cheap pre-tests for the editor's long regexes: the words a match cannot do without.
 
-The rules in :mod:`~summarize.score.quality` and :mod:`~summarize.score.editing` are alternations of dozens
-of phrases ("show notes", "your host", "we can see"); ``re.search`` tries every one at every position of
-every sentence, tens of microseconds a sentence, and almost every sentence matches none. Each alternative
-contains some literal text it cannot match without (``\\byour hosts?\\b`` needs "your host"), and a few
-substring tests (``in``, in C) rule most sentences out before the regex runs.
+The rules in :mod:`~summarize.score.quality`, :mod:`~summarize.score.standalone` and
+:mod:`~summarize.score.point_shapes` are alternations of dozens of phrases ("show notes", "your host", "we can
+see"); ``re.search`` tries every one at every position of every sentence, tens of microseconds a sentence,
+and almost every sentence matches none. Each alternative contains some literal text it cannot match without
+(``\\byour hosts?\\b`` needs "your host"), and a few substring tests (``in``, in C) rule most sentences out
+before the regex runs.
 
 The needles are read from the compiled pattern itself (its parse tree), never written by hand, so a rule
 edited later gets its pre-test with it. They are necessary, not sufficient: a sentence that holds one still

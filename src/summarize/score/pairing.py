@@ -16,14 +16,8 @@ from collections.abc import Iterator, Mapping
 from ..model import Document, Sentence
 from .analysis import analyse, memo
 from .bounded import is_long, scope
-from .editing import (
-    announces_a_list,
-    goes_on_from_before,
-    leans_outside,
-    narrates,
-    unnamed_third_person,
-    unmendable as _unmendable,
-)
+from .point_shapes import announces_a_list, narrates
+from .standalone import goes_on_from_before, leans_outside, unnamed_third_person, unmendable as _unmendable
 from .roles import askers
 from .shape import fragment, labelled
 from .signals import heading_texts, terms_of
@@ -50,9 +44,9 @@ _OPENING_DEFINITE_RE = re.compile(
 
 def leaning(doc: Document) -> frozenset[int]:
     """Sentences that, as a takeaway would read them, point at something outside them: a pronoun,
-    demonstrative, ordinal or page pointer (:func:`~summarize.score.editing.leans_outside`), in written Chinese
+    demonstrative, ordinal or page pointer (:func:`~summarize.score.standalone.leans_outside`), in written Chinese
     a 他/她/它 the sentence never names, in a post or an interview a Chinese "因为…"/"例外是…"
-    (:func:`~summarize.score.editing.goes_on_from_before`), or an opening definite description of what the sentence
+    (:func:`~summarize.score.standalone.goes_on_from_before`), or an opening definite description of what the sentence
     just before named. The last two only in written posts: in a meeting, 它 and "the remote" are whatever is on the table
     (on VCSum the first cost 0.75 ROUGE-1, on AMI the second 0.2, and judges saw no gain on transcripts)."""
     return memo(doc, "leaning", _leaning)

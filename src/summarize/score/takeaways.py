@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from ..model import CAPTION_FORMATS, Document, Sentence
 from .analysis import analyse, memo
 from .bounded import LazyById, is_long, scope
-from .editing import announces_a_list, edit, makes_a_point, measures_a_change, narrates
+from .editing import edit
+from .point_shapes import announces_a_list, makes_a_point, measures_a_change, narrates
 from .pairing import anchors, leaning
 from .quality import rejection
 from .registry import Scores
