@@ -184,6 +184,14 @@ def test_label_only_lines_and_notes() -> None:
     assert [b.text for b in doc.blocks] == ["the figures are from March."]
 
 
+def test_a_paragraph_that_is_one_bracketed_note_loses_label_and_bracket() -> None:
+    """"【译注：…】" on its own is a note: its content stays, without "【译注：" and without the closing "】"."""
+    doc = read_text("正文第一段。\n\n【译注：我们内部把阈值设为 1 GB，避免小集群频繁提示。】\n", fmt="text")
+    assert [b.text for b in doc.blocks][-1] == "我们内部把阈值设为 1 GB，避免小集群频繁提示。"
+    doc = read_text("正文第一段。\n\n【译注：见【附录】。】\n", fmt="text")  # a bracket inside: left as written
+    assert [b.text for b in doc.blocks][-1] == "见【附录】。】"
+
+
 def test_sentences_jsonl_has_anchor_and_furniture(capsys: pytest.CaptureFixture[str]) -> None:
     """`summarize sentences --format jsonl` adds `anchor` and `furniture`; earlier keys are unchanged."""
     from summarize.cli import main

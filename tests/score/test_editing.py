@@ -93,6 +93,15 @@ def sentence(text: str, lang: str = "en") -> Sentence:
         # A correction between dashes stays: without it the sentence says what the speaker took back.
         ("Every store has a little box in the back office — actually three little boxes — running a cluster.", True,
          "Every store has a little box in the back office — actually three little boxes — running a cluster."),
+        # A translator's or editor's note inside the sentence is the page's gloss, not the author's words: it goes.
+        ("apiserver 默认每 5 分钟发起一次压缩【译注：由 --etcd-compaction-interval 参数控制】，所以你通常不需要自己做压缩。",
+         False, "apiserver 默认每 5 分钟发起一次压缩，所以你通常不需要自己做压缩。"),
+        ("作者不建议一次性整理整个集群（译者注：即 etcdctl defrag --cluster），而是逐个成员进行。", False,
+         "作者不建议一次性整理整个集群，而是逐个成员进行。"),
+        ("Defragment one member at a time (translator's note: the leader last) to keep quorum.", False,
+         "Defragment one member at a time to keep quorum."),
+        # A bracket that is the point itself stays.
+        ("默认配额是 2 GB（可以调到 8 GB）。", False, "默认配额是 2 GB（可以调到 8 GB）。"),
     ],
 )
 def test_edit_only_deletes(text: str, spoken: bool, expected: str) -> None:

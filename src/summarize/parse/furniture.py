@@ -133,9 +133,23 @@ def without_source_lines(body: str) -> tuple[str, str | None]:
     return "\n".join(lines), found
 
 
+_CLOSING_BRACKET = {"【": "】", "[": "]", "（": "）", "(": ")"}
+
+
 def strip_editorial_label(text: str) -> str:
-    """A note's content without its "译者按：" / "Editor's note:" label."""
-    return _EDITORIAL_LABEL_RE.sub("", text, count=1)
+    """A note's content without its "译者按：" / "Editor's note:" label, and without the bracket around it when the
+    whole paragraph is one bracketed note ("【译注：我们内部把阈值设为 …】")."""
+    m = _EDITORIAL_LABEL_RE.match(text)
+    if not m:
+        return text
+    content = text[m.end():]
+    opening = next((c for c in m.group(0) if c in _CLOSING_BRACKET), None)
+    if opening is not None:
+        closing = _CLOSING_BRACKET[opening]
+        bare = content.rstrip()
+        if bare.endswith(closing) and opening not in bare:
+            content = bare[:-1].rstrip()
+    return content
 
 
 def is_label_line(text: str) -> bool:

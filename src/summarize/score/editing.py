@@ -51,11 +51,12 @@ _EN_LIST_OPENERS = re.compile(
 # Only with its punctuation (or 是): "最后的结果" and "再次升级" are words, not list marks.
 _ZH_LIST_OPENERS = re.compile(
     r"^(?:(?:首先|其次|最后)是|(?:首先|其次|再次|最后)(?:是|呢)?[，,、：:])\s*"
+    r"|^[\u2460-\u2473\u2776-\u277f\u278a-\u2793]\s*"  # circled numbers: "② 从负载上升到…"
     r"|^第[一二三四五六七八九十]{1,3}(?:点|条|个(?:教训|经验|建议|原则|要点|坑|问题))?[，,、：:]\s*"
 )
 _ZH_OPENERS = re.compile(
     r"^(?:(?:所以|那么|然后|是的|好的|其实|就是|而且|总结一下|总的来说)[，,、：:\s]*"
-    r"|(?:对|嗯|好|行|那)[，,、：:]+\s*|那(?=我|你|咱)|那个(?=[\u4e00-\u9fff]))+"
+    r"|(?:对|嗯|好|行|那)[，,、：:]+\s*|(?:对|嗯|好)\s+(?!的)|那(?=我|你|咱)|那个(?=[\u4e00-\u9fff]))+"
 )
 # Hedges and asides a speaker wraps a point in. Deleted where they open the sentence or a clause, or sit
 # between commas; "what I think matters" keeps its words (no comma, no clause start).
@@ -91,7 +92,11 @@ _POINT_LABEL_RE = re.compile(
     r"^(?:if I had to (?:say|put|sum|describe|explain) (?:it|this|that)(?: up)? in,?(?: like,)? (?:one|a) (?:line|sentence|word|nutshell),? "
     r"(?:it would be|it'd be|it's|it is|I'd say|I would say)\s+(?=\S)"
     r"|the way I (?:think about|see|describe|explain) it(?:,| is,?)\s+(?:that\s+)?(?=\S)"
-    r"|(?:the )?short answer is,?\s+(?:that\s+)?(?=\S))"
+    r"|(?:the )?short answer is,?\s+(?:that\s+)?(?=\S)"
+    r"|if (?:you|there's one thing you) (?:only )?remember (?:one|a single) thing(?: from (?:this|today)(?: talk)?)?,? "
+    r"(?:it(?:'s| is| should be)|let it be|make it)\s+(?:that\s+)?(?=\S)"
+    # "如果大家只记住一句话的话就是先去看…": the speaker's lead-in to the point, which is what follows it.
+    r"|(?:如果|要是)?(?:大家|你们?)只(?:要)?记(?:住|得)一(?:句话|件事|点)(?:的话)?[，,\s]*(?:那)?(?:就是|是)[，,：:\s]*(?=\S))"
     r"|^(?:to recap|to sum up|to summari[sz]e|in summary|in short|in a nutshell|the (?:argument|point|idea|lesson|takeaway|"
     r"short version|bottom line|thing) is (?:this|simple)|bottom line|tl;?dr|key takeaway|takeaway|the lesson|my advice|"
     r"总结一下|总结|结论|一句话|简单来说|简单地说|核心观点)\s*[:：,，-]\s*(?=\S)",
@@ -102,6 +107,17 @@ _POINT_LABEL_RE = re.compile(
 # it the sentence says one box where the speaker said three (judged wrong).
 _DASH_ASIDE_RE = re.compile(
     r"\s*(?:--|—|–)\s*(?P<correction>(?:actually|I mean|or rather|rather|sorry|no|well|correction)\b)?[^-—–]{1,80}?\s*(?:--|—|–)\s*",
+    re.IGNORECASE,
+)
+
+
+# A translator's or editor's note inside a sentence ("…发起一次压缩【译注：由 --etcd-compaction-interval 参数控制】，所以…",
+# "(Translator's note: …)"): the note explains a term for the reader of the page, it is not what the author said, and a
+# takeaway reads as the author's sentence without it.
+_INLINE_NOTE_RE = re.compile(
+    r"\s*(?:【\s*(?:译者注|译注|编者注|编注|注)\s*[:：][^【】]{0,300}】"
+    r"|[（(]\s*(?:译者注|译注|编者注|编注|注)\s*[:：][^（）()]{0,300}[）)]"
+    r"|[\[(]\s*(?:translator'?s|editor'?s) note\s*:[^\[\]()]{0,300}[\])])",
     re.IGNORECASE,
 )
 
@@ -193,8 +209,12 @@ def _edit(text: str, zh: bool, spoken: bool) -> str:
             text = unhedged
         if text == before:
             break
+    if "注" in text or "note" in text.lower():
+        unnoted = _INLINE_NOTE_RE.sub("", text)
+        if len(unnoted.strip()) >= 8:  # a note may be longer than the clause it glosses; the clause is what stays
+            text = unnoted
     unlabelled = _POINT_LABEL_RE.sub("", text)
-    if len(unlabelled) >= 0.5 * len(text):
+    if len(unlabelled) >= 0.5 * len(text) or len(unlabelled.strip()) >= 20:  # a long lead-in before a short point
         text = unlabelled
     if spoken and not zh:
         text = _ABANDONED_START_RE.sub("", text)
