@@ -100,6 +100,15 @@ def sentence(text: str, lang: str = "en") -> Sentence:
          "作者不建议一次性整理整个集群，而是逐个成员进行。"),
         ("Defragment one member at a time (translator's note: the leader last) to keep quorum.", False,
          "Defragment one member at a time to keep quorum."),
+        # "What happened is" introduces the point; ", say," sets off an example figure.
+        ("What had happened is etcd has a quota on the size of its database file.", True,
+         "Etcd has a quota on the size of its database file."),
+        ("We have, say, istiod 1-23 and istiod 1-24 running side by side.", True,
+         "We have istiod 1-23 and istiod 1-24 running side by side."),
+        ("If you remember one thing from this talk, it's that the scheduler and the descheduler must agree.", True,
+         "The scheduler and the descheduler must agree."),
+        ("好 总结一下 能上 spot 的只放短的能重试的 job", True, "能上 spot 的只放短的能重试的 job。"),
+        ("② 从负载上升到新 Pod 接流量约 90 秒。", False, "从负载上升到新 Pod 接流量约 90 秒。"),
         # A bracket that is the point itself stays.
         ("默认配额是 2 GB（可以调到 8 GB）。", False, "默认配额是 2 GB（可以调到 8 GB）。"),
     ],

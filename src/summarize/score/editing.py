@@ -70,7 +70,8 @@ _HEDGE = (
 )
 # "I believe that project was …" keeps "that": after a hedge it is as often a determiner as a conjunction.
 _HEDGE_OPENING_RE = re.compile(rf"^{_HEDGE}(?:\s*,\s*|\s+(?=\w))", re.IGNORECASE)
-_HEDGE_BETWEEN_COMMAS_RE = re.compile(rf",\s*{_HEDGE}\s*,", re.IGNORECASE)
+# ", say," is "for example" set off for a figure or a name: "We have, say, istiod 1-23 and istiod 1-24 running".
+_HEDGE_BETWEEN_COMMAS_RE = re.compile(rf",\s*(?:{_HEDGE}|say)\s*,", re.IGNORECASE)
 _HEDGE_AFTER_CONJUNCTION_RE = re.compile(rf"\b((?:and|but|because|so) ){_HEDGE}(?:\s*,\s*|\s+)", re.IGNORECASE)
 _SOFTENERS_RE = re.compile(r"(?<![—–-])(?<![—–-] )\b(?:kind of|sort of|basically|actually)\s+(?=\w)", re.IGNORECASE)
 # The same word set off by a comma the deletion of ", like," left: "fewer people have actually, done it". Only with no
@@ -93,6 +94,7 @@ _POINT_LABEL_RE = re.compile(
     r"(?:it would be|it'd be|it's|it is|I'd say|I would say)\s+(?=\S)"
     r"|the way I (?:think about|see|describe|explain) it(?:,| is,?)\s+(?:that\s+)?(?=\S)"
     r"|(?:the )?short answer is,?\s+(?:that\s+)?(?=\S)"
+    r"|what (?:had |really |actually )?happened (?:is|was),?\s+(?:that\s+)?(?=\S)"
     r"|if (?:you|there's one thing you) (?:only )?remember (?:one|a single) thing(?: from (?:this|today)(?: talk)?)?,? "
     r"(?:it(?:'s| is| should be)|let it be|make it)\s+(?:that\s+)?(?=\S)"
     # "如果大家只记住一句话的话就是先去看…": the speaker's lead-in to the point, which is what follows it.
