@@ -191,6 +191,41 @@ def test_caption_takeaways_read_with_commas() -> None:
         assert not re.search(r"[A-Za-z0-9]，[A-Za-z0-9]|^，|，$|，，", s.clean)
 
 
+# A video caption dump as people paste it: one phrase a line, no punctuation, no times (written for this test).
+_PHRASE_A_LINE_ZH = """大家好
+今天聊一下我们的日志平台
+之前我们每天大概有二十个 TB 的日志
+全部写到一个集群里面
+查询特别慢
+高峰的时候经常超时
+后来我们做了两件事
+第一件事是按业务拆分集群
+每个业务有自己的存储
+第二件事是冷热分层
+七天以内的放在本地盘
+七天以上的放到对象存储
+做完之后查询的延迟降到了原来的三分之一
+成本也降了差不多一半
+所以我的建议是先按业务拆
+再做冷热分层
+好今天就聊到这里
+"""
+
+
+def test_a_plain_caption_dump_gets_its_pause_commas_too() -> None:
+    """Captions pasted as plain text, one phrase a line, no times: the reader does not know it is speech, but a span
+    the Chinese boundary model cut is speech, and its pauses become commas as in a caption file (they were lost
+    when the document was found to be speech only after segmentation)."""
+    from summarize.parse import read_text
+
+    doc = read_text(_PHRASE_A_LINE_ZH, fmt="text")
+    cut = segment(doc)
+    assert any(s.boundary is not None for s in cut.sentences)
+    for s in cut.sentences:
+        assert "，" not in s.text  # the text and its offsets stay as pasted
+    assert sum("，" in s.clean for s in cut.sentences) >= 2
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="负载均衡 \n ab", max_size=400), st.integers(min_value=0, max_value=400))
 @example("负载" + " " * 300 + "均衡" + " " * 300 + "ab", 302)

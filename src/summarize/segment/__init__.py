@@ -86,7 +86,10 @@ def segment(doc: Document) -> Document:
                     section=block.section,
                     speaker=block.speaker,
                     time=time_at(start),
-                    clean=_clean_view(text, raw, start, pauses.get(span) if pauses else None) if spoken else text,
+                    # A span the Chinese boundary model cut is speech whatever the rest of the block says: its pause
+                    # commas go into the clean view here, as a later "reads as speech" pass cannot place them.
+                    clean=(_clean_view(text, raw, start, pauses.get(span) if pauses else None)
+                           if spoken or (pauses and span in pauses) else text),
                     boundary=margin,
                     anchor=block.anchor,
                     furniture=block.furniture,
