@@ -9,7 +9,7 @@ and F1 are pooled over every gap of a set.
 Sets: seed 004 (a podcast transcript, never trained on), the QMSum/AMI meetings the data file
 records as held out, the talk and podcast transcripts it records as held out (gcppodcast
 episodes from ``--corpus-dev``, our fixtures read as ``tools/asr_speech_sources.py`` reads them
-for the trainer), and ICSI dev (measured only; its meetings and their QMSum copies are not
+for the trainer), the unseen10 transcripts no model trains on (``FIXTURE_MEASURE_ONLY``), and ICSI dev (measured only; its meetings and their QMSum copies are not
 trained on). Missing paths are skipped. ``--baseline-rev`` adds the rows of the data file at a
 git revision (the model before a retraining), scored on the same sets in the same run.
 
@@ -36,7 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 from _common import ROOT, add_common_arguments, command_line, from_root, markdown_table, read_jsonl, write_section  # noqa: E402
 from asr_boundaries_zh import zh_data_record, zh_table  # noqa: E402, F401  (zh_data_record: tests read the Chinese record here)
-from asr_speech_sources import fixture_docs, gcppodcast_docs  # noqa: E402
+from asr_commas_en import comma_sets, comma_table  # noqa: E402
+from asr_speech_sources import FIXTURE_MEASURE_ONLY, fixture_docs, gcppodcast_docs  # noqa: E402
 
 SECTION = "asr-boundaries"
 CHUNK_WORDS = 15
@@ -131,7 +132,7 @@ def scored_by(data: dict) -> Iterator[None]:
                        weights=tuple(dict(data["weights"][t]) for t in asr.TEMPLATES),
                        length_log_prior=prior - prior.max())
     shipped_model = asr._model
-    asr._model = lambda: other
+    asr._model = lambda name=asr.DATA_FILE: other if name == asr.DATA_FILE else shipped_model(name)
     try:
         yield
     finally:
@@ -159,6 +160,9 @@ def speech_holdout(corpus_dev: Path, fixtures: Path,
     elif names:
         docs = fixture_docs(fixtures, names)
         sets["held-out talks and podcasts (fixtures)"] = [unpunctuate(d.text) for d in docs]
+    if all((fixtures / n).exists() for n in FIXTURE_MEASURE_ONLY):
+        sets["unseen10 talks and podcasts (never trained)"] = [
+            unpunctuate(d.text) for d in fixture_docs(fixtures, FIXTURE_MEASURE_ONLY)]
     return {k: v for k, v in sets.items() if v}, notes
 
 
@@ -501,6 +505,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             markdown_table(["input", "units", "words per unit", "share of cuts at a cue start"], effect),
         ]
     lines += [f"- {n}" for n in notes]
+    commas = comma_table(comma_sets(eval_dir, from_root(ns.corpus_dev), from_root(ns.fixtures), record["built"]["holdout"]))
+    lines += ["", *commas] if commas else []
     lines += ["", *zh_table(eval_dir)]
     sizes = [int(x) for x in ns.speed_sizes.split(",") if x.strip()]
     if sizes:

@@ -61,7 +61,14 @@ import numpy as np
 from summarize.segment.asr import MAX_UNIT_WORDS, TEMPLATES, feature_keys, norm_word, unpunctuate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from asr_speech_sources import FIXTURES, GCPPODCAST, SpeechDoc, fixture_docs, gcppodcast_docs  # noqa: E402
+from asr_speech_sources import (  # noqa: E402
+    FIXTURE_MEASURE_ONLY,
+    FIXTURES,
+    GCPPODCAST,
+    SpeechDoc,
+    fixture_docs,
+    gcppodcast_docs,
+)
 
 #: Sources we may learn from and redistribute what we learn: (dataset, licence, where it is stated).
 ALLOWED_SOURCES = {
@@ -92,6 +99,7 @@ class Doc:
     words: tuple[str, ...]  # normalised
     gold: frozenset[int]  # gap i = after word i
     turn_ends: frozenset[int]
+    pauses: frozenset[int] = frozenset()  # gaps after a , ; or : that are no boundary
 
     @property
     def series(self) -> str:
@@ -153,16 +161,16 @@ def _domain(row: dict, key: str) -> str:
 
 
 def _doc(row: dict, meeting: str, key: str) -> Doc:
-    words, gold, turns = _stripped(row["text"], labelled_lines=True)
+    words, gold, turns, pauses = _stripped(row["text"], labelled_lines=True)
     return Doc(meeting, key, row["id"], row.get("source_path", ""), row.get("commit", ""),
-               row.get("license_note", ""), _domain(row, key), words, gold, turns)
+               row.get("license_note", ""), _domain(row, key), words, gold, turns, pauses)
 
 
 def speech_doc(doc: SpeechDoc) -> Doc:
     """A talk or podcast transcript (one turn or paragraph a line, labels already gone or recognised)."""
-    words, gold, turns = _stripped(doc.text, labelled_lines=False)
+    words, gold, turns, pauses = _stripped(doc.text, labelled_lines=False)
     return Doc(doc.doc_id, doc.source, doc.doc_id, doc.source_path, doc.commit, doc.license_note,
-               doc.domain, words, gold, turns)
+               doc.domain, words, gold, turns, pauses)
 
 
 def read_speech_docs(speech: Sequence[SpeechDoc], holdout: set[str]) -> tuple[list[Doc], list[str]]:
@@ -171,6 +179,8 @@ def read_speech_docs(speech: Sequence[SpeechDoc], holdout: set[str]) -> tuple[li
     for doc in speech:
         if doc.source not in ALLOWED_SOURCES:
             raise SystemExit(f"{doc.doc_id}: source {doc.source!r} is not in ALLOWED_SOURCES")
+        if doc.source == FIXTURES and doc.doc_id.split(":", 1)[-1] in FIXTURE_MEASURE_ONLY:
+            raise SystemExit(f"{doc.doc_id}: in asr_speech_sources.FIXTURE_MEASURE_ONLY, measured and never trained on")
         if doc.doc_id in holdout:
             skipped.append(f"{doc.doc_id}: held out")
         else:
@@ -178,13 +188,17 @@ def read_speech_docs(speech: Sequence[SpeechDoc], holdout: set[str]) -> tuple[li
     return docs, skipped
 
 
-def _stripped(transcript: str, *, labelled_lines: bool) -> tuple[tuple[str, ...], frozenset[int], frozenset[int]]:
-    """Normalised words, gold boundaries and turn ends of a transcript with one turn a line."""
+def _stripped(transcript: str, *, labelled_lines: bool
+              ) -> tuple[tuple[str, ...], frozenset[int], frozenset[int], frozenset[int]]:
+    """Normalised words, gold boundaries, turn ends and pauses (, ; : inside a sentence) of a transcript with one
+    turn a line."""
     words: list[str] = []
     gold: set[int] = set()
     turns: set[int] = set()
+    pauses: set[int] = set()
     for line in transcript.splitlines():
-        text, line_gold = unpunctuate(line, labelled_lines=labelled_lines)
+        line_pauses: set[int] = set()
+        text, line_gold = unpunctuate(line, labelled_lines=labelled_lines, pauses=line_pauses)
         line_words = text.split()
         if not line_words:
             continue
@@ -192,8 +206,9 @@ def _stripped(transcript: str, *, labelled_lines: bool) -> tuple[tuple[str, ...]
             gold.add(len(words) - 1)
             turns.add(len(words) - 1)
         gold.update(len(words) + g for g in line_gold)
+        pauses.update(len(words) + g for g in line_pauses)
         words.extend(norm_word(w) for w in line_words)
-    return tuple(words), frozenset(gold), frozenset(turns)
+    return tuple(words), frozenset(gold), frozenset(turns), frozenset(pauses)
 
 
 # -- features and the regression ------------------------------------------------------------

@@ -41,8 +41,8 @@ FOOTERWORD after the transcript.
 '''
 
 
-def _data() -> dict:
-    return json.loads(gzip.decompress(resources.files("summarize").joinpath("data", asr.DATA_FILE).read_bytes()))
+def _data(name: str = asr.DATA_FILE) -> dict:
+    return json.loads(gzip.decompress(resources.files("summarize").joinpath("data", name).read_bytes()))
 
 
 def test_transcript_turns_reads_the_shortcode_and_the_turns_only() -> None:
@@ -65,7 +65,8 @@ def test_a_page_without_a_transcript_is_refused() -> None:
 
 
 def test_blind_judging_fixtures_are_refused(tmp_path: Path) -> None:
-    """unseen10 and unseen11 are held out for blind judging: naming one stops the build, whatever is in it."""
+    """The folders held out for blind judging this session (unseen12, unseen13) stop the build when named,
+    whatever is in them."""
     for folder in sorted(sources.NEVER_FIXTURE_DIRS):
         with pytest.raises(SystemExit, match="blind judging"):
             sources.fixture_docs(tmp_path, (f"{folder}/talk.txt",))
@@ -143,3 +144,30 @@ def test_shipped_data_records_only_allowed_sources() -> None:
                              "Google Cloud Platform Podcast transcripts"),
                             ("fixture transcripts (MIT)", "summarize test fixtures")):
         assert (needle in statement) == any(s["dataset"] == dataset for s in data["source"])
+
+
+def test_measure_only_fixtures_are_never_trained_on() -> None:
+    """The unseen10 transcripts are measured as text no model has seen: the trainer refuses them, neither shipped
+    model lists them, and they are not among the training transcripts."""
+    assert not set(sources.FIXTURE_MEASURE_ONLY) & set(sources.FIXTURE_TRANSCRIPTS)
+    doc = sources.SpeechDoc(f"fixtures:{sources.FIXTURE_MEASURE_ONLY[0]}", sources.FIXTURES, "", "", "MIT",
+                            sources.FIXTURES_DOMAIN, "Hello there. We moved.")
+    with pytest.raises(SystemExit, match="FIXTURE_MEASURE_ONLY"):
+        trainer.read_speech_docs([doc], set())
+    for name in (asr.DATA_FILE, asr.PAUSE_FILE):
+        trained = {d for s in _data(name)["source"] for d in s["documents"]}
+        assert not {f"fixtures:{n}" for n in sources.FIXTURE_MEASURE_ONLY} & trained
+
+
+def test_pause_model_keeps_the_boundary_models_sources_hold_out_and_features() -> None:
+    """The comma model learns from the same licensed documents as the boundary model, minus the same hold-out,
+    with the same feature templates, and records a threshold its trainer chose for precision."""
+    pauses, boundaries = _data(asr.PAUSE_FILE), _data()
+    assert pauses["templates"] == boundaries["templates"] == list(asr.TEMPLATES)
+    assert pauses["built"]["holdout"] == boundaries["built"]["holdout"]
+    assert pauses["license"] == boundaries["license"]
+    allowed = {(name, licence) for name, licence, _where in trainer.ALLOWED_SOURCES.values()}
+    assert {(s["dataset"], s["license"]) for s in pauses["source"]} <= allowed
+    held = set(pauses["built"]["holdout"])
+    assert not any(d in held or d.split("-", 2)[-1] in held for s in pauses["source"] for d in s["documents"])
+    assert pauses["built"]["threshold_cv_precision"] >= pauses["built"]["hyperparameters"]["min_precision"] >= 0.7

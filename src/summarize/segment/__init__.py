@@ -86,8 +86,9 @@ def segment(doc: Document) -> Document:
                     section=block.section,
                     speaker=block.speaker,
                     time=time_at(start),
-                    # A span the Chinese boundary model cut is speech whatever the rest of the block says: its pause
-                    # commas go into the clean view here, as a later "reads as speech" pass cannot place them.
+                    # A span a boundary model cut with pauses inside (Chinese, or English with commas) is speech whatever
+                    # the rest of the block says: its commas go into the clean view here, as a later "reads as speech"
+                    # pass cannot place them.
                     clean=(_clean_view(text, raw, start, pauses.get(span) if pauses else None)
                            if spoken or (pauses and span in pauses) else text),
                     boundary=margin,
@@ -173,7 +174,7 @@ def block_spans(
     :func:`summarize.segment.asr_zh.split_unpunctuated_zh`).
     """
     if CJK_RE.search(text) is None:
-        spans = _english_spans(text, time_marks, margins)
+        spans = _english_spans(text, time_marks, margins, pauses)
     else:
         spans = _mixed_spans(text, time_marks, margins, pauses)
     return _cap_lengths(text, _merge_after_abbreviations(text, spans))
@@ -181,6 +182,7 @@ def block_spans(
 
 def _english_spans(
     text: str, time_marks: Sequence[tuple[int, float]], margins: dict[tuple[int, int], float] | None,
+    pauses: dict[tuple[int, int], tuple[int, ...]] | None = None,
 ) -> list[tuple[int, int]]:
     """:func:`_mixed_spans` of a text without hanzi, as most English prose is: every line of it is English, so
     :func:`_pieces` makes its lines one stretch, and every span of that is English; the same spans without asking
@@ -192,7 +194,7 @@ def _english_spans(
         return []
     start = text.rfind("\n", 0, len(text) - len(stripped)) + 1
     end = text.find("\n", len(text.rstrip()))
-    return _split_piece(text, start, len(text) if end == -1 else end, time_marks, margins, hanzi=False)
+    return _split_piece(text, start, len(text) if end == -1 else end, time_marks, margins, pauses, hanzi=False)
 
 
 def _mixed_spans(
@@ -357,7 +359,7 @@ def _split_piece(
     if hanzi and _unpunctuated_zh(piece, lambda: _marks_in(time_marks, start, end)):
         return _split_speech(text, start, end, time_marks, margins, zh=True, pauses=pauses)
     if looks_unpunctuated(piece):
-        return _split_speech(text, start, end, time_marks, margins, zh=False)
+        return _split_speech(text, start, end, time_marks, margins, zh=False, pauses=pauses)
     spans: list[tuple[int, int]] = []
     for a, b in terminator_spans(text, start, end):
         if hanzi and guess_lang(text[a:b]) == "zh":
@@ -416,8 +418,11 @@ def _split_speech(
         if pauses is not None:
             pauses.update((unit, tuple(start + o for o in offsets)) for unit, offsets in zip(units, inside))
     else:
-        spans = split_unpunctuated(text[start:end], marks, confidence)
+        commas: list[tuple[int, ...]] | None = [] if pauses is not None else None
+        spans = split_unpunctuated(text[start:end], marks, confidence, commas)
         units = spans if start == 0 else [(start + a, start + b) for a, b in spans]  # a caption block is one piece
+        if pauses is not None:  # English: only the units with a comma inside (most have none)
+            pauses.update((unit, tuple(start + o for o in offsets)) for unit, offsets in zip(units, commas) if offsets)
     if margins is not None:
         margins.update(zip(units, confidence))
     return units
@@ -427,9 +432,18 @@ def _clean_view(text: str, raw: str, start: int, pauses: tuple[int, ...] | None)
     """The disfluency-free view of a spoken sentence; for unpunctuated Chinese speech with a comma at each
     pause the boundary model found inside it (``pauses``: offsets in the block), so the view reads as written
     Chinese ("第二个点是流量切换的方式，我们原来是靠改 DNS") and the cleaner's comma rules (a filler between
-    commas, 嘛/呢 before one) apply to it as to punctuated speech."""
+    commas, 嘛/呢 before one) apply to it as to punctuated speech; for unpunctuated English, a comma where the
+    pause model is sure of one ("replace, don't patch, roll out slowly ..."), no word changed."""
     if pauses is None and fluent(text):
         return text  # most cues of a long caption file: nothing to clean, told before the memoised clean-up
+    if pauses is not None and not CJK_RE.search(raw):
+        # English speech: a comma at the end of each word the pause model marked, the words as they were.
+        marked = raw
+        for offset in sorted(pauses, reverse=True):
+            at = offset - start
+            if 0 < at < len(marked):
+                marked = marked[:at] + "," + marked[at:]
+        return clean(_SPACES_RE.sub(" ", marked)) or text
     if pauses is not None:
         marked = raw
         for offset in sorted(pauses, reverse=True):

@@ -5,7 +5,9 @@ splitters return one giant "sentence". This module scores every gap between two 
 boundary statistics learned from punctuated meeting transcripts (QMSum, AMI; the data file
 ``data/asr_boundaries.json.gz`` records sources, licences and how it was built), adds a
 hand-set bonus for pauses when caption or word times are known, and keeps the gaps whose
-score is positive, cutting any unit longer than ``MAX_UNIT_WORDS`` at its best gap.
+score is positive, cutting any unit longer than ``MAX_UNIT_WORDS`` at its best gap. A second
+model on the same features (``data/asr_pauses.json.gz``) says where a comma belongs inside a
+unit, so a spoken list prints as one ("replace, don't patch, roll out slowly").
 
 It also holds the helpers that turn a punctuated transcript into an unpunctuated one with
 gold boundaries, so the training script, the benchmark and the tests share one definition
@@ -38,11 +40,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_UNIT_WORDS",
+    "PAUSE_FILE",
     "TEMPLATES",
     "boundary_prf",
     "choose_boundaries",
     "feature_keys",
     "gap_scores",
+    "gap_scores_of",
     "looks_unpunctuated",
     "norm_word",
     "spans_to_gaps",
@@ -51,6 +55,9 @@ __all__ = [
 ]
 
 DATA_FILE = "asr_boundaries.json.gz"
+#: The pause model: log-odds that the original had a comma, semicolon, colon or sentence end in a gap, its
+#: threshold chosen by the trainer for the precision a reader accepts (the data file records it).
+PAUSE_FILE = "asr_pauses.json.gz"
 
 #: Feature templates around the gap after word i: p = word i, n = word i+1, p2 / n2 = the
 #: words one further out; longer names join neighbouring words ("pn" = word i and i+1).
@@ -173,13 +180,14 @@ def read_boundary_data(name: str, templates: Sequence[str]) -> dict:
 
 
 @functools.cache
-def _model() -> _Model:
-    """The shipped boundary statistics, read once (about 0.1 s) on the first unpunctuated text."""
+def _model(name: str = DATA_FILE) -> _Model:
+    """A shipped model (the boundary statistics, or with :data:`PAUSE_FILE` the comma ones), read once (about
+    0.1 s) on the first unpunctuated text."""
     import numpy as np  # deferred: the segmenter imports this module for every paragraph
 
-    data = read_boundary_data(DATA_FILE, TEMPLATES)
+    data = read_boundary_data(name, TEMPLATES)
     tables = data["weights"]
-    prior = np.asarray(data["length_log_prior"], dtype=float)
+    prior = np.asarray(data.get("length_log_prior", [0.0]), dtype=float)
     return _Model(
         bias=float(data["bias"]) - float(data["threshold"]),
         weights=tuple(dict(tables[t]) for t in TEMPLATES),
@@ -187,19 +195,25 @@ def _model() -> _Model:
     )
 
 
-def gap_scores(words: Sequence[str]) -> np.ndarray:
+def gap_scores(words: Sequence[str], name: str = DATA_FILE) -> np.ndarray:
     """Learned log-odds that a sentence ends after each word but the last, threshold subtracted.
 
-    ``words`` are raw tokens; a positive score means "cut here" on its own. The array has
+    ``words`` are raw tokens; a positive score means "cut here" on its own (with ``name`` =
+    :data:`PAUSE_FILE`: "a comma or a sentence end belongs here"). The array has
     ``len(words) - 1`` entries. Each n-gram string is built once and looked up per template
     (the keys are exactly those of :func:`feature_keys`, summed in ``TEMPLATES`` order).
     """
+    return gap_scores_of(words, (name,))[0]
+
+
+def gap_scores_of(words: Sequence[str], names: Sequence[str]) -> list[np.ndarray]:
+    """:func:`gap_scores` of ``words`` under each model of ``names``; the n-gram strings, most of the cost, are
+    built once for all of them."""
     import numpy as np
 
     n = len(words)
     if n < 2:
-        return np.zeros(0)
-    model = _model()
+        return [np.zeros(0) for _ in names]
     padded = ["<s>", *map(_norm_token, words), "</s>", "</s>", "</s>"]
     # padded[i + 1] is word i: for the gap after word i, p2 = padded[i], p = padded[i + 1], n = padded[i + 2] ...
     bigrams = [f"{a} {b}" for a, b in zip(padded, padded[1:])]
@@ -209,12 +223,16 @@ def gap_scores(words: Sequence[str]) -> np.ndarray:
         "p": (padded, 1), "n": (padded, 2), "pn": (bigrams, 1), "pp": (bigrams, 0), "nn": (bigrams, 2),
         "ppn": (trigrams, 0), "pnn": (trigrams, 1), "nnn": (trigrams, 2), "p2": (padded, 0), "n2": (padded, 3),
     }
-    total = np.zeros(gaps)
-    for template, table in zip(TEMPLATES, model.weights):
-        grams, offset = sources[template]
-        # map over the keys with a repeated default: the same lookups as a generator, without its frames
-        total += np.fromiter(map(table.get, grams[offset : offset + gaps], repeat(0.0, gaps)), float, gaps)
-    return model.bias + total
+    out = []
+    for name in names:
+        model = _model(name)
+        total = np.zeros(gaps)
+        for template, table in zip(TEMPLATES, model.weights):
+            grams, offset = sources[template]
+            # map over the keys with a repeated default: the same lookups as a generator, without its frames
+            total += np.fromiter(map(table.get, grams[offset : offset + gaps], repeat(0.0, gaps)), float, gaps)
+        out.append(model.bias + total)
+    return out
 
 
 def choose_boundaries(scores: np.ndarray, *, length_weight: float = 0.0, max_words: int = MAX_UNIT_WORDS) -> list[int]:
@@ -366,7 +384,8 @@ def _pause_bonus(starts: Sequence[int], time_marks: Sequence[tuple[int, float]])
 
 
 def split_unpunctuated(
-    text: str, time_marks: Sequence[tuple[int, float]] = (), margins: list[float] | None = None
+    text: str, time_marks: Sequence[tuple[int, float]] = (), margins: list[float] | None = None,
+    commas: list[tuple[int, ...]] | None = None,
 ) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of a text with no (or almost no) punctuation.
 
@@ -376,7 +395,11 @@ def split_unpunctuated(
     Any whitespace, a newline included, is just a gap between two words, since caption lines
     break wherever the screen is full. When ``margins`` is a list, it receives one number per
     span: the score of the span's less certain end (log-odds over the cut threshold; the text's
-    own edges count as certain), which says how likely the span is a whole sentence.
+    own edges count as certain), which says how likely the span is a whole sentence. When ``commas``
+    is a list, it receives one tuple per span: the offsets (ends of words) inside it where the pause
+    model (:data:`PAUSE_FILE`) is sure enough of a comma, a pause a reader needs in a spoken list
+    ("replace, don't patch, roll out slowly"); never where the span is cut nor after a word that
+    already ends with a mark.
     """
     import numpy as np
 
@@ -387,6 +410,7 @@ def split_unpunctuated(
     if not starts:
         return []
     scores = np.zeros(len(starts) - 1)
+    pause = np.zeros(len(scores) if commas is not None else 0)
     stray = np.zeros(len(scores), dtype=bool)  # the word before the gap already ends with . ? !
     for a in range(0, len(scores), _SCORE_CHUNK):
         # Gap g depends on words g-1 .. g+3, so a window with that much context scores its gaps
@@ -394,7 +418,11 @@ def split_unpunctuated(
         b = min(a + _SCORE_CHUNK, len(scores))
         lo, hi = max(0, a - 1), min(len(starts), b + 3)
         words = [text[starts[k] : ends[k]] for k in range(lo, hi)]
-        scores[a:b] = gap_scores(words)[a - lo : b - lo]
+        if commas is None:
+            scores[a:b] = gap_scores(words)[a - lo : b - lo]
+        else:
+            both = gap_scores_of(words, (DATA_FILE, PAUSE_FILE))
+            scores[a:b], pause[a:b] = both[0][a - lo : b - lo], both[1][a - lo : b - lo]
         stray[a:b] = [w[-1] in _LAST_OF_END and ends_sentence(w) for w in words[a - lo : b - lo]]
     if time_marks and len(scores):
         scores = scores + _pause_bonus(starts, time_marks)
@@ -409,7 +437,28 @@ def split_unpunctuated(
         edges = np.concatenate(([EDGE_MARGIN], scores[cuts], [EDGE_MARGIN]))
         left, right = edges[:-1], edges[1:]
         margins.extend(np.where(right < left, right, left).tolist())
+    if commas is not None:
+        commas.extend(_commas_inside(text, pause, cuts, last, len(spans)))
     return spans
+
+
+def _commas_inside(text: str, pause: np.ndarray, cuts: np.ndarray, word_ends: np.ndarray, n_spans: int) -> list[tuple[int, ...]]:
+    """Per span, the word ends inside it where the pause model is past its threshold (``pause`` > 0) and
+    the word does not already end with a mark (a caption punctuated here and there keeps its own)."""
+    import numpy as np
+
+    placed = pause > 0
+    placed[cuts] = False
+    gaps = [g for g in np.flatnonzero(placed).tolist() if text[int(word_ends[g]) - 1].isalnum()]
+    out: list[tuple[int, ...]] = [()] * n_spans
+    if not gaps:
+        return out  # most spans of most captions
+    by_span: dict[int, list[int]] = {}
+    for span, gap in zip(np.searchsorted(cuts, gaps).tolist(), gaps):
+        by_span.setdefault(span, []).append(int(word_ends[gap]))
+    for span, offsets in by_span.items():
+        out[span] = tuple(offsets)
+    return out
 
 
 #: A comma, semicolon or colon at a word's end (before whitespace, as ``str.split`` cuts words): one match per such word.
@@ -484,7 +533,7 @@ def _ends_sentence(token: str, next_token: str | None) -> bool:
     return True
 
 
-def unpunctuate(text: str, *, labelled_lines: bool = False) -> tuple[str, frozenset[int]]:
+def unpunctuate(text: str, *, labelled_lines: bool = False, pauses: set[int] | None = None) -> tuple[str, frozenset[int]]:
     """Turn a punctuated transcript into ASR-like text plus its gold sentence boundaries.
 
     Returns ``(words joined by single spaces, {i: a sentence ends after word i})``. Words are
@@ -495,10 +544,12 @@ def unpunctuate(text: str, *, labelled_lines: bool = False) -> tuple[str, frozen
     are not boundaries. Hesitations (``HESITATIONS``) are dropped, as captions drop them.
     The gap after the last word is not counted. With ``labelled_lines`` every line starts
     with ``Speaker:`` (QMSum, AMI, ICSI exports); otherwise labels are recognised as the
-    transcript reader does.
+    transcript reader does. ``pauses``, when given, receives the gaps after a word that ended
+    with ``,``, ``;`` or ``:`` and is no boundary: the gold of the comma model.
     """
     words: list[str] = []
     gold: set[int] = set()
+    marks: set[int] = set()  # after a comma, semicolon or colon
     for raw in strip_nonspeech(text).splitlines():
         tokens = _clean_line(raw, labelled_lines).split()
         for k, token in enumerate(tokens):
@@ -507,9 +558,13 @@ def unpunctuate(text: str, *, labelled_lines: bool = False) -> tuple[str, frozen
                 words.append(word)
             if words and _ends_sentence(token, tokens[k + 1] if k + 1 < len(tokens) else None):
                 gold.add(len(words) - 1)
+            elif words and token.rstrip(_CLOSERS)[-1:] in (",", ";", ":"):
+                marks.add(len(words) - 1)
         if words:
             gold.add(len(words) - 1)
     gold.discard(len(words) - 1)
+    if pauses is not None:
+        pauses.update(g for g in marks if g < len(words) - 1 and g not in gold)
     return " ".join(words), frozenset(gold)
 
 
