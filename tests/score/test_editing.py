@@ -351,6 +351,8 @@ def test_stories_and_points() -> None:
         ("We also talk about recording rules for the dashboards everyone opens.", "about the post itself"),
         ("Release team shadow for 1.30, then I was the enhancements lead for 1.32.", "self-introduction"),
         ("我在木棉负责内部开发者平台，团队现在十二个人，服务公司里大概六百个研发。", "self-introduction"),
+        ("i think the mic is on can you hear me at the back", "chit-chat"),
+        ("Okay, let me share my screen so you can follow along.", "chit-chat"),
         ("我是岚山数据平台工程团队的负责人许一帆，今天聊一下内部开发者平台。", "self-introduction"),
         ("I applied to the release team for 1.25, and I got into the docs team.", "self-introduction"),
         ("当天虽然下着小雨，现场依然来了 90 多位朋友，线上直播观看超过 1200 人次。", "event attendance"),
