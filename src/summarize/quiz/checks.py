@@ -29,6 +29,7 @@ from .strict import (
 from .acronym import TEMPLATE_ID as ACRONYM_TEMPLATE
 from .listing import TEMPLATES as _LISTING_TEMPLATES
 from .predicate import TEMPLATES as _PREDICATE_TEMPLATES
+from .point_en import TEMPLATES as _POINT_TEMPLATES
 from .subject import TEMPLATE_ID as SUBJECT_TEMPLATE
 from .takeaway import FALLBACK_PENALTY, TEMPLATES as _FALLBACK_TEMPLATES
 from ..score.roles import askers
@@ -37,7 +38,7 @@ from ..score.takeaways import register_of
 
 #: Templates that ask a question of a named thing (not "What is TERM?" of a term they found): the term checks of
 #: definitions do not apply, and a question may end in a preposition ("What does NSM stand for?").
-PREDICATE_TEMPLATES = _PREDICATE_TEMPLATES | _LISTING_TEMPLATES | {ACRONYM_TEMPLATE}
+PREDICATE_TEMPLATES = _PREDICATE_TEMPLATES | _LISTING_TEMPLATES | _POINT_TEMPLATES | {ACRONYM_TEMPLATE}
 
 #: Ranker bonus for a card made from a sentence the summary prints: the post's points come first.
 TAKEAWAY_BONUS = 0.05
@@ -247,8 +248,10 @@ def _names_person(ctx: Context, question: str) -> bool:
 
 
 def _other_number(question: str, lang: str) -> bool:
-    """A number left in a how-many question besides the one asked for; a year ("in 2006") is a date, not a count."""
+    """A number left in a how-many question besides the one asked for; a year ("in 2006") is a date, not a count,
+    and a digit inside a name ("p99 latency", "L7", "HTTP/2") is part of the name."""
     question = re.sub(r"(?<![\d.,])(?:1[0-9]|20)\d\d(?![\d.,])", "", question)
+    question = re.sub(r"\b[A-Za-z][\w/.-]*\d[\w]*", "", question)
     if re.search(r"\d", question):
         return True
     if lang == "zh":

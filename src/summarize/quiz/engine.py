@@ -27,6 +27,7 @@ from .english import strip_openers, wh_question
 from .interview import contrast_cards, interview_cards
 from .listing import listing_cards
 from .packs import Pack, Template, search
+from .point_en import point_cards
 from .predicate import defined_terms, passes_the_gate, predicate_cards
 from .subject import subject_cards
 from .takeaway import takeaway_cards, uncovered
@@ -46,7 +47,8 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20, tra
     ctx.sentence_scores = {i: v for i, v in scores.items() if i not in reserve}
     # The takeaways the post's summary prints are its points: every generator tries them first, and the ranker
     # prefers a card made from one (a learner studies what the summary says matters).
-    printed = printed_takeaways(doc, lang)
+    points = printed_points(doc, lang)
+    printed = tuple(ids for ids, _ in points)
     ctx.takeaways = frozenset(i for group in printed for i in group)
     # Only the best-ranked key sentences are asked about (overgenerate from them, check, rank): a card on a
     # sentence far down the ranking is rarely one of the post's points, and the bound keeps the work linear
@@ -78,6 +80,8 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20, tra
     # the post defines ("What is ReferenceGrant?" made, then "What does ReferenceGrant allow …?").
     defined = defined_terms(drafts)
     drafts += [d for d in predicate_cards(doc, ctx, lang, ranked) if passes_the_gate(d, ctx, defined)]
+    if lang == "en":  # each printed takeaway asked by the grammar of its clause (see :mod:`.point_en`)
+        drafts += list(point_cards(ctx, [(ids, text) for ids, text in points if all(i not in reserve for i in ids)]))
     cloze_template = next((t for t in pack.templates if t.type == "cloze"), None)
     if cloze_template:
         drafts += list(cloze_cards(doc, ctx, lang, cloze_template, ranked))
@@ -126,9 +130,15 @@ def takeaway_sentences(doc: Document, lang: str) -> frozenset[int]:
 def printed_takeaways(doc: Document, lang: str) -> tuple[tuple[int, ...], ...]:
     """The sentence ids of each takeaway the default summary prints (``summarize`` itself, so the quiz asks
     about exactly the points a reader was shown, whatever the summary's selection rules become)."""
+    return tuple(ids for ids, _ in printed_points(doc, lang))
+
+
+def printed_points(doc: Document, lang: str) -> tuple[tuple[tuple[int, ...], str], ...]:
+    """Each printed takeaway as (sentence ids, text as printed): a spoken post's point is asked from the line the
+    summary printed (fillers and false starts gone), not from the raw caption."""
     from ..pipeline import summarize
 
-    return tuple(tuple(t.sentence_ids) for t in summarize(doc, lang=lang).takeaways)
+    return tuple((tuple(t.sentence_ids), t.text) for t in summarize(doc, lang=lang).takeaways)
 
 
 # ----------------------------------------------------------------------------- templates
