@@ -67,7 +67,7 @@ _CHANGING_LEMMAS = frozenset({"cut", "reduce", "increase", "raise", "lower", "sh
 _DURATION_LEMMAS = frozenset({"take", "last"})
 _NAMING_LEMMAS = frozenset({"call", "name", "term", "dub"})
 # Verbs that say little of what they act on: "What did X have?", "What does X use?" have many true answers.
-_LIGHT_LEMMAS = frozenset({"be", "have", "do", "make", "get", "go", "come", "say", "tell", "see", "know", "think", "want",
+_LIGHT_LEMMAS = frozenset({"be", "have", "play", "serve", "act", "do", "make", "get", "go", "come", "say", "tell", "see", "know", "think", "want",
                            "need", "seem", "become", "keep", "let", "allow", "enable", "help", "give", "take", "put",
                            "mean", "find", "try", "start", "begin", "stop", "like", "look", "feel", "use", "show",
                            "hit", "reach", "leave", "bring", "turn", "set", "include", "involve", "contain", "cover",
@@ -86,8 +86,12 @@ _FROM_TO_RE = re.compile(rf"^from\s+(?P<from>{_APPROX}{_NUMBER}[^,;:]*?)\s+to\s+
 _DURATION_RE = re.compile(rf"^(?P<amount>{_APPROX}(?:\d[\d,.]*|a few|an?|one|two|three|four|five|six|ten|twenty|thirty)\s+(?:to\s+\d[\d,.]*\s+)?{_TIME_UNITS})\b")
 _CLAUSE_END_RE = re.compile(r"\s*(?:;|:|\s[-–—]\s|,\s*(?:and|but|so|while|whereas|which|because|although|though|since|as|yet|or|who|where|when)\b)")
 # "412 service account keys", "over 3,000 attendees": a count of two digits or more with what it counts.
-_COUNT_RE = re.compile(rf"^(?P<n>{_APPROX}\d{{1,3}}(?:,\d{{3}})+|{_APPROX}\d{{2,}})\s+(?P<what>(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*s)\b(?![-'’])")
+_COUNT_RE = re.compile(rf"^(?P<n>{_APPROX}\d{{1,3}}(?:,\d{{3}})+|{_APPROX}\d{{2,}})\s+(?!{_TIME_UNITS}\b)(?P<what>(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*s)\b(?![-'’])")
 _MAX_ANSWER_WORDS = 25
+# "developers", "most teams", "the operator": people in general are no subject a card can name (whose developers?).
+_GENERIC_PEOPLE_RE = re.compile(r"\b(?:users?|developers?|operators?|teams?|administrators?|admins?|engineers?|people|"
+                                r"organi[sz]ations?|companies|customers?|clients?|folks|everyone|anyone|someone|authors?|readers?)\b",
+                                re.IGNORECASE)
 _MAX_SUBJECT_TOKENS = 12
 
 
@@ -187,7 +191,11 @@ def _subject_and_verb(tagged: list[tuple[str, str]]) -> tuple[int, int] | None:
     verb is the noun."""
     from ..segment.pos import word_classes
 
-    if not tagged or tagged[0][1] not in _SUBJECT_TAGS or tagged[0][0].lower() in _PRONOUNS:
+    if not tagged or tagged[0][0].lower() in _PRONOUNS:
+        return None
+    if tagged[0][1] == "VB" and len(tagged) > 1 and tagged[1][1] in ("NN", "NNS"):
+        tagged[0] = (tagged[0][0], "NN")  # "Compute spend for the clusters fell …": a noun read as an imperative
+    if tagged[0][1] not in _SUBJECT_TAGS:
         return None
     k = 1
     nouns = {i for i, (_, t) in enumerate(tagged) if t in _NOUN_TAGS}  # and the words re-read as nouns below
@@ -202,7 +210,9 @@ def _subject_and_verb(tagged: list[tuple[str, str]]) -> tuple[int, int] | None:
             if word[:1].isupper() and tag != "MD":
                 k += 1
                 continue  # "Gravelpit Networks runs": a capitalised word is part of a name
-            if word.endswith("s") and tag in ("VBZ",) and nxt[1] in ("VBD", "VBZ", "VBP", "MD", "VBN") and _verb(nxt[0]):
+            after = tagged[k + 2][1] if k + 2 < len(tagged) else ""
+            if (word.endswith("s") and tag in ("VBZ",) and _verb(nxt[0])
+                    and (nxt[1] in ("VBD", "VBZ", "VBP", "MD") or (nxt[1] == "VBN" and after not in _NOUN_TAGS | {"JJ", "NN"}))):
                 k += 1
                 continue  # "Sidecar memory requests fell": the noun read as the verb
             adverbs = k
@@ -249,7 +259,9 @@ def _standalone_subject(subject: str, tagged: list[tuple[str, str]], ctx: Contex
     someone ("our", "its"), no word presupposing a sentence before, no person of the post."""
     from .cloze import _people, _person_like
 
-    if _LEANING_RE.search(subject) or len(subject.split()) > _MAX_SUBJECT_TOKENS:
+    head = re.sub(r"^(?:the|a|an|most|many|some|all|our|your)\s+", "", subject, flags=re.IGNORECASE)
+    if (_LEANING_RE.search(subject) or len(subject.split()) > _MAX_SUBJECT_TOKENS or _GENERIC_PEOPLE_RE.match(head)
+            or (_GENERIC_PEOPLE_RE.search(subject) and not _named(subject, ctx))):
         return False
     if re.match(r"(?:a|an|any|every|each|some|many|most|all)\s", subject, re.IGNORECASE) and not _named(subject, ctx):
         return False  # "What does every object record?": every object of what? A generic subject names nothing
@@ -263,7 +275,8 @@ def _standalone_subject(subject: str, tagged: list[tuple[str, str]], ctx: Contex
 def _named(text: str, ctx: Context) -> bool:
     """Whether ``text`` holds a name: a word the post capitalises mid-sentence, an acronym, a mixed-case or
     numbered identifier."""
-    return any(w in ctx.proper_words or re.search(r"[A-Z]{2}|[a-z][A-Z]|\d|[_./]\w", w) for w in re.findall(r"[A-Za-z][\w./+-]*", text))
+    return any(w in ctx.proper_words or f"{w}." in ctx.proper_words or re.search(r"[A-Z]{2}|[a-z][A-Z]|\d|[_./]\w", w)
+               for w in re.findall(r"[A-Za-z][\w+-]*(?:[./][\w+-]+)*", text))
 
 
 def _post_term(subject: str, ctx: Context) -> bool:
@@ -282,7 +295,9 @@ def _names_a_thing(question: str, ctx: Context) -> bool:
     from .predicate import asks_about_the_post, names_a_term
     from .strict import names_a_thing
 
-    return names_a_thing(question, ctx.proper_words) or asks_about_the_post(question, ctx) or names_a_term(question, ctx)
+    body = re.sub(r"^(?:\w+\s+){0,3}?(?:what|how|by how much|how many|how long)\s+", "", question, flags=re.IGNORECASE)
+    return (names_a_thing(question, ctx.proper_words) or _named(body.rstrip("?"), ctx) or asks_about_the_post(question, ctx)
+            or names_a_term(question, ctx))
 
 
 # ----------------------------------------------------------------------------- the shapes
@@ -319,7 +334,7 @@ def _shape(body: str, tagged: list[tuple[str, str]], offsets: list[tuple[int, in
         return None
     aux = modal or {"VBD": "did", "VBN": "did", "VBZ": "does", "VBP": "do"}.get(tag, "does" if verb.endswith("s") else "do")
     head = f"{aux} {subj}{adv} {lemma}"
-    counted = _COUNT_RE.match(tail)
+    counted = _COUNT_RE.match(tail) if lemma not in _DURATION_LEMMAS else None
     if counted:
         # "Marrowgate had 412 service account keys …" → "How many service account keys did Marrowgate have?"
         return "how-many", COUNT, f"How many {counted.group('what')} {head}{_context(tail[counted.end():])}?", counted.group("n")
@@ -354,7 +369,7 @@ def _shape(body: str, tagged: list[tuple[str, str]], offsets: list[tuple[int, in
         k += 1
     if k >= len(tagged) or tagged[k][1] not in _OBJECT_START_TAGS or tagged[k][0].lower() in _PRONOUNS:
         return None
-    if re.match(r"(?:that|whether|how|what|why|if|to)\b", tail, re.IGNORECASE) or re.search(r"\bby\s+\S*\d", tail):
+    if re.match(r"(?:that|whether|how|what|which|who|where|when|why|if|to)\b", tail, re.IGNORECASE) or re.search(r"\bby\s+\S*\d", tail):
         return None  # a clause, not a thing, or a change by an amount of a verb not in the lists
     if not 1 <= len(tail.split()) <= _MAX_ANSWER_WORDS or _LEANING_RE.match(tail) or _PERSONAL_RE.search(tail):
         return None

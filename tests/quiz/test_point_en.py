@@ -1,0 +1,116 @@
+"""Point cards (:mod:`summarize.quiz.point_en`): the question each shape asks of an English takeaway, the takeaways
+each must leave alone, and the invariants every point card keeps (its answer is a span of its sentence, its
+question holds no pronoun and never its answer)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize import load
+from summarize.quiz import quiz
+from summarize.quiz.context import Context
+from summarize.quiz.draft import normalise
+from summarize.quiz.packs import load_packs
+from summarize.quiz.point_en import TEMPLATES, point_card
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+_FILLER = ("Portcullis is small. Portcullis is fast. Portcullis is open source. Portcullis runs on Istio. "
+           "The management plane of Portcullis holds the routes. Every management plane has one leader.")
+
+
+def _ask(sentence: str) -> tuple[str, str] | None:
+    """The point card of ``sentence`` in a post about Portcullis (the sentence's names are the post's names)."""
+    doc = load(f"---\ntitle: Running Portcullis\n---\n# Running Portcullis\n\n{sentence}\n\n{_FILLER}\n".encode())
+    ctx = Context.build(doc, load_packs(())["en"])
+    made = point_card(sentence, (0,), ctx)
+    return None if made is None else (made.question, made.answer)
+
+
+@pytest.mark.parametrize(("sentence", "question", "answer"), [
+    # a change by an amount, intransitive and transitive; what follows the figure stays when it is a phrase
+    ("Gateway p99 latency dropped by about 40% after removing the CPU limit.",
+     "By how much did gateway p99 latency drop after removing the CPU limit?", "about 40%"),
+    ("Portcullis 2.0 reduced control plane memory by 35%.", "By how much did Portcullis 2.0 reduce control plane memory?", "35%"),
+    ("Sidecar memory requests fell by roughly 60%, mostly thanks to the Sidecar resource.",
+     "By how much did Sidecar memory requests fall?", "roughly 60%"),
+    # from one figure to another
+    ("Envoy CPU requests went from about 700 cores to about 90 cores.", "How did Envoy CPU requests change?",
+     "From about 700 cores to about 90 cores"),
+    # a duration, a count
+    ("A Portcullis upgrade takes about 90 minutes.", "How long does a Portcullis upgrade take?", "about 90 minutes"),
+    ("Portcullis had 412 service account keys scattered across CI variables.",
+     "How many service account keys did Portcullis have?", "412"),
+    # what the verb acts on, with the frame kept; a verb's own preposition kept in the question
+    ("With no webhook pod running, the API server rejected every pod creation, including new webhook pods.",
+     "With no webhook pod running, what did the API server reject?", "every pod creation, including new webhook pods"),
+    ("Karpenter sizes nodes to Pod requests.", "What does Karpenter size to Pod requests?", "nodes"),
+    # the first of two clauses; a naming verb
+    ("Kustomize can inflate Helm charts, and Helm can post-render with Kustomize.", "What can Kustomize inflate?", "Helm charts"),
+    ("SLSA calls the missing piece provenance: a statement about the build.", "What does SLSA call the missing piece?",
+     "provenance"),
+    # a term the post writes three times is named enough
+    ("The management plane runs the Portcullis controllers.", "What does the management plane run?", "the Portcullis controllers"),
+])
+def test_each_shape_asks_its_point(sentence: str, question: str, answer: str) -> None:
+    assert _ask(sentence) == (question, answer)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We use Velero to back up Kubernetes objects.",  # whose "we"?
+    "It replaced a single shared staging environment.",  # a pronoun subject
+    "Every object records cleanup failures as a condition.",  # every object of what? a generic subject names nothing
+    "Developers with Portcullis can implement the core logic.",  # people in general
+    "Compute spend for the clusters fell by about 23%.",  # which clusters? the question names nothing
+    "Guaranteed pods never swap memory to disk.",  # a negation
+    "Portcullis has three modes.",  # a light verb: many true answers
+    "SIG Network plays a crucial role in the Kubernetes project.",  # "plays a role" says little
+    "Portcullis also replaces the ingress controller.",  # "also" presupposes the sentence before
+    "The Envoy proxy uses our own limiter.",  # an answer of "our"
+    "Gateway API splits what Ingress did into several resources.",  # the object is a clause, not a thing
+    "How does Portcullis route traffic?",  # not a statement
+])
+def test_leaves_alone(sentence: str) -> None:
+    assert _ask(sentence) is None
+
+
+def test_on_a_fixture_every_point_card_asks_a_printed_takeaway_and_keeps_the_invariants() -> None:
+    """On a fresh written page the point cards ask the takeaways the summary printed: answers are spans of the
+    source sentence, questions end in "?", carry no pronoun and never hold their answer."""
+    from summarize.pipeline import summarize
+
+    path = FIXTURES / "unseen7" / "istio-blog-sidecar-resources-en.md"
+    cards = [c for c in quiz(str(path)) if c.template in TEMPLATES]
+    assert len(cards) >= 2
+    printed = {i for t in summarize(load(str(path)), lang="en").takeaways for i in t.sentence_ids}
+    for c in cards:
+        assert set(c.sentence_ids) <= printed
+        assert normalise(c.answer) in normalise(c.source_text)
+        assert c.question.endswith("?") and normalise(c.answer) not in normalise(c.question)
+        assert not re.search(r"\b(?:it|they|them|this|these|those|we|our|you|your)\b", c.question, re.IGNORECASE)
+
+
+_NAMES = st.sampled_from(["Portcullis", "Envoy", "Karpenter", "The API server", "Gateway API", "Kustomize"])
+_VERBS = st.sampled_from(["dropped", "rose", "fell", "improved", "grew"])
+_AMOUNTS = st.sampled_from(["by about 40%", "by 12 ms", "by roughly 3x", "by 250 MB", "from 480 ms to 120 ms"])
+_TAILS = st.sampled_from(["", " after the upgrade", ", mostly thanks to caching", " across three clusters"])
+
+
+@settings(max_examples=30, deadline=None)
+@given(_NAMES, st.sampled_from(["memory", "p99 latency", "request rate"]), _VERBS, _AMOUNTS, _TAILS)
+def test_an_amount_card_asks_for_the_figure_and_leaves_it_out_of_the_question(name: str, what: str, verb: str, amount: str, tail: str) -> None:
+    """Whatever the change sentence, an amount card's answer is the sentence's figure (a span of it) and the
+    question holds no digit of it: the card asks for what the sentence measured, and gives none of it away."""
+    sentence = f"{name} {what} {verb} {amount}{tail}."
+    made = _ask(sentence)
+    if made is None:
+        return
+    question, answer = made
+    assert answer.lower() in sentence.lower()
+    assert re.search(r"\d", answer)
+    assert not set(re.findall(r"\d+", answer)) & set(re.findall(r"\d+", re.sub(r"p99", "", question)))
+    assert question.startswith(("By how much", "How did", "How much")) and question.endswith("?")
