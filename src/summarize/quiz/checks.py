@@ -30,6 +30,7 @@ from .acronym import TEMPLATE_ID as ACRONYM_TEMPLATE
 from .listing import TEMPLATES as _LISTING_TEMPLATES
 from .predicate import TEMPLATES as _PREDICATE_TEMPLATES
 from .point_en import TEMPLATES as _POINT_TEMPLATES
+from .point_zh import TEMPLATES as _POINT_ZH_TEMPLATES
 from .subject import TEMPLATE_ID as SUBJECT_TEMPLATE
 from .takeaway import FALLBACK_PENALTY, TEMPLATES as _FALLBACK_TEMPLATES
 from ..score.roles import askers
@@ -38,7 +39,7 @@ from ..score.takeaways import register_of
 
 #: Templates that ask a question of a named thing (not "What is TERM?" of a term they found): the term checks of
 #: definitions do not apply, and a question may end in a preposition ("What does NSM stand for?").
-PREDICATE_TEMPLATES = _PREDICATE_TEMPLATES | _LISTING_TEMPLATES | _POINT_TEMPLATES | {ACRONYM_TEMPLATE}
+PREDICATE_TEMPLATES = _PREDICATE_TEMPLATES | _LISTING_TEMPLATES | _POINT_TEMPLATES | _POINT_ZH_TEMPLATES | {ACRONYM_TEMPLATE}
 
 #: Ranker bonus for a card made from a sentence the summary prints: the post's points come first.
 TAKEAWAY_BONUS = 0.05

@@ -28,6 +28,7 @@ from .interview import contrast_cards, interview_cards
 from .listing import listing_cards
 from .packs import Pack, Template, search
 from .point_en import point_cards
+from .point_zh import point_cards_zh
 from .predicate import defined_terms, passes_the_gate, predicate_cards
 from .subject import subject_cards
 from .takeaway import takeaway_cards, uncovered
@@ -80,8 +81,9 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20, tra
     # the post defines ("What is ReferenceGrant?" made, then "What does ReferenceGrant allow …?").
     defined = defined_terms(drafts)
     drafts += [d for d in predicate_cards(doc, ctx, lang, ranked) if passes_the_gate(d, ctx, defined)]
-    if lang == "en":  # each printed takeaway asked by the grammar of its clause (see :mod:`.point_en`)
-        drafts += list(point_cards(ctx, [(ids, text) for ids, text in points if all(i not in reserve for i in ids)]))
+    # each printed takeaway asked by the grammar of its clause (see :mod:`.point_en`, :mod:`.point_zh`)
+    kept_points = [(ids, text) for ids, text in points if all(i not in reserve for i in ids)]
+    drafts += list(point_cards(ctx, kept_points) if lang == "en" else point_cards_zh(ctx, kept_points))
     cloze_template = next((t for t in pack.templates if t.type == "cloze"), None)
     if cloze_template:
         drafts += list(cloze_cards(doc, ctx, lang, cloze_template, ranked))
