@@ -114,3 +114,28 @@ def test_an_amount_card_asks_for_the_figure_and_leaves_it_out_of_the_question(na
     assert re.search(r"\d", answer)
     assert not set(re.findall(r"\d+", answer)) & set(re.findall(r"\d+", re.sub(r"p99", "", question)))
     assert question.startswith(("By how much", "How did", "How much")) and question.endswith("?")
+
+
+def test_a_plural_noun_before_a_prepositional_phrase_is_no_verb_of_a_subject_card() -> None:
+    """"External API calls on a restart dropped by about 97%." made "What calls on a restart dropped by about 97%?"
+    (the subject card took "calls" for the verb); the past tense after the phrase is the verb."""
+    from summarize.quiz.subject import _subject_end
+    from summarize.segment.pos import tag_sentence
+
+    assert _subject_end(tag_sentence("External API calls on a restart dropped by about 97%.")) is None
+    tagged = tag_sentence("Envoy calls the ext_authz service for every request.")
+    assert _subject_end(tagged) == 1
+
+
+def test_a_transcript_defines_no_plain_noun() -> None:
+    """"Security is a required reviewer only for new external hosts" in an interview named a team, not a term: no
+    "What is Security?" card (it was this page's first card)."""
+    from summarize.quiz.checks import _spoken_plain_noun
+    from summarize.score.takeaways import register_of
+
+    path = FIXTURES / "unseen10" / "interview-mesh-egress-en.txt"
+    doc = load(str(path))
+    assert register_of(doc) == "spoken"
+    assert not any(c.question == "What is Security?" for c in quiz(str(path)))
+    ctx = Context.build(doc, load_packs(())["en"])
+    assert _spoken_plain_noun("Security", ctx) and not _spoken_plain_noun("Envoy", ctx)

@@ -156,6 +156,8 @@ def _specific_fault(ctx: Context, d: Draft, question: str, answer: str, lang: st
         term = re.sub(r"^(?:What (?:is|are) |什么是\s*)|[?？]$", "", question)
         if common_word_term(term, ctx.doc) or later_definition(ctx.doc, term, d.sentences[0], lang):
             return "common-or-later-definition"  # "What is Gateway?"; "What is Istio?" → a side remark, not the post's definition
+        if register_of(ctx.doc) == "spoken" and _spoken_plain_noun(term, ctx):
+            return "spoken-plain-noun"  # "What is Security?" → "A required reviewer …": a speaker's team, not a term
     if d.type == "what" and _COMPANY_RE.search(answer):
         return "company-boilerplate"  # "什么是 Solo.io？ 一家现代 API 基础设施公司…": a company's boilerplate, not the post's point
     last = ctx.doc.sentences[d.sentences[-1]].clean.rstrip()
@@ -206,6 +208,15 @@ _PRESUPPOSING_ZH_RE = re.compile(r"也|还(?!原)|又|甚至|同样|随之|就(?
 # "计划什么时候第四季度完成全部集群？": a quarter, a half or a month's end is part of the date too (judged ungrammatical)
 _DATE_LEFT_RE = re.compile(r"\d+\s*[年月日号]|第?[一二三四1-4]\s*季度|[上下]半年|年[底初中]|月[底初中]")
 _NUMBER_WORDS_RE = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b", re.IGNORECASE)
+
+
+def _spoken_plain_noun(term: str, ctx: Context) -> bool:
+    """One ordinary English noun that a transcript capitalises only where a sentence starts ("Security is a required
+    reviewer …"): speech defines no terms, the word names a speaker's team or a topic (judged ambiguous)."""
+    from ..segment.pos import word_classes
+
+    return (re.fullmatch(r"[A-Z][a-z]+", term) is not None and "NOUN" in word_classes(term.lower())
+            and term not in ctx.proper_words and f"{term}." not in ctx.proper_words)
 
 
 def _defined_thing(ctx: Context, d: Draft, term: str, lang: str) -> bool:

@@ -27,6 +27,7 @@ from .english import strip_openers, wh_question
 from .interview import contrast_cards, interview_cards
 from .listing import listing_cards
 from .packs import Pack, Template, search
+from .keypoint import OFF_TAKEAWAY_PENALTY
 from .point_en import point_cards
 from .point_zh import point_cards_zh
 from .predicate import defined_terms, passes_the_gate, predicate_cards
@@ -83,7 +84,14 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20, tra
     drafts += [d for d in predicate_cards(doc, ctx, lang, ranked) if passes_the_gate(d, ctx, defined)]
     # each printed takeaway asked by the grammar of its clause (see :mod:`.point_en`, :mod:`.point_zh`)
     kept_points = [(ids, text) for ids, text in points if all(i not in reserve for i in ids)]
-    drafts += list(point_cards(ctx, kept_points) if lang == "en" else point_cards_zh(ctx, kept_points))
+    if not spoken:  # in a written post, the next key sentences no other card asks, as the post wrote them
+        drafted = {i for d in drafts for i in d.sentences}
+        kept_points += [((i,), doc.sentences[i].clean) for i in ranked[:KEY_POINTS] if i not in ctx.takeaways and i not in drafted
+                        and doc.sentences[i].lang == lang and doc.sentences[i].kind != "heading" and not doc.sentences[i].furniture]
+    for d in point_cards(ctx, kept_points) if lang == "en" else point_cards_zh(ctx, kept_points):
+        if not ctx.takeaways.intersection(d.sentences):
+            d.confidence -= OFF_TAKEAWAY_PENALTY  # the other generators' card of a key sentence goes first
+        drafts.append(d)
     cloze_template = next((t for t in pack.templates if t.type == "cloze"), None)
     if cloze_template:
         drafts += list(cloze_cards(doc, ctx, lang, cloze_template, ranked))
@@ -100,6 +108,8 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20, tra
 #: than most posts have candidates.
 KEY_SENTENCES_PER_CARD = 3
 MIN_KEY_SENTENCES = 30
+#: Key sentences past the printed takeaways a written post's point cards are asked from (best-ranked first).
+KEY_POINTS = 10
 #: Drafts checked at most (each check may tag the question): a bound on the work, well above what a post makes.
 MAX_DRAFTS_PER_CARD, MAX_DRAFTS_BASE = 10, 100
 

@@ -73,7 +73,9 @@ _LIGHT_LEMMAS = frozenset({"be", "have", "play", "serve", "act", "do", "make", "
                            "hit", "reach", "leave", "bring", "turn", "set", "include", "involve", "contain", "cover",
                            "face", "hear", "learn", "love", "hate", "prefer", "work", "own", "spend", "pay", "ask",
                            "feature", "lack", "miss", "follow", "mention", "read", "write", "call", "name", "term", "dub",
-                           "matter", "cost", "last"})
+                           "matter", "cost", "last",
+                           # what people do: "Tomás Varga leads developer platforms at …" is a bio, not a point
+                           "lead", "join", "found", "host", "chair", "moderate", "interview", "speak", "present", "co-found"})
 # Of the others, the verbs whose object is one of many when asked of the post's own product ("What does Istio
 # provide?" has a dozen answers in a post about Istio).
 _VAGUE_LEMMAS = frozenset({"provide", "offer", "support", "add", "introduce", "bring", "improve", "change", "handle",
@@ -84,7 +86,7 @@ _NUMBER = r"(?:\$|€|£)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|x|times|[KMGT]i?B
 _AMOUNT_RE = re.compile(rf"^by\s+(?P<amount>{_APPROX}{_NUMBER}(?:\s+(?!(?:in|on|at|after|before|across|for|with|from|to|since|over|under|per|during|and|or|but|thanks|because|while|as)\b)[a-z][\w-]*){{0,2}})(?=$|[\s,;:.])")
 _FROM_TO_RE = re.compile(rf"^from\s+(?P<from>{_APPROX}{_NUMBER}[^,;:]*?)\s+to\s+(?P<to>{_APPROX}{_NUMBER}(?:\s+(?!(?:in|on|at|after|before|across|for|with|from|since|over|under|per|during|and|or|but|thanks|because|while|as)\b)[a-z][\w-]*){{0,2}})(?=$|[\s,;:.])")
 _DURATION_RE = re.compile(rf"^(?P<amount>{_APPROX}(?:\d[\d,.]*|a few|an?|one|two|three|four|five|six|ten|twenty|thirty)\s+(?:to\s+\d[\d,.]*\s+)?{_TIME_UNITS})\b")
-_CLAUSE_END_RE = re.compile(r"\s*(?:;|:|\s[-–—]\s|,\s*(?:and|but|so|while|whereas|which|because|although|though|since|as|yet|or|who|where|when)\b)")
+_CLAUSE_END_RE = re.compile(r"\s*(?:;|:|\s[-–—]\s|,?\s+in order to\b|,\s*(?:and|but|so|while|whereas|which|because|although|though|since|as|yet|or|who|where|when)\b)")
 # "412 service account keys", "over 3,000 attendees": a count of two digits or more with what it counts.
 _COUNT_RE = re.compile(rf"^(?P<n>{_APPROX}\d{{1,3}}(?:,\d{{3}})+|{_APPROX}\d{{2,}})\s+(?!{_TIME_UNITS}\b)(?P<what>(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*s)\b(?![-'’])")
 _MAX_ANSWER_WORDS = 25
@@ -323,6 +325,8 @@ def _shape(body: str, tagged: list[tuple[str, str]], offsets: list[tuple[int, in
     subj = _mid_sentence(subject, ctx)
     adv = "".join(f" {a}" for a in adverbs)
     second = next((j for j in range(k + 1, len(tagged) - 1) if tagged[j][1] == "CC" and tagged[j + 1][1] in ("VBZ", "VBD", "VBP", "MD")), None)
+    if second is None:  # "… two failed measurements, the Rollout goes to Degraded": a comma, then a clause of its own
+        second = next((j for j in range(k + 1, len(tagged) - 2) if tagged[j][0] == "," and _subject_and_verb(list(tagged[j + 1 :])) is not None), None)
     if second is not None:  # "moves the L4 work into a ztunnel and keeps L7 in …": the first predicate only
         tagged = tagged[:second]
     tail = _cut(body[offsets[k][0] : offsets[second][0] if second is not None else None] if k < len(tagged) else "")

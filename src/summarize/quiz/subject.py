@@ -117,6 +117,8 @@ def _subject_end(tagged: list[tuple[str, str]], *, plural: bool = False) -> int 
         finite = finite or (plural and tag == "VBP" and tagged[k - 1][1] == "NNS")
         if finite and tag == "NNS" and k + 1 < len(tagged) and tagged[k + 1][1] in ("VBP", "VB", "MD"):
             continue  # "Gateway API resources report …": the -s word was the noun, the verb follows
+        if finite and tag == "NNS" and _verb_later(tagged, k):
+            continue  # "External API calls on a restart dropped …": the verb comes after the noun's phrase
         if finite and word[:1].isupper():
             continue  # "Gravelpit Networks runs …": a capitalised word mid-subject is part of a name, not its verb
         if (finite and word.endswith("s") and k + 1 < len(tagged) and tagged[k + 1][1] in ("VBD", "VBZ", "RB")
@@ -129,6 +131,22 @@ def _subject_end(tagged: list[tuple[str, str]], *, plural: bool = False) -> int 
         if tag not in _SUBJECT_TAGS or k > 6:
             return None
     return None
+
+
+def _verb_later(tagged: list[tuple[str, str]], k: int) -> bool:
+    """Whether a plural noun the lexicon allows as a verb ("calls") is followed by a preposition's phrase and then a
+    past tense ("… on a restart dropped by 97%"): the later word is the sentence's verb, the -s word a noun."""
+    from .english import verb_lemma, _lemminflect
+
+    if k + 1 >= len(tagged) or tagged[k + 1][1] != "IN":
+        return False
+    for word, tag in tagged[k + 2 : k + 8]:
+        if word in (",", ";", ":") or tag in ("VBZ", "VBP", "MD"):
+            return False
+        lemma = verb_lemma(word)
+        if tag in ("VBD", "VBN") and lemma and word.lower() in _lemminflect().getInflection(lemma, "VBD"):
+            return True
+    return False
 
 
 def _most_named(doc: Document) -> set[str]:
