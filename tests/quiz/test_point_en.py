@@ -53,6 +53,10 @@ def _ask(sentence: str) -> tuple[str, str] | None:
     ("Kustomize can inflate Helm charts, and Helm can post-render with Kustomize.", "What can Kustomize inflate?", "Helm charts"),
     ("SLSA calls the missing piece provenance: a statement about the build.", "What does SLSA call the missing piece?",
      "provenance"),
+    # a tool "we" use for a job does the job; a passive's place
+    ("We use Velero to back up Kubernetes objects to object storage and to snapshot volumes.", "What does Velero back up?",
+     "Kubernetes objects to object storage"),
+    ("The Envoy configuration is stored in a ConfigMap.", "Where is the Envoy configuration stored?", "in a ConfigMap"),
     # a term the post writes three times is named enough
     ("The management plane runs the Portcullis controllers.", "What does the management plane run?", "the Portcullis controllers"),
 ])
@@ -61,7 +65,10 @@ def test_each_shape_asks_its_point(sentence: str, question: str, answer: str) ->
 
 
 @pytest.mark.parametrize("sentence", [
-    "We use Velero to back up Kubernetes objects.",  # whose "we"?
+    "We back up Kubernetes objects every night.",  # whose "we"?
+    "We use it to block pods.",  # a tool the card cannot name
+    "Portcullis was released in 2019.",  # a time, not a place
+    "The Envoy filters are applied in order.",  # a manner, not a place
     "It replaced a single shared staging environment.",  # a pronoun subject
     "Every object records cleanup failures as a condition.",  # every object of what? a generic subject names nothing
     "Developers with Portcullis can implement the core logic.",  # people in general

@@ -36,14 +36,14 @@ from .context import Context
 from .draft import Draft
 
 #: Template ids (part of every card's stable id).
-AMOUNT, FROM_TO, DURATION, COUNT, MEANS, OBJECT, NAMING = (
+AMOUNT, FROM_TO, DURATION, COUNT, MEANS, OBJECT, NAMING, WHERE = (
     "point-by-how-much", "point-how-changed", "point-how-long", "point-how-many", "point-how-passive", "point-what-object",
-    "point-what-called",
+    "point-what-called", "point-where",
 )
-TEMPLATES = frozenset({AMOUNT, FROM_TO, DURATION, COUNT, MEANS, OBJECT, NAMING})
+TEMPLATES = frozenset({AMOUNT, FROM_TO, DURATION, COUNT, MEANS, OBJECT, NAMING, WHERE})
 #: Template confidence (the ranker's main feature): a figure asked of a named change is the surest shape, what a
 #: verb acts on the loosest (its answer may run on past the object).
-_CONFIDENCE = {AMOUNT: 0.62, FROM_TO: 0.6, DURATION: 0.6, COUNT: 0.6, MEANS: 0.58, OBJECT: 0.55, NAMING: 0.6}
+_CONFIDENCE = {AMOUNT: 0.62, FROM_TO: 0.6, DURATION: 0.6, COUNT: 0.6, MEANS: 0.58, OBJECT: 0.55, NAMING: 0.6, WHERE: 0.58}
 
 _SUBJECT_TAGS = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "HYPH", "VBG", "PRP$"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD"})
@@ -127,6 +127,7 @@ def point_card(text: str, ids: tuple[int, ...], ctx: Context) -> Draft | None:
     frame, body = _frame(text)
     if body is None:
         return None
+    body = _tool_as_subject(body)
     tagged = [(w, t) for w, t in tag_sentence(body)]
     offsets = _offsets(body, [w for w, _ in tagged])
     if offsets is None:
@@ -168,6 +169,26 @@ def _frame(text: str) -> tuple[str, str | None]:
         return "", None
     rest = m.group("rest")
     return frame, rest
+
+
+# "We use Velero to back up Kubernetes objects to object storage.": the tool does what it is used for.
+_USE_TO_RE = re.compile(r"^(?:We|I|They|You|Our (?:team|platform)|The team)\s+(?:now\s+)?(?:use|used|rely on|relied on)\s+"
+                        r"(?P<tool>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2}|[a-z]+[A-Z][\w.+-]*)\s+to\s+(?P<verb>[a-z]+)\b(?P<rest>[^;:]+)$")
+
+
+def _tool_as_subject(body: str) -> str:
+    """"We use Velero to back up Kubernetes objects …" → "Velero backs up Kubernetes objects …": whoever "we" are,
+    what the tool does is the post's point, and the tool names it."""
+    from .english import _lemminflect
+
+    m = _USE_TO_RE.match(body)
+    if not m:
+        return body
+    third = _lemminflect().getInflection(m.group("verb"), "VBZ")
+    if not third:
+        return body
+    rest = re.split(r"\s+and\s+to\s+", m.group("rest"), maxsplit=1)[0].rstrip(" .")  # the first job of two
+    return f"{m.group('tool')} {third[0]}{rest}."
 
 
 def _offsets(text: str, words: list[str]) -> list[tuple[int, int]] | None:
@@ -213,7 +234,7 @@ def _subject_and_verb(tagged: list[tuple[str, str]]) -> tuple[int, int] | None:
                 k += 1
                 continue  # "Gravelpit Networks runs": a capitalised word is part of a name
             after = tagged[k + 2][1] if k + 2 < len(tagged) else ""
-            if (word.endswith("s") and tag in ("VBZ",) and _verb(nxt[0])
+            if (word.endswith("s") and tag in ("VBZ",) and word.lower() not in ("is", "was", "has", "does") and _verb(nxt[0])
                     and (nxt[1] in ("VBD", "VBZ", "VBP", "MD") or (nxt[1] == "VBN" and after not in _NOUN_TAGS | {"JJ", "NN"}))):
                 k += 1
                 continue  # "Sidecar memory requests fell": the noun read as the verb
@@ -456,9 +477,24 @@ def _passive(be: str, subj: str, adv: str, rest: list[tuple[str, str]], tail: st
     """"Clusters are created, scaled and deleted by changing resources" → "How are clusters created, scaled and
     deleted?" (By changing resources.)."""
     m = re.match(r"^(?P<verbs>[a-z]+ed(?:(?:,\s*|\s+and\s+|\s+or\s+)[a-z]+ed)*|[a-z]+en)\s*,?\s+(?P<means>by\s+[a-z]+ing\b.+)$", tail)
-    if not m or not rest or rest[0][1] not in ("VBN", "VBD"):
+    if not rest or rest[0][1] not in ("VBN", "VBD"):
         return None
-    return "what", MEANS, f"How {be.lower()} {subj}{adv} {m.group('verbs')}?", m.group("means")
+    if m:
+        return "what", MEANS, f"How {be.lower()} {subj}{adv} {m.group('verbs')}?", m.group("means")
+    placed = _WHERE_RE.match(tail)
+    if placed and not _NOT_A_PLACE_RE.match(placed.group("place")) and not _LEANING_RE.search(placed.group("place")):
+        # "Locality load balancing is enabled in the mesh configuration by default" → "Where is locality load
+        # balancing enabled by default?" (In the mesh configuration.)
+        rest_text = placed.group("rest") or ""
+        return "what", WHERE, f"Where {be.lower()} {subj}{adv} {placed.group('verb')}{' ' + rest_text if rest_text else ''}?", placed.group("place")
+    return None
+
+
+_WHERE_RE = re.compile(r"^(?P<verb>[a-z]+(?:ed|en|wn|ept|ilt|ored))\s+(?P<place>(?:in|inside|on|under|within|at)\s+(?:the|a|an|each|every)\s+"
+                       r"[^,;:()]{2,60}?)(?:\s+(?P<rest>by default|automatically))?$")
+# "in order", "in parallel", "in 2019", "at least", "on demand": a manner, a time or a degree, not where
+_NOT_A_PLACE_RE = re.compile(r"^(?:in|on|at|within|under)\s+(?:the\s+)?(?:order|parallel|practice|place|turn|particular|general|"
+                             r"time|demand|least|most|once|future|past|end|beginning|meantime|same way|case|fact|theory|\d)", re.IGNORECASE)
 
 
 def _naming(head: str, rest: list[tuple[str, str]], tail: str) -> tuple[str, str, str, str] | None:
