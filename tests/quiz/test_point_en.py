@@ -57,6 +57,11 @@ def _ask(sentence: str) -> tuple[str, str] | None:
     ("We use Velero to back up Kubernetes objects to object storage and to snapshot volumes.", "What does Velero back up?",
      "Kubernetes objects to object storage"),
     ("The Envoy configuration is stored in a ConfigMap.", "Where is the Envoy configuration stored?", "in a ConfigMap"),
+    # time spent doing something; what a verb works on
+    ("The Portcullis team spent six weeks just measuring plaintext traffic before flipping a namespace.",
+     "How long did the Portcullis team spend just measuring plaintext traffic before flipping a namespace?", "six weeks"),
+    ("Portcullis works on node groups: it can only add a node of a shape that exists.", "What does Portcullis work on?",
+     "node groups"),
     # a term the post writes three times is named enough
     ("The management plane runs the Portcullis controllers.", "What does the management plane run?", "the Portcullis controllers"),
 ])
@@ -68,6 +73,7 @@ def test_each_shape_asks_its_point(sentence: str, question: str, answer: str) ->
     "We back up Kubernetes objects every night.",  # whose "we"?
     "We use it to block pods.",  # a tool the card cannot name
     "Portcullis was released in 2019.",  # a time, not a place
+    "Portcullis runs on top of Envoy.",  # "on top of" is no object
     "The Envoy filters are applied in order.",  # a manner, not a place
     "It replaced a single shared staging environment.",  # a pronoun subject
     "Every object records cleanup failures as a condition.",  # every object of what? a generic subject names nothing

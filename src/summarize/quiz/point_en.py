@@ -65,6 +65,8 @@ _CHANGE_LEMMAS = frozenset({"fall", "drop", "rise", "grow", "increase", "decreas
 _CHANGING_LEMMAS = frozenset({"cut", "reduce", "increase", "raise", "lower", "shrink", "improve", "decrease", "slash",
                               "trim", "speed", "boost", "grow", "drop"})
 _DURATION_LEMMAS = frozenset({"take", "last"})
+# Verbs whose object comes after "on": "works on node groups", "relies on etcd", "runs on spot capacity".
+_ON_LEMMAS = frozenset({"work", "rely", "depend", "run", "build", "operate", "sit", "focus"})
 _NAMING_LEMMAS = frozenset({"call", "name", "term", "dub"})
 # Verbs that say little of what they act on: "What did X have?", "What does X use?" have many true answers.
 _LIGHT_LEMMAS = frozenset({"be", "have", "play", "serve", "act", "do", "make", "get", "go", "come", "say", "tell", "see", "know", "think", "want",
@@ -86,7 +88,7 @@ _NUMBER = r"(?:\$|€|£)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|x|times|[KMGT]i?B
 _AMOUNT_RE = re.compile(rf"^by\s+(?P<amount>{_APPROX}{_NUMBER}(?:\s+(?!(?:in|on|at|after|before|across|for|with|from|to|since|over|under|per|during|and|or|but|thanks|because|while|as)\b)[a-z][\w-]*){{0,2}})(?=$|[\s,;:.])")
 _FROM_TO_RE = re.compile(rf"^from\s+(?P<from>{_APPROX}{_NUMBER}[^,;:]*?)\s+to\s+(?P<to>{_APPROX}{_NUMBER}(?:\s+(?!(?:in|on|at|after|before|across|for|with|from|since|over|under|per|during|and|or|but|thanks|because|while|as)\b)[a-z][\w-]*){{0,2}})(?=$|[\s,;:.])")
 _DURATION_RE = re.compile(rf"^(?P<amount>{_APPROX}(?:\d[\d,.]*|a few|an?|one|two|three|four|five|six|ten|twenty|thirty)\s+(?:to\s+\d[\d,.]*\s+)?{_TIME_UNITS})\b")
-_CLAUSE_END_RE = re.compile(r"\s*(?:;|:|\s[-–—]\s|,?\s+in order to\b|,\s*(?:and|but|so|while|whereas|which|because|although|though|since|as|yet|or|who|where|when)\b)")
+_CLAUSE_END_RE = re.compile(r"\s*(?:;|:|\s[-–—]\s|,?\s+in order to\b|,\s+(?!including\b|such\b)[a-z]+ing\b|,\s*(?:and|but|so|while|whereas|which|because|although|though|since|as|yet|or|who|where|when)\b)")
 # "412 service account keys", "over 3,000 attendees": a count of two digits or more with what it counts.
 _COUNT_RE = re.compile(rf"^(?P<n>{_APPROX}\d{{1,3}}(?:,\d{{3}})+|{_APPROX}\d{{2,}})\s+(?!{_TIME_UNITS}\b)(?P<what>(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*s)\b(?![-'’])")
 _MAX_ANSWER_WORDS = 25
@@ -290,16 +292,25 @@ def _standalone_subject(subject: str, tagged: list[tuple[str, str]], ctx: Contex
         return False  # "What does every object record?": every object of what? A generic subject names nothing
     if any(t == "PRP$" for _, t in tagged):
         return False
+    from ..segment.pos import word_classes
+
     people = ctx.people if ctx.people is not None else _people(ctx.doc)
     ctx.people = people
-    return not _person_like(re.sub(r"^(?:The|A|An)\s+", "", subject), people)
+    name = re.sub(r"^(?:The|A|An)\s+", "", subject)
+    if name in people or any(part in people for part in name.split()):
+        return False
+    # "Maya Kaczorowski" is a person; "Cluster Autoscaler" opens on an English noun, so it names a thing
+    return not (_person_like(name, people) and word_classes(name.split()[0].lower()) == "-")
 
 
 def _named(text: str, ctx: Context) -> bool:
     """Whether ``text`` holds a name: a word the post capitalises mid-sentence, an acronym, a mixed-case or
     numbered identifier."""
-    return any(w in ctx.proper_words or f"{w}." in ctx.proper_words or re.search(r"[A-Z]{2}|[a-z][A-Z]|\d|[_./]\w", w)
-               for w in re.findall(r"[A-Za-z][\w+-]*(?:[./][\w+-]+)*", text))
+    if any(w in ctx.proper_words or f"{w}." in ctx.proper_words or re.search(r"[A-Z]{2}|[a-z][A-Z]|\d|[_./]\w", w)
+           for w in re.findall(r"[A-Za-z][\w+-]*(?:[./][\w+-]+)*", text)):
+        return True
+    # a name of several words the post capitalises mid-sentence ("Cluster Autoscaler")
+    return any(" " in p and re.search(rf"(?<!\w){re.escape(p.rstrip('.'))}(?!\w)", text) for p in ctx.proper_words)
 
 
 def _post_term(subject: str, ctx: Context) -> bool:
@@ -382,6 +393,19 @@ def _shape(body: str, tagged: list[tuple[str, str]], offsets: list[tuple[int, in
         m = _DURATION_RE.match(tail)
         if m:
             return "how-many", DURATION, f"How long {head}{_context(tail[m.end():])}?", m.group("amount")
+        return None
+    if lemma == "spend":
+        # "Harrowgate's team spent six weeks just measuring plaintext traffic …" → "How long did … spend just measuring …?"
+        m = _DURATION_RE.match(tail)
+        doing = re.match(r"\s+((?:just |only |mostly )?[a-z]+ing\b[^,;:]*)", tail[m.end():]) if m else None
+        if m and doing:
+            return "how-many", DURATION, f"How long {head} {doing.group(1).strip()}?", m.group("amount")
+        return None
+    if lemma in _ON_LEMMAS and re.match(r"on\s+(?!(?:it|them|this|that|top|average|demand|purpose)\b)[a-zA-Z]", tail):
+        # "Cluster Autoscaler works on node groups: …" → "What does Cluster Autoscaler work on?" (Node groups.)
+        what = tail[3:].strip()
+        if 1 <= len(what.split()) <= 8 and not _PERSONAL_RE.search(what):
+            return "what", OBJECT, f"What {head} on?", what
         return None
     if lemma in _NAMING_LEMMAS:
         return _naming(head, tagged[k:], tail)
