@@ -409,7 +409,8 @@ def _shape(body: str, tagged: list[tuple[str, str]], offsets: list[tuple[int, in
         return None
     if lemma in _NAMING_LEMMAS:
         return _naming(head, tagged[k:], tail)
-    if lemma in _LIGHT_LEMMAS or (lemma in _VAGUE_LEMMAS and ctx.names_main_subject(subject)):
+    if lemma in _LIGHT_LEMMAS or (lemma in _VAGUE_LEMMAS and any(ctx.names_main_subject(w) for w in (subject, *subject.split()) if w[:1].isupper())):
+        # "What does Istio 1.11 add?" in a post on Istio: a release of the post's product adds many things
         return None
     particle = ""
     if k < len(tagged) and tagged[k][1] == "RP":
