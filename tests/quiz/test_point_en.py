@@ -152,3 +152,14 @@ def test_a_transcript_defines_no_plain_noun() -> None:
     assert not any(c.question == "What is Security?" for c in quiz(str(path)))
     ctx = Context.build(doc, load_packs(())["en"])
     assert _spoken_plain_noun("Security", ctx) and not _spoken_plain_noun("Envoy", ctx)
+
+
+def test_a_word_the_post_writes_in_lower_case_is_lowered_in_the_question() -> None:
+    """A takeaway opening on "Controller-runtime" capitalised it only because the sentence starts there; the post
+    writes "controller-runtime", and so does the question. A name the post capitalises mid-sentence stays."""
+    text = ("# Operators\n\nWe build on controller-runtime for every operator. Controller-runtime exports useful "
+            "metrics about Envoy. We like Envoy.\n")
+    doc = load(text.encode())
+    ctx = Context.build(doc, load_packs(())["en"])
+    made = point_card("Controller-runtime exports useful metrics about Envoy.", (1,), ctx)
+    assert made is not None and made.question.startswith("What does controller-runtime export")

@@ -461,13 +461,25 @@ def _mid_sentence(subject: str, ctx: Context) -> str:
     capitalises "External" mid-sentence), "Kustomize" and "API server" stay."""
     from .english import subject_text
 
-    first = subject.split()[0]
+    words = subject.split()
+    first = words[0]
+    following = words[1] if len(words) > 1 else ""
+    if (first[:1].isupper() and first[1:].islower() and not following[:1].isupper() and first not in ctx.proper_words
+            and _written_lower(first, ctx)):
+        return first.lower() + subject[len(first) :]  # "controller-runtime already exports …", "compute spend"
     if first[1:].islower() and first not in ctx.proper_words and first.lower() not in ctx.proper_words:
         from ..segment.pos import word_classes
 
         if word_classes(first.lower()) != "-":  # an English word, not a product's name
             return first.lower() + subject[len(first) :]
     return subject_text(subject.split(), ctx.proper)
+
+
+def _written_lower(word: str, ctx: Context) -> bool:
+    """Whether the post writes ``word`` in lower case mid-sentence ("… as controller-runtime does"): a takeaway that
+    opens on it only capitalised it because a sentence starts there."""
+    pattern = re.compile(rf"(?<=[\w,;:)]\s){re.escape(word.lower())}(?![\w-])")
+    return any(pattern.search(s.text) for s in ctx.doc.sentences)
 
 
 def _cut(tail: str) -> str | None:
