@@ -308,3 +308,13 @@ def gap_window(draw: st.DrawFn) -> tuple[str, int]:
     chars = st.one_of(GAP_CHARS, GAP_CHARS, HANZI)
     left, right = draw(st.text(chars, max_size=6)), draw(st.text(chars, max_size=6))
     return left + right, len(left)
+
+
+@st.composite
+def jieba_text(draw: st.DrawFn) -> str:
+    """Text for jieba's cut: runs of the characters around a caption's gaps (dictionary words, HMM joins, hanzi
+    beyond jieba's range, Latin letters, digits, the symbols its blocks carry, spaces and marks), now and then any
+    hanzi (the HMM sees many of those) or an English term, so one string crosses several of jieba's blocks."""
+    pieces = st.one_of(st.text(st.one_of(GAP_CHARS, GAP_CHARS, HANZI), max_size=12), EN_WORDS,
+                       st.sampled_from([" ", "\r\n", "\t", "　", "，", "（v1.2）", "100%", "C++", "\n\n"]))
+    return "".join(draw(st.lists(pieces, max_size=8)))

@@ -271,3 +271,34 @@ def test_a_forced_cut_never_lands_inside_a_word() -> None:
     assert _cap_lengths(scores, [], spans) and set(_cap_lengths(scores, [], spans)) & {1, 7}  # without the text: there
     cuts = _cap_lengths(scores, [], spans, text)
     assert cuts and not set(cuts) & {1, 7}
+
+
+_PHRASE_CHARS = st.sampled_from(list("然后我们就是说的了吗呢吧服务网格一二〇") + ["Istio", "K8s", "3", "2.5", "%", "²", "鿿"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_PHRASE_CHARS, max_size=7).map("".join), min_size=1, max_size=12),
+       st.data())
+@example(["然后", "我们", "就是说"], None)
+@example(["", "K8s²", ""], None)
+def test_fast_gap_scores_are_the_keys_scores(phrases: list[str], data) -> None:
+    """Inference scores a phrase's side of a gap once per distinct phrase (``_phrase_gap_scores``); training reads
+    ``gap_keys`` of every gap. The same floats for any phrases and gaps, so the two cannot drift apart; and the
+    hanzi-only shortcut of ``_units`` gives the units the pattern gives."""
+    from summarize.segment.asr_zh import _UNIT_RE, _gap_scores, _phrase_gap_scores, _unit_form, _units, text_style
+
+    gaps = ([" "] * (len(phrases) - 1) if data is None else
+            data.draw(st.lists(st.sampled_from(["", " ", "\n", "\n\n", " \n "]), min_size=len(phrases) - 1,
+                               max_size=len(phrases) - 1)))
+    units = [list(map(_unit_form, _UNIT_RE.findall(p))) for p in phrases]
+    assert [_units(p) for p in phrases] == units
+    scores, style = _phrase_gap_scores(phrases, gaps)
+    assert scores == _gap_scores(units, gaps) and style == text_style(units)
+
+
+def test_gap_scores_can_differ() -> None:
+    """The comparison above has something to compare: the scores vary with the phrases and the gap."""
+    from summarize.segment.asr_zh import _phrase_gap_scores
+
+    scores = _phrase_gap_scores(["我们今天", "讲一下服务网格吗", "然后", "就是说"], [" ", "\n\n", ""])[0]
+    assert len(set(scores)) == 3

@@ -90,3 +90,19 @@ def test_another_jieba_cuts_the_windows(monkeypatch) -> None:
     fast = words_across(windows)
     monkeypatch.setattr(word_gap, "_mirrors_this_jieba", lambda: False)
     assert words_across(windows) == fast
+
+
+def test_remembered_answers_are_the_answers(monkeypatch) -> None:
+    """Answers come from the memo once a window was asked: the same as deciding afresh, and the memo stays bounded
+    (it is emptied when a batch would pass its size, not grown)."""
+    from summarize.segment import word_gap
+
+    windows = _windows((FIXTURES / "asr" / "bilibili-zh.txt").read_text(encoding="utf-8"))[:400]
+    monkeypatch.setattr(word_gap, "_ANSWERS", {})
+    monkeypatch.setattr(word_gap, "_MAX_ANSWERS", 150)
+    first = words_across(windows[:100])
+    assert len(word_gap._ANSWERS) == len(set(windows[:100]))
+    assert words_across(windows[:100]) == first  # every answer remembered
+    both = words_across(windows[50:250])
+    assert len(word_gap._ANSWERS) <= 150
+    assert both == words_across(windows[50:250], tokenizer=jieba_tokenizer()) == [cut_says_across(*w) for w in windows[50:250]]

@@ -68,6 +68,7 @@ EDGE_MARGIN = PUNCT_BONUS
 
 _UNIT_RE = re.compile(rf"[{CJK_CHAR}]|[A-Za-z]+|[0-9]+|[^\s{CJK_CHAR}A-Za-z0-9]")
 _PHRASE_RE = re.compile(r"\S+")
+_HANZI_RUN_RE = re.compile(rf"[{CJK_CHAR}]+")
 _ENDS_RE = re.compile(r"[。？！?!…][”’」』）)】]*$|(?<=[^.])\.$")
 #: Marks a punctuated Chinese text has every few clauses; a recogniser prints none of them.
 _MARKS_RE = re.compile(r"[。，、；：？！,;:?!]")
@@ -78,6 +79,8 @@ _SPOKEN_CHARS = frozenset("的了是我你他她们这那就在有个吗呢吧�
 
 def _units(phrase: str) -> list[str]:
     """A phrase as feature units: each hanzi, each Latin word (lowercased), ``<num>`` for digits."""
+    if _HANZI_RUN_RE.fullmatch(phrase):
+        return list(phrase)  # most phrases of speech: every character a unit, and its own form (no hanzi is a digit)
     return list(map(_unit_form, _UNIT_RE.findall(phrase)))
 
 
@@ -106,8 +109,13 @@ def gap_kind(between: str) -> str:
 
 def text_style(phrase_units: Sequence[Sequence[str]]) -> str:
     """``w`` for text with a space between words (phrases one per line), ``p`` for a space between phrases."""
-    lengths = sorted(len(u) for u in phrase_units)
-    return "w" if lengths and lengths[len(lengths) // 2] <= 3 else "p"
+    return _style_of([len(u) for u in phrase_units])
+
+
+def _style_of(n_units: list[int]) -> str:
+    """:func:`text_style` of phrases of these many units."""
+    n_units.sort()
+    return "w" if n_units and n_units[len(n_units) // 2] <= 3 else "p"
 
 
 def gap_keys(
@@ -117,18 +125,29 @@ def gap_keys(
 
     ``before2`` is the phrase before ``before`` (empty at the start of the text); an empty
     ``after`` is the end; ``gap`` and ``style`` come from :func:`gap_kind` and :func:`text_style`.
-    Training and inference both call this, so they cannot drift apart.
+    Training calls this; inference (:func:`_phrase_gap_scores`) makes the same keys with the same helpers, a
+    phrase at a time, and a test holds its scores to the ones these keys give, so the two cannot drift apart.
     """
-    p = list(before[-3:]) or ["<s>"]
-    n = list(after[:3]) or ["</s>"]
-    p1, p2, p3 = p[-1], "".join(p[-2:]), "".join(p)
-    n1, n2, n3 = n[0], "".join(n[:2]), "".join(n)
+    p1, p2, p3 = _tail_keys(before)
+    n1, n2, n3 = _head_keys(after)
     kind = f"{style}{gap}"
     return (
         p1, p2, p3, n1, n2, n3, f"{p1}|{n1}", f"{p2}|{n2}",
         _length_bucket(len(before)), _length_bucket(len(after)), before2[-1] if before2 else "<s>",
         kind, f"{kind}|{p1}", f"{kind}|{n1}",
     )
+
+
+def _tail_keys(units: Sequence[str]) -> tuple[str, str, str]:
+    """p1, p2, p3 of :func:`gap_keys`: the last one, two, three units of the phrase before the gap."""
+    p = list(units[-3:]) or ["<s>"]
+    return p[-1], "".join(p[-2:]), "".join(p)
+
+
+def _head_keys(units: Sequence[str]) -> tuple[str, str, str]:
+    """n1, n2, n3 of :func:`gap_keys`: the first one, two, three units of the phrase after the gap."""
+    n = list(units[:3]) or ["</s>"]
+    return n[0], "".join(n[:2]), "".join(n)
 
 
 # -- the learned model ----------------------------------------------------------------------
@@ -157,11 +176,12 @@ def phrase_gap_scores(phrases: Sequence[str], gaps: Sequence[str]) -> list[float
 
     ``gaps[i]`` is the text between phrase i and phrase i + 1.
     """
-    return _gap_scores([_units(p) for p in phrases], gaps)
+    return _phrase_gap_scores(phrases, gaps)[0]
 
 
 def _gap_scores(units: Sequence[Sequence[str]], gaps: Sequence[str]) -> list[float]:
-    """:func:`phrase_gap_scores` of phrases already turned into units."""
+    """:func:`phrase_gap_scores` of phrases already turned into units (the plain statement: :func:`gap_keys`
+    of each gap, its tables' weights summed in order; :func:`_phrase_gap_scores` is the fast path)."""
     model = _model()
     style = text_style(units)
     zeros = repeat(0.0)
@@ -171,6 +191,72 @@ def _gap_scores(units: Sequence[Sequence[str]], gaps: Sequence[str]) -> list[flo
         # the tables' weights summed in order, as ``sum(table.get(key, 0.0) for …)`` would, without its frames
         out.append(model.bias + sum(map(dict.get, model.weights, keys, zeros)))
     return out
+
+
+@dataclass(frozen=True)
+class _Sides:
+    """What the gap features read of one phrase (see :func:`gap_keys`), with the weights of the keys that
+    depend on this phrase alone already looked up."""
+
+    n_units: int
+    p1: str  # the last unit ("<s>" for no unit), the first of p1n1 / gap_p1 and of pp1 for the gap after next
+    p2: str
+    n1: str
+    n2: str
+    before: tuple[float, float, float, float]  # the weights of p1, p2, p3, plen with this phrase before the gap
+    after: tuple[float, float, float, float]  # of n1, n2, n3, nlen with it after the gap
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _sides(phrase: str) -> _Sides:
+    """Memoised per phrase: speech repeats its short phrases ("然后", "就是说", "对吧"), and every phrase but the
+    first and last is read twice, once on each side of a gap."""
+    units = _units(phrase)
+    p1, p2, p3 = _tail_keys(units)
+    n1, n2, n3 = _head_keys(units)
+    length = _length_bucket(len(units))
+    w = _model().weights
+    return _Sides(
+        len(units), p1, p2, n1, n2,
+        (w[0].get(p1, 0.0), w[1].get(p2, 0.0), w[2].get(p3, 0.0), w[8].get(length, 0.0)),
+        (w[3].get(n1, 0.0), w[4].get(n2, 0.0), w[5].get(n3, 0.0), w[9].get(length, 0.0)),
+    )
+
+
+def _phrase_gap_scores(phrases: Sequence[str], gaps: Sequence[str]) -> tuple[list[float], str]:
+    """:func:`phrase_gap_scores` and :func:`text_style` of the phrases, without building every key of every
+    gap: the same weights added in the same order (``TEMPLATES``'), so the same floats, but the keys of one
+    phrase (its units, p1-p3, n1-n3, lengths) are made and looked up once per distinct phrase. The plain
+    statement is :func:`_gap_scores`; a test holds the two equal."""
+    sides = [_sides(p) for p in phrases]
+    style = _style_of([s.n_units for s in sides])
+    model = _model()
+    bias = model.bias
+    w_p1n1, w_p2n2, w_pp1, w_gap, w_gap_p1, w_gap_n1 = (model.weights[k] for k in (6, 7, 10, 11, 12, 13))
+    out = []
+    before2 = "<s>"
+    for i in range(len(sides) - 1):
+        b, a = sides[i], sides[i + 1]
+        bw, aw = b.before, a.after
+        kind = style + gap_kind(gaps[i])
+        total = 0.0  # in TEMPLATES order: p1 p2 p3 n1 n2 n3 p1n1 p2n2 plen nlen pp1 gap gap_p1 gap_n1
+        total += bw[0]
+        total += bw[1]
+        total += bw[2]
+        total += aw[0]
+        total += aw[1]
+        total += aw[2]
+        total += w_p1n1.get(f"{b.p1}|{a.n1}", 0.0)
+        total += w_p2n2.get(f"{b.p2}|{a.n2}", 0.0)
+        total += bw[3]
+        total += aw[3]
+        total += w_pp1.get(before2, 0.0)
+        total += w_gap.get(kind, 0.0)
+        total += w_gap_p1.get(f"{kind}|{b.p1}", 0.0)
+        total += w_gap_n1.get(f"{kind}|{a.n1}", 0.0)
+        out.append(bias + total)
+        before2 = b.p1
+    return out, style
 
 
 # -- phrases --------------------------------------------------------------------------------
@@ -248,8 +334,7 @@ def split_unpunctuated_zh(
     if not spans:
         return []
     phrases = [text[a:b] for a, b in spans]
-    units = [_units(p) for p in phrases]
-    scores = _gap_scores(units, [text[b:a] for (_x, b), (a, _y) in pairwise(spans)])
+    scores, style = _phrase_gap_scores(phrases, [text[b:a] for (_x, b), (a, _y) in pairwise(spans)])
     scores = [s + (PUNCT_BONUS if _ENDS_RE.search(p) else 0.0) for s, p in zip(scores, phrases)]
     cuts = _cap_lengths(scores, [i for i, s in enumerate(scores) if s > 0], spans, text)
     out = []
@@ -262,7 +347,7 @@ def split_unpunctuated_zh(
         edges = [EDGE_MARGIN, *(scores[c] for c in cuts), EDGE_MARGIN]
         margins.extend(min(a, b) for a, b in pairwise(edges))
     if pauses is not None:
-        spaced = text_style(units) == "p"
+        spaced = style == "p"
         bars = [SPACED_PAUSE_MARGIN if spaced and gap_kind(text[b:a]) == "sp" else PAUSE_MARGIN
                 for (_x, b), (a, _y) in pairwise(spans)]
         bounds = [-1, *cuts, len(spans) - 1]

@@ -49,12 +49,38 @@ def word_across(window: str, at: int, *, tokenizer: Any = None) -> bool:
 
 
 def words_across(windows: Sequence[tuple[str, int]], *, tokenizer: Any = None) -> list[bool]:
-    """:func:`word_across` of each ``(window, at)``, the dictionary entries they all need loaded in one go."""
-    if tokenizer is None:
-        from .._resources import jieba_tokenizer
+    """:func:`word_across` of each ``(window, at)``, the dictionary entries they all need loaded in one go.
 
-        tokenizer = jieba_tokenizer()
-    tok = tokenizer
+    With our own tokenizer (``tokenizer`` not given) each answer is remembered (:data:`_ANSWERS`): a caption
+    file says the same few words around its pauses again and again ("然后 | 我们", "就是 | 说"), and a repeated
+    window is then one dictionary lookup instead of a route through it."""
+    if tokenizer is not None:
+        return _words_across(windows, tokenizer)
+    from .._resources import jieba_tokenizer
+
+    answers = _ANSWERS
+    out: list[bool | None] = [answers.get(w) for w in windows]
+    new = [w for w, known in zip(windows, out) if known is None]
+    if not new:
+        return out  # type: ignore[return-value]
+    if len(answers) + len(new) > _MAX_ANSWERS:
+        answers.clear()  # bounded: a new batch starts a new memo
+    fresh = iter(_words_across(new, jieba_tokenizer()))
+    for i, known in enumerate(out):
+        if known is None:
+            out[i] = answers[windows[i]] = next(fresh)
+    return out  # type: ignore[return-value]
+
+
+#: Remembered answers of :func:`words_across` with our tokenizer, ``(window, at) -> across``; emptied before a
+#: batch that would take it past :data:`_MAX_ANSWERS` (so it holds that many or one batch; a window is a dozen
+#: characters: a few MB at most).
+_ANSWERS: dict[tuple[str, int], bool] = {}
+_MAX_ANSWERS = 1 << 16
+
+
+def _words_across(windows: Sequence[tuple[str, int]], tok: Any) -> list[bool]:
+    """:func:`words_across` with ``tok``, nothing remembered."""
     if not _mirrors_this_jieba():
         return [_cut_says_across(tok, window, at) for window, at in windows]
     if hasattr(tok, "prefix_dict"):  # ours: the buckets jieba's get_DAG would read in each window, in one go
@@ -164,10 +190,10 @@ def _hmm_across(freq: dict[str, int], run: str, gap: int) -> bool:
     dictionary, else it hands the run to its HMM (``finalseg.cut``), which may join some of them."""
     if len(run) == 1 or freq.get(run):
         return False
-    from jieba import finalseg
+    from .zh_cut import hmm_words
 
     position = 0
-    for word in finalseg.cut(run):
+    for word in hmm_words(run):
         if position < gap < position + len(word):
             return True
         position += len(word)

@@ -11,6 +11,7 @@ import re
 
 from .._resources import abbreviations as known_abbreviations, jieba_tokenizer
 from .._text import CJK_CHAR, lazy_pattern
+from .zh_cut import cut
 
 _CLOSERS = "”’」』）)】》〉\"'"
 # A run of terminators, then any closers. Half-width ! ? ; count only next to Chinese text,
@@ -103,5 +104,6 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
 
 
 def zh_words(text: str) -> list[str]:
-    """Words of Chinese (or mixed) text through our own jieba Tokenizer; spaces dropped."""
-    return [w for w in jieba_tokenizer().lcut(text) if w.strip()]
+    """Words of Chinese (or mixed) text through our own jieba Tokenizer; spaces dropped (``zh_cut.cut``: jieba's
+    ``lcut`` taken in one pass)."""
+    return [w for w in cut(jieba_tokenizer(), text) if w.strip()]
