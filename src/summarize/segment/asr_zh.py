@@ -27,8 +27,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import compress, pairwise, repeat
+from typing import NamedTuple
 
-from .._text import CJK_CHAR, CJK_RE, cjk_count
+from .._text import CJK_CHAR, CJK_RE, cjk_count, lazy_pattern
 from ..parse.speech import split_speaker_label, strip_nonspeech
 from .asr import cap_units
 
@@ -68,7 +69,7 @@ EDGE_MARGIN = PUNCT_BONUS
 
 _UNIT_RE = re.compile(rf"[{CJK_CHAR}]|[A-Za-z]+|[0-9]+|[^\s{CJK_CHAR}A-Za-z0-9]")
 _PHRASE_RE = re.compile(r"\S+")
-_HANZI_RUN_RE = re.compile(rf"[{CJK_CHAR}]+")
+_hanzi_run_re = lazy_pattern(rf"[{CJK_CHAR}]+")  # compiled on the first Chinese speech (its ranges take ms)
 _ENDS_RE = re.compile(r"[。？！?!…][”’」』）)】]*$|(?<=[^.])\.$")
 #: Marks a punctuated Chinese text has every few clauses; a recogniser prints none of them.
 _MARKS_RE = re.compile(r"[。，、；：？！,;:?!]")
@@ -79,7 +80,7 @@ _SPOKEN_CHARS = frozenset("的了是我你他她们这那就在有个吗呢吧�
 
 def _units(phrase: str) -> list[str]:
     """A phrase as feature units: each hanzi, each Latin word (lowercased), ``<num>`` for digits."""
-    if _HANZI_RUN_RE.fullmatch(phrase):
+    if _hanzi_run_re().fullmatch(phrase):
         return list(phrase)  # most phrases of speech: every character a unit, and its own form (no hanzi is a digit)
     return list(map(_unit_form, _UNIT_RE.findall(phrase)))
 
@@ -193,10 +194,10 @@ def _gap_scores(units: Sequence[Sequence[str]], gaps: Sequence[str]) -> list[flo
     return out
 
 
-@dataclass(frozen=True)
-class _Sides:
+class _Sides(NamedTuple):
     """What the gap features read of one phrase (see :func:`gap_keys`), with the weights of the keys that
-    depend on this phrase alone already looked up."""
+    depend on this phrase alone already looked up (a named tuple: made once per distinct phrase of a long
+    caption file, where a dataclass's ``__init__`` costs more than the lookups)."""
 
     n_units: int
     p1: str  # the last unit ("<s>" for no unit), the first of p1n1 / gap_p1 and of pp1 for the gap after next
@@ -233,12 +234,13 @@ def _phrase_gap_scores(phrases: Sequence[str], gaps: Sequence[str]) -> tuple[lis
     model = _model()
     bias = model.bias
     w_p1n1, w_p2n2, w_pp1, w_gap, w_gap_p1, w_gap_n1 = (model.weights[k] for k in (6, 7, 10, 11, 12, 13))
+    kinds = {between: style + gap_kind(between) for between in set(gaps)}  # a handful: "", " ", "\n", ...
     out = []
     before2 = "<s>"
     for i in range(len(sides) - 1):
         b, a = sides[i], sides[i + 1]
         bw, aw = b.before, a.after
-        kind = style + gap_kind(gaps[i])
+        kind = kinds[gaps[i]]
         total = 0.0  # in TEMPLATES order: p1 p2 p3 n1 n2 n3 p1n1 p2n2 plen nlen pp1 gap gap_p1 gap_n1
         total += bw[0]
         total += bw[1]
@@ -269,6 +271,8 @@ def phrase_spans(text: str, time_marks: Sequence[tuple[int, float]] = ()) -> lis
     is a phrase gap too.
     """
     cuts = sorted({o for o, _t in time_marks if 0 < o < len(text) and not text[o - 1].isspace()})
+    if not cuts:  # plain text: the runs themselves
+        return [m.span() for m in _PHRASE_RE.finditer(text)]
     spans = []
     k = 0
     for m in _PHRASE_RE.finditer(text):

@@ -27,9 +27,6 @@ from typing import Any
 
 __all__ = ["cut", "hmm_words"]
 
-#: jieba 0.42.1's ``re_han_default`` and ``re_skip_default`` (with the capturing groups its ``split`` relies on).
-_HAN_RE = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]+)")
-_SKIP_RE = re.compile("(\r\n|\\s)")
 
 
 def cut(tok: Any, sentence: str) -> list[str]:
@@ -42,15 +39,16 @@ def cut(tok: Any, sentence: str) -> list[str]:
     tok.prefix_dict.fill(freq, sentence)
     logtotal = log(tok.total)
     out: list[str] = []
-    pieces = _HAN_RE.split(sentence)  # odd positions are jieba's blocks, even ones what lies between
+    han, skip = _jieba_patterns()
+    pieces = han.split(sentence)  # odd positions are jieba's blocks, even ones what lies between
     for i, piece in enumerate(pieces):
         if not piece:
             continue
         if i % 2:
             _cut_block(freq, logtotal, piece, out)
         else:
-            for x in _SKIP_RE.split(piece):
-                if _SKIP_RE.match(x):
+            for x in skip.split(piece):
+                if skip.match(x):
                     out.append(x)
                 else:
                     out.extend(x)
@@ -135,6 +133,15 @@ def _mirrors(tok: Any) -> bool:
     """Whether :func:`cut` may take jieba's steps itself: jieba 0.42.1 and our bucketed tokenizer (whose
     ``get_DAG`` only fills the buckets before jieba's own)."""
     return hasattr(tok, "prefix_dict") and _this_jieba()
+
+
+@functools.cache
+def _jieba_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """jieba's own ``re_han_default`` and ``re_skip_default`` (what its ``cut`` splits with; already compiled)."""
+    from .._resources import _import_jieba
+
+    jieba = _import_jieba()
+    return jieba.re_han_default, jieba.re_skip_default
 
 
 @functools.cache
