@@ -17,18 +17,19 @@ from typing import Any
 
 def forget_sentences() -> None:
     """Empty the per-text memos (rejection rules, edits, leaning; Punkt's windows, clean views, the terms of
-    a heading, ASR word forms, cut word chunks, jieba's word gaps), keeping loaded resources.
+    a heading, ASR word forms, cut word chunks, jieba's word gaps and HMM runs, caption phrases), keeping loaded
+    resources.
 
     They remember text across documents, so a repeated timing of one text would find every
     sentence remembered after its first run: each timed run starts without them, as a new post would.
     (Within one run a text that repeats itself still gains from them, as any post that repeats itself does.)"""
     from summarize.score import analysis, editing, point_shapes, quality, standalone, takeaways
-    from summarize.segment import asr, asr_zh, disfluency, en, en_tokens, word_gap
+    from summarize.segment import asr, asr_zh, disfluency, en, en_tokens, word_gap, zh_cut
 
     for memoised in (quality._text_rejection, editing._edit, standalone.leans_outside, en._punkt_pairs,
                      disfluency._clean_view, analysis._text_terms, asr._norm_form, asr_zh._unit_form,
                      takeaways._probe_terms, point_shapes.narrates, point_shapes.makes_a_point, quality.lacks_a_verb,
-                     en_tokens._cut_chunk_memo):
+                     en_tokens._cut_chunk_memo, asr_zh._sides, zh_cut._hmm_words):
         memoised.cache_clear()
     word_gap._ANSWERS.clear()
 

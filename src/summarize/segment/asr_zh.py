@@ -208,7 +208,7 @@ class _Sides(NamedTuple):
     after: tuple[float, float, float, float]  # of n1, n2, n3, nlen with it after the gap
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 14)
 def _sides(phrase: str) -> _Sides:
     """Memoised per phrase: speech repeats its short phrases ("然后", "就是说", "对吧"), and every phrase but the
     first and last is read twice, once on each side of a gap."""

@@ -110,7 +110,7 @@ def hmm_words(run: str) -> tuple[str, ...]:
     return _hmm_words(run)
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@functools.lru_cache(maxsize=1 << 14)
 def _hmm_words(run: str) -> tuple[str, ...]:
     return tuple(_finalseg().cut(run))
 
