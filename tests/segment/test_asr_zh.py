@@ -302,3 +302,19 @@ def test_gap_scores_can_differ() -> None:
 
     scores = _phrase_gap_scores(["我们今天", "讲一下服务网格吗", "然后", "就是说"], [" ", "\n\n", ""])[0]
     assert len(set(scores)) == 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("然后我们。？！?!…”’」』）)】.a1 ") + ["鿿", "㐀"]), max_size=12))
+@example("好的。”")
+@example("v1.")
+@example("...")
+def test_cheap_tests_agree_with_the_patterns(text: str) -> None:
+    """The shortcuts in front of two patterns: a phrase ends a sentence only if its last character can end a match
+    of ``_ENDS_RE``; the hanzi counted by runs are ``cjk_count``'s."""
+    from summarize._text import cjk_count
+    from summarize.segment.asr_zh import _ENDS_LAST, _ENDS_RE, _hanzi_run_re
+
+    if _ENDS_RE.search(text):
+        assert text[-1:] in _ENDS_LAST
+    assert (0 if text.isascii() else sum(map(len, _hanzi_run_re().findall(text)))) == cjk_count(text)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from itertools import compress, pairwise, repeat
 from typing import NamedTuple
 
-from .._text import CJK_CHAR, CJK_RE, cjk_count, lazy_pattern
+from .._text import CJK_CHAR, CJK_RE, lazy_pattern
 from ..parse.speech import split_speaker_label, strip_nonspeech
 from .asr import cap_units
 
@@ -71,6 +71,8 @@ _UNIT_RE = re.compile(rf"[{CJK_CHAR}]|[A-Za-z]+|[0-9]+|[^\s{CJK_CHAR}A-Za-z0-9]"
 _PHRASE_RE = re.compile(r"\S+")
 _hanzi_run_re = lazy_pattern(rf"[{CJK_CHAR}]+")  # compiled on the first Chinese speech (its ranges take ms)
 _ENDS_RE = re.compile(r"[。？！?!…][”’」』）)】]*$|(?<=[^.])\.$")
+#: The last character of every phrase :data:`_ENDS_RE` finds (a cheap test first: most phrases end on a hanzi).
+_ENDS_LAST = frozenset("。？！?!…”’」』）)】.")
 #: Marks a punctuated Chinese text has every few clauses; a recogniser prints none of them.
 _MARKS_RE = re.compile(r"[。，、；：？！,;:?!]")
 #: Characters that are everywhere in spoken Chinese and rare in a list of terms or a line of verse:
@@ -298,7 +300,8 @@ def looks_unpunctuated_zh(
     lines of one length) and lists of terms (few phrases with the particles, pronouns and
     adverbs every spoken sentence is full of).
     """
-    hanzi = cjk_count(text)
+    # cjk_count, by runs: its findall made a string of every hanzi of a caption file
+    hanzi = 0 if text.isascii() else sum(map(len, _hanzi_run_re().findall(text)))
     if hanzi < min_hanzi:
         return False
     latin = len(re.findall(r"[A-Za-z]+", text))
@@ -339,7 +342,8 @@ def split_unpunctuated_zh(
         return []
     phrases = [text[a:b] for a, b in spans]
     scores, style = _phrase_gap_scores(phrases, [text[b:a] for (_x, b), (a, _y) in pairwise(spans)])
-    scores = [s + (PUNCT_BONUS if _ENDS_RE.search(p) else 0.0) for s, p in zip(scores, phrases)]
+    scores = [s + (PUNCT_BONUS if p[-1:] in _ENDS_LAST and _ENDS_RE.search(p) else 0.0)
+              for s, p in zip(scores, phrases)]
     cuts = _cap_lengths(scores, [i for i, s in enumerate(scores) if s > 0], spans, text)
     out = []
     start = 0
