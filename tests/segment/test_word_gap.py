@@ -8,8 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from strategies import gap_window
 
-from summarize import _jieba_dict
-from summarize._resources import _cache_folder, _import_jieba, data_lines, jieba_tokenizer
+from summarize._resources import jieba_tokenizer
 from summarize.segment.asr_zh import phrase_spans
 from summarize.segment.word_gap import _cut_says_across, word_across, words_across
 
@@ -20,18 +19,6 @@ def cut_says_across(window: str, at: int) -> bool:
     """The statement the fast decision replaces (also its fallback): cut the window with our jieba, find each word
     where it stands (``test_known_answers`` pins what it says)."""
     return _cut_says_across(jieba_tokenizer(), window, at)
-
-
-@pytest.fixture(scope="module")
-def fresh():
-    """A tokenizer of our own with no dictionary bucket loaded yet but what our terms need: a window whose buckets
-    the fast decision forgot to load would find words missing (the statement it is compared with uses the shared
-    tokenizer, which other tests have filled)."""
-    terms = []
-    for entry in data_lines("zh_terms.txt"):
-        word, *rest = entry.split()
-        terms.append((word, int(rest[0]) if rest else None, rest[1] if len(rest) > 1 else None))
-    return _jieba_dict.tokenizer(_import_jieba(), _cache_folder(), terms)
 
 
 @settings(max_examples=400, deadline=None)

@@ -8,25 +8,12 @@ import pytest
 from hypothesis import example, given, settings
 from strategies import jieba_text, zh_asr_speech
 
-from summarize import _jieba_dict
-from summarize._resources import _cache_folder, _import_jieba, data_lines, jieba_tokenizer
+from summarize._resources import _import_jieba, jieba_tokenizer
 from summarize.segment import zh_cut
 from summarize.segment.zh import zh_words
 from summarize.segment.zh_cut import cut, hmm_words
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-
-
-@pytest.fixture(scope="module")
-def fresh():
-    """A tokenizer of our own with no dictionary bucket loaded but what our terms need: a block whose buckets the
-    one-pass cut forgot to load would find words missing (``lcut`` is asked of the shared tokenizer, whose
-    ``get_DAG`` fills each block's buckets itself)."""
-    terms = []
-    for entry in data_lines("zh_terms.txt"):
-        word, *rest = entry.split()
-        terms.append((word, int(rest[0]) if rest else None, rest[1] if len(rest) > 1 else None))
-    return _jieba_dict.tokenizer(_import_jieba(), _cache_folder(), terms)
 
 
 @settings(max_examples=300, deadline=None)

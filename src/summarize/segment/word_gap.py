@@ -32,6 +32,8 @@ from collections.abc import Sequence
 from math import log
 from typing import Any
 
+from .zh_cut import hmm_words, route_step
+
 __all__ = ["word_across", "words_across"]
 
 #: jieba's ``re_han_default``: what the blocks of ``cut`` are made of (runs of anything else are cut apart).
@@ -134,22 +136,9 @@ def _across_in_block(tok: Any, block: str, gap: int) -> bool:
     logtotal = log(tok.total)
     ends = [0] * n  # where the route's word starting at each offset ends (inclusive)
     scores = [0.0] * (n + 1)
-    for k in range(n - 1, -1, -1):
-        # jieba's get_DAG (the words starting at k) and calc (the best of them) in one pass, right to left: the
-        # same sums in the same order, a tie going to the longer word as its max over (score, end) pairs does
-        best, end = 0.0, -1
-        i, frag = k, block[k]
-        while i < n and frag in freq:
-            count = freq[frag]
-            if count:
-                score = log(count) - logtotal + scores[i + 1]
-                if end < 0 or score >= best:
-                    best, end = score, i
-            i += 1
-            frag = block[k : i + 1]
-        if end < 0:  # no word of the dictionary starts here: the character alone
-            best, end = log(freq.get(block[k]) or 1) - logtotal + scores[k + 1], k
-        scores[k], ends[k] = best, end
+    for k in range(n - 1, -1, -1):  # jieba's get_DAG and calc in one pass, right to left (zh_cut.route_step)
+        scores[k], end = route_step(freq, logtotal, block, k, scores)
+        ends[k] = end
         if k == gap and end > gap and not _dictionary_word_across(freq, block, gap, n):
             # The route has a word starting at the gap and none can cross it: the character before the gap
             # ends a word of the route, so no run of single characters (the HMM's input) spans the gap either.
@@ -190,8 +179,6 @@ def _hmm_across(freq: dict[str, int], run: str, gap: int) -> bool:
     dictionary, else it hands the run to its HMM (``finalseg.cut``), which may join some of them."""
     if len(run) == 1 or freq.get(run):
         return False
-    from .zh_cut import hmm_words
-
     position = 0
     for word in hmm_words(run):
         if position < gap < position + len(word):

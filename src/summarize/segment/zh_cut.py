@@ -25,7 +25,7 @@ import re
 from math import log
 from typing import Any
 
-__all__ = ["cut", "hmm_words"]
+__all__ = ["cut", "hmm_words", "route_step"]
 
 
 
@@ -61,19 +61,8 @@ def _cut_block(freq: dict[str, int], logtotal: float, block: str, out: list[str]
     ends = [0] * n  # where the route's word starting at each offset ends (exclusive)
     scores = [0.0] * (n + 1)
     for k in range(n - 1, -1, -1):
-        best, end = 0.0, -1
-        i, frag = k, block[k]
-        while i < n and frag in freq:
-            count = freq[frag]
-            if count:
-                score = log(count) - logtotal + scores[i + 1]
-                if end < 0 or score >= best:
-                    best, end = score, i
-            i += 1
-            frag = block[k : i + 1]
-        if end < 0:  # no word of the dictionary starts here: the character alone
-            best, end = log(freq.get(block[k]) or 1) - logtotal + scores[k + 1], k
-        scores[k], ends[k] = best, end + 1
+        scores[k], end = route_step(freq, logtotal, block, k, scores)
+        ends[k] = end + 1
     x, singles = 0, -1  # singles: where the current run of single characters starts
     while x < n:
         y = ends[x]
@@ -88,6 +77,27 @@ def _cut_block(freq: dict[str, int], logtotal: float, block: str, out: list[str]
         x = y
     if singles >= 0:
         _singles(freq, block[singles:], out)
+
+
+def route_step(freq: dict[str, int], logtotal: float, block: str, k: int, scores: list[float]) -> tuple[float, int]:
+    """jieba's get_DAG (the words starting at ``k``) and calc (the best of them) at offset ``k`` of ``block``, the
+    route's scores from ``k + 1`` on already in ``scores``: the route's score from ``k`` and where its word ends
+    (inclusive). The same sums in the same order, a tie going to the longer word as jieba's max over
+    (score, end) pairs does; a character no word starts at stands alone."""
+    n = len(block)
+    best, end = 0.0, -1
+    i, frag = k, block[k]
+    while i < n and frag in freq:
+        count = freq[frag]
+        if count:
+            score = log(count) - logtotal + scores[i + 1]
+            if end < 0 or score >= best:
+                best, end = score, i
+        i += 1
+        frag = block[k : i + 1]
+    if end < 0:  # no word of the dictionary starts here: the character alone
+        return log(freq.get(block[k]) or 1) - logtotal + scores[k + 1], k
+    return best, end
 
 
 def _singles(freq: dict[str, int], run: str, out: list[str]) -> None:
