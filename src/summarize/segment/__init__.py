@@ -58,6 +58,7 @@ def segment(doc: Document) -> Document:
         margins: dict[tuple[int, int], float] = {}
         pauses: dict[tuple[int, int], tuple[int, ...]] = {}
         line_at, time_at = _MarkCursor(block.line_marks, block.line), _MarkCursor(block.time_marks, None)
+        overlaps: _Overlaps | None = None  # built the first time a span is not one the model cut
         for span in block_spans(block.text, block.time_marks, margins, pauses):
             start, end = span
             raw = block.text[start:end]
@@ -71,7 +72,9 @@ def segment(doc: Document) -> Document:
             # A span the model cut has its margin in the dict (one lookup: a caption block has a million of them).
             margin = margins.get(span) if margins else None
             if margin is None and margins:
-                margin = _margin_of(margins, start, end)
+                if overlaps is None:
+                    overlaps = _Overlaps(margins)
+                margin = overlaps(start, end)
             lang = guess_lang(text, default=block_lang)
             sentences.append(
                 Sentence(
@@ -124,8 +127,32 @@ def _margin_of(margins: dict[tuple[int, int], float], start: int, end: int) -> f
         return None  # the block's punctuation cut all of it (most blocks)
     if (start, end) in margins:
         return margins[(start, end)]
-    overlapping = [m for (a, b), m in margins.items() if a < end and start < b]
-    return min(overlapping) if overlapping else None
+    return _Overlaps(margins)(start, end)
+
+
+class _Overlaps:
+    """:func:`_margin_of` for many spans of one block: the model's spans sorted once, so each span merged or
+    re-cut afterwards (after "Dr.", past :data:`MAX_SENTENCE_CHARS`) costs two bisections and the spans it
+    overlaps, not a pass over every span of the block (quadratic on a block of a million cut spans)."""
+
+    __slots__ = ("_starts", "_ends", "_values", "_margins")
+
+    def __init__(self, margins: dict[tuple[int, int], float]) -> None:
+        ordered = sorted(margins.items())
+        self._starts = [a for (a, _), _ in ordered]
+        self._ends = [b for (_, b), _ in ordered]
+        self._values = [m for _, m in ordered]
+        # The model's units of one block never overlap, so their ends rise with their starts and the spans a
+        # given span overlaps are one run of the sorted list; should they not, every span is looked at.
+        self._margins = None if all(x <= y for x, y in zip(self._ends, self._ends[1:])) else margins
+
+    def __call__(self, start: int, end: int) -> float | None:
+        if self._margins is not None:
+            overlapping = [m for (a, b), m in self._margins.items() if a < end and start < b]
+            return min(overlapping) if overlapping else None
+        # The first span ending after ``start`` to the last starting before ``end``.
+        lo, hi = bisect_right(self._ends, start), bisect_left(self._starts, end)
+        return min(self._values[lo:hi]) if lo < hi else None
 
 
 def main_language(doc: Document, sentences: list[Sentence]) -> str:
