@@ -28,6 +28,7 @@ from ..model import CAPTION_FORMATS, Block, Document
 from .blocks import RawBlock, build_blocks
 from .caption_blocks import LONG_SILENCE, build_caption_blocks, is_rolling
 from .caption_sniff import detect_captions
+from .cue_bulk import read_plain_cues
 from .cue_scan import Scan, scan_cues
 from .cue_text import clean_cue
 
@@ -63,6 +64,11 @@ def read_captions(text: str, *, source: str, fmt: str | None = None) -> Document
     normalised = text.replace("\r\n", "\n").replace("\r", "\n")
     if normalised.startswith("\ufeff"):
         normalised = normalised[1:]
+    plain = read_plain_cues(normalised, fmt)  # most files: plain cues, read in bulk
+    if plain is not None:
+        meta, blocks = plain
+        return Document(source=source, format=fmt, blocks=tuple(blocks), title=meta.get("title") or None, meta=meta,
+                        spoken=True)
     scan = scan_cues(normalised.split("\n"), fmt)
     if not scan.cues:
         first_bad = scan.bad_timing[0][0] if scan.bad_timing else None
