@@ -57,9 +57,12 @@ def segment(doc: Document) -> Document:
         spoken = doc.spoken or filler_rate(block.text) > 0.015
         margins: dict[tuple[int, int], float] = {}
         pauses: dict[tuple[int, int], tuple[int, ...]] = {}
-        line_at, time_at = _MarkCursor(block.line_marks, block.line), _MarkCursor(block.time_marks, None)
         overlaps: _Overlaps | None = None  # built the first time a span is not one the model cut
-        for span in block_spans(block.text, block.time_marks, margins, pauses):
+        spans = block_spans(block.text, block.time_marks, margins, pauses)
+        starts = array("q", [start for start, _ in spans]) if len(spans) >= _BULK_MARKS else [start for start, _ in spans]
+        lines, times = _marks_at(block.line_marks, block.line, starts), _marks_at(block.time_marks, None, starts)
+        kind, section, speaker, anchor, furniture = block.kind, block.section, block.speaker, block.anchor, block.furniture
+        for span, line, time in zip(spans, lines, times):
             start, end = span
             raw = block.text[start:end]
             if "\n" not in raw:
@@ -75,30 +78,16 @@ def segment(doc: Document) -> Document:
                 if overlaps is None:
                     overlaps = _Overlaps(margins)
                 margin = overlaps(start, end)
-            lang = guess_lang(text, default=block_lang)
-            sentences.append(
-                Sentence(
-                    id=len(sentences),
-                    text=text,
-                    lang=lang,
-                    block=index,
-                    start=start,
-                    end=end,
-                    line=line_at(start),
-                    kind=block.kind,
-                    section=block.section,
-                    speaker=block.speaker,
-                    time=time_at(start),
-                    # A span a boundary model cut with pauses inside (Chinese, or English with commas) is speech whatever
-                    # the rest of the block says: its commas go into the clean view here, as a later "reads as speech"
-                    # pass cannot place them.
-                    clean=(_clean_view(text, raw, start, pauses.get(span) if pauses else None)
-                           if spoken or (pauses and span in pauses) else text),
-                    boundary=margin,
-                    anchor=block.anchor,
-                    furniture=block.furniture,
-                )
-            )
+            sentences.append(_new_sentence(
+                len(sentences), text, guess_lang(text, default=block_lang), index, start, end, line, kind, section,
+                speaker, time,
+                # A span a boundary model cut with pauses inside (Chinese, or English with commas) is speech whatever
+                # the rest of the block says: its commas go into the clean view here, as a later "reads as speech"
+                # pass cannot place them.
+                _clean_view(text, raw, start, pauses.get(span) if pauses else None)
+                if spoken or (pauses and span in pauses) else text,
+                margin, anchor, furniture,
+            ))
     spoken = doc.spoken
     if not spoken and reads_as_speech(sentences):
         # Auto-punctuated speech with no fillers left in it (Whisper, lecture captions): a transcript all
@@ -187,6 +176,75 @@ class _MarkCursor:
         if not self._offsets:
             return self._default
         return self._values[max(bisect_right(self._offsets, offset) - 1, 0)]
+
+
+#: Spans of one block from which their line and time marks are looked up in one NumPy pass, not one by one.
+_BULK_MARKS = 256
+
+
+def _marks_at(marks: Sequence[tuple[int, Any]], default: Any, offsets: Sequence[int]) -> Sequence[Any]:
+    """``_MarkCursor(marks, default)(offset)`` for each of ``offsets``; for many offsets into compact marks (a
+    caption block) in one ``searchsorted``, the values read back as the same Python ints and floats."""
+    if (
+        len(offsets) < _BULK_MARKS or isinstance(marks, tuple) or not isinstance(marks, Marks) or not marks.offsets
+        or getattr(marks.offsets, "typecode", "") != "q" or getattr(marks.values, "typecode", "") not in _NUMPY_TYPES
+    ):
+        at = _MarkCursor(marks, default)
+        return [at(offset) for offset in offsets]
+    import numpy as np
+
+    found = np.searchsorted(np.frombuffer(marks.offsets, dtype=np.int64), offsets, side="right") - 1
+    np.maximum(found, 0, out=found)
+    typecode = marks.values.typecode
+    # A typed array, not a list: its ints and floats are made one at a time as the sentences are (a million at once
+    # held 60 MB more at the peak).
+    return array(typecode, np.frombuffer(marks.values, dtype=_NUMPY_TYPES[typecode])[found].tobytes())  # type: ignore[return-value]
+
+
+_NUMPY_TYPES = {"q": "int64", "d": "float64"}  # array typecodes of Marks and the NumPy types that read them
+
+
+def _sentence_maker() -> Callable[..., Sentence]:
+    """A :class:`Sentence` from its fields in declaration order, checked as ``Sentence.__post_init__`` checks it,
+    without the frozen dataclass's ``__init__``: that sets each of its 15 fields through ``object.__setattr__``
+    looked up anew, 3-6 µs a sentence, seconds on a caption file of a million. Here each slot's setter is bound
+    once. ``tests/segment/test_sentence_maker.py`` holds it to the constructor, fields and errors alike."""
+    names = [f.name for f in dataclasses.fields(Sentence)]
+    setters = [getattr(Sentence, name).__set__ for name in names]
+    if names[:3] != ["id", "text", "lang"] or names[11] != "clean" or len(names) != 15:
+        return Sentence  # the fields moved: the constructor itself, which is always right
+    (set_id, set_text, set_lang, set_block, set_start, set_end, set_line, set_kind, set_section, set_speaker,
+     set_time, set_clean, set_boundary, set_anchor, set_furniture) = setters
+    new = object.__new__
+
+    def make(id: int, text: str, lang: str, block: int, start: int, end: int, line: int, kind: str, section: int,
+             speaker: str | None, time: float | None, clean: str, boundary: float | None, anchor: str | None,
+             furniture: str | None) -> Sentence:
+        if lang != "en" and lang != "zh" or not text.strip():
+            return Sentence(id, text, lang, block, start, end, line, kind, section, speaker, time, clean, boundary,
+                            anchor, furniture)  # raises the constructor's own error
+        s = new(Sentence)
+        set_id(s, id)
+        set_text(s, text)
+        set_lang(s, lang)
+        set_block(s, block)
+        set_start(s, start)
+        set_end(s, end)
+        set_line(s, line)
+        set_kind(s, kind)
+        set_section(s, section)
+        set_speaker(s, speaker)
+        set_time(s, time)
+        set_clean(s, clean or text)
+        set_boundary(s, boundary)
+        set_anchor(s, anchor)
+        set_furniture(s, furniture)
+        return s
+
+    return make
+
+
+_new_sentence = _sentence_maker()
 
 
 def block_spans(
