@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import re
-from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from .._resources import data_json_gz
 from ..model import Marks
 from ..errors import ResourceError
 from ..parse.speech import split_speaker_label, strip_nonspeech
+from .word_spans import word_spans
 
 if TYPE_CHECKING:
     import numpy as np
@@ -403,10 +403,7 @@ def split_unpunctuated(
     """
     import numpy as np
 
-    starts, ends = array("q"), array("q")  # 16 bytes a word: a 30 MB caption block has 6M of them
-    for m in _TOKEN_RE.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
+    starts, ends = word_spans(text)  # _TOKEN_RE's matches, 16 bytes a word: a 30 MB caption block has 6M of them
     if not starts:
         return []
     scores = np.zeros(len(starts) - 1)
