@@ -257,10 +257,22 @@ def _cap_lengths(scores: np.ndarray, cuts: list[int], n_words: int, max_words: i
     """Add a cut at the best gap of every unit longer than ``max_words``, until none is."""
     import numpy as np
 
-    if np.diff(np.asarray([-1, *cuts, n_words - 1])).max() <= max_words:
+    bounds = np.asarray([-1, *cuts, n_words - 1])
+    long = np.flatnonzero(np.diff(bounds) > max_words).tolist()
+    if not long:
         return cuts  # no unit too long (most text): what cap_units returns, without a step per unit
-    return cap_units(scores.tolist(), cuts, n_words - 1, lambda a, b: b - a > max_words,
-                     lambda a, b: a + 1 + int(np.argmax(scores[a + 1 : b])))
+    # Only the long units go through cap_units, each on its own gaps (a unit's cuts depend on nothing outside it):
+    # a caption block of a million short units and a few long ones took a Python step per unit.
+    out: list[int] = []
+    done = 0
+    for k in long:
+        a, b = int(bounds[k]), int(bounds[k + 1])
+        inner = scores[a + 1 : b]
+        out += cuts[done:k]
+        out += [a + 1 + c for c in cap_units(inner.tolist(), [], b - a - 1, lambda x, y: y - x > max_words,
+                                             lambda x, y, inner=inner: x + 1 + int(np.argmax(inner[x + 1 : y])))]
+        done = k
+    return out + cuts[done:]
 
 
 def cap_units(scores: Sequence[float], cuts: list[int], last: int, too_long: Callable[[int, int], bool],

@@ -1,0 +1,21 @@
+"""The boundary model's length cap, run on the long units alone, must cut where it cut run over every unit."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from summarize.segment.asr import _cap_lengths, cap_units
+
+
+@given(st.lists(st.one_of(st.floats(-3, 3, allow_nan=False), st.sampled_from([0.0, 1.0, float("nan")])), min_size=1,
+                max_size=120),
+       st.integers(1, 12), st.data())
+def test_long_units_alone_cut_as_all_units_together(scores, max_words, data) -> None:
+    n_words = len(scores) + 1
+    cuts = sorted(data.draw(st.sets(st.integers(0, len(scores) - 1), max_size=len(scores))))
+    array = np.asarray(scores)
+    whole = cap_units(array.tolist(), cuts, n_words - 1, lambda a, b: b - a > max_words,
+                      lambda a, b: a + 1 + int(np.argmax(array[a + 1 : b])))
+    assert _cap_lengths(array, cuts, n_words, max_words) == whole
