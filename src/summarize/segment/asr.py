@@ -105,6 +105,7 @@ def ends_sentence(token: str) -> bool:
 
 #: The last character of any token that ends a sentence: callers test it first, most words fail it.
 _LAST_OF_END = frozenset(_END_PUNCT + _CLOSERS)
+_LAST_OF_END_RE = re.compile("[" + re.escape(_END_PUNCT + _CLOSERS) + "]")
 # Titles and Latin abbreviations whose period never ends a sentence in the gold standard.
 _ABBREVIATIONS = frozenset("mr mrs ms dr prof hon st jr sr vs e.g i.e cf approx".split())
 
@@ -426,13 +427,16 @@ def split_unpunctuated(
         # exactly as the whole list would, while only one window's strings exist at a time.
         b = min(a + _SCORE_CHUNK, len(scores))
         lo, hi = max(0, a - 1), min(len(starts), b + 3)
-        words = [text[starts[k] : ends[k]] for k in range(lo, hi)]
+        # The window's words are its text's whitespace-separated runs: one str.split in C, not a slice per word.
+        window = text[starts[lo] : ends[hi - 1]]
+        words = window.split()
         if commas is None:
             scores[a:b] = gap_scores(words)[a - lo : b - lo]
         else:
             both = gap_scores_of(words, (DATA_FILE, PAUSE_FILE))
             scores[a:b], pause[a:b] = both[0][a - lo : b - lo], both[1][a - lo : b - lo]
-        stray[a:b] = [w[-1] in _LAST_OF_END and ends_sentence(w) for w in words[a - lo : b - lo]]
+        if _LAST_OF_END_RE.search(window) is not None:  # else no word of it can end on . ? ! (most speech)
+            stray[a:b] = [w[-1] in _LAST_OF_END and ends_sentence(w) for w in words[a - lo : b - lo]]
     if time_marks and len(scores):
         scores = scores + _pause_bonus(starts, time_marks)
     scores = scores + PUNCT_BONUS * stray
