@@ -19,3 +19,13 @@ def test_long_units_alone_cut_as_all_units_together(scores, max_words, data) -> 
     whole = cap_units(array.tolist(), cuts, n_words - 1, lambda a, b: b - a > max_words,
                       lambda a, b: a + 1 + int(np.argmax(array[a + 1 : b])))
     assert _cap_lengths(array, cuts, n_words, max_words) == whole
+
+
+@given(st.lists(st.sampled_from([0.0, 1.0, 2.0, -1.0, 0.5]), min_size=0, max_size=300), st.integers(1, 60))
+def test_every_gap_at_once_is_the_tree(scores, max_words) -> None:
+    """Many ties and long units: the gap-by-gap rule against the Cartesian tree, the unit being all the gaps."""
+    from summarize.segment.unit_cap import long_unit_cuts
+
+    tree = cap_units(scores, [], len(scores), lambda a, b: b - a > max_words,
+                     lambda a, b: a + 1 + int(np.argmax(np.asarray(scores)[a + 1 : b])))
+    assert long_unit_cuts(scores, max_words) == tree

@@ -33,6 +33,7 @@ from .._resources import data_json_gz
 from ..model import Marks
 from ..errors import ResourceError
 from ..parse.speech import split_speaker_label, strip_nonspeech
+from .unit_cap import long_unit_cuts
 from .word_spans import word_spans
 
 if TYPE_CHECKING:
@@ -270,8 +271,11 @@ def _cap_lengths(scores: np.ndarray, cuts: list[int], n_words: int, max_words: i
         a, b = int(bounds[k]), int(bounds[k + 1])
         inner = scores[a + 1 : b]
         out += cuts[done:k]
-        out += [a + 1 + c for c in cap_units(inner.tolist(), [], b - a - 1, lambda x, y: y - x > max_words,
-                                             lambda x, y, inner=inner: x + 1 + int(np.argmax(inner[x + 1 : y])))]
+        local = long_unit_cuts(inner, max_words)  # every gap at once; None with a NaN, which cap_units handles
+        if local is None:
+            local = cap_units(inner.tolist(), [], b - a - 1, lambda x, y: y - x > max_words,
+                              lambda x, y, inner=inner: x + 1 + int(np.argmax(inner[x + 1 : y])))
+        out += [a + 1 + c for c in local]
         done = k
     return out + cuts[done:]
 
