@@ -91,17 +91,18 @@ def test_leaves_alone(sentence: str) -> None:
     assert _ask(sentence) is None
 
 
-def test_on_a_fixture_every_point_card_asks_a_printed_takeaway_and_keeps_the_invariants() -> None:
-    """On a fresh written page the point cards ask the takeaways the summary printed: answers are spans of the
-    source sentence, questions end in "?", carry no pronoun and never hold their answer."""
+def test_on_a_fixture_point_cards_ask_printed_takeaways_first_and_keep_the_invariants() -> None:
+    """On a fresh written page the point cards ask the takeaways the summary printed (and, past them, the post's next
+    key sentences): answers are spans of the source sentence, questions end in "?", carry no pronoun and never hold
+    their answer."""
     from summarize.pipeline import summarize
 
-    path = FIXTURES / "unseen7" / "istio-blog-sidecar-resources-en.md"
+    path = FIXTURES / "unseen11" / "blog-operator-reliability-en.md"
     cards = [c for c in quiz(str(path)) if c.template in TEMPLATES]
     assert len(cards) >= 2
     printed = {i for t in summarize(load(str(path)), lang="en").takeaways for i in t.sentence_ids}
+    assert any(set(c.sentence_ids) <= printed for c in cards)
     for c in cards:
-        assert set(c.sentence_ids) <= printed
         assert normalise(c.answer) in normalise(c.source_text)
         assert c.question.endswith("?") and normalise(c.answer) not in normalise(c.question)
         assert not re.search(r"\b(?:it|they|them|this|these|those|we|our|you|your)\b", c.question, re.IGNORECASE)
@@ -111,6 +112,15 @@ _NAMES = st.sampled_from(["Portcullis", "Envoy", "Karpenter", "The API server", 
 _VERBS = st.sampled_from(["dropped", "rose", "fell", "improved", "grew"])
 _AMOUNTS = st.sampled_from(["by about 40%", "by 12 ms", "by roughly 3x", "by 250 MB", "from 480 ms to 120 ms"])
 _TAILS = st.sampled_from(["", " after the upgrade", ", mostly thanks to caching", " across three clusters"])
+
+
+def test_held_back_shapes_are_drafted_but_never_carded() -> None:
+    """A measured result asked alone names neither the team nor the change (judged ambiguous 5 of 6, trivial the
+    sixth): the shape is drafted, the quiz prints none of it."""
+    from summarize.quiz.point_en import HELD_BACK
+
+    for name in ("unseen7/istio-blog-sidecar-resources-en.md", "unseen11/blog-operator-reliability-en.md"):
+        assert not [c for c in quiz(str(FIXTURES / name)) if c.template in HELD_BACK]
 
 
 @settings(max_examples=30, deadline=None)
