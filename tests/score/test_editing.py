@@ -354,6 +354,7 @@ def test_stories_and_points() -> None:
         ("i think the mic is on can you hear me at the back", "chit-chat"),
         ("Okay, let me share my screen so you can follow along.", "chit-chat"),
         ("我是岚山数据平台工程团队的负责人许一帆，今天聊一下内部开发者平台。", "self-introduction"),
+        ("我是许青禾，在澜图科技带 DevOps 团队，六个人。", "self-introduction"),
         ("I applied to the release team for 1.25, and I got into the docs team.", "self-introduction"),
         ("当天虽然下着小雨，现场依然来了 90 多位朋友，线上直播观看超过 1200 人次。", "event attendance"),
         ("Over 300 people attended the first edition of the summit in Lisbon.", "event attendance"),

@@ -73,8 +73,8 @@ _SELF_INTRODUCTION_RE = re.compile(
     r"|^\W*(?:我叫[\u4e00-\u9fff]{2,4}[，,。]|我的名字(?:是|叫))"
     # "我在木棉负责内部开发者平台，团队现在十二个人…", "大家好我是岚山数据平台工程团队的负责人许一帆…": where the speaker works
     # and what they do there, the way an interview or a talk opens.
-    r"|^\W*(?:大家好[，,]?\s*)?我(?:目前|现在)?(?:在[^，。；]{1,14}?(?:负责|带|担任|主导)|是[^，。；]{1,16}?(?:经理|工程师|总监|"
-    r"负责人|创始人|架构师|布道师|专家|维护者|研究员|开发者|顾问|合伙人|主管))"
+    r"|^\W*(?:大家好[，,]?\s*)?我(?:是[\u4e00-\u9fff·]{2,4}[，,]\s*)?(?:目前|现在)?(?:在[^，。；]{1,14}?(?:负责|带|担任|主导)"
+    r"|是[^，。；]{1,16}?(?:经理|工程师|总监|负责人|创始人|架构师|布道师|专家|维护者|研究员|开发者|顾问|合伙人|主管))"
     # A career told by its years: "I was working on Kubernetes … since 2014, and in 2018 I got appointed a lead.",
     # "自 2016 年以来，我一直作为最终用户使用 Kubernetes …".
     r"|^\W*I (?:was|have been|'ve been|started|joined|worked|began)\b[^.]{0,80}\b(?:since|in) (?:19|20)\d\d\b"
