@@ -64,7 +64,11 @@ FRESH = {"fixtures/unseen/": "fresh pages", "fixtures/unseen2/": "fresh pages, s
          "fixtures/unseen8/": "fresh pages, eighth batch (English, mixed)",
          "fixtures/unseen9/": "fresh pages, ninth batch (Chinese, mixed)",
          "fixtures/unseen10/": "fresh pages, tenth batch (English speech)",
-         "fixtures/unseen11/": "fresh pages, eleventh batch (Chinese speech, English written)"}
+         "fixtures/unseen11/": "fresh pages, eleventh batch (Chinese speech, English written)",
+         "fixtures/unseen12/": "fresh pages, twelfth batch (English speech, Chinese written)",
+         "fixtures/unseen13/": "fresh pages, thirteenth batch (Chinese speech, English written)",
+         "fixtures/unseen14/": "fresh pages, fourteenth batch (English speech, Chinese written)",
+         "fixtures/unseen15/": "fresh pages, fifteenth batch (Chinese speech, English written)"}
 """Folders of pages written by sessions that never saw the program, each after the rules of its day: no rule was
 tuned on them when they were first judged (their README says when)."""
 INSTRUCTIONS = ("Read the whole post at `read` first. Then judge each item on its own by benchmarks/RUBRIC.md and "
