@@ -113,6 +113,11 @@ _DASH_ASIDE_RE = re.compile(
 )
 
 
+def _drop_dash_asides(text: str) -> str:
+    """Asides between dashes go, pairs read left to right; a correction ("— actually three little boxes —") stays."""
+    return _DASH_ASIDE_RE.sub(lambda m: m.group(0) if m.group("correction") else " ", text)
+
+
 # A translator's or editor's note inside a sentence ("…发起一次压缩【译注：由 --etcd-compaction-interval 参数控制】，所以…",
 # "(Translator's note: …)"): the note explains a term for the reader of the page, it is not what the author said, and a
 # takeaway reads as the author's sentence without it.
@@ -124,9 +129,6 @@ _INLINE_NOTE_RE = re.compile(
 )
 
 
-def _drop_dash_asides(text: str) -> str:
-    """Asides between dashes go, pairs read left to right; a correction ("— actually three little boxes —") stays."""
-    return _DASH_ASIDE_RE.sub(lambda m: m.group(0) if m.group("correction") else " ", text)
 # A false start cut off by a dash, which the speaker restarts: in the first few words ("You basically--RPC is a
 # technology where …"), or one function word before it ("gRPC is great and--'cause it allows …", "so in--you know,
 # to take it a step further"). The restart is the sentence; the words before the dash go.

@@ -28,10 +28,8 @@ _CHITCHAT_RE = re.compile(
     r"and that'?s the news|that sounds like)\b[\s,.!]*)+(?:$|[\w\s,']{0,25}[.!]?$)",
     re.IGNORECASE,
 )
-# The lookahead only skips positions where no alternative can start (their first letters, in either case
-# under IGNORECASE): the same matches, several times faster on long transcripts (tests/score/test_quality_speed.py).
-# A speaker checking the room or the stream ("can everyone hear me at the back", "let me share my screen", "后面的同学能听到
-#吗"): every talk and meeting opens with one, and a caption file prints it as a unit of its own.
+# A speaker checking the room or the stream ("can everyone hear me at the back", "let me share my screen",
+# "后面的同学能听到吗"): every talk and meeting opens with one, and a caption file prints it as a unit of its own.
 _STAGE_BUSINESS_RE = re.compile(
     r"\b(?:can (?:you|everyone|everybody|folks) (?:all )?(?:hear|see) (?:me|my screen|the slides?)|"
     r"(?:is|the) (?:this |the )?mic(?:rophone)? (?:is )?(?:on|working)|(?:let me|I'll|I will) (?:share|switch) (?:my )?"
@@ -39,6 +37,8 @@ _STAGE_BUSINESS_RE = re.compile(
     r"|能听到(?:我)?(?:的声音)?吗|听得到吗|(?:我)?(?:共享|分享)一下(?:我的)?屏幕",
     re.IGNORECASE,
 )
+# The lookahead only skips positions where no alternative can start (their first letters, in either case
+# under IGNORECASE): the same matches, several times faster on long transcripts (tests/score/test_quality_speed.py).
 _PROMO_RE = re.compile(
     r"(?=[bcdefghijlnoprstuvwy联请注订关扫免报欢本感])"
     r"(?:contact (?:me|us)|reach out|get in touch|register (?:for|now|here|today)|sign up|subscribe|follow (?:me|us)|"
