@@ -9,7 +9,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarize.segment import _margin_of, _Overlaps
+from summarize.segment import _Overlaps
 
 
 def _brute(margins: dict[tuple[int, int], float], start: int, end: int) -> float | None:
@@ -36,7 +36,6 @@ def test_bisection_agrees_with_a_pass_over_every_span(margins, queries) -> None:
     for start, length in queries:
         end = start + length
         assert overlaps(start, end) == _brute(margins, start, end)
-        assert _margin_of(margins, start, end) == (margins.get((start, end)) if (start, end) in margins else _brute(margins, start, end))
 
 
 @given(st.dictionaries(st.tuples(st.integers(0, 50), st.integers(0, 50)), st.floats(-5, 5, allow_nan=False), max_size=15),

@@ -109,18 +109,10 @@ def reads_as_speech(sentences: Sequence[Sentence]) -> bool:
     )
 
 
-def _margin_of(margins: dict[tuple[int, int], float], start: int, end: int) -> float | None:
-    """The model's confidence for a span it cut; for a span merged or re-cut afterwards, the least
-    confident of the model's spans it overlaps (None when it overlaps none: punctuation made it)."""
-    if not margins:
-        return None  # the block's punctuation cut all of it (most blocks)
-    if (start, end) in margins:
-        return margins[(start, end)]
-    return _Overlaps(margins)(start, end)
-
-
 class _Overlaps:
-    """:func:`_margin_of` for many spans of one block: the model's spans sorted once, so each span merged or
+    """The margin of a span the boundary model did not cut as it stands: the least confident of the model's spans it
+    overlaps (None when it overlaps none: punctuation made it). A span the model cut has its own margin, looked up
+    in ``margins`` by :func:`segment` before it asks here. The model's spans are sorted once, so each span merged or
     re-cut afterwards (after "Dr.", past :data:`MAX_SENTENCE_CHARS`) costs two bisections and the spans it
     overlaps, not a pass over every span of the block (quadratic on a block of a million cut spans)."""
 
