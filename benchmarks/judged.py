@@ -68,7 +68,10 @@ FRESH = {"fixtures/unseen/": "fresh pages", "fixtures/unseen2/": "fresh pages, s
          "fixtures/unseen12/": "fresh pages, twelfth batch (English speech, Chinese written)",
          "fixtures/unseen13/": "fresh pages, thirteenth batch (Chinese speech, English written)",
          "fixtures/unseen14/": "fresh pages, fourteenth batch (English speech, Chinese written)",
-         "fixtures/unseen15/": "fresh pages, fifteenth batch (Chinese speech, English written)"}
+         "fixtures/unseen15/": "fresh pages, fifteenth batch (Chinese speech, English written)",
+         "fixtures/unseen16/": "fresh pages, sixteenth batch (English speech, Chinese written)",
+         "fixtures/unseen17/": "fresh pages, seventeenth batch (Chinese speech, English written)",
+         "fixtures/unseen18/": "fresh pages, eighteenth batch (English speech, Chinese written)"}
 """Folders of pages written by sessions that never saw the program, each after the rules of its day: no rule was
 tuned on them when they were first judged (their README says when)."""
 INSTRUCTIONS = ("Read the whole post at `read` first. Then judge each item on its own by benchmarks/RUBRIC.md and "
