@@ -109,6 +109,29 @@ def test_show_notes_are_furniture_and_the_transcript_is_not() -> None:
     assert opening.section > max(s.section for s in doc.sentences if s.furniture)
 
 
+def test_a_transcript_heading_ends_the_show_notes_and_stamped_turns_keep_speaker_and_time() -> None:
+    """A "## Transcript" heading is no label line to drop: it ends the "Where can you find us next?" links, and the
+    turns after it ("[00:00:04] Ada: …", "[00:00:11] **Rory:** …") are speakers' words with their clock times."""
+    text = (
+        "Ada and Rory talk with Kim Lee about group scheduling.\n\n##### Where can you find us next?\n\n"
+        "Ada will be at Platform Days in February.\n\n## Transcript\n\n"
+        "[00:00:04] Ada: Hello and welcome to the show, I'm Ada.\n\n"
+        "[00:00:11] **Rory:** And I'm Rory, and today we talk about scheduling.\n\n"
+        "[01:02:03] Kim: A replica of a big model is a group of pods, so the group is what you schedule.\n\n"
+        "(1:05:00) Ada: Thanks for coming on the show.\n"
+    )
+    doc = load(text, fmt="markdown")
+    said = [s for s in doc.sentences if s.speaker]
+    assert [s.speaker for s in said] == ["Ada", "Rory", "Kim", "Ada"]
+    kim = next(s for s in said if s.speaker == "Kim")
+    assert kim.text.startswith("A replica") and kim.time == 3723.0 and kim.furniture is None
+    assert all(s.furniture is None and not s.text.startswith(("[", "(")) for s in said)
+    assert next(s for s in doc.sentences if s.text.startswith("Ada will be")).furniture == "navigation"
+    agenda = load("09:00 Registration: coffee and badges.\n\n10:00 Keynote: the state of the mesh.\n\n"
+                  "11:00 Panel: platform teams.\n", fmt="markdown")
+    assert not any(s.speaker for s in agenda.sentences)  # a bare clock time before a label is an agenda line
+
+
 def test_furniture_never_becomes_a_takeaway_or_a_card() -> None:
     """Neither takeaways nor cards quote a bio, a link title or navigation."""
     import summarize

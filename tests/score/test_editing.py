@@ -243,6 +243,10 @@ def test_stories_and_points() -> None:
     assert narrates("We started talking to Google.", "en")
     assert narrates("I deployed Jenkins this morning, just to look.", "en")
     assert narrates("At Orbitra Labs we run a checkout platform on a single Kubernetes cluster.", "en")
+    assert narrates("星桥银行有大约 1,200 名研发、700 多个服务，跑在 9 个 Kubernetes 集群上。", "zh")  # the stage's size
+    assert narrates("栖云保险的业务系统大约有 640 个服务，全部跑在 Sidecar 模式的 Istio 上。", "zh")
+    assert not narrates("现在我们只有 3 个集群。", "zh")  # a result, not the stage
+    assert not narrates("每个 waypoint 副本约占 60 MiB 内存。", "zh")
     assert narrates("We run 40 clusters with about 12,000 pods in total.", "en")
     assert narrates("去年年底，我们的容器平台规模已经超过了 3000 个节点。", "zh")
     assert not narrates("We run every cluster with one primary and two replicas.", "en")
@@ -312,6 +316,10 @@ def test_stories_and_points() -> None:
     ("text", "reason"),
     [
         ("This week, Melanie and Mark learn all about container security with our guest Maya.", "about the post itself"),
+        ("Ada and Rory talk with Tomasz Lindqvist of Hollowbrook Labs about what happened when a model outgrew a node.",
+         "about the post itself"),
+        ("Marcus and Hannah ask her what got better and why she now talks more about Pod requests than nodes.",
+         "about the post itself"),
         ('Episode 61, "Stop putting state in your cluster" (the episode Yusuf calls "wrong, but fun")', "about the post itself"),
         ("Since I did co-found SIG testing, I think I have to call out a testing feature that I like.", "about the post itself"),
         ("I lead what we call the cluster lifecycle team.", "self-introduction"),
@@ -349,6 +357,8 @@ def test_stories_and_points() -> None:
          "about the post itself"),
         ("You'll learn how to attach a policy to a waypoint.", "about the post itself"),
         ("We also talk about recording rules for the dashboards everyone opens.", "about the post itself"),
+        ("We get into renewal windows, the ACME rate limit that bit them, and the one certificate in a spreadsheet.",
+         "about the post itself"),
         ("Release team shadow for 1.30, then I was the enhancements lead for 1.32.", "self-introduction"),
         ("我在木棉负责内部开发者平台，团队现在十二个人，服务公司里大概六百个研发。", "self-introduction"),
         ("i think the mic is on can you hear me at the back", "chit-chat"),
@@ -360,6 +370,7 @@ def test_stories_and_points() -> None:
         ("Over 300 people attended the first edition of the summit in Lisbon.", "event attendance"),
         ("The slides are on the meetup page, and the recording will be up next week.", "where the materials are"),
         ("今天的 PPT 会放在群里，大家可以下载。", "where the materials are"),
+        ("国内不少团队遇到过这个问题，原文把原因和解法讲得很清楚，数据也比较完整，所以翻译过来。", "about the post itself"),
     ],
 )
 def test_editorial_rejections(text: str, reason: str) -> None:
@@ -375,7 +386,9 @@ def test_show_notes_that_state_the_point_are_not_blurbs() -> None:
                  "The scheduler picks the emptiest node, which explains why the first pod lands far away.",
                  "When I was the tech lead for the migration, we learned that retries need budgets.",
                  "We learned the hard way that every namespace needs a default-deny policy.",
-                 "The canary gets 5% of the traffic, and 300 users joined the beta program."):
+                 "The canary gets 5% of the traffic, and 300 users joined the beta program.",
+                 "Envoy and Istio talk to Kubernetes through the API server about every change.",
+                 "Teams and operators talk with each other about quotas in the platform channel."):
         assert rejection(sentence(text), n_tokens=len(text.split()), n_terms=8) is None, text
 
 
@@ -575,6 +588,30 @@ def test_a_stated_lesson_is_not_held_back_as_a_label() -> None:
     label = next(s.id for s in doc.sentences if s.text.startswith("Upgrade time"))
     assert lesson not in reserve_of(doc) and label in reserve_of(doc)
     assert lesson in features(doc).signposted
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "objective"),
+    [
+        ("Why a PDB can block node drains forever, and how to avoid it.", "en", True),
+        ("How to roll out the Vertical Pod Autoscaler without evictions.", "en", True),
+        ("How the scheduler scores nodes depends on the profile you pick.", "en", False),
+        ("How you size requests is the main cost lever.", "en", False),
+        ("Why we left: because the bill doubled in a quarter.", "en", False),
+        ("Why did the team move to Karpenter?", "en", False),
+        ("怎么先用 Warn/Audit 观察，再切到 Deny。", "zh", True),
+        ("如何用参数对象让一条策略服务多个团队。", "zh", True),
+        ("如何选择取决于集群的规模。", "zh", False),
+        ("为什么 Sidecar 会多一跳，因为每个请求要经过两个代理。", "zh", False),
+        ("为什么要先观察再拒绝？", "zh", False),
+    ],
+)
+def test_what_a_tutorial_promises_to_teach_is_a_fragment(text: str, lang: str, objective: bool) -> None:
+    """An indirect question with no statement of its own ("What you'll learn" lists) is no takeaway; one that goes
+    on to say something, answers itself or asks outright is not this kind of fragment."""
+    from summarize.score.shape import fragment
+
+    assert fragment(sentence(text, lang), text) is objective
 
 
 def test_a_reason_with_nothing_it_explains_is_a_fragment() -> None:

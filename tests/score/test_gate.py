@@ -38,7 +38,8 @@ def _tricky() -> list[str]:
     return ["ſubscribe to the show", "İn this episode", "thıs is why", "As ſhown below", "The KEY is", "We cut it by ３%",
             "It is worth 10x", "Nandan helps our listeners understand", "This week, Melanie and Mark learn about",
             "感谢某某公司的赞助", "本期节目由 X 赞助", "As you can see, the latency fell", "The platform team then spends",
-            "Kubernetes should be boring.", "use code SAVE20", "Use code save20"]
+            "Kubernetes should be boring.", "use code SAVE20", "Use code save20",
+            "Ada and Rory talk with Tomasz Lindqvist of Hollowbrook Labs about LWS"]
 
 
 def test_the_slow_rules_have_a_gate() -> None:

@@ -148,20 +148,24 @@ def test_an_unnamed_chinese_third_person_leans_in_writing_only() -> None:
 
 
 def test_an_aside_section_counts_like_a_how_to() -> None:
-    """"Extra for experts", an appendix or "附录" steps aside from the post's point (judged trivial)."""
+    """"Extra for experts", an appendix, "附录", a release's known issues or a tutorial's FAQ steps aside from the
+    post's point (judged trivial)."""
     from summarize.score.takeaways import features, section_roles
 
     text = (
         "# Introducing the mesh agent\n\nThe mesh agent replaces four control plane components with one binary.\n\n"
         "## Extra for experts\n\nThere will still be cases where you run the components independently.\n\n"
-        "## 附录\n\n部分用户仍然可以单独运行各个组件。\n"
+        "## 附录\n\n部分用户仍然可以单独运行各个组件。\n\n"
+        "## Known issues\n\nStatus may show the wrong timeout when two routes set one; fixed in 1.8.1.\n\n"
+        "## 常见问题\n\n创建策略时 API Server 会做类型检查。\n\n"
+        "## Upgrade notes\n\nThe agent now needs Kubernetes 1.30 or later.\n"
     )
     doc = load(text, fmt="markdown")
     roles = section_roles(doc)
-    assert sorted(roles.values()) == ["aside", "aside"]
+    assert sorted(roles.values()) == ["aside"] * 4  # not "Upgrade notes": what a user must do is a point
     feats = features(doc)
     aside = {s.id for s in doc.sentences if roles.get(s.section) == "aside" and s.kind != "heading"}
-    assert len(aside) == 2 and aside <= feats.procedural
+    assert len(aside) == 4 and aside <= feats.procedural
     assert not any(s.text.startswith("The mesh agent replaces") and s.id in feats.procedural for s in doc.sentences)
 
 

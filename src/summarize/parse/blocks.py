@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .._text import guess_lang, lazy_pattern
 from ..model import Block
 from .furniture import heading_furniture, is_bio, is_label_line, is_labelled_link, strip_editorial_label
-from .speech import otter_header, split_speaker_label, strip_nonspeech
+from .speech import otter_header, split_speaker_label, strip_nonspeech, turn_stamp
 
 
 @dataclass
@@ -42,7 +42,9 @@ def drop_editorial_lines(raws: list[RawBlock]) -> list[RawBlock]:
     "注：" is never taken for a speaker."""
     kept: list[RawBlock] = []
     for raw in raws:
-        if raw.kind in ("code", "table"):
+        # A heading "## Transcript" is no label line: it opens the section the show notes' furniture ends at
+        # (dropping it ran a podcast page's whole transcript into its "Where can you find us next?" links).
+        if raw.kind in ("code", "table", "heading"):
             kept.append(raw)
             continue
         lines = [(n, text) for n, text in raw.lines if not is_label_line(text)]
@@ -107,7 +109,7 @@ def build_blocks(raws: list[RawBlock], speakers: set[str]) -> list[Block]:
                     )
                 )
             continue
-        for speaker, labelled, lines in _turns(raw, speakers):
+        for speaker, labelled, lines, said_at in _turns(raw, speakers):
             text, marks = _join(lines)
             if not text:
                 if labelled and speaker:  # a header alone ("宋佳 00:00:05"): its turn is the paragraphs after it
@@ -136,7 +138,7 @@ def build_blocks(raws: list[RawBlock], speakers: set[str]) -> list[Block]:
                     section=section,
                     speaker=speaker or None,
                     line_marks=marks,
-                    time_marks=((0, raw.time),) if raw.time is not None else (),
+                    time_marks=((0, raw.time),) if raw.time is not None else ((0, said_at),) if said_at is not None else (),
                     anchor=anchor,
                     furniture=block_furniture,
                     attrs=raw.attrs,
@@ -163,24 +165,29 @@ def speaker_label(text: str) -> tuple[str | None, int]:
     return (header[0], len(text)) if header else (None, 0)
 
 
-def _turns(raw: RawBlock, speakers: set[str]) -> list[tuple[str | None, bool, list[tuple[int, str]]]]:
+_Turn = tuple[str | None, bool, list[tuple[int, str]], float | None]
+"""(speaker, whether a label opened it, its lines, the clock time its label gave: "[00:12:03] Maya: …")."""
+
+
+def _turns(raw: RawBlock, speakers: set[str]) -> list[_Turn]:
     """Cut a raw block where a line opens with an accepted speaker label. A block that is only a header line
     yields that speaker with no lines, so the paragraphs after it are read as the turn."""
-    turns: list[tuple[str | None, bool, list[tuple[int, str]]]] = []
-    speaker, labelled, lines = raw.speaker, raw.labelled, []
+    turns: list[_Turn] = []
+    speaker, labelled, lines, said_at = raw.speaker, raw.labelled, [], None
     for lineno, text in raw.lines:
         text = strip_nonspeech(text)
         name, offset = speaker_label(text) if raw.kind != "heading" else (None, 0)
         if name is not None and (name in speakers or name == ""):
             if lines:
-                turns.append((speaker, labelled, lines))
-            speaker, labelled, lines = name, True, []
+                turns.append((speaker, labelled, lines, said_at))
+            stamp = turn_stamp(text)
+            speaker, labelled, lines, said_at = name, True, [], stamp[0] if stamp else None
             text = text[offset:]
             if not text.strip():
                 continue  # a header line: the turn's words are on the lines after it
         lines.append((lineno, text))
     if lines or (labelled and speaker and not turns):
-        turns.append((speaker, labelled, lines))
+        turns.append((speaker, labelled, lines, said_at))
     return turns
 
 

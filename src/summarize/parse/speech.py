@@ -81,18 +81,42 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
+# A turn a podcast page or a livestream's copy opens with its clock time in brackets: "[00:12:03] Maya: …",
+# "(12:03) Maya: …". Bracketed only: a bare "10:30 Keynote: …" is a line of a conference's agenda.
+_TURN_STAMP_RE = re.compile(
+    r"^[ \t]*(?:\[(?P<b>(?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d{1,3})?\]|\((?P<p>(?:\d{1,2}:)?\d{1,2}:\d{2})\))[ \t]+"
+)
+
+
+def turn_stamp(line: str) -> tuple[float, int] | None:
+    """(seconds, where the rest starts) for a line that opens with a bracketed clock time, else None."""
+    m = _TURN_STAMP_RE.match(line) if line.lstrip(" \t")[:1] in ("[", "(") else None
+    if m is None:
+        return None
+    seconds = 0
+    for part in (m.group("b") or m.group("p")).split(":"):
+        seconds = seconds * 60 + int(part)
+    return float(seconds), m.end()
+
+
 def split_speaker_label(line: str) -> tuple[str | None, int]:
-    """Return (speaker, offset where the speech starts) for a line that opens with a label.
+    """Return (speaker, offset where the speech starts) for a line that opens with a label, after a bracketed
+    clock time if the line has one (:func:`turn_stamp`).
 
     Returns ``(None, 0)`` when the line has no label. A bare ``>>`` turn marker returns
     ``("", offset)``: a change of speaker whose name is not known.
     """
     # A label ends on a colon: a line without one (most lines of prose) is not tried.
-    m = _LABEL_RE.match(line) if ":" in line or "：" in line else None
+    if ":" not in line and "：" not in line:
+        m = None
+    else:
+        stamp = turn_stamp(line)
+        start = stamp[1] if stamp else 0
+        m = _LABEL_RE.match(line[start:]) if start else _LABEL_RE.match(line)
     if m:
         name = m.group("name").strip()
         if name.casefold().rstrip(".") not in _NOT_SPEAKERS and not name.isdigit():
-            return _normalise_name(name), m.end()
+            return _normalise_name(name), start + m.end()
     if line.lstrip().startswith((">>", "&gt;&gt;")):
         marker = _TURN_MARKER_RE.match(line)
         if marker:

@@ -149,14 +149,23 @@ _ABOUT_THE_EPISODE_RE = re.compile(
     r"(?:also )?(?:tells? us|told us|helps? us understand|walks? us through|explains?|describes?|talks? about|discuss(?:es)?|shares?) "
     r"(?:how|what|why|the|about|his|her|their)\b"
     r"|\bwe(?:'re| are| get to) (?:talking|speaking|chatting|talk|speak|chat) (?:to|with) (?:our|[A-Z])"
+    # "Ada and Rory talk with Tomasz Lindqvist of Hollowbrook Labs about what happened when …" (the episode blurb of a
+    # fresh podcast page, judged chit-chat): the hosts' names, then the guest's full name and the topic.
+    r"|^\W*(?-i:[A-Z][a-z]+(?:, [A-Z][a-z]+)*,? and [A-Z][a-z]+) (?:talk|chat|sit down|speak|catch up)s? (?:with|to) "
+    r"(?-i:[A-Z][a-z]+ [A-Z][\w'’-]+)[^.;:]{0,80}?\b(?:about|to discuss|on how)\b"
+    r"|^\W*(?-i:[A-Z][a-z]+(?:, [A-Z][a-z]+)*,? and [A-Z][a-z]+) (?:also )?ask (?:her|him|them) (?:what|how|why|about|whether)\b"
     # "We also hear about the namespace-by-namespace migration plan, …", "We learn about Google's Private Service
     # Connect …", "You'll learn how …": what the episode or post covers, not what it says.
     r"|^\W*(?:and )?(?:we also|you(?:'ll| will)(?: also)?|listeners(?: also)?) (?:hear|learn|find out) (?:about|how|what|why|more)\b"
     # "We also talk about recording rules for the dashboards …" (a fresh podcast page's show notes, judged chit-chat).
     r"|^\W*(?:and )?we also (?:talk|chat|get into|discuss|cover|touch on|dig into)\b"
+    # "We get into renewal windows, the ACME rate limit that bit them, …" (a fresh podcast page's blurb, judged dangling).
+    r"|^\W*(?:and )?we (?:get into|dig into|touch on|go through) (?!it\b|them\b|that\b|this\b)"
     r"|^\W*(?:(?:因此|所以|那么|好|现在|下面)[，,]\s*)?(?:让我们(?:来)?(?:看看|看一下|了解一下)|今天(?:主要|的议题|我们主要)|接下来(?:我们)?(?:来)?(?:看|介绍)"
     r"|(?:现在|下面)?我们(?:再)?来(?:尝试|试试|试一下|看看|看一下)|先(?:简单)?(?:介绍|说)一下)"
-    r"|本期(?:节目|播客)|这一期|欢迎收听",
+    r"|本期(?:节目|播客)|这一期|欢迎收听"
+    # A translator on why they translated: "…原文把原因和解法讲得很清楚，…所以翻译过来。" (judged chit-chat).
+    r"|翻译(?:过来|成中文|出来)|(?:本文|原文|全文)(?:翻)?译自",
     re.IGNORECASE,
 )
 # Calls to action: "For an exhaustive list …, please see the release notes", "Take a look at the docs".

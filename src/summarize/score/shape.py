@@ -133,6 +133,15 @@ _CLAUSE_ALONE_EN_RE = re.compile(r"^\W*(?:if|when|because|although|unless|while|
 _REASON_ALONE_EN_RE = re.compile(r"^[^\w']*(?:because(?!\s+of\b)|'cause)\b(?:[^,;:—–-]|-(?!-))*$", re.IGNORECASE)
 
 
+# What a tutorial promises to teach, as an indirect question with no statement of its own: "Why a PDB can block node
+# drains forever, and how to avoid it.", "怎么先用 Warn/Audit 观察，再切到 Deny。" (a "What you'll learn"/"读完你会知道"
+# list; judged fragments, 3 of 3). "How the scheduler scores nodes depends on …", "如何选择取决于 …" say something.
+_OBJECTIVE_EN_RE = re.compile(
+    r"^\W*(?:how|why) (?:to|a|an|the|we|you|our|your|it|this|these|they)\b(?![^?]*\b(?:is|are|was|were|depends|matters|"
+    r"comes down to|varies|differs|because)\b)[^?]*$",
+    re.IGNORECASE,
+)
+_OBJECTIVE_ZH_RE = re.compile(r"^\W*(?:怎么|怎样|如何|为什么|为何)(?![^？?]*(?:是|取决于|在于|决定|很重要|不重要|因为|所以))[^？?]*$")
 # Nothing but names in a row: "T-Mobile、Airbnb、易贝和 Salesforce。" (the rest of a list a stray "；" cut off).
 _ZH_NAMES_ONLY_RE = re.compile(
     r"^\W*(?:[A-Za-z0-9][A-Za-z0-9_.+-]*(?: [A-Za-z0-9][A-Za-z0-9_.+-]*)*|[\u4e00-\u9fff]{1,4})"
@@ -153,8 +162,10 @@ def fragment(s: Sentence, text: str) -> bool:
                 or (len(text.split()) <= 8 and _CLAUSE_ALONE_EN_RE.match(text) is not None)
                 # In speech only: a written "Because the cache was cold the first request took two seconds." has
                 # its main clause without a comma; an answer in an interview that opens on "Because" seldom does.
-                or (s.speaker is not None and _REASON_ALONE_EN_RE.match(text) is not None))
-    if _ZH_AGENT_FIRST_RE.match(text) or _ZH_TAIL_RE.match(text) or _ZH_NAMES_ONLY_RE.match(text) or _ZH_CUT_SHORT_RE.search(text):
+                or (s.speaker is not None and _REASON_ALONE_EN_RE.match(text) is not None)
+                or _OBJECTIVE_EN_RE.match(text) is not None)
+    if (_ZH_AGENT_FIRST_RE.match(text) or _ZH_TAIL_RE.match(text) or _ZH_NAMES_ONLY_RE.match(text) or _ZH_CUT_SHORT_RE.search(text)
+            or _OBJECTIVE_ZH_RE.match(text)):
         return True  # "由我所在公司以及 Emissary、Contour 等项目共同维护。": what is maintained is in the sentence before
     return s.kind == "list_item" and _ZH_SUBJECTLESS_RE.match(text) is not None
 

@@ -175,14 +175,19 @@ _PROCEDURE_HEADING_RE = re.compile(
 # Where a post steps aside from its point: "Extra for experts", an appendix, references, acknowledgements.
 _ASIDE_HEADING_RE = re.compile(
     r"^\W*(?:\d+[.)]\s*)?(?:extra for (?:experts|the curious)|appendix|addendum|further reading|references?|"
-    r"acknowledge?ments|credits|footnotes?|bonus|side ?notes?|a note on|附录|参考(?:资料|文献|链接)?|致谢|延伸阅读|扩展阅读|番外)\b",
+    r"acknowledge?ments|credits|footnotes?|bonus|side ?notes?|a note on|附录|参考(?:资料|文献|链接)?|致谢|延伸阅读|扩展阅读|番外|"
+    # A release's known issues and a tutorial's troubleshooting or FAQ: details for the reader who hits them (judged:
+    # 5 of 6 such takeaways dropped as trivial or dangling, "a known-issue detail, fixed in 1.8.1").
+    r"known (?:issues|limitations|problems)|troubleshooting|faqs?|frequently asked questions|已知(?:问题|限制)|常见问题|"
+    r"故障排查|问题排查|排障)(?![\w-])",
     re.IGNORECASE,
 )
 SUMMARY_SECTION_BOOST = 1.3
 PROCEDURE_SECTION_FACTOR = 0.6
 """Hand-set multipliers for a sentence in a post's conclusion ("Summary", "总结") and in a how-to section (a
 heading such as "Setup", "Cleanup", "部署", or two or more code blocks in the section) and in an aside ("Extra
-for experts", "Appendix", "附录"): judges kept the first and dropped the others as trivial detail."""
+for experts", "Appendix", "附录", "Known issues", "Troubleshooting", "常见问题"): judges kept the first and dropped
+the others as trivial detail."""
 
 
 def section_roles(doc: Document) -> dict[int, str]:
