@@ -132,6 +132,21 @@ def test_a_transcript_heading_ends_the_show_notes_and_stamped_turns_keep_speaker
     assert not any(s.speaker for s in agenda.sentences)  # a bare clock time before a label is an agenda line
 
 
+def test_a_speakers_turn_ends_a_bio_section_no_heading_closed() -> None:
+    """"## 嘉宾介绍" then a rule then the dialogue: the guest's bio is furniture, the turns after it are not."""
+    text = (
+        "## 嘉宾介绍\n\n**沈嘉禾**，青梧科技基础架构组负责人，做了八年 DBA，后来转做平台。\n\n---\n\n"
+        "**老周**：欢迎收听云原生夜话，我是老周。今天聊数据库连接池。\n\n"
+        "**沈嘉禾**：连接数是 HPA 扩容之后最先撞上的上限，每个 Pod 的池子乘上副本数就是总数。\n\n"
+        "**老周**：那你们后来怎么做的？\n"
+    )
+    doc = load(text, fmt="markdown")
+    bio = next(s for s in doc.sentences if "八年 DBA" in s.text)
+    assert bio.furniture == "bio"
+    turns = [s for s in doc.sentences if s.speaker]
+    assert len(turns) >= 3 and all(s.furniture is None for s in turns)
+
+
 def test_furniture_never_becomes_a_takeaway_or_a_card() -> None:
     """Neither takeaways nor cards quote a bio, a link title or navigation."""
     import summarize

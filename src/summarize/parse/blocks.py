@@ -110,6 +110,11 @@ def build_blocks(raws: list[RawBlock], speakers: set[str]) -> list[Block]:
                 )
             continue
         for speaker, labelled, lines, said_at in _turns(raw, speakers):
+            if labelled and speaker and section_furniture is not None:
+                # A speaker's turn is the transcript, never furniture: it ends a bio or links section that no
+                # heading closed ("## 嘉宾介绍" then "---" then "**老周**：欢迎收听…", or show notes running into a
+                # `<details>` transcript), which had made a podcast page's whole dialogue furniture.
+                section_furniture, furniture = None, raw.furniture
             text, marks = _join(lines)
             if not text:
                 if labelled and speaker:  # a header alone ("宋佳 00:00:05"): its turn is the paragraphs after it
