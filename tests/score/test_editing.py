@@ -405,6 +405,35 @@ def test_a_chinese_subject_that_also_does_something_goes_on_from_before() -> Non
     assert not goes_on_from_before("团队偿还技术债务需要专门排期。", "zh")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "spoken", "glued"),
+    [
+        ("Let the kubelet do it and tune it fourth thing is just make the images smaller and fewer", "en", True, True),
+        ("One project per team and lock down the destinations the third mistake is turning on auto sync", "en", True, True),
+        ("So the fourth thing is to make the images smaller.", "en", True, False),  # the point's own opening
+        ("The first option is faster and the second option is cheaper.", "en", True, False),
+        ("四句话第一先把内核 OOM 和驱逐分开看第二大机器上默认阈值不够要按比例设。", "zh", True, True),
+        ("今天主要三个议题，第一个是多集群管理平台的选型，第二个是日志系统的故障复盘。", "zh", False, True),
+        ("第一次上线的时候，第二天就回滚了。", "zh", False, False),  # times, not places in a list
+        ("我们的建议是以 SLSA 构建级别 2 为第一个目标。", "zh", False, False),
+    ],
+)
+def test_two_points_of_a_list_in_one_unit_are_a_run_on(text: str, lang: str, spoken: bool, glued: bool) -> None:
+    """A talk's next point begun inside a caption unit, or two places of a list in one Chinese sentence."""
+    from summarize.score.shape import run_on
+
+    assert run_on(sentence(text, lang), text, spoken) is glued
+
+
+def test_a_pronoun_after_a_since_or_version_opener_leans() -> None:
+    """"Since Kubernetes 1.29 it's been on by default" (judged dangling: "it" is native sidecars): the version's dot
+    is no sentence end; the dummy "it is possible to" stands alone."""
+    assert leans_outside("Since Kubernetes 1.29 it's been on by default, so you only set restartPolicy: Always.", "en")
+    assert leans_outside("In version 1.30 it is on by default.", "en")
+    assert not leans_outside("Since Kubernetes 1.29 it is possible to declare native sidecars.", "en")
+    assert not leans_outside("Since Kubernetes 1.29, native sidecars are on by default.", "en")
+
+
 def test_instead_leans_on_what_came_before() -> None:
     assert leans_outside("Gateway API instead lets each implementation attach its own policy resources.", "en")
     assert not leans_outside("Use a Gateway instead of an Ingress for new services.", "en")

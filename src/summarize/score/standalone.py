@@ -99,9 +99,10 @@ _LEANS_INSIDE_EN_RE = re.compile(
     re.IGNORECASE,
 )
 # A pronoun subject after an opening phrase: "On our fleet it's a bit under 1% of CPU", "For Postgres that's
-# everything" (the dummy "it's important to …" stands alone).
+# everything", "Since Kubernetes 1.29 it's been on by default" (the dummy "it's important to …" stands alone).
 _LEANS_AFTER_OPENER_RE = re.compile(
-    r"^\W*(?:on|in|for|at|with|from|by|after|before|during|without)\b[^,.;]{0,40}?(?:,\s*|\s)(?:it|that|they)"
+    r"^\W*(?:on|in|for|at|with|from|by|after|before|during|without|since|until|as of|starting (?:with|in|from))\b"
+    r"(?:[^,.;]|(?<=\d)\.(?=\d)){0,40}?(?:,\s*|\s)(?:it|that|they)"  # "1.29" is no sentence's end
     r"(?:'s|’s|'re|’re| is| was| are| were)\b(?!\s+(?:\w+\s+){0,2}?(?:to|that|for|when|if|why|how)\b)"
     # "Over the years that became 11 node groups per cluster" (judged dangling): after a span of time, "that" is what
     # the sentence before told ("Over a network that is congested" is a relative clause, and no span of time).
