@@ -328,6 +328,7 @@ def test_stories_and_points() -> None:
         ("For an exhaustive list of changes in the release, please see the release notes.", "call to action"),
         ("Take a look at the API concepts documentation to start familiarizing yourself with the APIs.", "call to action"),
         ("按照入门指南探索 Ambient 模式，或阅读我们新的用户指南了解如何逐步采用 Ambient。", "call to action"),
+        ("Open an issue in the companion repo or find me in #k8s-beginners.", "call to action"),
         ("Varun is a product manager in charge of gRPC, an open source project created at Google.", "biography"),
         ("I'm a product manager on a project called gRPC at Google.", "self-introduction"),
         ("I’m one of the technical leads for SIG-CLI.", "self-introduction"),
@@ -388,7 +389,8 @@ def test_show_notes_that_state_the_point_are_not_blurbs() -> None:
                  "We learned the hard way that every namespace needs a default-deny policy.",
                  "The canary gets 5% of the traffic, and 300 users joined the beta program.",
                  "Envoy and Istio talk to Kubernetes through the API server about every change.",
-                 "Teams and operators talk with each other about quotas in the platform channel."):
+                 "Teams and operators talk with each other about quotas in the platform channel.",
+                 "When a probe fails, open an issue only after the second failure, not the first."):
         assert rejection(sentence(text), n_tokens=len(text.split()), n_terms=8) is None, text
 
 
@@ -576,6 +578,15 @@ def test_the_tail_of_a_broken_chinese_sentence_is_a_fragment(text: str, tail: bo
     from summarize.score.shape import fragment
 
     assert fragment(sentence(text, "zh"), text) is tail
+
+
+def test_a_release_notes_issue_reference_is_left_out() -> None:
+    """"（#1187）", "(#4521, #4530)", "(PR #88)" are the tracker's numbers; "(#ff0000)" and "#k8s" are not references."""
+    assert edit(sentence("控制面的全量配置下发时间从 11 秒降到 4 秒（#1187）", "zh"), False) == "控制面的全量配置下发时间从 11 秒降到 4 秒。"
+    assert edit(sentence("The controller no longer leaks watches (#4521, #4530)."), False) == "The controller no longer leaks watches."
+    assert edit(sentence("Retries now back off exponentially (PR #88)."), False) == "Retries now back off exponentially."
+    for text in ("Colour codes like (#ff0000) are ignored.", "Ask in the #k8s-beginners channel on Slack."):
+        assert edit(sentence(text), False) == text
 
 
 def test_a_semicolon_typed_for_the_colon_after_a_list_word_prints_as_the_colon() -> None:

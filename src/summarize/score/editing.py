@@ -121,6 +121,12 @@ def _drop_dash_asides(text: str) -> str:
 # A translator's or editor's note inside a sentence ("…发起一次压缩【译注：由 --etcd-compaction-interval 参数控制】，所以…",
 # "(Translator's note: …)"): the note explains a term for the reader of the page, it is not what the author said, and a
 # takeaway reads as the author's sentence without it.
+# A release note's issue or pull-request reference: "…从 11 秒降到 4 秒（#1187）", "… (#4521, #4530)", "(PR #88)".
+# The number is the tracker's, not the reader's; an editor leaves it out of the newsletter line.
+_ISSUE_REF_RE = re.compile(
+    r"\s*[（(]\s*(?:(?:PR|pull request|issue|fixes|see)\s*)?#\d+(?:\s*[,，、]\s*(?:(?:PR|issue)\s*)?#\d+)*\s*[)）]",
+    re.IGNORECASE,
+)
 _INLINE_NOTE_RE = re.compile(
     r"\s*(?:【\s*(?:译者注|译注|编者注|编注|注)\s*[:：][^【】]{0,300}】"
     r"|[（(]\s*(?:译者注|译注|编者注|编注|注)\s*[:：][^（）()]{0,300}[）)]"
@@ -213,6 +219,8 @@ def _edit(text: str, zh: bool, spoken: bool) -> str:
             text = unhedged
         if text == before:
             break
+    if "#" in text:
+        text = _ISSUE_REF_RE.sub("", text)
     if "注" in text or "note" in text.lower():
         unnoted = _INLINE_NOTE_RE.sub("", text)
         if len(unnoted.strip()) >= 8:  # a note may be longer than the clause it glosses; the clause is what stays

@@ -170,7 +170,7 @@ _ABOUT_THE_EPISODE_RE = re.compile(
 )
 # Calls to action: "For an exhaustive list …, please see the release notes", "Take a look at the docs".
 _CALL_TO_ACTION_RE = re.compile(
-    r"(?=[cdefgjlprstw请详参欢更按阅我可])"  # first letters, for speed, as in _PROMO_RE
+    r"(?=[cdefgjloprstw请详参欢更按阅我可])"  # first letters, for speed, as in _PROMO_RE
     r"(?:\bplease (?:see|refer|read|visit|check|do apply|apply|join|reach|let us know|try)\b|\bcheck out\b|\btake a look\b"
     r"|\bcan refer to|可以?参(?:照|阅)"
     # "The steps to configure an egress gateway are described in the blog Consuming External MongoDB Services."
@@ -179,6 +179,8 @@ _CALL_TO_ACTION_RE = re.compile(
     r"|\bsee the (?:\w+ ){0,4}(?:docs|documentation|release notes|guide|blog|announcement|changelog|repository|page)\b"
     r"|\bfollow the (?:\w+ ){0,3}(?:guide|instructions|tutorial|steps)\b|\bgive it a try\b|\btry it out\b"
     r"|\bwe(?:'d| would)? (?:love|welcome|encourage|invite) (?:you|everyone|anyone|as many|all|more|contributions|feedback)\b"
+    # "Open an issue in the companion repo or find me in #k8s-beginners." (a fresh tutorial's sign-off).
+    r"|\bfind (?:me|us) (?:in|on|at)\b|\bopen an issue (?:in|on|at|against)\b|\b(?:ping|reach) (?:me|us) (?:in|on|at|via)\b"
     r"|\bcome (?:join|say hi|talk to us|find us)\b|\bjoin (?:us|the (?:\w+ )?(?:community|slack|channel|meeting|mailing list))\b"
     r"|请参阅|请访问|请参考|请查看|详见|参见|欢迎(?:大家|您|你)?(?:参与|贡献|加入|试用|反馈|在评论区|留言)|更多(?:信息|详情)请"
     r"|^(?:按照|阅读|参阅)[^，。]{0,12}(?:指南|文档|教程|说明)|我们邀请(?:你|您|大家))",
