@@ -66,7 +66,8 @@ def cards_of(path: str, *, trace: bool) -> dict[str, Any]:
         kwargs = {"trace": checked} if trace else {}
         made = with_post(make_cards(doc, load_packs(())[lang], lang=lang, max_cards=20, **kwargs), doc)
     cards = [{"question": c.question, "answer": c.answer, "type": c.type, "template": c.template, "rank": r,
-              "score": c.score, "sentence_ids": list(c.sentence_ids)} for c, r in zip(made, card_rank(made))]
+              "score": c.score, "sentence_ids": list(c.sentence_ids), "context": getattr(c, "context", None)}
+             for c, r in zip(made, card_rank(made))]
     drafts = [{"question": x.question, "answer": x.answer, "type": x.draft.type, "template": x.draft.template,
                "fault": x.fault, "confidence": x.draft.confidence} for x in checked]
     return {"lang": lang, "spoken": register_of(doc) == "spoken", "cards": cards, "drafts": drafts}
@@ -107,7 +108,7 @@ def run_at(rev: str, posts: Sequence[tuple[str, str]]) -> tuple[str, dict[str, d
 
 def verdict_of(judged: Mapping[tuple[str, str], Mapping[str, Any]], key: str, card: Mapping[str, Any]) -> str:
     """"acceptable", "rejected" or "unjudged"."""
-    v = judged.get((key, card_text(card["question"], card["answer"])))
+    v = judged.get((key, card_text(card["question"], card["answer"], card.get("context"))))
     return "unjudged" if v is None else v["verdict"]
 
 
@@ -130,7 +131,7 @@ def by_check(runs: Mapping[str, Mapping[str, Any]], judged: Mapping[Any, Any]) -
     for key, entry in runs.items():
         seen: dict[str, str | None] = {}
         for d in entry.get("drafts", []):
-            text = card_text(d["question"], d["answer"])
+            text = card_text(d["question"], d["answer"], d.get("context"))
             if (key, text) in judged and (text not in seen or seen[text] is not None):
                 seen[text] = d["fault"]  # a card made by any draft that passes is printed-eligible
         for text, fault in seen.items():
@@ -157,7 +158,7 @@ def by_feature(runs: Mapping[str, Mapping[str, Any]], judged: Mapping[Any, Any])
     for key, entry in runs.items():
         done = set()
         for d in entry.get("drafts", []):
-            text = card_text(d["question"], d["answer"])
+            text = card_text(d["question"], d["answer"], d.get("context"))
             if d["fault"] or text in done or (key, text) not in judged:
                 continue
             done.add(text)
@@ -171,8 +172,8 @@ def removed(before: Mapping[str, Any], after: Mapping[str, Any], judged: Mapping
     out: dict[str, Counter[str]] = defaultdict(Counter)
     for key in before:
         groups = ["all", "fresh" if key.startswith(FRESH_PREFIX) else "earlier pages"]
-        old = {card_text(c["question"], c["answer"]): c for c in before[key].get("cards", [])}
-        new = {card_text(c["question"], c["answer"]): c for c in after.get(key, {}).get("cards", [])}
+        old = {card_text(c["question"], c["answer"], c.get("context")): c for c in before[key].get("cards", [])}
+        new = {card_text(c["question"], c["answer"], c.get("context")): c for c in after.get(key, {}).get("cards", [])}
         for text, c in old.items():
             v = verdict_of(judged, key, c)
             gone, left_top = text not in new, c["rank"] <= TOP_CARDS and (text not in new or new[text]["rank"] > TOP_CARDS)

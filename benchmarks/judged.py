@@ -76,7 +76,8 @@ FRESH = {"fixtures/unseen/": "fresh pages", "fixtures/unseen2/": "fresh pages, s
 tuned on them when they were first judged (their README says when)."""
 INSTRUCTIONS = ("Read the whole post at `read` first. Then judge each item on its own by benchmarks/RUBRIC.md and "
                 "write one JSON line per item: {\"item\": ID, \"verdict\": \"kept\"|\"dropped\" (takeaways) or "
-                "\"acceptable\"|\"rejected\" (cards), \"reason\": ONE REASON when dropped/rejected, \"note\": optional}.")
+                "\"acceptable\"|\"rejected\" (cards), \"reason\": ONE REASON when dropped/rejected, \"note\": optional}. "
+                "A card with a `context` is judged as a learner sees it in a deck: its context line, then its question.")
 SHUFFLE_SEED = 0
 
 
@@ -126,9 +127,12 @@ def normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
-def card_text(question: str, answer: str) -> str:
-    """A card's key text: its question and answer together."""
-    return f"{normalise(question)} || {normalise(answer)}"
+def card_text(question: str, answer: str, context: str | None = None) -> str:
+    """A card's key text: its question and answer together, and the context line shown with them. A card with
+    no context line keeps the key it had before context lines existed, so its verdicts on file still match;
+    a card shown with one is judged anew, since the line changes what the learner reads."""
+    key = f"{normalise(question)} || {normalise(answer)}"
+    return f"{key} || {normalise(context)}" if context and normalise(context) else key
 
 
 def item_id(kind: str, post: str, text: str) -> str:
@@ -173,7 +177,7 @@ def produce(posts: Sequence[tuple[str, str]], *, cards: bool, min_confidence: fl
                     made = quiz(path)
                     entry["cards"] = [
                         {"question": c.question, "answer": c.answer, "type": c.type, "rank": r, "score": c.score,
-                         "line": c.line, "sentence_ids": list(c.sentence_ids)}
+                         "line": c.line, "sentence_ids": list(c.sentence_ids), "context": getattr(c, "context", None)}
                         for c, r in zip(made, card_rank(made))
                     ]
         except Exception as e:  # noqa: BLE001 - a post that fails is a result, not a crash
@@ -248,9 +252,10 @@ def items_of(key: str, entry: Mapping[str, Any]) -> list[dict[str, Any]]:
         text = normalise(t["text"])
         items.append({"kind": "takeaway", "text": text, "item": item_id("takeaway", key, text), "show": {"text": t["text"]}})
     for c in entry.get("cards", []):
-        text = card_text(c["question"], c["answer"])
-        items.append({"kind": "card", "text": text, "item": item_id("card", key, text),
-                      "show": {"type": c["type"], "question": c["question"], "answer": c["answer"]}})
+        text = card_text(c["question"], c["answer"], c.get("context"))
+        show = {"type": c["type"], **({"context": c["context"]} if c.get("context") else {}),
+                "question": c["question"], "answer": c["answer"]}
+        items.append({"kind": "card", "text": text, "item": item_id("card", key, text), "show": show})
     return items
 
 
@@ -288,7 +293,8 @@ def build_sheets(posts: Sequence[Post], outputs: Mapping[str, Mapping[str, Any]]
             it = union[item]
             sheet["takeaways" if it["kind"] == "takeaway" else "cards"].append({"item": item, **it["show"]})
             manifest[item] = {"post": post.key, "kind": it["kind"], "text": it["text"], "revisions": it["revisions"],
-                              **({"question": it["show"]["question"], "answer": it["show"]["answer"]}
+                              **({"question": it["show"]["question"], "answer": it["show"]["answer"],
+                                  **({"context": it["show"]["context"]} if it["show"].get("context") else {})}
                                  if it["kind"] == "card" else {})}
         sheets[sheet_name(post.key)] = sheet
     return sheets, manifest
@@ -384,7 +390,7 @@ def find_item(raw: Mapping[str, Any], manifest: Mapping[str, Mapping[str, Any]],
         item = str(raw["item"])
     elif raw.get("post") and (raw.get("text") or raw.get("question")):
         if raw.get("question") is not None:
-            item = item_id("card", raw["post"], card_text(raw["question"], raw.get("answer", "")))
+            item = item_id("card", raw["post"], card_text(raw["question"], raw.get("answer", ""), raw.get("context")))
         else:
             item = item_id("takeaway", raw["post"], normalise(raw["text"]))
     else:
@@ -434,7 +440,8 @@ def ingest(files: Sequence[Path], *, sheets: Path, judgments: Path, judge: str |
                       "note": raw.get("note") or None, "judge": str(who), "date": today, "rubric": version,
                       "revisions": entry["revisions"], "item": item}
             if entry["kind"] == "card":
-                record.update(question=entry["question"], answer=entry["answer"])
+                record.update(question=entry["question"], answer=entry["answer"],
+                              **({"context": entry["context"]} if entry.get("context") else {}))
             records.append((entry["kind"], record))
     if errors:
         raise JudgedError("no verdict was stored:\n  " + "\n  ".join(errors))
@@ -513,7 +520,7 @@ def tally(outputs: Mapping[str, Any], judged: Mapping[str, Mapping[tuple[str, st
         for c in entry.get("cards", []):
             top = c.get("rank", TOP_CARDS + 1) <= TOP_CARDS
             cards[lang]["items"] += 1
-            v = judged["card"].get((key, card_text(c["question"], c["answer"])))
+            v = judged["card"].get((key, card_text(c["question"], c["answer"], c.get("context"))))
             if v is None:
                 cards[lang]["unjudged"] += 1
                 continue

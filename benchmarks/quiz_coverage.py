@@ -84,7 +84,7 @@ def tally(posts: Sequence[Post], outputs: Mapping[str, Mapping[str, Any]], words
         c["posts at 60%"] += bool(total) and hit >= ASKED_SHARE * total
         c["posts with takeaways"] += bool(total)
         if post.register.startswith("written") and words.get(post.key, 0) >= LONG_POST_WORDS:
-            verdicts = [judged.get((post.key, card_text(card["question"], card["answer"])))
+            verdicts = [judged.get((post.key, card_text(card["question"], card["answer"], card.get("context"))))
                         for card in cards if card["type"] != "cloze"]
             good = sum(v is not None and v["verdict"] == "acceptable" for v in verdicts)
             unjudged = sum(v is None for v in verdicts)

@@ -121,6 +121,26 @@ def test_normalised_text_is_the_key(judged: ModuleType, small_set: dict) -> None
     assert [m["text"] for m in manifest.values()] == ["Another line."]
 
 
+
+def test_a_card_is_keyed_and_shown_with_its_context_line(judged: ModuleType, small_set: dict) -> None:
+    """A card without a context line keeps its old key (old verdicts match); the same question shown under a
+    context line is a new item, printed on the sheet with that line, since it changes what a learner reads."""
+    posts = small_set["posts"]
+    assert judged.card_text("What is istiod?", "A binary.") == "What is istiod? || A binary."
+    assert judged.card_text("What is istiod?", "A binary.", "  ") == "What is istiod? || A binary."
+    assert judged.card_text("What is istiod?", "A binary.", " Istio\u00a01.5 ") == "What is istiod? || A binary. || Istio 1.5"
+    verdict = {"verdict": "acceptable"}
+    judgments = {"takeaway": {}, "card": {("seeds/a.txt", judged.card_text("What is istiod?", "A binary.")): verdict}}
+    outputs = _outputs(posts, {"v": {"seeds/a.txt": []}}, cards={"seeds/a.txt": [("What is istiod?", "A binary.", 1)]})
+    entry = outputs["posts"]["seeds/a.txt"]["outputs"]["v"]
+    assert judged.build_sheets(posts, outputs["posts"], outputs["labels"], judgments)[1] == {}
+    entry["cards"][0]["context"] = "Istio 1.5"
+    sheets, manifest = judged.build_sheets(posts, outputs["posts"], outputs["labels"], judgments)
+    (sheet,) = sheets.values()
+    assert [(c["context"], c["question"]) for c in sheet["cards"]] == [("Istio 1.5", "What is istiod?")]
+    (item,) = manifest.values()
+    assert item["context"] == "Istio 1.5" and item["text"].endswith("|| Istio 1.5")
+
 def test_ab_merge_has_the_union_once(judged: ModuleType, small_set: dict) -> None:
     """Two versions sharing a line give one merged sheet with that line once, and no version named on it."""
     posts = small_set["posts"]

@@ -249,6 +249,9 @@ class Card:
     score: float = 0.0
     link: str | None = None
     """Where to read the card's source online: the post's URL, or its video at the caption's second."""
+    context: str | None = None
+    """The post's subject as a short phrase ("Trellis 0.9: bringing VMs at the edge into the mesh", "Karpenter"),
+    shown with the question: a learner studies the card in a deck of thousands, away from the post."""
 
     def __post_init__(self) -> None:
         if self.type not in CARD_TYPES:
@@ -276,6 +279,7 @@ class Card:
             "lang": self.lang,
             "score": self.score,
             "link": self.link,
+            "context": self.context,
         }
 
     @classmethod
@@ -293,5 +297,5 @@ class Card:
             title=s.text(data, "title", optional=True), time=s.number(data, "time", optional=True),
             speaker=s.text(data, "speaker", optional=True), tags=s.texts(data, "tags", limit=200),
             score=s.number(data, "score", optional=True) or 0.0,
-            link=s.http_url(data, "link"),
+            link=s.http_url(data, "link"), context=s.text(data, "context", optional=True, limit=500),
         )

@@ -330,3 +330,29 @@ def test_anki_imports_two_posts_then_more_posts_into_the_same_deck(anki, sample_
     assert {name for name in collection.deck_names() if name.startswith("summarize")} == {
         "summarize", 'summarize::Why Envoy, "the" proxy', "summarize::服务网格入门", "summarize::New post",
     }
+
+
+def test_a_deck_built_before_context_lines_updates_in_place(anki, sample_cards, tmp_path) -> None:
+    """Adding the context line keeps the note types' fields, so a deck built without context lines (as before
+    this field existed) is updated, not forked: no new note, no second note type, the line shown on the front."""
+    collection = anki()
+    bare = [dataclasses.replace(card, context=None) for card in sample_cards]
+    to_apkg(bare, tmp_path / "v1.apkg", timestamp=1_700_000_000)
+    collection.import_apkg(tmp_path / "v1.apkg")
+    note_ids = set(collection.col.find_notes(""))
+    models_before = {(m.id, m.name) for m in collection.col.models.all_names_and_ids()}
+
+    framed = [dataclasses.replace(card, context="Envoy & <the> proxy") for card in sample_cards]
+    to_apkg(framed, tmp_path / "v2.apkg", timestamp=1_700_000_060)
+    log = collection.import_apkg(tmp_path / "v2.apkg")
+
+    assert len(log.new) == 0 and len(log.updated) == 5 and not log.conflicting
+    assert set(collection.col.find_notes("")) == note_ids
+    assert {(m.id, m.name) for m in collection.col.models.all_names_and_ids()} == models_before
+    basic = collection.notes()[card_guid(framed[0])]
+    assert list(basic.keys()) == ["Question", "Answer", "Source", "Context"]
+    assert basic["Question"].startswith('<div class="topic">Envoy &amp; &lt;the&gt; proxy</div>')
+    assert "Envoy &amp; &lt;the&gt; proxy" in basic.cards()[0].question()
+    cloze = collection.notes()[card_guid(framed[2])]
+    assert "Envoy &amp; &lt;the&gt; proxy" in cloze.cards()[0].question()
+    assert "control plane" not in cloze.cards()[0].question()  # still a deletion on the front

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from summarize.errors import ExportError
 from summarize.export import card_guid, to_tsv
-from summarize.export._common import clean_text
+from summarize.export._common import clean_text, one_line
 from summarize.model import Card
 
 
@@ -38,7 +38,7 @@ def test_headers_for_basic_cards_only(make_card) -> None:
     assert headers == [
         "#separator:tab", "#html:true", "#guid column:1", "#notetype:Basic", "#deck column:2", "#tags column:5",
     ]
-    assert len(rows) == 2 and all(len(row) == 5 for row in rows)
+    assert len(rows) == 2 and all(len(row) == 6 for row in rows)  # the last: the context line
     assert text.endswith("\n") and not text.endswith("\n\n")
 
 
@@ -64,7 +64,7 @@ def test_fields_are_escaped_and_rows_stay_rows(sample_cards) -> None:
     text = to_tsv(sample_cards)
     body = [line for line in text.splitlines() if not line.startswith("#")]
     assert len(body) == len(sample_cards)
-    assert all(line.count("\t") == 5 for line in body)
+    assert all(line.count("\t") == 6 for line in body)
     _, rows = parse(text)
     first = rows[0]
     assert first[3] == "What does &quot;Envoy&quot;, the proxy, do with &lt;b&gt;traffic&lt;/b&gt;?"
@@ -112,21 +112,26 @@ texts = st.lists(
 
 
 @settings(max_examples=150, deadline=None)
-@given(question=texts.filter(str.strip), answer=texts.filter(str.strip), title=texts)
-def test_round_trip_any_text(question: str, answer: str, title: str) -> None:
-    """Any question/answer text comes back from a standard tab-separated CSV parse, after the
-    documented normalisation (controls dropped, tabs as spaces, line breaks as <br>)."""
+@given(question=texts.filter(str.strip), answer=texts.filter(str.strip), title=texts, context=texts)
+def test_round_trip_any_text(question: str, answer: str, title: str, context: str) -> None:
+    """Any question/answer/context text comes back from a standard tab-separated CSV parse, after the
+    documented normalisation (controls dropped, tabs as spaces, line breaks as <br>; the context column as
+    one line of plain text, and in the front field as an HTML line above the question)."""
     card = Card(
         id="p", type="what", question=question, answer=answer, sentence_ids=(1,), source_text=answer,
-        line=1, template="t", lang="en", source="p.md", title=title or None,
+        line=1, template="t", lang="en", source="p.md", title=title or None, context=context or None,
     )
     text = to_tsv([card])
     headers, rows = parse(text)
-    assert len(headers) == 6 and len(rows) == 1 and len(rows[0]) == 5
-    guid, deck, front, back, tags = rows[0]
+    assert len(headers) == 6 and len(rows) == 1 and len(rows[0]) == 6
+    guid, deck, front, back, tags, context_column = rows[0]
     assert guid == card_guid(card)
     assert deck.startswith("summarize::")
-    assert unfield(front) == clean_text(question)
+    assert context_column == one_line(clean_text(context))
+    shown = one_line(context)
+    topic = f'<div class="topic">{html.escape(clean_text(shown), quote=True)}</div>' if shown else ""
+    assert front.startswith(topic)
+    assert unfield(front[len(topic):]) == clean_text(question)
     assert unfield(back.split("<blockquote>")[0].split("<div><small>")[0]) == clean_text(answer)
     assert tags == "what"
 
@@ -196,6 +201,24 @@ def test_anki_updates_notes_from_a_regenerated_file(anki, sample_cards, tmp_path
     assert "由 Sidecar 代理组成 &amp; 更新了。" in note.cards()[0].answer()
     assert "东西向" not in note["Back"]
 
+
+
+def test_anki_shows_the_context_line_and_ignores_its_plain_column(anki, sample_cards, tmp_path) -> None:
+    """The context line opens the front field; the trailing plain-text column maps to no field, so the stock
+    note types import every card unchanged in shape, and a file made before the column existed updates."""
+    collection = anki()
+    path = tmp_path / "quiz.txt"
+    path.write_text(to_tsv([dataclasses.replace(c, context=None) for c in sample_cards]), encoding="utf-8")
+    collection.import_tsv(path)
+    note_ids = set(collection.col.find_notes(""))
+    path.write_text(to_tsv([dataclasses.replace(c, context="服务网格 & Envoy") for c in sample_cards]), encoding="utf-8")
+    log = collection.import_tsv(path)
+    assert len(log.new) == 0 and len(log.updated) == 5
+    assert set(collection.col.find_notes("")) == note_ids
+    note = collection.notes()[card_guid(sample_cards[0])]
+    assert list(note.keys()) == ["Front", "Back"]
+    assert note["Front"].startswith('<div class="topic">服务网格 &amp; Envoy</div>What does')
+    assert "服务网格 &amp; Envoy" not in note["Back"]
 
 NASTY = [
     'Tabs\tand "quotes", commas; semicolons',

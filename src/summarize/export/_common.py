@@ -74,6 +74,17 @@ def html_field(text: str) -> str:
     return html.escape(clean_text(text), quote=True).replace("\n", "<br>")
 
 
+def context_html(card: Card) -> str:
+    """The card's context line (its post's subject) as HTML shown above the question, or "" without one.
+
+    It goes inside the first field rather than into a field of its own: Anki matches an imported note type
+    by id and *schema* (its field names), and a note type whose fields changed is imported as a second copy
+    whose notes no longer update the ones already studied (see :mod:`summarize.export.anki`)."""
+    if not card.context or not card.context.strip():
+        return ""
+    return f'<div class="topic">{html_field(one_line(card.context))}</div>'
+
+
 def one_line(text: str) -> str:
     """Collapse all whitespace (line breaks included) to single spaces."""
     return _SPACES.sub(" ", display_text(text)).strip()

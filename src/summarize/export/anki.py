@@ -42,7 +42,16 @@ from typing import TYPE_CHECKING, Any
 from .._output import check_output_path, write_atomic
 from ..errors import ExportError
 from ..model import Card
-from ._common import anki_tags, group_by_post, html_field, require_cards, root_deck, source_html, unique_cards
+from ._common import (
+    anki_tags,
+    context_html,
+    group_by_post,
+    html_field,
+    require_cards,
+    root_deck,
+    source_html,
+    unique_cards,
+)
 
 if TYPE_CHECKING:
     import genanki
@@ -67,6 +76,7 @@ _CSS = """\
   color: black;
   background-color: white;
 }
+.topic { color: #777; font-size: .7em; margin-bottom: .5em; }
 .answer { font-weight: 600; }
 .context { color: #555; border-left: 3px solid #ccc; margin: 1em 0; padding-left: .8em; font-size: .9em; }
 .source { color: #888; font-size: .75em; }
@@ -126,12 +136,20 @@ def _models() -> tuple[genanki.Model, genanki.Model]:
 
 
 def note_fields(card: Card) -> list[str]:
-    """The HTML fields of a card's note, in the order of its note type's fields."""
+    """The HTML fields of a card's note, in the order of its note type's fields.
+
+    The card's context line (its post's subject) opens the first field, so it shows with the question.
+    The fields themselves never change: a new field would change the note types' schema, and Anki
+    imports a note type whose schema changed as a second copy, leaving the notes a learner already
+    studies un-updated ("some updates were ignored because the note type has changed"); with the same
+    fields, a rebuilt deck updates them in place.
+    """
     source = source_html(card)
     context = html_field(card.source_text)
+    first = context_html(card) + html_field(card.question)
     if card.type == "cloze":
-        return [html_field(card.question), context, source]
-    return [html_field(card.question), html_field(card.answer), source, context]
+        return [first, context, source]
+    return [first, html_field(card.answer), source, context]
 
 
 @functools.cache

@@ -67,6 +67,8 @@ def to_markdown(cards: Iterable[Card], *, title: str | None = None) -> str:
             marker = f"{number}. "
             pad = " " * len(marker)
             lines += [f"{marker}{_question(card)} ({_where(card)})", ""]
+            if card.context and one_line(card.context):  # which post's story the card is from, shown with it
+                lines += [f"{pad}Context: {escape_markdown(card.context)}", ""]
             lines += [f"{pad}<details><summary>Answer</summary>", "", f"{pad}{escape_markdown(card.answer)}", ""]
             context = one_line(card.source_text)
             if context and context != one_line(card.answer):

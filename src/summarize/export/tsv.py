@@ -5,10 +5,12 @@ Anki (2.1.55+) reads the headers and needs no questions in its import dialog: ``
 mix), ``#deck column`` and ``#tags column``. The GUID column makes a re-import *update* the
 notes it imported before (Anki's default "update existing notes" duplicate handling).
 
-Columns: GUID, [note type], deck, field 1, field 2, tags — the layout of Anki's own
-"Notes in Plain Text" export. The fields target the stock note types: Basic gets Front =
-question, Back = answer + context + citation; Cloze gets Text = the cloze sentence, Back Extra
-= context + citation.
+Columns: GUID, [note type], deck, field 1, field 2, tags, context — the layout of Anki's own
+"Notes in Plain Text" export, plus the card's context line (its post's subject) as plain text in
+a trailing column for other tools (Anki leaves a column past the note type's fields unmapped).
+The fields target the stock note types: Basic gets Front = context line + question, Back =
+answer + source sentence + citation; Cloze gets Text = context line + the cloze sentence, Back
+Extra = source sentence + citation.
 
 Normalisation (what a round trip gives back): every field is HTML-escaped; line breaks become
 ``<br>``, tabs become spaces and other control characters are dropped, so a row is always one
@@ -24,6 +26,8 @@ from ..errors import ExportError
 from ..model import Card
 from ._common import (
     anki_tags,
+    clean_text,
+    context_html,
     group_by_post,
     html_field,
     one_line,
@@ -92,6 +96,7 @@ def to_tsv(
         row = [card_guid(card)]
         if mixed:
             row.append(notetype_of(card))
-        row += [deck_of[card.id], html_field(card.question), _back(card), " ".join(anki_tags(card))]
+        row += [deck_of[card.id], context_html(card) + html_field(card.question), _back(card), " ".join(anki_tags(card))]
+        row.append(one_line(clean_text(card.context or "")))  # plain text, for tools other than Anki
         lines.append("\t".join(_cell(value) for value in row))
     return "\n".join(lines) + "\n"

@@ -33,6 +33,7 @@ from .point_zh import point_cards_zh
 from .predicate import defined_terms, passes_the_gate, predicate_cards
 from .subject import subject_cards
 from .takeaway import takeaway_cards, uncovered
+from .topic import with_context
 from .turns import previous_in_turn, turn_window, with_continuation, zh_question
 
 
@@ -101,7 +102,7 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20, tra
     if missing:
         more = list(takeaway_cards(doc, ctx, lang, missing, answered=[c.answer for c in cards]))
         cards = merge(cards, finish(doc, ctx, more, lang, max_cards, trace), max_cards)
-    return cards
+    return with_context(cards, ctx)  # each card says which post's story it is from (see :mod:`.topic`)
 
 
 #: Key sentences tried per card asked for, and at least this many: 3 x 20 = 60 for the default quiz, more
