@@ -29,10 +29,11 @@ from .strict import (
 from .acronym import TEMPLATE_ID as ACRONYM_TEMPLATE
 from .listing import TEMPLATES as _LISTING_TEMPLATES
 from .predicate import TEMPLATES as _PREDICATE_TEMPLATES
-from .point_en import TEMPLATES as _POINT_TEMPLATES
+from .point_en import STORY_SHAPES, TEMPLATES as _POINT_TEMPLATES
 from .point_zh import TEMPLATES as _POINT_ZH_TEMPLATES
 from .subject import TEMPLATE_ID as SUBJECT_TEMPLATE
 from .takeaway import FALLBACK_PENALTY, TEMPLATES as _FALLBACK_TEMPLATES
+from .topic import carries_story
 from ..score.roles import askers
 from ..score.takeaways import register_of
 
@@ -136,9 +137,13 @@ def _specific_fault(ctx: Context, d: Draft, question: str, answer: str, lang: st
     activity; a "Who is" answer is a role, not a list of people."""
     if d.type == "cloze":
         return precision_fault(d, question, answer, lang, ctx.proper_words)
-    if lang == "en" and d.type not in ("what", "who") and not names_something(question, ctx.proper_words, terms):
+    # a measured change is placed by its story's line ("External Secrets Operator 1.4" above "How did reconcile time
+    # after a controller restart change?"); other questions still name their thing themselves: under a line, "Why did
+    # the clock start later?" or "Why doesn't the switch break anyone?" still point into the post
+    framed = d.template in STORY_SHAPES and carries_story(answer, ctx)
+    if lang == "en" and d.type not in ("what", "who") and not framed and not names_something(question, ctx.proper_words, terms):
         return "names-nothing"
-    if lang == "en" and d.type not in ("what", "who") and not names_a_thing(question, ctx.proper_words):
+    if lang == "en" and d.type not in ("what", "who") and not framed and not names_a_thing(question, ctx.proper_words):
         return "names-no-thing"  # "Why does a change to one route no longer trigger a full resync?": in which product?
     if d.template == SUBJECT_TEMPLATE and unnamed_part(question, answer, ctx.doc.title):
         return "unnamed-part"  # "What runs a set of checks against the cluster …?" → "Kubeflare doctor."
@@ -319,6 +324,12 @@ def _polish_answer(answer: str, lang: str, cloze: bool = False, definition: bool
     return answer
 
 
+#: "By default", "by design", "by far": a by-phrase that is an idiom, not the means a "How …?" asks for (judged
+#: wrong-answer: the answer does not answer the question).
+_NO_MEANS_RE = re.compile(r"^by\s+(?:default|design|far|now|then|chance|accident|mistake|contrast|comparison|themselves|itself|"
+                          r"the way|nature)\b[\s.]*$", re.IGNORECASE)
+
+
 def _basic_fault(doc: Document, d: Draft, question: str, answer: str, lang: str) -> str | None:
     if not question or not answer or "--" in question + answer or "—" in question:
         return "empty-or-dash"
@@ -361,6 +372,8 @@ def _basic_fault(doc: Document, d: Draft, question: str, answer: str, lang: str)
             return "narrates"  # "Why did Lin Sun have a super embarrassing moment?": an anecdote, not a fact to learn
         if d.type in ("what", "who") and re.search(r"\b(?:this|these|those|it|he|she)\b", answer, re.IGNORECASE):
             return "pronoun-answer"
+        if question.startswith("How ") and _NO_MEANS_RE.match(answer):
+            return "no-means"  # "How does Helm store release state in Secrets?" → "By default.": an idiom, not a means
         if d.type in ("what", "who") and _VAGUE_ANSWER_RE.match(answer):
             return "vague-answer"  # "What does Kubeflare doctor run against the cluster?" → "A set of checks.": the name says it
         if d.type in ("what", "who") and not plural_before_they(answer):

@@ -92,6 +92,8 @@ def deletion(text: str, term: str, *, topic: str | None = None) -> str | None:
         return None
     if not CJK_RE.search(term) and re.search(rf"(?i)(?<![\w.+/-]){re.escape(term)}", pattern.sub("", text)):
         return None  # still visible inside a longer name ("Gateway" left in "Gateway API")
+    if len(term) <= 4 and any(re.search(r"\d\s?$", text[: m.start()]) for m in found):
+        return None  # a unit after its number ("about 180 {{c1::MB}}"): the figure is the term, its unit is guessed
     return pattern.sub(lambda m: "{{c1::" + m.group(0) + "}}", text)
 
 

@@ -45,6 +45,9 @@ class Context:
     """The ``takeaways`` score of every candidate sentence: centrality for ranking answers and cloze."""
     takeaways: frozenset[int] = frozenset()
     """The sentences the default summary prints: cards are made from them first and ranked above others."""
+    story: str | None = None
+    """The post's subject from its title (:func:`summarize.quiz.topic.post_subject`), set when every card will carry
+    it as its context line: a card may then lean on the story the line names ("the first restore drill")."""
 
     @classmethod
     def build(cls, doc: Document, pack: Pack) -> Context:

@@ -33,7 +33,7 @@ from .point_zh import point_cards_zh
 from .predicate import defined_terms, passes_the_gate, predicate_cards
 from .subject import subject_cards
 from .takeaway import takeaway_cards, uncovered
-from .topic import with_context
+from .topic import titled_subject, with_context
 from .turns import previous_in_turn, turn_window, with_continuation, zh_question
 
 
@@ -43,6 +43,7 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20, tra
     if not doc.sentences or max_cards <= 0:
         return []
     ctx = Context.build(doc, pack)
+    ctx.story = titled_subject(ctx)
     # Cards are drawn from the sentences a takeaway could be: scored candidates outside the reserve (a host's
     # lines, sentences that lean on the one before, run-ons, labelled list items, a tutorial's narration).
     reserve = reserve_of(doc)

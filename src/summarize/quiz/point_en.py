@@ -49,7 +49,8 @@ _SUBJECT_TAGS = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS",
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD"})
 _OBJECT_START_TAGS = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "PDT", "VBG", "``"})
 # Prepositions that attach a noun to the subject ("External API calls on a restart", "spend for the clusters").
-_SUBJECT_PREPOSITIONS = frozenset({"of", "for", "on", "in", "with", "across", "per", "at", "from", "between", "to"})
+_SUBJECT_PREPOSITIONS = frozenset({"of", "for", "on", "in", "with", "across", "per", "at", "from", "between", "to", "after",
+                                   "during"})
 _PRONOUNS = frozenset("i we you he she it they this that these those there me us him her them one".split())
 _LEANING_RE = re.compile(r"\b(?:we|our|us|you|your|i|my|he|she|his|her|they|their|them|it|this|these|those|such|the same|"
                          r"also|too|as well|again|another|other|similar(?:ly)?|likewise|either|both|former|latter|above|below|"
@@ -84,7 +85,7 @@ _VAGUE_LEMMAS = frozenset({"provide", "offer", "support", "add", "introduce", "b
                            "manage", "run", "deliver", "ship", "release", "do", "create", "build"})
 _TIME_UNITS = r"(?:milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?)"
 _APPROX = r"(?:(?:about|around|roughly|approximately|nearly|almost|over|under|more than|less than|just over|just under|some|up to|at least|~)\s*)?"
-_NUMBER = r"(?:\$|€|£)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|x|times|[KMGT]i?B|[kKMG]?bps|million|billion|thousand))?"
+_NUMBER = r"(?:\$|€|£)?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:%|percent|x|times|[KMGT]i?B|[kKMG]?bps|million|billion|thousand))?"
 _AMOUNT_RE = re.compile(rf"^by\s+(?P<amount>{_APPROX}{_NUMBER}(?:\s+(?!(?:in|on|at|after|before|across|for|with|from|to|since|over|under|per|during|and|or|but|thanks|because|while|as)\b)[a-z][\w-]*){{0,2}})(?=$|[\s,;:.])")
 _FROM_TO_RE = re.compile(rf"^from\s+(?P<from>{_APPROX}{_NUMBER}[^,;:]*?)\s+to\s+(?P<to>{_APPROX}{_NUMBER}(?:\s+(?!(?:in|on|at|after|before|across|for|with|from|since|over|under|per|during|and|or|but|thanks|because|while|as)\b)[a-z][\w-]*){{0,2}})(?=$|[\s,;:.])")
 _DURATION_RE = re.compile(rf"^(?P<amount>{_APPROX}(?:\d[\d,.]*|a few|an?|one|two|three|four|five|six|ten|twenty|thirty)\s+(?:to\s+\d[\d,.]*\s+)?{_TIME_UNITS})\b")
@@ -103,17 +104,27 @@ _MAX_SUBJECT_TOKENS = 12
 #: "trivial"). A measured result asked alone ("By how much did Sidecar memory requests fall?", "How did Sidecar CPU
 #: requests change?", "How many service account keys did Marrowgate have?") belongs to one team's story and names
 #: neither the team nor the change that made it, so a learner cannot tell what is asked. :func:`point_card` still
-#: drafts them (its tests hold the shapes), ready for when a card can carry its context.
+#: drafts them (its tests hold the shapes).
 HELD_BACK = frozenset({AMOUNT, FROM_TO, COUNT})
+#: Of those, the shapes a card may ask once it carries its story's context line (a title that names the change:
+#: "Right-Sizing the Sidecar: How We Gave Back 700 Cores" above "How did Sidecar CPU requests change?"), and whose
+#: answer that line does not give away. A count ("How many attendees joined?") stays held back: the story
+#: does not make a head count worth learning.
+STORY_SHAPES = frozenset({AMOUNT, FROM_TO})
 
 
 def point_cards(ctx: Context, points: Sequence[tuple[tuple[int, ...], str]]) -> Iterator[Draft]:
     """Point cards of the printed takeaways ``points`` ((sentence ids, text as printed), best first), but for the
     :data:`HELD_BACK` shapes."""
+    from .topic import carries_story
+
     for ids, text in points:
         for clause in _clauses(text):
             draft = point_card(clause, ids, ctx)
-            if draft is not None and draft.template not in HELD_BACK:
+            if draft is None:
+                continue
+            told = draft.template in STORY_SHAPES and carries_story(draft.answer, ctx)
+            if draft.template not in HELD_BACK or told:
                 yield draft
                 break
 
@@ -135,10 +146,10 @@ def point_card(text: str, ids: tuple[int, ...], ctx: Context) -> Draft | None:
     text = text.strip()
     if not re.search(r"[.!]$", text) or "?" in text:
         return None
-    frame, body = _frame(text)
+    frame, body = _frame(_story_frame(text, ctx))
     if body is None:
         return None
-    body = _tool_as_subject(body)
+    body = _story_subject(_tool_as_subject(body), ctx)
     tagged = [(w, t) for w, t in tag_sentence(body)]
     offsets = _offsets(body, [w for w, _ in tagged])
     if offsets is None:
@@ -157,7 +168,10 @@ def point_card(text: str, ids: tuple[int, ...], ctx: Context) -> Draft | None:
     kind, template, question, answer = draft
     if frame:
         question = f"{frame}, {question[:1].lower()}{question[1:]}"
-    if not (_names_a_thing(question, ctx) or _post_term(subject, ctx)):
+    # a measured change under its story's line ("External Secrets Operator 1.4" above "How did reconcile time after a
+    # controller restart change?"): the line names the thing the figure belongs to
+    told = template in STORY_SHAPES and ctx.story is not None
+    if not (told or _names_a_thing(question, ctx) or _post_term(subject, ctx)):
         return None
     return Draft(kind, template, question, answer, ids, _CONFIDENCE[template])
 
@@ -200,6 +214,26 @@ def _tool_as_subject(body: str) -> str:
         return body
     rest = re.split(r"\s+and\s+to\s+", m.group("rest"), maxsplit=1)[0].rstrip(" .")  # the first job of two
     return f"{m.group('tool')} {third[0]}{rest}."
+
+
+def _story_frame(text: str, ctx: Context) -> str:
+    """"In our benchmark cluster with 5,000 objects, calls …" → "In the benchmark cluster …": as
+    :func:`_story_subject`, for the frame before the clause."""
+    m = _FRAME_RE.match(text)
+    if not ctx.story or not m or not re.search(r"\bour\b", m.group("frame")):
+        return text
+    frame = re.sub(r"\bour\b", "the", m.group("frame"))
+    return text if _LEANING_RE.search(frame) else f"{frame}, {m.group('rest')}"
+
+
+def _story_subject(body: str, ctx: Context) -> str:
+    """"Our first restore drill took 25 minutes …" → "The first restore drill took …" when the card will carry
+    its story's context line (:attr:`Context.story`): the line says whose drill it was. Not of people ("our team",
+    "our developers"): who they are is what the question would have to name."""
+    m = re.match(r"^[Oo]ur\s+(?=[a-z])", body)
+    if not ctx.story or not m or _GENERIC_PEOPLE_RE.match(body[m.end():]) or _LEANING_RE.match(body[m.end():]):
+        return body
+    return ("The " if body[0] == "O" else "the ") + body[m.end():]
 
 
 def _offsets(text: str, words: list[str]) -> list[tuple[int, int]] | None:
@@ -265,10 +299,10 @@ def _subject_and_verb(tagged: list[tuple[str, str]]) -> tuple[int, int] | None:
         if tag in ("IN", "TO") and word.lower() in _SUBJECT_PREPOSITIONS and nxt[1] in _SUBJECT_TAGS:
             k += 1
             continue
-        if tag == "VBN" and prev in ("DT", "JJ"):
+        if tag == "VBN" and (prev in ("DT", "JJ") or (prev in _NOUN_TAGS and word.isalpha() and not _participle(word))):
             nouns.add(k)
             k += 1
-            continue  # "on a restart": a noun the tagger read as a participle
+            continue  # "on a restart", "after a controller restart": a noun the tagger read as a participle
         if tag not in _SUBJECT_TAGS:
             return None
         k += 1
@@ -280,6 +314,14 @@ def _past_form(word: str) -> bool:
 
     lemma = verb_lemma(word)
     return bool(lemma) and word.lower() in _lemminflect().getInflection(lemma, "VBD")
+
+
+def _participle(word: str) -> bool:
+    """Whether ``word`` is some verb's past participle ("restarted", "built"), not a noun the tagger misread ("restart")."""
+    from .english import verb_lemma, _lemminflect
+
+    lemma = verb_lemma(word)
+    return bool(lemma) and word.lower() in _lemminflect().getInflection(lemma, "VBN")
 
 
 def _verb(word: str) -> bool:

@@ -51,6 +51,7 @@ _LEADING = [
         r"opinion|guide|explainer|deep dive|release notes?|announcement|fireside chat|keynote|talk|podcast|"
         r"roundtable|q&a|译|翻译|教程|圆桌实录|圆桌讨论实录)\s*[:：\-–—|｜]\s*",
         r"^announcing\s+",
+        r"^(?:featured|spotlight|in brief|quick hits|also noted|worth reading)\s*[:：\-–—]\s*",
     )
 ]
 _TRAILING = [
@@ -74,6 +75,8 @@ _SERIES = re.compile(r"\b(?:weekly|newsletter|digest|roundup|podcast|radio|show)
 def clean_title(title: str) -> str:
     """The title without its site furniture (see the module); may be empty when it was all furniture."""
     text = unicodedata.normalize("NFC", " ".join(title.split()))
+    while text and unicodedata.category(text[0]).startswith("S"):  # "🧊 Featured: …"
+        text = text[1:].lstrip()
     for _ in range(3):  # labels stack: "【译】第 5 期：…"
         before = text
         for pattern in _LEADING:
@@ -120,6 +123,19 @@ def post_subject(ctx: Context) -> str | None:
             return None  # a series' issue: its sections have their own subjects (see with_context)
         return _shorten(title, ctx.product() or ctx.topic) if _too_long(title) else title
     return _named_most(ctx)
+
+
+def titled_subject(ctx: Context) -> str | None:
+    """The post's subject when its title names it (not a product name guessed from the text): the story a
+    card's context line names, so a card may say "the first restore drill" of it."""
+    title = clean_title(ctx.doc.title or "")
+    return post_subject(ctx) if title else None
+
+
+def carries_story(answer: str, ctx: Context) -> bool:
+    """Whether a card with ``answer`` will show its story's line (:attr:`Context.story`, not dropped for giving the
+    answer away)."""
+    return bool(ctx.story) and context_for(answer, ctx.story, ctx) == ctx.story
 
 
 def _named_most(ctx: Context) -> str | None:
