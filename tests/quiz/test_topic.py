@@ -91,3 +91,16 @@ def test_a_newsletter_card_takes_its_section_heading() -> None:
                 line=1, template="t", lang="en", source="<stdin>")
     framed = with_context([base, dataclasses.replace(base, sentence_ids=(second.id,), answer="egress gateways")], ctx)
     assert [c.context for c in framed] == ["Knative cold starts, measured", "Cilium 1.19 ships"]
+
+
+def test_what_the_question_names_and_other_figures_give_nothing_away() -> None:
+    """A name the question already says is no leak ("What is Pod Security Admission?" under a title naming it);
+    "40" is not shown by "4000"; a person or a sentence-opening word is never the fallback line."""
+    body = "".join(f"Saoirse moved pods to Karpenter in step {n}. The Cluster Autoscaler kept node groups. " for n in range(4))
+    ctx = _ctx("---\ntitle: 'Forty node groups down to four, with Saoirse Lindqvist'\n---\n\n" + body)
+    subject = post_subject(ctx)
+    assert subject == "Forty node groups down to four"
+    assert context_for("Node groups.", subject, ctx, "What does Cluster Autoscaler work on?") in (None, "Karpenter")
+    assert context_for("Node groups.", subject, ctx, "Which node groups went down to four?") == subject
+    zh = _ctx("---\ntitle: 告别长期密钥：我们如何用 SPIFFE 给 4000 个工作负载发身份\n---\n\n服务之间的静态密钥减少到 40 把。\n")
+    assert context_for("40", post_subject(zh), zh) == post_subject(zh)

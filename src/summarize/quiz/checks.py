@@ -355,7 +355,7 @@ def _basic_fault(doc: Document, d: Draft, question: str, answer: str, lang: str)
         return "number-in-question"  # "Ambient 模式什么时候 9 月发布？": part of the answer is still in the question
     if lang == "zh" and not _good_zh_question(question, d.type):
         return "zh-weak-question"
-    if _LEANING_ANSWER_RE.match(answer):
+    if _LEANING_ANSWER_RE.match(answer) or _POINTING_ANSWER_RE.search(answer if lang == "en" else ""):
         return "leaning-answer"  # "They forgot the DestinationRule.": the answer needs the post to say who
     if lang == "zh" and _CUT_ZH_ANSWER_RE.search(answer.rstrip("。.")):
         return "zh-cut-answer"
@@ -385,6 +385,9 @@ def _basic_fault(doc: Document, d: Draft, question: str, answer: str, lang: str)
 
 # "为什么在一个分布式系统中，这部分逻辑比较复杂？", "为什么反之亦然？": a Chinese question that points outside the card.
 _LEANS_ZH_QUESTION_RE = re.compile(r"这|那(?!么)|该(?=[\u4e00-\u9fff])|其(?!他|实)|(?<![因如彼])此(?!外)|上述|上面|下面|反之|前者|后者|以上|如下")
+#: "With native sidecar support that reason is gone.": which reason? The answer points at a sentence before it.
+_POINTING_ANSWER_RE = re.compile(r"\b(?:that|this|these|those)\s+(?:reasons?|problems?|issues?|changes?|approach|steps?|way)\b",
+                                 re.IGNORECASE)
 _LEANING_ANSWER_RE = re.compile(
     r"^\W*(?:(?:it|they|them|this|that|these|those|he|she)\b(?!\s+(?:is|was)\s+(?:why|how)\b)|这|那(?!么)|它|他|她|其"
     # an answer that starts mid-story ("然后发现有的模型放不下，…": judged ambiguous)

@@ -135,6 +135,15 @@ class Context:
         names = " ".join(str(self.doc.meta.get(k) or "") for k in ("attribution", "author", "authors"))
         return bool(names.strip()) and bool(self.topic) and (self.topic or "").casefold() not in names.casefold()
 
+    def _byline_team(self, s: Sentence) -> str | None:
+        """Who "we" are by the post's byline (:func:`summarize.quiz.topic.authors_team`), in a written post: a
+        speaker's "we" is the speaker's, whoever wrote the show notes."""
+        from .topic import authors_team
+
+        if s.speaker:
+            return None
+        return authors_team(dict(self.doc.meta))
+
     def resolve(self, s: Sentence, pronoun: str) -> str | None:
         """A name for ``pronoun`` as used in ``s``, or None when the text does not say."""
         p = pronoun.lower()
@@ -146,12 +155,12 @@ class Context:
             on_topic = [m for m in found if self.topic and self.topic in m.group(1)]
             if s.lang == "zh":
                 mesh = self.topic and self.entity_class.get(self.topic) == "mesh" and not self._authors_elsewhere()
-                return f"{self.topic} 团队" if mesh else None
+                return f"{self.topic} 团队" if mesh else self._byline_team(s)
             for m in on_topic or found:
                 return f"the {m.group(1).strip()} {m.group(2)}"
             if self.topic and self.entity_class.get(self.topic) == "mesh" and not self._authors_elsewhere():
                 return f"the {self.topic} project"
-            return None
+            return self._byline_team(s)
         if p in ("it", "they", "this", "that", "它", "他们"):
             at = re.search(rf"\b{p}\b", s.clean, re.IGNORECASE) if s.lang == "en" else None
             if at and len(s.clean[: at.start()].split()) > 3:

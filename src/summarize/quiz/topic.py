@@ -172,37 +172,104 @@ def with_context(cards: list[Card], ctx: Context) -> list[Card]:
             above = [h for h in headings if h.id < min(card.sentence_ids, default=0)]
             line = clean_title(above[-1].text) if above else None
             line = line if line and not _too_long(line) else None
-        out.append(dataclasses.replace(card, context=context_for(card.answer, line, ctx)))
+        out.append(dataclasses.replace(card, context=context_for(card.answer, line, ctx, card.question)))
     return out
 
 
-def context_for(answer: str, subject: str | None, ctx: Context) -> str | None:
-    """The context line of a card with ``answer``: the post's subject, unless it contains the answer (then the
-    product name, unless that does too; then none): a context line must not give the answer away."""
+def context_for(answer: str, subject: str | None, ctx: Context, question: str = "") -> str | None:
+    """The context line of a card with ``answer``: the post's subject, unless it gives the answer away (then the
+    product's name, unless that does too; then none). What the question itself names gives nothing away."""
     if not subject:
         return None
-    if not _gives_away(answer, subject):
+    if not _gives_away(answer, subject, question):
         return subject
-    product = ctx.product() or _named_most(ctx)
-    if product and product != subject and not _gives_away(answer, product):
+    product = _product_name(ctx)
+    if product and product != subject and not _gives_away(answer, product, question):
         return product
     return None
 
 
-def _gives_away(answer: str, context: str) -> bool:
-    """Whether ``context`` holds the answer, or a number or name of it ("700 cores" under "Gave Back 700 Cores",
-    "the Sidecar resource" under "Right-Sizing the Sidecar")."""
+def _product_name(ctx: Context) -> str | None:
+    """The product a post is about, for a context line: :meth:`Context.product` when it is no person and no word
+    capitalised only to open a sentence ("The"), else the name a title-less post writes most."""
+    from .cloze import _people, _person_like
+
+    product = ctx.product()
+    if product and product not in _FUNCTION_WORDS and not _person_like(product, _people(ctx.doc)):
+        return product
+    return _named_most(ctx)
+
+
+_CLOZE_RE = re.compile(r"\{\{c\d+::(.*?)(?:::.*?)?\}\}")
+#: A name in an answer: a run of capitalised words, acronyms or identifiers ("Cluster API", "ReplicaSet", "p99"),
+#: a figure ("700", "60%").
+_NAME_RUN_RE = re.compile(r"\d[\d.,]*\d%?|\d%?|(?:[A-Z][\w.+-]*|[a-z]+[A-Z0-9][\w.+-]*)(?:\s(?:[A-Z][\w.+-]*|[a-z]+[A-Z0-9][\w.+-]*))*")
+
+
+def _gives_away(answer: str, context: str, question: str = "") -> bool:
+    """Whether ``context`` holds the answer, or a name or figure of it that the question does not already say
+    ("700 cores" under "Gave Back 700 Cores", "Falco for runtime detection" under "Falco without the noise")."""
+    asked = _CLOZE_RE.sub("", question).casefold()
     folded = context.casefold()
-    text = answer.strip(" .。,，").casefold()
-    if not text:
-        return False
-    if text in folded:
-        return True
-    keys = re.findall(r"\d[\d.,]*%?|[A-Za-z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][\w.+-]{2,}", answer.strip())
-    keys = [k.rstrip(".,") for k in keys if k not in _FUNCTION_WORDS]
-    return any(re.search(rf"(?<![\w.-]){re.escape(k.casefold())}(?![\w-])", folded) for k in keys if k)
+
+    def shown(text: str) -> bool:
+        key = text.strip(" .。,，").casefold()
+        if not key or key in _FUNCTION_WORDS_FOLDED:
+            return False
+        pattern = re.compile(rf"(?<![\w.-]){re.escape(key)}(?![\w-])" if key.isascii() else re.escape(key))
+        return bool(pattern.search(folded)) and not pattern.search(asked)
+
+    return shown(answer) or any(shown(run) for run in _NAME_RUN_RE.findall(answer.strip()))
 
 
 #: Capitalised only because they open a sentence or clause: no name of the answer's.
 _FUNCTION_WORDS = frozenset("The This That These Those Its Our Their And But For With When Why How What Which Who "
-                            "Where Because Only Each Every All Some Most".split())
+                            "Where Because Only Each Every All Some Most A An In On At By From To Of If We It They".split())
+_FUNCTION_WORDS_FOLDED = frozenset(w.casefold() for w in _FUNCTION_WORDS)
+
+
+# ----------------------------------------------------------------------------- who "we" are
+
+_GROUP_EN = r"(?:team|guild|group|squad|maintainers?|working group|SIG|crew|org|department|lab)"
+_ORG_IN_PARENS_RE = re.compile(r"\(([^()]{2,40})\)")
+_MAINTAINERS_RE = re.compile(r"^(?:the\s+)?([A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2})\s+maintainers?$", re.IGNORECASE)
+_TEAM_ZH_RE = re.compile(r"^([\w\s.+-]{2,20}?(?:团队|基础架构部|架构部|技术部|平台部|部门|实验室|维护者团队|维护者))(?:\s*[·•|｜]\s*.*)?$")
+
+
+def authors_team(meta: dict[str, object]) -> str | None:
+    """Who "we" are in a post, as its byline says: "Maren Okafor, Storage Platform" → "the Storage Platform team",
+    "(ESO maintainers)" → "the ESO maintainers", two authors of "(Pellucid Insurance)" → "Pellucid Insurance",
+    "云栖桥技术团队 · 韩思远" → "云栖桥技术团队". None when the byline names no one group (authors of several
+    companies, a person alone, an event's editors: their "we" is not the byline's)."""
+    values = [meta.get(k) for k in ("attribution", "author", "authors")]
+    names = [v for value in values for v in (value if isinstance(value, (list, tuple)) else [value]) if isinstance(v, str)]
+    line = " ".join(" ".join(names).split())
+    if not line:
+        return None
+    if CJK_RE.search(line):
+        m = _TEAM_ZH_RE.match(line)
+        return m.group(1).strip() if m and "编辑" not in m.group(1) else None
+    orgs = {o.strip() for o in _ORG_IN_PARENS_RE.findall(line)}
+    if len(orgs) == 1:
+        (org,) = orgs
+        people = _ORG_IN_PARENS_RE.sub("", line).split(",")
+        if len(_ORG_IN_PARENS_RE.findall(line)) == len([p for p in people if p.strip()]) or org.endswith(("maintainers", "maintainer")):
+            m = _MAINTAINERS_RE.match(org)
+            if m:
+                return f"the {m.group(1)} maintainers"
+            return None if org.lower() in ("independent", "freelance") else org
+        return None
+    if orgs:
+        return None  # authors of several companies: whose "we"?
+    m = _MAINTAINERS_RE.match(line)
+    if m:
+        return f"the {m.group(1)} maintainers"
+    parts = [p.strip() for p in line.split(",")]
+    if len(parts) == 2 and re.fullmatch(r"[A-Z][\w&+-]*(?:\s(?:&\s)?[A-Z][\w+-]*){0,3}(?:\s" + _GROUP_EN + r")?", parts[1]):
+        team = parts[1]
+        if re.search(rf"\b{_GROUP_EN}$", team, re.IGNORECASE):
+            return f"the {team}"
+        if re.search(rf"\b{_GROUP_EN}$", parts[0], re.IGNORECASE):
+            return f"the {parts[0]} at {team}"  # "Observability Guild, Quaymark"
+        return f"the {team} team"
+    return None
