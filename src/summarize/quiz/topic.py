@@ -190,13 +190,20 @@ def context_for(answer: str, subject: str | None, ctx: Context, question: str = 
 
 
 def _product_name(ctx: Context) -> str | None:
-    """The product a post is about, for a context line: :meth:`Context.product` when it is no person and no word
-    capitalised only to open a sentence ("The"), else the name a title-less post writes most."""
-    from .cloze import _people, _person_like
+    """The product a post is about, for a context line: its title's product (:meth:`Context.product`) or main
+    entity when the post writes it mid-sentence again and again (not "Client" of "How to Get the Client's IP", not a
+    guest's first name: a name followed by a surname is a person), else the name a title-less post writes most."""
+    from ..score.bounded import scope
 
-    product = ctx.product()
-    if product and product not in _FUNCTION_WORDS and not _person_like(product, _people(ctx.doc)):
-        return product
+    from .subject import _most_named
+
+    text = " ".join(s.text for s in scope(ctx.doc))
+    known = set(ctx.entity_class) | _most_named(ctx.doc)
+    for name in (ctx.product(), ctx.topic):
+        if not name or name not in known or re.search(rf"\b{re.escape(name)}\s+[A-Z][a-z]+\b(?!\s+[A-Z])", text):
+            continue
+        if len(re.findall(rf"(?<=[a-z0-9,;:]\s){re.escape(name)}(?![\w-])", text)) >= 3:
+            return name
     return _named_most(ctx)
 
 
