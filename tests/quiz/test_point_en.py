@@ -86,6 +86,7 @@ def test_each_shape_asks_its_point(sentence: str, question: str, answer: str) ->
     "The Envoy proxy uses our own limiter.",  # an answer of "our"
     "Gateway API splits what Ingress did into several resources.",  # the object is a clause, not a thing
     "How does Portcullis route traffic?",  # not a statement
+    "Portcullis scrapes every thirty seconds.",  # how often, not what it acts on
 ])
 def test_leaves_alone(sentence: str) -> None:
     assert _ask(sentence) is None
@@ -186,3 +187,26 @@ def test_a_word_the_post_writes_in_lower_case_is_lowered_in_the_question() -> No
     ctx = Context.build(doc, load_packs(())["en"])
     made = point_card("Controller-runtime exports useful metrics about Envoy.", (1,), ctx)
     assert made is not None and made.question.startswith("What does controller-runtime export")
+
+
+def _ask_in_story(sentence: str) -> tuple[str, str] | None:
+    """As :func:`_ask`, with the card carrying the post's title as its context line (``Context.story``)."""
+    doc = load(f"---\ntitle: Running Portcullis\n---\n# Running Portcullis\n\n{sentence}\n\n{_FILLER}\n".encode())
+    ctx = Context.build(doc, load_packs(())["en"])
+    ctx.story = "Running Portcullis"
+    made = point_card(sentence, (0,), ctx)
+    return None if made is None else (made.question, made.answer)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a measured change needs no name of its own under the story's line; "our" reads "the" there
+    ("Compute spend for the clusters fell by about 23%.", ("By how much did compute spend for the clusters fall?", "about 23%")),
+    ("Our Portcullis upgrade took about 90 minutes.", ("How long did the Portcullis upgrade take?", "about 90 minutes")),
+    ("In our benchmark cluster, Portcullis memory fell by 30%.",
+     ("In the benchmark cluster, by how much did Portcullis memory fall?", "30%")),
+    # still never of people, nor of "we"
+    ("Our developers cut build time by 40%.", None),
+    ("We cut build time by 40%.", None),
+])
+def test_a_story_line_lets_a_card_lean_on_its_story(sentence: str, expected: tuple[str, str] | None) -> None:
+    assert _ask_in_story(sentence) == expected

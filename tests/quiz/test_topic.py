@@ -104,3 +104,17 @@ def test_what_the_question_names_and_other_figures_give_nothing_away() -> None:
     assert context_for("Node groups.", subject, ctx, "Which node groups went down to four?") == subject
     zh = _ctx("---\ntitle: 告别长期密钥：我们如何用 SPIFFE 给 4000 个工作负载发身份\n---\n\n服务之间的静态密钥减少到 40 把。\n")
     assert context_for("40", post_subject(zh), zh) == post_subject(zh)
+
+
+def test_a_cloze_of_a_fragment_is_dropped() -> None:
+    """A sentence opening on a lower-case question word is half a heading: its cloze fails the checks."""
+    from summarize.quiz.checks import _basic_fault
+    from summarize.quiz.draft import Draft
+
+    doc = load("why a PDB can block node drains forever, and how to avoid it.\n\nA PDB with zero allowed disruptions blocks "
+               "scale-down just like it blocks drains.\n")
+    first, second = doc.sentences[0], doc.sentences[-1]
+    fragment = Draft("cloze", "cloze-term", first.clean.replace("PDB", "{{c1::PDB}}"), "PDB", (first.id,), 0.5)
+    whole = Draft("cloze", "cloze-term", second.clean.replace("PDB", "{{c1::PDB}}"), "PDB", (second.id,), 0.5)
+    assert _basic_fault(doc, fragment, fragment.question, "PDB", "en") == "fragment"
+    assert _basic_fault(doc, whole, whole.question, "PDB", "en") != "fragment"

@@ -342,6 +342,8 @@ def _basic_fault(doc: Document, d: Draft, question: str, answer: str, lang: str)
     if d.type != "cloze" and normalise(answer) and normalise(answer) in asked:
         return "leaky"
     if d.type == "cloze":
+        if lang == "en" and _FRAGMENT_OPENING_RE.match(question):
+            return "fragment"  # "why a {{c1::PDB}} can block node drains forever, and how to avoid it.": a heading's half
         if _DEICTIC_RE.search(_CLOZE_RE.sub("", question)):
             return "deictic"  # "今年双十一当天，网关峰值约为平日的 {{c1::9 倍}}": which year? (judged ambiguous or trivial 10 of 11)
         if d.template in _FALLBACK_TEMPLATES and lang == "zh" and _PRESUPPOSING_ZH_RE.search(_CLOZE_RE.sub("", question)):
@@ -385,6 +387,8 @@ def _basic_fault(doc: Document, d: Draft, question: str, answer: str, lang: str)
 
 # "为什么在一个分布式系统中，这部分逻辑比较复杂？", "为什么反之亦然？": a Chinese question that points outside the card.
 _LEANS_ZH_QUESTION_RE = re.compile(r"这|那(?!么)|该(?=[\u4e00-\u9fff])|其(?!他|实)|(?<![因如彼])此(?!外)|上述|上面|下面|反之|前者|后者|以上|如下")
+#: A sentence opening on a lower-case question word or conjunction is a fragment (a heading cut, a list item's half).
+_FRAGMENT_OPENING_RE = re.compile(r"^(?:why|how|what|when|where|which|and|but|or|so|because|while)\b")
 #: "With native sidecar support that reason is gone.": which reason? The answer points at a sentence before it.
 _POINTING_ANSWER_RE = re.compile(r"\b(?:that|this|these|those)\s+(?:reasons?|problems?|issues?|changes?|approach|steps?|way)\b",
                                  re.IGNORECASE)

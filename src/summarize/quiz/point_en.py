@@ -93,6 +93,9 @@ _CLAUSE_END_RE = re.compile(r"\s*(?:;|:|\s[-–—]\s|,?\s+in order to\b|,\s+(?!
 # "412 service account keys", "over 3,000 attendees": a count of two digits or more with what it counts.
 _COUNT_RE = re.compile(rf"^(?P<n>{_APPROX}\d{{1,3}}(?:,\d{{3}})+|{_APPROX}\d{{2,}})\s+(?!{_TIME_UNITS}\b)(?P<what>(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*s)\b(?![-'’])")
 _MAX_ANSWER_WORDS = 25
+# A time or frequency after the verb is no object: "scrapes every thirty seconds", "runs once a day", "ran last week".
+_WHEN_RE = re.compile(rf"(?:(?:every|each|last|next|this|within)\s+(?:[\w,.-]+\s+)?{_TIME_UNITS}\b|(?:once|twice)\b|"
+                      r"(?:daily|hourly|weekly|nightly|monthly|yearly)\b(?![\w-]*\s+[a-z]+s\b))", re.IGNORECASE)
 # "developers", "most teams", "the operator": people in general are no subject a card can name (whose developers?).
 _GENERIC_PEOPLE_RE = re.compile(r"\b(?:users?|developers?|operators?|teams?|administrators?|admins?|engineers?|people|"
                                 r"organi[sz]ations?|companies|customers?|clients?|folks|everyone|anyone|someone|authors?|readers?)\b",
@@ -230,7 +233,7 @@ def _story_subject(body: str, ctx: Context) -> str:
     """"Our first restore drill took 25 minutes …" → "The first restore drill took …" when the card will carry
     its story's context line (:attr:`Context.story`): the line says whose drill it was. Not of people ("our team",
     "our developers"): who they are is what the question would have to name."""
-    m = re.match(r"^[Oo]ur\s+(?=[a-z])", body)
+    m = re.match(r"^[Oo]ur\s+(?=\w)", body)
     if not ctx.story or not m or _GENERIC_PEOPLE_RE.match(body[m.end():]) or _LEANING_RE.match(body[m.end():]):
         return body
     return ("The " if body[0] == "O" else "the ") + body[m.end():]
@@ -474,6 +477,8 @@ def _shape(body: str, tagged: list[tuple[str, str]], offsets: list[tuple[int, in
         return None  # a clause, not a thing, or a change by an amount of a verb not in the lists
     if not 1 <= len(tail.split()) <= _MAX_ANSWER_WORDS or _LEANING_RE.match(tail) or _PERSONAL_RE.search(tail):
         return None
+    if _WHEN_RE.match(tail):
+        return None  # "Prometheus scrapes every thirty seconds": how often, not what it acts on
     placed = _object_and_place(tagged[k:], tail)
     if placed is not None:  # "Karpenter sizes nodes to Pod requests" → "What does Karpenter size to Pod requests?"
         return "what", OBJECT, f"What {head}{particle} {placed[1]}?", placed[0]
