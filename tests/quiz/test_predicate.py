@@ -287,13 +287,16 @@ def test_predicate_cards_ask_about_what_the_post_is_about(question: str, asks: b
 
 def test_we_of_a_guest_post_is_not_the_project() -> None:
     """On a project's blog, "we" of authors from another company is their company: a card must not say "the Istio
-    project" did what they did (judged ambiguous and wrong on a fresh page). Without an attribution it may."""
+    project" did what they did (judged ambiguous and wrong on a fresh page): their byline names it. Without an
+    attribution "we" may be the project; with one naming several companies, no one."""
     from summarize.model import Sentence
 
     body = "Istio is a service mesh.\n\nWe turned injection back on for 40 of the 52 CronJobs.\n"
     guest = load(("---\ntitle: Istio at Pellucid\nattribution: Odalys Ferreira-Banks (Pellucid Insurance)\n---\n" + body).encode())
     own = load(("---\ntitle: Istio jobs\nattribution: the Istio team\n---\n" + body).encode())
-    for doc, expected in ((guest, None), (own, "the Istio project")):
+    mixed = load(("---\ntitle: Istio at two shops\nattribution: Ines Calloway (Pellucid Insurance), Rafael Dunmore "
+                  "(Northwind Rail)\n---\n" + body).encode())
+    for doc, expected in ((guest, "Pellucid Insurance"), (own, "the Istio project"), (mixed, None)):
         ctx = Context.build(doc, load_packs(())["en"])
         ctx.topic, ctx.entity_class["Istio"] = "Istio", "mesh"
         s = next(x for x in doc.sentences if x.text.startswith("We turned"))

@@ -118,3 +118,41 @@ def test_a_cloze_of_a_fragment_is_dropped() -> None:
     whole = Draft("cloze", "cloze-term", second.clean.replace("PDB", "{{c1::PDB}}"), "PDB", (second.id,), 0.5)
     assert _basic_fault(doc, fragment, fragment.question, "PDB", "en") == "fragment"
     assert _basic_fault(doc, whole, whole.question, "PDB", "en") != "fragment"
+
+
+def test_a_chinese_change_is_asked_under_its_story_line_only() -> None:
+    """"控制器内存在大规模场景下下降多少%？" names no product, but under "Tidegate v2.4 发布" it asks one fact;
+    without a title line, or opening on a word that points into the post, it is still dropped."""
+    from summarize.quiz.checks import _story_change_zh
+    from summarize.quiz.draft import Draft
+    from summarize.quiz.topic import titled_subject
+
+    body = "Tidegate 的控制器内存在大规模场景下下降约 30%。Tidegate 支持 Gateway API。Tidegate 运行在 Kubernetes 上。\n"
+    titled = _ctx("---\ntitle: Tidegate v2.4 发布：通过 Gateway API v1.3 全部核心一致性测试\n---\n\n" + body)
+    titled.story = titled_subject(titled)
+    untitled = _ctx(body)
+    untitled.story = titled_subject(untitled)
+    card = Draft("how-many", "how-many", "控制器内存在大规模场景下下降多少%？", "约 30%", (0,), 0.5)
+    assert titled.story == "Tidegate v2.4 发布" and untitled.story is None
+    assert _story_change_zh(titled, card, card.question, card.answer)
+    assert not _story_change_zh(untitled, card, card.question, card.answer)
+    pointing = Draft("how-many", "how-many", "结果一个月只下降了多少个？", "9 个", (0,), 0.5)
+    assert not _story_change_zh(titled, pointing, pointing.question, pointing.answer)
+
+
+@pytest.mark.parametrize(("byline", "team"), [
+    ("Maren Okafor, Storage Platform", "the Storage Platform team"),
+    ("Yusuf Adeyemi, Build & Release team", "the Build & Release team"),
+    ("Observability Guild, Quaymark", "the Observability Guild at Quaymark"),
+    ("Ruaridh Penhallow, Tova Lindqvist (ESO maintainers)", "the ESO maintainers"),
+    ("The Tallyhouse maintainers", "the Tallyhouse maintainers"),
+    ("Odalys Ferreira-Banks (Pellucid Insurance), Tobiah Lindqvist (Pellucid Insurance)", "Pellucid Insurance"),
+    ("云栖桥技术团队 · 韩思远", "云栖桥技术团队"),
+    ("Ines Calloway (Trellis maintainer), Rafael Dunmore (Northwind Rail)", None),  # two companies: whose "we"?
+    ("Dario Fenwick", None),  # a person alone names no group
+    ("云原生技术沙龙（杭州站）编辑组", None),  # an event's editors are not the speakers' "we"
+])
+def test_the_byline_says_who_we_are(byline: str, team: str | None) -> None:
+    from summarize.quiz.topic import authors_team
+
+    assert authors_team({"author": byline}) == team
