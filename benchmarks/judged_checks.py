@@ -181,11 +181,13 @@ _EN_THAT = re.compile(
 _ZH_NOT_PRONOUN = re.compile(r"其他|其它|那么|吉他|应该|该不该|因此|此外|如此|从此|彼此|这样做的原因")
 _ZH_CARD_PRONOUN = re.compile(r"[他她它这那]|该|此")
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
-_PUNCT_INSIDE = re.compile(r"[,;:!?，。；：！？、\"“”'‘’「」()（）\[\]【】]|\.(?!\w)|(?<!\w)\.")
+# (a comma grouping a number's digits, "1,100", is no punctuation: the figure is one term)
+_PUNCT_INSIDE = re.compile(r"[;:!?，。；：！？、\"“”'‘’「」()（）\[\]【】]|(?<!\d),|,(?!\d{3}(?!\d))|\.(?!\w)|(?<!\w)\.")
 _FILLER_IN_TERM = re.compile(r"\b(?:actually|basically|um|uh|like|so|yeah|okay|you know)\b", re.I)
 _EN_OPENERS = {"the", "a", "an", "in", "on", "at", "for", "with", "and", "but", "so", "to", "of", "by", "from", "is",
                "are", "was", "were", "this", "that", "it", "our", "we", "i", "you", "they", "when", "if", "as",
-               "how", "what", "why", "who", "where", "which"}
+               "how", "what", "why", "who", "where", "which", "every", "each", "all", "some", "most", "many", "any", "no",
+               "both"}  # "Every {{c1::PersistentVolumeClaim}} …": a capital only because it starts the sentence
 
 
 def _sentence_opener(word: str) -> bool:

@@ -332,6 +332,10 @@ def test_card_checks(checks: ModuleType) -> None:
     assert "partial-term" in checks.card_failures("Service {{c1::Mesh}} is a pattern.", "Mesh", "cloze", "en")
     assert "partial-term" in checks.card_failures("We run {{c1::Jenkins Actually}} here.", "Jenkins Actually", "cloze", "en")
     assert "not-every-occurrence" in checks.card_failures("{{c1::Envoy}} filters extend Envoy.", "Envoy", "cloze", "en")
+    # a digit group's comma and a sentence-opening "Every" are no faults of the term; a comma after a figure is
+    assert checks.card_failures("Teams of around {{c1::1,100}} engineers run it.", "1,100", "cloze", "en") == []
+    assert "punctuation-inside" in checks.card_failures("It took {{c1::3, 4}} days.", "3, 4", "cloze", "en")
+    assert checks.card_failures("Every {{c1::PersistentVolumeClaim}} was snapshotted.", "PersistentVolumeClaim", "cloze", "en") == []
     words = lambda s: [("服务", 0, 2), ("网格", 2, 4), ("很", 4, 5), ("流行", 5, 7)]  # noqa: E731
     assert "partial-term" in checks.card_failures("服{{c1::务网}}格很流行", "务网", "cloze", "zh", words)
     assert checks.card_failures("{{c1::服务网格}}很流行", "服务网格", "cloze", "zh", words) == []
