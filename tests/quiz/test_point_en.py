@@ -64,6 +64,9 @@ def _ask(sentence: str) -> tuple[str, str] | None:
      "node groups"),
     # a term the post writes three times is named enough
     ("The management plane runs the Portcullis controllers.", "What does the management plane run?", "the Portcullis controllers"),
+    # a frequency word that qualifies the object is part of it
+    ("The Portcullis report command produces monthly CSV reports per team.", "What does the Portcullis report command produce?",
+     "monthly CSV reports per team"),
 ])
 def test_each_shape_asks_its_point(sentence: str, question: str, answer: str) -> None:
     assert _ask(sentence) == (question, answer)
@@ -87,6 +90,7 @@ def test_each_shape_asks_its_point(sentence: str, question: str, answer: str) ->
     "Gateway API splits what Ingress did into several resources.",  # the object is a clause, not a thing
     "How does Portcullis route traffic?",  # not a statement
     "Portcullis scrapes every thirty seconds.",  # how often, not what it acts on
+    "Portcullis syncs nightly, at 2 am.",  # how often
 ])
 def test_leaves_alone(sentence: str) -> None:
     assert _ask(sentence) is None

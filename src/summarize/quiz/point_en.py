@@ -95,7 +95,8 @@ _COUNT_RE = re.compile(rf"^(?P<n>{_APPROX}\d{{1,3}}(?:,\d{{3}})+|{_APPROX}\d{{2,
 _MAX_ANSWER_WORDS = 25
 # A time or frequency after the verb is no object: "scrapes every thirty seconds", "runs once a day", "ran last week".
 _WHEN_RE = re.compile(rf"(?:(?:every|each|last|next|this|within)\s+(?:[\w,.-]+\s+)?{_TIME_UNITS}\b|(?:once|twice)\b|"
-                      r"(?:daily|hourly|weekly|nightly|monthly|yearly)\b(?![\w-]*\s+[a-z]+s\b))", re.IGNORECASE)
+                      r"(?:daily|hourly|weekly|nightly|monthly|yearly)(?=\s*(?:$|[,.;]|(?:at|on|in|by|from|for|during|until)\b)))",
+                      re.IGNORECASE)  # "runs nightly at 2 am", not "produces monthly CSV reports"
 # "developers", "most teams", "the operator": people in general are no subject a card can name (whose developers?).
 _GENERIC_PEOPLE_RE = re.compile(r"\b(?:users?|developers?|operators?|teams?|administrators?|admins?|engineers?|people|"
                                 r"organi[sz]ations?|companies|customers?|clients?|folks|everyone|anyone|someone|authors?|readers?)\b",
