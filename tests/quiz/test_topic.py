@@ -29,6 +29,10 @@ from summarize.quiz.topic import MAX_EN, MAX_ZH, clean_title, context_for, post_
     ("第 47 期：Dapr 上生产两年", "Dapr 上生产两年"),
     ("云原生杭州 Meetup 第 21 期 圆桌讨论实录：策略引擎怎么选", "策略引擎怎么选"),
     ("平台工程怎么证明自己有用？专访木棉金融科技平台负责人欧阳清", "平台工程怎么证明自己有用"),
+    ('Crossplane in the real world: "We stopped writing tickets for databases"',
+     'Crossplane in the real world: "We stopped writing tickets for databases"'),
+    ('Fireside Chat — "Thirteen months of metrics without losing your mind" — Platform Guild Meetup #31',
+     "Thirteen months of metrics without losing your mind"),
     ("Mesh & Metal Weekly — Issue #212", ""),
     ("The Control Loop — Issue #137", ""),
 ])

@@ -88,7 +88,7 @@ def clean_title(title: str) -> str:
         kept = pattern.sub("", text)
         if kept.strip():
             text = kept
-    text = text.strip(" \"'“”‘’「」:：-–—|｜,，")
+    text = _balanced_quotes(text.strip(" :：-–—|｜,，"))
     text = re.sub(r"\s+\((?:and|or|without|with|almost|but|plus)\b[^)]*\)$", "", text, flags=re.IGNORECASE)
     if issue_numbered and len(text.split()) <= 5 and not CJK_RE.search(text):
         return ""  # "The Control Loop — Issue #137": the series' name, not the post's subject
@@ -96,6 +96,23 @@ def clean_title(title: str) -> str:
         return ""  # "Mesh & Metal Weekly": the series' name, not the post's subject
     if re.fullmatch(r"(?:[\w&.'’-]+\s*){1,5}(?:周刊|周报|月刊)\s*第?\s*\d*\s*期?", text):
         return ""
+    return text
+
+
+_QUOTE_PAIRS = {'"': '"', "“": "”", "「": "」", "'": "'"}
+
+
+def _balanced_quotes(text: str) -> str:
+    """Quotes around the whole phrase go (a quoted episode title); a quote left without its pair goes too; a
+    quotation inside stays whole ('Crossplane in the real world: "We stopped writing tickets"')."""
+    for _ in range(2):
+        if len(text) > 1 and text[0] in _QUOTE_PAIRS and text[-1] == _QUOTE_PAIRS[text[0]] and text.count(text[0]) <= 2:
+            text = text[1:-1].strip()
+        for left, right in _QUOTE_PAIRS.items():
+            opened, closed = (text.count(left), text.count(right)) if left != right else (text.count(left), 0)
+            unpaired = opened % 2 == 1 if left == right else opened != closed
+            if unpaired:
+                text = text.strip(left + right + " ")
     return text
 
 
