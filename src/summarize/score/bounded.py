@@ -159,11 +159,20 @@ def first_pass(doc: Document, k: int) -> tuple[int, ...]:
     bags: list[tuple[str, ...]] = []
     copies: dict[tuple[str, ...], int] = {}
     stops = {"en": stop_words("en"), "zh": stop_words("zh")}
+    sizes: list[int] = []
+    # A sentence's words and size depend on its text and language alone: each distinct one is read once (a
+    # caption file or a recogniser's loop repeats its lines thousands of times).
+    read: dict[tuple[str, str], tuple[tuple[str, ...], int]] = {}
     for s in sentences:
-        bag = cheap_terms(s.clean, s.lang, stops[s.lang])
-        bag = shared.setdefault(bag, bag)
+        known = read.get((s.clean, s.lang))
+        if known is None:
+            bag = cheap_terms(s.clean, s.lang, stops[s.lang])
+            known = read[s.clean, s.lang] = (shared.setdefault(bag, bag), _size(s))
+        bag = known[0]
         bags.append(bag)
+        sizes.append(known[1])
         copies[bag] = copies.get(bag, 0) + 1
+    del read
     df: dict[str, int] = {}
     for bag, n in copies.items():
         for t in dict.fromkeys(bag):
@@ -199,11 +208,10 @@ def first_pass(doc: Document, k: int) -> tuple[int, ...]:
     best: list[tuple[int, float, int]] = []
     seen_blocks: set[int] = set()
     in_section: dict[int, int] = {}
-    for rank, (s, bag) in enumerate(zip(sentences, bags)):
+    for rank, (s, bag, size) in enumerate(zip(sentences, bags, sizes)):
         first_in_block = s.block not in seen_blocks
         seen_blocks.add(s.block)
         in_section[s.section] = nth = in_section.get(s.section, 0) + 1
-        size = _size(s)
         value = (
             by_bag[bag]
             + w_lead * math.exp(-rank / 3)

@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
 from typing import TYPE_CHECKING
 
 from .._resources import data_json_gz
@@ -79,6 +79,10 @@ PAUSE_CAP = 2.0
 
 #: Gaps scored per window in :func:`split_unpunctuated`, which bounds the memory a long block takes.
 _SCORE_CHUNK = 65_536
+
+#: A unit too long with more gaps than this is cut by :func:`~.unit_cap.long_unit_cuts` (up to ``max_words``
+#: NumPy steps, the same whatever the unit's length), a shorter one by :func:`cap_units` (a Python step a gap).
+_NUMPY_CAP_GAPS = 1_000
 
 #: Log-odds added where a token already ends with ., ? or ! (text with a few stray marks).
 PUNCT_BONUS = 3.0
@@ -164,9 +168,11 @@ def feature_keys(words: Sequence[str], i: int) -> tuple[str, ...]:
 # -- the learned model ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Model:
-    """The data file, ready to score: per-template weight tables and the threshold folded into the bias."""
+    """The data file, ready to score: per-template weight tables and the threshold folded into the bias.
+
+    Compared and hashed by identity, so :func:`_lookup` can remember what it compiled from it."""
 
     bias: float
     weights: tuple[dict[str, float], ...]  # one table per TEMPLATES entry
@@ -197,42 +203,99 @@ def _model(name: str = DATA_FILE) -> _Model:
     )
 
 
+#: Per template: how many words its key joins, and which of those n-grams of the padded words is the key of
+#: gap 0 (padded[i + 1] is word i: for the gap after word i, p2 = padded[i], p = padded[i + 1], n = padded[i + 2]).
+_TEMPLATE_GRAMS = {"p": (1, 1), "n": (1, 2), "pn": (2, 1), "pp": (2, 0), "nn": (2, 2),
+                   "ppn": (3, 0), "pnn": (3, 1), "nnn": (3, 2), "p2": (1, 0), "n2": (1, 3)}
+
+
+@dataclass(frozen=True, eq=False)
+class _Lookup:
+    """The weight tables of some models merged by key length, so a gap's n-grams are each looked up once for
+    every template and model that uses them.
+
+    ``index[k]`` numbers every key of ``k`` words that some table of that length holds; ``rows[k]`` has one
+    row per such key, plus a last row of zeros for a key no table has, and one column per table of that length
+    (in ``columns`` order)."""
+
+    index: dict[int, dict[str, int]]  # key length -> {key: row}
+    rows: dict[int, np.ndarray]  # key length -> weights (rows x tables)
+    columns: tuple[tuple[tuple[int, int, int], ...], ...]  # per model, per TEMPLATES entry: (length, column, offset)
+
+
+@functools.lru_cache(maxsize=4)
+def _lookup(models: tuple[_Model, ...]) -> _Lookup:
+    """``models``' weight tables as one :class:`_Lookup` (a few hundredths of a second for the two shipped
+    English models: the keys' hashes are already known)."""
+    import numpy as np
+
+    tables: dict[int, list[dict[str, float]]] = {1: [], 2: [], 3: []}
+    columns = []
+    for model in models:
+        placed = []
+        for template, table in zip(TEMPLATES, model.weights):
+            order, offset = _TEMPLATE_GRAMS[template]
+            placed.append((order, len(tables[order]), offset))
+            tables[order].append(table)
+        columns.append(tuple(placed))
+    index: dict[int, dict[str, int]] = {}
+    rows: dict[int, np.ndarray] = {}
+    for order, group in tables.items():
+        keys = dict.fromkeys(chain.from_iterable(group))
+        index[order] = dict(zip(keys, range(len(keys))))
+        matrix = np.zeros((len(keys) + 1, len(group)))
+        for k, table in enumerate(group):
+            at = np.fromiter(map(index[order].__getitem__, table), np.int64, len(table))
+            matrix[at, k] = np.fromiter(table.values(), float, len(table))
+        rows[order] = matrix
+    return _Lookup(index=index, rows=rows, columns=tuple(columns))
+
+
 def gap_scores(words: Sequence[str], name: str = DATA_FILE) -> np.ndarray:
     """Learned log-odds that a sentence ends after each word but the last, threshold subtracted.
 
     ``words`` are raw tokens; a positive score means "cut here" on its own (with ``name`` =
     :data:`PAUSE_FILE`: "a comma or a sentence end belongs here"). The array has
-    ``len(words) - 1`` entries. Each n-gram string is built once and looked up per template
-    (the keys are exactly those of :func:`feature_keys`, summed in ``TEMPLATES`` order).
+    ``len(words) - 1`` entries: the weights of the gap's keys (those of :func:`feature_keys`) summed in
+    ``TEMPLATES`` order, plus the bias.
     """
     return gap_scores_of(words, (name,))[0]
 
 
 def gap_scores_of(words: Sequence[str], names: Sequence[str]) -> list[np.ndarray]:
-    """:func:`gap_scores` of ``words`` under each model of ``names``; the n-gram strings, most of the cost, are
-    built once for all of them."""
+    """:func:`gap_scores` of ``words`` under each model of ``names``.
+
+    Each word, pair and triple of neighbouring words is looked up once for every template and model
+    (:class:`_Lookup`), not once per template and model (20 dict lookups a gap for the boundary and comma
+    models together, which were most of the cost). The weights are then added
+    in the order the per-gap statement adds them, so the floats are the same to the last bit (a test holds
+    the two equal)."""
     import numpy as np
 
     n = len(words)
     if n < 2:
         return [np.zeros(0) for _ in names]
-    padded = ["<s>", *map(_norm_token, words), "</s>", "</s>", "</s>"]
-    # padded[i + 1] is word i: for the gap after word i, p2 = padded[i], p = padded[i + 1], n = padded[i + 2] ...
+    models = tuple(_model(name) for name in names)
+    lookup = _lookup(models)
+    # Each distinct word normalised once (a window of a caption block repeats a small vocabulary many times).
+    forms = dict.fromkeys(words)
+    for word in forms:
+        forms[word] = _norm_token(word)
+    padded = ["<s>", *map(forms.__getitem__, words), "</s>", "</s>", "</s>"]
     bigrams = [f"{a} {b}" for a, b in zip(padded, padded[1:])]
     trigrams = [f"{a} {b} {c}" for a, b, c in zip(padded, padded[1:], padded[2:])]
+    found = {}
+    for order, grams in ((1, padded), (2, bigrams), (3, trigrams)):
+        index = lookup.index[order]
+        # map over the keys with a repeated default: the same lookups as a generator, without its frames
+        at = np.fromiter(map(index.get, grams, repeat(len(index))), np.int64, len(grams))
+        found[order] = lookup.rows[order][at]
     gaps = n - 1
-    sources = {  # template -> (n-gram list, offset of the gap-0 key)
-        "p": (padded, 1), "n": (padded, 2), "pn": (bigrams, 1), "pp": (bigrams, 0), "nn": (bigrams, 2),
-        "ppn": (trigrams, 0), "pnn": (trigrams, 1), "nnn": (trigrams, 2), "p2": (padded, 0), "n2": (padded, 3),
-    }
     out = []
-    for name in names:
-        model = _model(name)
+    for model, placed in zip(models, lookup.columns):
         total = np.zeros(gaps)
-        for template, table in zip(TEMPLATES, model.weights):
-            grams, offset = sources[template]
-            # map over the keys with a repeated default: the same lookups as a generator, without its frames
-            total += np.fromiter(map(table.get, grams[offset : offset + gaps], repeat(0.0, gaps)), float, gaps)
+        for order, column, offset in placed:
+            total += found[order][offset : offset + gaps, column]
         out.append(model.bias + total)
     return out
 
@@ -271,8 +334,10 @@ def _cap_lengths(scores: np.ndarray, cuts: list[int], n_words: int, max_words: i
         a, b = int(bounds[k]), int(bounds[k + 1])
         inner = scores[a + 1 : b]
         out += cuts[done:k]
-        local = long_unit_cuts(inner, max_words)  # every gap at once; None with a NaN, which cap_units handles
-        if local is None:
+        # Every gap at once in NumPy for a unit of thousands of words (a caption block with no cut of its own);
+        # a unit of a spoken paragraph is a few hundred, where the tree in Python is the cheaper (same cuts).
+        local = long_unit_cuts(inner, max_words) if len(inner) > _NUMPY_CAP_GAPS else None
+        if local is None:  # a short unit, or a NaN, which cap_units handles
             local = cap_units(inner.tolist(), [], b - a - 1, lambda x, y: y - x > max_words,
                               lambda x, y, inner=inner: x + 1 + int(np.argmax(inner[x + 1 : y])))
         out += [a + 1 + c for c in local]
@@ -498,7 +563,8 @@ def looks_unpunctuated(text: str, *, min_words: int = 40, words_per_end: int = 8
     pauses = len(_PAUSE_MARK_RE.findall(text))  # the words that end on a comma, semicolon or colon, counted in C
     if pauses * 20 >= len(tokens):
         return False  # written prose, most of the time: no need to look for its sentence ends
-    ends = sum(1 for t in tokens if t[-1] in _LAST_OF_END and ends_sentence(t))
+    # No word can end a sentence when no mark or closer is in the text at all (most recogniser output).
+    ends = 0 if _LAST_OF_END_RE.search(text) is None else sum(1 for t in tokens if t[-1] in _LAST_OF_END and ends_sentence(t))
     if (ends + pauses) * 20 >= len(tokens):
         return False
     if ends * words_per_end < len(tokens):
