@@ -266,10 +266,10 @@ def gap_scores_of(words: Sequence[str], names: Sequence[str]) -> list[np.ndarray
     """:func:`gap_scores` of ``words`` under each model of ``names``.
 
     Each word, pair and triple of neighbouring words is looked up once for every template and model
-    (:class:`_Lookup`), not once per template and model (20 dict lookups a gap for the boundary and comma
-    models together, which were most of the cost). The weights are then added
-    in the order the per-gap statement adds them, so the floats are the same to the last bit (a test holds
-    the two equal)."""
+    (:class:`_Lookup`), not once per template and model (20 dict lookups a gap for the boundary and comma models
+    together, which were most of the cost); in a long list, each distinct one once. The weights are then added
+    in the order the per-gap statement adds them, so the floats are the same to the last bit (tests hold the
+    two equal)."""
     import numpy as np
 
     n = len(words)
@@ -277,19 +277,7 @@ def gap_scores_of(words: Sequence[str], names: Sequence[str]) -> list[np.ndarray
         return [np.zeros(0) for _ in names]
     models = tuple(_model(name) for name in names)
     lookup = _lookup(models)
-    # Each distinct word normalised once (a window of a caption block repeats a small vocabulary many times).
-    forms = dict.fromkeys(words)
-    for word in forms:
-        forms[word] = _norm_token(word)
-    padded = ["<s>", *map(forms.__getitem__, words), "</s>", "</s>", "</s>"]
-    bigrams = [f"{a} {b}" for a, b in zip(padded, padded[1:])]
-    trigrams = [f"{a} {b} {c}" for a, b, c in zip(padded, padded[1:], padded[2:])]
-    found = {}
-    for order, grams in ((1, padded), (2, bigrams), (3, trigrams)):
-        index = lookup.index[order]
-        # map over the keys with a repeated default: the same lookups as a generator, without its frames
-        at = np.fromiter(map(index.get, grams, repeat(len(index))), np.int64, len(grams))
-        found[order] = lookup.rows[order][at]
+    found = (_rows_by_distinct if n >= _DISTINCT_FROM else _rows_by_position)(words, lookup)
     gaps = n - 1
     out = []
     for model, placed in zip(models, lookup.columns):
@@ -298,6 +286,54 @@ def gap_scores_of(words: Sequence[str], names: Sequence[str]) -> list[np.ndarray
             total += found[order][offset : offset + gaps, column]
         out.append(model.bias + total)
     return out
+
+
+#: A list of this many words or more is scored by its distinct n-grams (:func:`_rows_by_distinct`), a shorter
+#: one position by position (:func:`_rows_by_position`, less overhead for a spoken paragraph).
+_DISTINCT_FROM = 1_000
+
+
+def _rows_by_position(words: Sequence[str], lookup: _Lookup) -> dict[int, np.ndarray]:
+    """Per key length, the :class:`_Lookup` row of each n-gram of the padded words, in order: every word, pair
+    and triple spelled and looked up where it stands."""
+    import numpy as np
+
+    padded = ["<s>", *map(_norm_token, words), "</s>", "</s>", "</s>"]
+    bigrams = [f"{a} {b}" for a, b in zip(padded, padded[1:])]
+    trigrams = [f"{a} {b} {c}" for a, b, c in zip(padded, padded[1:], padded[2:])]
+    found = {}
+    for order, grams in ((1, padded), (2, bigrams), (3, trigrams)):
+        index = lookup.index[order]
+        # map over the keys with a repeated default: the same lookups as a generator, without its frames
+        at = np.fromiter(map(index.get, grams, repeat(len(index))), np.int64, len(grams))
+        found[order] = lookup.rows[order][at]
+    return found
+
+
+def _rows_by_distinct(words: Sequence[str], lookup: _Lookup) -> dict[int, np.ndarray]:
+    """What :func:`_rows_by_position` returns, each distinct word, pair and triple spelled and looked up once:
+    a window of a caption block, or a recogniser stuck in a loop, repeats a small vocabulary many times."""
+    import numpy as np
+
+    # Distinct words normalised once and numbered by their form; the pads are forms 0 and 1.
+    local = {"<s>": 0, "</s>": 1}
+    word_id = dict.fromkeys(words)
+    for word in word_id:
+        word_id[word] = local.setdefault(_norm_token(word), len(local))
+    forms = list(local)
+    size = len(forms)
+    ids = np.fromiter(chain((0,), map(word_id.__getitem__, words), (1, 1, 1)), np.int64, len(words) + 4)
+    # A pair is numbered by its two forms, a triple by its first pair's number and its third form.
+    pairs, pair_of = np.unique(ids[:-1] * size + ids[1:], return_inverse=True)
+    triples, triple_of = np.unique(pair_of[:-1] * size + ids[2:], return_inverse=True)
+    spelled_pairs = [f"{forms[c // size]} {forms[c % size]}" for c in pairs.tolist()]
+    spelled_triples = [f"{spelled_pairs[c // size]} {forms[c % size]}" for c in triples.tolist()]
+    found = {}
+    for order, grams, where in ((1, forms, ids), (2, spelled_pairs, pair_of), (3, spelled_triples, triple_of)):
+        index = lookup.index[order]
+        at = np.fromiter(map(index.get, grams, repeat(len(index))), np.int64, len(grams))
+        found[order] = lookup.rows[order][at[where]]
+    return found
 
 
 def choose_boundaries(scores: np.ndarray, *, length_weight: float = 0.0, max_words: int = MAX_UNIT_WORDS) -> list[int]:
