@@ -164,3 +164,25 @@ def test_the_pool_does_not_depend_on_the_hash_seed() -> None:
                               text=True, check=True)
         outs.add(done.stdout)
     assert len(outs) == 1 and outs.pop().startswith("(")
+
+
+def test_the_first_pass_reads_a_repeated_line_as_it_reads_each_copy() -> None:
+    """Each distinct (clean text, language) is read once: the pool is the one the per-sentence reading gives, which
+    a copy of the document whose lines are all distinct (a zero-width space more per sentence, in text and clean
+    alike, so no word, length, question or fluency changes) still takes."""
+    import dataclasses
+
+    lines = [f"We tuned the {w} proxy for the {v} team today." for w in _WORDS[:6] for v in ("blue", "red")]
+    text = "\n\n".join(["## " + lines[0], *(lines * 4), "Did we tune the mesh proxy for the blue team today?",
+                        "Gateway budget.", *lines[:5]])
+    doc = load(text, fmt="markdown")
+    assert not doc.spoken and all(s.clean == s.text for s in doc.sentences)
+    assert len({s.clean for s in doc.sentences}) < len(doc.sentences) / 3
+    distinct = [dataclasses.replace(s, text=s.text + "\u200b" * (s.id + 1), clean=s.clean + "\u200b" * (s.id + 1))
+                for s in doc.sentences]
+    copy = dataclasses.replace(doc, sentences=tuple(distinct))
+    assert len({s.clean for s in copy.sentences}) == len(copy.sentences)
+    for k in (1, 5, 12, 30):
+        assert bounded.first_pass(doc, k) == bounded.first_pass(copy, k)
+    heading = next(s.id for s in doc.sentences if s.kind == "heading")  # its text passes, as its paragraph copies do
+    assert heading not in bounded.first_pass(doc, 30)

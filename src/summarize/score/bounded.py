@@ -134,9 +134,10 @@ def _size(s: Sentence) -> int:
     return len(re.sub(r"\s", "", s.clean)) if s.lang == "zh" else len(s.clean.split())
 
 
-def _passes_cheap_rules(s: Sentence, size: int, n_terms: int) -> bool:
-    """The editor's cheapest rejection rules (score/quality.py): prose, not furniture, no question, no fragment."""
-    if s.kind in _NOT_PROSE or s.furniture is not None or _QUESTION_END_RE.search(s.clean):
+def _text_passes_cheap_rules(s: Sentence, size: int, n_terms: int) -> bool:
+    """The editor's cheapest rejection rules (score/quality.py) that read only the clean text and language: no
+    question, no fragment. The rest (prose, not furniture) are told per sentence in :func:`first_pass`."""
+    if _QUESTION_END_RE.search(s.clean):
         return False
     return n_terms >= 3 and size >= (10 if s.lang == "zh" else 6)
 
@@ -159,18 +160,21 @@ def first_pass(doc: Document, k: int) -> tuple[int, ...]:
     bags: list[tuple[str, ...]] = []
     copies: dict[tuple[str, ...], int] = {}
     stops = {"en": stop_words("en"), "zh": stop_words("zh")}
-    sizes: list[int] = []
-    # A sentence's words and size depend on its text and language alone: each distinct one is read once (a
-    # caption file or a recogniser's loop repeats its lines thousands of times).
-    read: dict[tuple[str, str], tuple[tuple[str, ...], int]] = {}
+    # What depends on a sentence's text and language alone (its words, its length preference, whether its text
+    # passes the cheap rules) is worked out once per distinct one: a caption file or a recogniser's loop repeats
+    # its lines thousands of times.
+    texts: list[tuple[float, bool]] = []
+    read: dict[tuple[str, str], tuple[tuple[str, ...], float, bool]] = {}
     for s in sentences:
         known = read.get((s.clean, s.lang))
         if known is None:
             bag = cheap_terms(s.clean, s.lang, stops[s.lang])
-            known = read[s.clean, s.lang] = (shared.setdefault(bag, bag), _size(s))
+            size = _size(s)
+            known = read[s.clean, s.lang] = (shared.setdefault(bag, bag), _length_preference(s.lang, size, weights),
+                                             _text_passes_cheap_rules(s, size, len(bag)))
         bag = known[0]
         bags.append(bag)
-        sizes.append(known[1])
+        texts.append(known[1:])
         copies[bag] = copies.get(bag, 0) + 1
     del read
     df: dict[str, int] = {}
@@ -208,7 +212,7 @@ def first_pass(doc: Document, k: int) -> tuple[int, ...]:
     best: list[tuple[int, float, int]] = []
     seen_blocks: set[int] = set()
     in_section: dict[int, int] = {}
-    for rank, (s, bag, size) in enumerate(zip(sentences, bags, sizes)):
+    for rank, (s, bag, (length_preference, text_passes)) in enumerate(zip(sentences, bags, texts)):
         first_in_block = s.block not in seen_blocks
         seen_blocks.add(s.block)
         in_section[s.section] = nth = in_section.get(s.section, 0) + 1
@@ -218,10 +222,11 @@ def first_pass(doc: Document, k: int) -> tuple[int, ...]:
             + w_early * (1.0 - s.id / total)
             + w_section / nth
             + w_block * first_in_block
-            + w_length * _length_preference(s.lang, size, weights)
+            + w_length * length_preference
             + w_fluency * (1.0 if s.clean == s.text else len(s.clean) / max(len(s.text), 1))
         )
-        item = (1 if _passes_cheap_rules(s, size, len(bag)) else 0, value, -s.id)
+        passes = text_passes and s.kind not in _NOT_PROSE and s.furniture is None  # prose, not furniture
+        item = (1 if passes else 0, value, -s.id)
         if len(best) < k:
             heapq.heappush(best, item)
         elif item > best[0]:
