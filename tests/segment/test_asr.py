@@ -418,3 +418,21 @@ def test_benchmark_baseline_scores_with_the_given_data_and_restores_the_shipped(
         assert (gap_scores(words) < -1e5).all()
         assert bench.shipped(" ".join(words[:40])) == set()  # under the 50-word cap
     assert np.array_equal(gap_scores(words), shipped_scores)
+
+
+def test_a_speakers_numbered_point_starts_a_unit() -> None:
+    """"… tune it fourth thing is just make …", "… resource kinds and the third mistake is …": a talk's list announces
+    its points by their ordinals, so the unit is cut before the point (and its "and the"), never after "the"."""
+    from summarize.segment.asr import split_unpunctuated
+
+    def units(text: str) -> list[str]:
+        return [text[a:b] for a, b in split_unpunctuated(text)]
+
+    talk = ("so you should let the kubelet do it and tune it fourth thing is just make the images smaller and fewer "
+            "we had thirty images and twenty of them were the same base with one tool added")
+    assert any(u.startswith("fourth thing is") for u in units(talk))
+    mistakes = ("one project per team and lock down the destinations and the allowed resource kinds and the third "
+                "mistake is turning on auto sync with prune and self heal on day one")
+    assert any(u.startswith("and the third mistake is") for u in units(mistakes))
+    plain = "the first thing is to count your queries and then we looked at the search domains in the resolver config"
+    assert units(plain)[0].startswith("the first thing is")  # at the text's start: nothing to cut before it
