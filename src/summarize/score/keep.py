@@ -6,7 +6,8 @@ drop: generic restatements of the post's topic, scene-setting, a tutorial's step
 model is fitted on those verdicts, from openly licensed pages only (istio.io, kubernetes.io, gcppodcast
 and our own fixtures: see ``data/takeaways_keep_model.json`` for the sources, counts and held-out AUC),
 and rescores the candidates the editor's rules let through. It is pure arithmetic over features the
-scorer already has: no model file of any size, nothing downloaded.
+scorer already has and one more, the line's wording (``cue``: a table of n-gram weights, :mod:`.cues`, fitted
+with it on verdicts and on the fresh pages' writers' own takeaways); nothing downloaded.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 KEEP_INPUTS = (
     "centrality", "lead", "early", "section_start", "fluency",
     "dangling", "signposted", "narrative", "pointed", "summarising", "procedural", "reserve",
-    "title_share", "intro", "list_item", "spoken", "repeated_share", "score_share",
+    "title_share", "intro", "list_item", "spoken", "repeated_share", "score_share", "cue",
 )
 
 

@@ -448,6 +448,10 @@ def _keep_rows(doc: Document, feats: Features, base: Mapping[int, float]) -> Ite
     by_id = {s.id: s for s in sentences}
     flags = {"dangling": feats.dangling, "signposted": feats.signposted, "narrative": feats.narrative,
              "pointed": feats.pointed, "summarising": feats.summarising, "procedural": feats.procedural}
+    from .cues import shipped_cue_model
+
+    cues = shipped_cue_model()
+    text = edited(doc)
     for i, row in zip(feats.ids, feats.values):
         s = by_id[i]
         terms = set(analysis.terms[i])
@@ -460,6 +464,7 @@ def _keep_rows(doc: Document, feats: Features, base: Mapping[int, float]) -> Ite
         values["spoken"] = spoken
         values["repeated_share"] = sum(1 for t in terms if in_sentences[t] >= 3) / max(1, len(terms))
         values["score_share"] = base[i] / top
+        values["cue"] = cues.score(text[i], s.lang)  # the line's wording: point or scene-setting (score/cues.py)
         yield i, values
 
 
