@@ -313,3 +313,7 @@ VARIANTS.update({
     "joint_cal": lambda a, b: joint(a, b, calibrate=True),
     "joint_cal_s5": lambda a, b: joint(a, b, _blends(0.5, 0.5), calibrate=True),
 })
+VARIANTS.update({
+    "joint3_cal": lambda a, b: joint(a, b, oracle_weight=0.3, calibrate=True),
+    "joint5_cal": lambda a, b: joint(a, b, oracle_weight=0.5, calibrate=True),
+})
