@@ -102,7 +102,9 @@ def test_on_a_fixture_point_cards_ask_printed_takeaways_first_and_keep_the_invar
     their answer."""
     from summarize.pipeline import summarize
 
-    path = FIXTURES / "unseen11" / "blog-operator-reliability-en.md"
+    # A page whose printed takeaways include point-shaped lines under the keep model as fitted on 2026-12-07 (with
+    # the cue input, unseen11's operator-reliability page prints none: its one point card asks a key sentence).
+    path = FIXTURES / "unseen7" / "docs-cluster-lifecycle-concepts-en.md"
     cards = [c for c in quiz(str(path)) if c.template in TEMPLATES]
     assert len(cards) >= 2
     printed = {i for t in summarize(load(str(path)), lang="en").takeaways for i in t.sentence_ids}
