@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from summarize.errors import ExportError
 from summarize.export import card_guid, to_tsv
-from summarize.export._common import clean_text, one_line
+from summarize.export._common import clean_text, one_line, visible
 from summarize.model import Card
 
 
@@ -129,7 +129,7 @@ def test_round_trip_any_text(question: str, answer: str, title: str, context: st
     assert deck.startswith("summarize::")
     assert context_column == one_line(clean_text(context))
     shown = one_line(context)
-    topic = f'<div class="topic">{html.escape(clean_text(shown), quote=True)}</div>' if shown else ""
+    topic = f'<div class="topic">{html.escape(clean_text(shown), quote=True)}</div>' if visible(shown) else ""
     assert front.startswith(topic)
     assert unfield(front[len(topic):]) == clean_text(question)
     assert unfield(back.split("<blockquote>")[0].split("<div><small>")[0]) == clean_text(answer)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 import warnings
 from collections.abc import Iterable
 from pathlib import PurePath
@@ -80,9 +81,15 @@ def context_html(card: Card) -> str:
     It goes inside the first field rather than into a field of its own: Anki matches an imported note type
     by id and *schema* (its field names), and a note type whose fields changed is imported as a second copy
     whose notes no longer update the ones already studied (see :mod:`summarize.export.anki`)."""
-    if not card.context or not card.context.strip():
+    line = one_line(card.context or "")
+    if not visible(line):  # controls, spaces or bidi marks only: no line, rather than an empty one
         return ""
-    return f'<div class="topic">{html_field(one_line(card.context))}</div>'
+    return f'<div class="topic">{html_field(line)}</div>'
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` has a character a reader sees: not only controls, format marks (bidi) and spaces."""
+    return any(unicodedata.category(ch)[0] not in "CZ" for ch in text)
 
 
 def one_line(text: str) -> str:
