@@ -318,3 +318,25 @@ def jieba_text(draw: st.DrawFn) -> str:
     pieces = st.one_of(st.text(st.one_of(GAP_CHARS, GAP_CHARS, HANZI), max_size=12), EN_WORDS,
                        st.sampled_from([" ", "\r\n", "\t", "　", "，", "（v1.2）", "100%", "C++", "\n\n"]))
     return "".join(draw(st.lists(pieces, max_size=8)))
+
+
+#: Pieces of ASCII speech for the bulk span facts: fillers, markers, words said twice, hyphens and apostrophes (a
+#: filler's lookarounds refuse them beside it), digits, letterless tokens, spaces and line breaks.
+_SPEECH_PIECES = st.sampled_from(
+    "uh um umm erm ah hmm mm-hmm uh-huh you know i mean so yeah You Know I I the the mesh 12 12 we moved it's it's "
+    "well-known x-ray um-um don't 4.2 ... , - -- ' _ a A".split() + [" ", " ", " ", "  ", "\n", " \n ", "\t"]
+)
+
+
+@st.composite
+def ascii_speech_spans(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    """ASCII speech and sorted, disjoint spans of it, cut anywhere (inside words too), each holding a non-space
+    character, as a segmenter's sentence spans do."""
+    text = "".join(draw(st.lists(_SPEECH_PIECES, min_size=1, max_size=60)))
+    cuts = sorted(set(draw(st.lists(st.integers(0, len(text)), max_size=20))) | {0, len(text)})
+    spans = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = text[a:b]
+        if piece.strip():
+            spans.append((a + len(piece) - len(piece.lstrip()), b - (len(piece) - len(piece.rstrip()))))
+    return text, spans

@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import summarize.parse.captions as captions
-from summarize.parse.cue_bulk import _clocks, read_plain_cues
+from summarize.parse.cue_bulk import _clean_lines, _clocks, read_plain_cues
 from summarize.parse.cue_scan import clock_seconds
 
 _WORDS = st.lists(st.sampled_from(["mesh", "Envoy", "the", "sidecar", "中文", "网格", "42", "a\tb", "  ", "\u00a0", "É"]),
@@ -120,3 +120,19 @@ def test_clocks_in_bulk_are_read_as_one_at_a_time(parts, sep, pad) -> None:
         assert bulk is None
     else:
         assert bulk is not None and bulk.tolist() == one_by_one
+
+
+_LINE = st.lists(st.sampled_from(["mesh", "a", " ", "  ", "\t", "\u00a0", "\u3000", "\x1c", "\r", "中", "É"]), min_size=1,
+                 max_size=8).map("".join)
+
+
+@given(st.lists(_LINE, min_size=1, max_size=8), st.booleans())
+@example(["mesh 1", "mesh 2"], True)
+@example(["mesh ", "mesh"], False)
+def test_lines_cleaned_in_one_split_as_one_at_a_time(lines: list[str], last_ends: bool) -> None:
+    """A cue's one text line has its whitespace evened out the same whether the lines go through one split of their
+    concatenation or ``" ".join(line.split())`` each (the last line may end the file without its newline)."""
+    raws = [line + "\n" for line in lines]
+    if not last_ends:
+        raws[-1] = lines[-1]
+    assert _clean_lines("".join(raws), raws) == [" ".join(raw.split()) for raw in raws]

@@ -14,7 +14,8 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from operator import itemgetter
+from itertools import starmap
+from operator import itemgetter, sub
 from typing import Any
 
 from .._resources import abbreviations as known_abbreviations
@@ -26,6 +27,7 @@ from ..model import PROSE_KINDS, Document, Marks, Sentence
 from .asr import MAX_UNIT_WORDS, looks_unpunctuated, split_unpunctuated
 from .disfluency import clean, filler_rate, fluent, sounds_spoken
 from .en import en_spans, en_words
+from .span_facts import ascii_span_facts
 from .zh import terminator_spans, zh_spans, zh_words
 
 __all__ = ["segment", "block_spans", "reads_as_speech", "words", "words_of"]
@@ -37,6 +39,7 @@ MAX_SENTENCE_CHARS = 1000
 _BREAK_RE = re.compile(r"[，,、；;：:]\s*|\s+")
 
 _SPACES_RE = re.compile(r"\s+")
+_START_OF, _END_OF = itemgetter(0), itemgetter(1)
 
 _SPEECH_KINDS = frozenset({"paragraph", "caption"})
 
@@ -59,10 +62,17 @@ def segment(doc: Document) -> Document:
         pauses: dict[tuple[int, int], tuple[int, ...]] = {}
         overlaps: _Overlaps | None = None  # built the first time a span is not one the model cut
         spans = block_spans(block.text, block.time_marks, margins, pauses)
-        starts = array("q", [start for start, _ in spans]) if len(spans) >= _BULK_MARKS else [start for start, _ in spans]
+        bulk = len(spans) >= _BULK_MARKS
+        starts = array("q", map(_START_OF, spans)) if bulk else list(map(_START_OF, spans))
         lines, times = _marks_at(block.line_marks, block.line, starts), _marks_at(block.time_marks, None, starts)
         kind, section, speaker, anchor, furniture = block.kind, block.section, block.speaker, block.anchor, block.furniture
-        for span, line, time in zip(spans, lines, times):
+        # A long ASCII block (a caption file's) has each span's language and whether its clean view may differ
+        # from it told for all spans at once; any other block asks guess_lang and fluent of each span.
+        latin: Sequence[bool] = ()
+        unsure: Sequence[bool] = ()
+        if bulk and block.text.isascii():
+            latin, unsure = ascii_span_facts(block.text, starts, array("q", map(_END_OF, spans)))
+        for i, (span, line, time) in enumerate(zip(spans, lines, times)):
             start, end = span
             raw = block.text[start:end]
             if "\n" not in raw:
@@ -78,14 +88,14 @@ def segment(doc: Document) -> Document:
                 if overlaps is None:
                     overlaps = _Overlaps(margins)
                 margin = overlaps(start, end)
+            pause = pauses.get(span) if pauses else None
             sentences.append(_new_sentence(
-                len(sentences), text, guess_lang(text, default=block_lang), index, start, end, line, kind, section,
-                speaker, time,
+                len(sentences), text, ("en" if latin[i] else block_lang) if latin else guess_lang(text, default=block_lang),
+                index, start, end, line, kind, section, speaker, time,
                 # A span a boundary model cut with pauses inside (Chinese, or English with commas) is speech whatever
                 # the rest of the block says: its commas go into the clean view here, as a later "reads as speech"
                 # pass cannot place them.
-                _clean_view(text, raw, start, pauses.get(span) if pauses else None)
-                if spoken or (pauses and span in pauses) else text,
+                text if pause is None and (not spoken or unsure and not unsure[i]) else _clean_view(text, raw, start, pause),
                 margin, anchor, furniture,
             ))
     spoken = doc.spoken
@@ -139,8 +149,14 @@ class _Overlaps:
 def main_language(doc: Document, sentences: list[Sentence]) -> str:
     """The language most of the prose is in; in a bilingual post (the minority language over 30%), the title's."""
     weight: Counter[str] = Counter()
+    by_lang: dict[str, list[str]] = {}
     for s in sentences:
-        weight[s.lang] += len(CJK_RE.findall(s.text)) / 1.5 if s.lang == "zh" else len(s.text.split())
+        by_lang.setdefault(s.lang, []).append(s.text)
+    for lang, texts in by_lang.items():
+        if lang == "zh":  # summed sentence by sentence, as floats add up
+            weight[lang] = sum(len(CJK_RE.findall(text)) / 1.5 for text in texts)
+        else:  # words of the sentences joined by a space, which ends no word: one split in C, the same count
+            weight[lang] = len(" ".join(texts).split())
     if not weight:
         return guess_lang(doc.title or "", default="en")
     (top, top_w), *rest = weight.most_common() + [("", 0.0)]
@@ -289,6 +305,8 @@ def _mixed_spans(
 
 
 def _cap_lengths(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if not spans or min(starmap(sub, spans)) >= -MAX_SENTENCE_CHARS:
+        return spans  # none too long (told in C: a caption block has a million spans)
     out: list[tuple[int, int]] = []
     for a, b in spans:
         while b - a > MAX_SENTENCE_CHARS:
@@ -318,6 +336,8 @@ def _merge_after_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[
     """Whatever cut a span, it never ends on "Dr." or "e.g.": such a span runs on into the next. After a word
     that is also an ordinary word or a unit ("no", "in", "ms"), it runs on only into a number or a lowercase
     word ("No. 5", "3 min. read"): "Yes or no. And …" and "dropped to 25 ms. Then …" are two sentences."""
+    if not any(map(".".__eq__, map(text.__getitem__, map((-1).__add__, map(_END_OF, spans[:-1]))))):
+        return spans  # no span but the last ends on a full stop (told in C: a caption block has a million spans)
     abbreviations = known_abbreviations()
     ambiguous = ambiguous_abbreviations()
     merged: list[tuple[int, int]] = []
