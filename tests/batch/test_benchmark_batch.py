@@ -75,7 +75,12 @@ def test_corpus_and_report(batch: ModuleType, tmp_path: Path) -> None:
     text = batch.report(rows, counts, [], 3, (0.1, 0.4), True)
     assert ("| default against `--jobs 1`, smallest ratio over batch sizes | ×1.00 | 16 of 18 | ×1.00 | ≥ 1.0 | "
             "not judged (under 3 undisturbed pairs) |") in text
-    assert "**The rest of the machine disturbed 2 of " in text and "4: ×1.00 (1 of 3)" in text
+    assert "**The rest of the machine disturbed 2 of " in text and "4: ×1.00, CPU ×1.00 (1 of 3) (serial both)" in text
+    # By size, the CPU seconds' ratio beside the wall one; "serial both" only where neither command had a worker.
+    rows["2/1"].cpu = [1.1] * 3
+    rows["8/auto"].workers = [2, 2, 2]
+    text = batch.report(rows, counts, [], 3, (0.1, 0.4), True)
+    assert "2: ×1.00, CPU ×1.10 (3 of 3) (serial both)" in text and "8: ×1.00, CPU ×1.00 (3 of 3)," in text
     assert "| 4 posts | 2.00 | 2.00–2.00 | 1.00 | 1.00 | 2 of 3 | 0 |" not in text  # the row's label is its key here
     assert "| 4/1 | 2.00 | 2.00–2.00 | 1.00 | 1.00 | 2 of 3 | 0 |" in text
 

@@ -115,3 +115,40 @@ def test_the_default_beside_a_busy_neighbour_adds_only_its_look(posts: Path, tmp
     assert set(got["extra"]) <= PROBE, sorted(set(got["extra"]) - PROBE)
     assert "ProcessEngine.map" in got["extra"]  # the traced run did take the deciding path
     assert not {"warm", "ProcessEngine._run", "_Worker.__init__"} & set(got["default"])
+
+
+#: Run in a fresh interpreter: every package function a digest of a few posts calls, and how often, per --jobs value.
+_CALLS = """
+import collections, json, sys
+import summarize
+from summarize.batch import digest
+
+def calls(jobs):
+    seen = collections.Counter()
+    def profile(frame, event, arg):
+        if event == "call":
+            seen[frame.f_code] += 1
+    sys.setprofile(profile)
+    try:
+        digest(sys.argv[1], jobs=jobs)
+    finally:
+        sys.setprofile(None)
+    package = summarize.__path__[0]
+    return {f"{code.co_filename}:{code.co_qualname}": n for code, n in seen.items() if code.co_filename.startswith(package)}
+
+digest(sys.argv[1], jobs=1)  # memoised resources loaded before either run is traced
+print(json.dumps({"serial": calls(1), "default": calls("auto")}))
+"""
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="names functions by co_qualname (Python 3.11+)")
+def test_a_few_posts_by_default_run_exactly_the_serial_calls(posts: Path, tmp_path: Path) -> None:
+    """Below the break-even the default makes the very calls --jobs 1 makes, each as often: no probe, no pool,
+    no cache scan. (So the benchmark's default-against-serial ratio at 1-4 posts is a command against itself.)"""
+    folder = _copies(posts, tmp_path / "few", 3)
+    out = subprocess.run([sys.executable, "-c", _CALLS, str(folder)], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONHASHSEED": "0"})
+    assert out.returncode == 0, out.stderr
+    got = json.loads(out.stdout.splitlines()[-1])
+    assert any(name.endswith(":process_file") for name in got["serial"])  # the trace saw the posts summarized
+    assert got["default"] == got["serial"]
