@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from summarize._text import guess_lang
 from summarize.segment import segment
@@ -19,14 +21,16 @@ def _views(raw: str) -> list[str]:
 
 
 @settings(deadline=None)  # the first example imports NumPy
-@given(ascii_speech_spans())
-@example(("uh mesh", [(0, 2), (3, 7)]))
-@example(("xuh mesh", [(1, 3), (4, 8)]))  # cut inside a word: the block sees "xuh", the span "uh"
-@example(("you\nknow mesh", [(0, 13)]))  # a marker across a line break
-@example(("the mesh the", [(0, 8), (9, 12)]))  # the same word in two spans is no stutter
-def test_facts_match_the_per_span_functions(case: tuple[str, list[tuple[int, int]]]) -> None:
+@given(ascii_speech_spans(), st.sampled_from([1 << 20, 1, 3, 8, 20]))
+@example(("uh mesh", [(0, 2), (3, 7)]), 1 << 20)
+@example(("xuh mesh", [(1, 3), (4, 8)]), 1 << 20)  # cut inside a word: the block sees "xuh", the span "uh"
+@example(("xuh mesh", [(1, 3), (4, 8)]), 1)  # the same, each span a window of its own
+@example(("you\nknow mesh", [(0, 13)]), 1 << 20)  # a marker across a line break
+@example(("the mesh the", [(0, 8), (9, 12)]), 1 << 20)  # the same word in two spans is no stutter
+def test_facts_match_the_per_span_functions(case: tuple[str, list[tuple[int, int]]], window: int) -> None:
+    """Whatever the windows the spans are looked at in (a million characters, or a span or two each)."""
     text, spans = case
-    latin, unsure = ascii_span_facts(text, [a for a, _ in spans], [b for _, b in spans])
+    latin, unsure = ascii_span_facts(text, [a for a, _ in spans], [b for _, b in spans], window=window)
     assert len(latin) == len(unsure) == len(spans)
     for (a, b), has_letter, maybe in zip(spans, latin, unsure):
         for view in _views(text[a:b]):
@@ -35,15 +39,16 @@ def test_facts_match_the_per_span_functions(case: tuple[str, list[tuple[int, int
                 assert fluent(view), (text, a, b)
 
 
-def test_fluent_spans_cut_between_words_are_sure() -> None:
+@pytest.mark.parametrize("window", [1 << 20, 37])
+def test_fluent_spans_cut_between_words_are_sure(window: int) -> None:
     """Plain caption words cut between words are all told fluent: the filter leaves nothing to ask again."""
     text = " ".join(f"mesh {i}" for i in range(300))
     spans = [m.span() for m in re.finditer(r"\S+ \S+", text)]
-    latin, unsure = ascii_span_facts(text, [a for a, _ in spans], [b for _, b in spans])
+    latin, unsure = ascii_span_facts(text, [a for a, _ in spans], [b for _, b in spans], window=window)
     assert all(latin) and not any(unsure)
     stutter = text.replace("mesh 7 ", "mesh mesh 7 ")
     spans = [m.span() for m in re.finditer(r"\S+ \S+", stutter)]
-    _latin, unsure = ascii_span_facts(stutter, [a for a, _ in spans], [b for _, b in spans])
+    _latin, unsure = ascii_span_facts(stutter, [a for a, _ in spans], [b for _, b in spans], window=window)
     assert [stutter[a:b] for (a, b), u in zip(spans, unsure) if u] == ["mesh mesh"]
 
 

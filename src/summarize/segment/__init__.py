@@ -213,8 +213,8 @@ def main_language(doc: Document, sentences: list[Sentence]) -> str:
     for lang, texts in by_lang.items():
         if lang == "zh":  # summed sentence by sentence, as floats add up
             weight[lang] = sum(len(CJK_RE.findall(text)) / 1.5 for text in texts)
-        else:  # words of the sentences joined by a space, which ends no word: one split in C, the same count
-            weight[lang] = len(" ".join(texts).split())
+        else:  # each sentence split in C, one at a time (a split of them all joined held every word at once)
+            weight[lang] = sum(map(len, map(str.split, texts)))
     if not weight:
         return guess_lang(doc.title or "", default="en")
     (top, top_w), *rest = weight.most_common() + [("", 0.0)]

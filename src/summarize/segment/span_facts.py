@@ -32,6 +32,11 @@ __all__ = ["ascii_span_facts"]
 _MARKER_WORDS_RE = re.compile(r"(?=(you\s+know|i\s+mean|so\s+yeah))")
 
 
+#: Spans are looked at a window of about this many characters at a time (cut between spans), so that what the
+#: passes hold (a byte class per character, the words and their hashes) stays a few megabytes whatever the block.
+_WINDOW = 1 << 20
+
+
 @functools.lru_cache(maxsize=1)
 def _tables() -> tuple[Any, Any, Any]:
     """Byte classes: a Latin letter (what ``LATIN_WORD_RE`` starts on), a character of a word (``[\\w']``), and
@@ -49,24 +54,41 @@ def _tables() -> tuple[Any, Any, Any]:
     return letter, word, joined
 
 
-def ascii_span_facts(text: str, starts: Sequence[int], ends: Sequence[int]) -> tuple[list[bool], list[bool]]:
+def ascii_span_facts(text: str, starts: Sequence[int], ends: Sequence[int], *,
+                     window: int = _WINDOW) -> tuple[list[bool], list[bool]]:
     """For each span ``text[starts[i]:ends[i]]`` of an ASCII ``text`` (spans sorted, disjoint): whether it holds a
     Latin letter, and whether it is *unsure*, i.e. might not be :func:`~.disfluency.fluent` (False promises it is,
-    for the span's text with any of its whitespace runs made single spaces)."""
+    for the span's text with its line breaks made spaces). ``window``: characters looked at a time (tests)."""
+    import numpy as np
+
+    lo = np.asarray(starts, dtype=np.int64)
+    hi = np.asarray(ends, dtype=np.int64)
+    has_letter = np.zeros(len(lo), dtype=bool)
+    unsure = np.zeros(len(lo), dtype=bool)
+    i = 0
+    while i < len(lo):
+        j = max(i + 1, int(np.searchsorted(lo, lo[i] + window, side="left")))
+        # The window's text with one character more each side: what a span's cut is judged by.
+        first = max(int(lo[i]) - 1, 0)
+        _window_facts(text[first : int(hi[j - 1]) + 1], lo[i:j] - first, hi[i:j] - first, has_letter[i:j], unsure[i:j])
+        i = j
+    return has_letter.tolist(), unsure.tolist()
+
+
+def _window_facts(text: str, lo: Any, hi: Any, has_letter: Any, unsure: Any) -> None:
+    """:func:`ascii_span_facts` of the spans ``[lo, hi)`` of ``text``, written into ``has_letter`` and ``unsure``.
+    ``text`` holds the character before the first span and after the last where the block has them."""
     import numpy as np
 
     letter, word, joined = _tables()
     codes = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
-    lo = np.asarray(starts, dtype=np.int64)
-    hi = np.asarray(ends, dtype=np.int64)
     count = len(lo)
     letters = np.concatenate(([0], np.cumsum(letter[codes], dtype=np.int64)))
-    has_letter = letters[hi] > letters[lo]
+    has_letter[:] = letters[hi] > letters[lo]
 
     wordish = joined[codes]
-    unsure = np.zeros(count, dtype=bool)
     inside = lo > 0
-    unsure[inside] = wordish[lo[inside] - 1]
+    unsure[inside] |= wordish[lo[inside] - 1]
     inside = hi < len(codes)
     unsure[inside] |= wordish[hi[inside]]
 
@@ -92,12 +114,14 @@ def ascii_span_facts(text: str, starts: Sequence[int], ends: Sequence[int]) -> t
     # sorted, and equal neighbours looked for.
     tokens = _ASCII_WORD_RE.findall(lowered)
     in_word = word[codes]
-    word_starts = np.flatnonzero(in_word & ~np.concatenate(([False], in_word[:-1])))
+    word_starts = np.flatnonzero(in_word[1:] & ~in_word[:-1]) + 1
+    if len(in_word) and in_word[0]:
+        word_starts = np.concatenate(([0], word_starts))
     if len(word_starts) != len(tokens):  # cannot happen ([\w'] in ASCII is these bytes); be sure anyway
-        return has_letter.tolist(), [True] * count
+        unsure[:] = True
+        return
     owner = np.searchsorted(lo, word_starts, side="right") - 1
     keys = (owner << 31) | (np.fromiter(map(hash, tokens), dtype=np.int64, count=len(tokens)) & 0x7FFFFFFF)
     keys.sort()
     repeated = keys[1:][keys[1:] == keys[:-1]] >> 31
     unsure[repeated[repeated >= 0]] = True
-    return has_letter.tolist(), unsure.tolist()
