@@ -73,3 +73,34 @@ def test_segment_of_a_long_caption_block_is_the_span_by_span_one(tmp_path, monke
     monkeypatch.setattr(segment_module, "_BULK_MARKS", 10**9)
     one_by_one = segment(doc)
     assert [dataclasses.astuple(s) for s in bulk.sentences] == [dataclasses.astuple(s) for s in one_by_one.sentences]
+
+
+def test_segment_leaves_the_collector_as_it_found_it(monkeypatch) -> None:
+    """segment() pauses the garbage collector while it works and restores it, also when a post's time limit
+    interrupts it; a collector the caller had turned off stays off."""
+    import gc
+
+    import summarize.segment as segment_module
+    from summarize.parse import read_text
+
+    doc = read_text("# Title\n\nThe mesh routes traffic. It is fast.\n", source="p.md")
+    assert gc.isenabled()
+    seen = []
+    real = segment_module._segment
+    monkeypatch.setattr(segment_module, "_segment", lambda d: seen.append(gc.isenabled()) or real(d))
+    segment(doc)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        segment(doc)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    def interrupted(d):
+        raise TimeoutError("the post's time limit")
+
+    monkeypatch.setattr(segment_module, "_segment", interrupted)
+    with pytest.raises(TimeoutError):
+        segment(doc)
+    assert gc.isenabled()
