@@ -88,7 +88,9 @@ def test_vocabulary_keeps_grams_seen_often_enough() -> None:
 
 def test_the_fitter_learns_a_cue_its_labels_carry() -> None:
     """On made-up lines where "instead" marks the kept ones, the fitted table weighs "instead" up and the scene words
-    down: the trainer fits what the labels say (tools/keep_cues.py)."""
+    down: the trainer fits what the labels say (tools/keep_cues.py, which needs SciPy: a tool's dependency, not the
+    package's, so a fresh install without it skips this)."""
+    pytest.importorskip("scipy", reason="tools/keep_cues.py fits with SciPy, which the package does not install")
     sys.path.insert(0, str(TOOLS))
     try:
         from keep_cues import fit_cues
