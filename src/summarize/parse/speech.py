@@ -93,10 +93,15 @@ def turn_stamp(line: str) -> tuple[float, int] | None:
     m = _TURN_STAMP_RE.match(line) if line.lstrip(" \t")[:1] in ("[", "(") else None
     if m is None:
         return None
+    return _clock_seconds(m.group("b") or m.group("p")), m.end()
+
+
+def _clock_seconds(clock: str) -> float:
+    """Seconds of an "h:mm:ss" or "m:ss" clock (a turn's stamp, an Otter header's time)."""
     seconds = 0
-    for part in (m.group("b") or m.group("p")).split(":"):
+    for part in clock.split(":"):
         seconds = seconds * 60 + int(part)
-    return float(seconds), m.end()
+    return float(seconds)
 
 
 def split_speaker_label(line: str) -> tuple[str | None, int]:
@@ -143,11 +148,7 @@ def otter_header(line: str) -> tuple[str, float] | None:
     m = _OTTER_RE.match(line.strip()) if ":" in line else None  # the time has one
     if not m:
         return None
-    parts = [int(p) for p in m.group("time").split(":")]
-    seconds = 0
-    for part in parts:
-        seconds = seconds * 60 + part
-    return _normalise_name(m.group("name")), float(seconds)
+    return _normalise_name(m.group("name")), _clock_seconds(m.group("time"))
 
 
 # Otter's export opens with the meeting's name, a date line, then "SUMMARY KEYWORDS" and "SPEAKERS" sections.
