@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Sentence
+from ..segment.asr import NUMBERED_POINT_EN
 from ..segment.zh import LIST_INTRODUCERS_ZH
 from .quality import AUXILIARIES, lacks_a_verb
 
@@ -173,11 +174,7 @@ def fragment(s: Sentence, text: str) -> bool:
 # The next point of a talk's list begun inside the unit: "… let the kubelet do it and tune it fourth thing is just make
 # the images smaller …", "… rotation just works the fifth mistake is ignoring …" (captions with no marks; judged, 3 of
 # 3 dropped). At the start of a sentence the same words open the point, which stands.
-_NEXT_POINT_INSIDE_EN_RE = re.compile(
-    r"(?<=\w)[\s,]+(?:(?:and|so|then) )?(?:the )?(?:first|second|third|fourth|fifth|sixth|next|last|final) "
-    r"(?:thing|point|lesson|mistake|step|tip|takeaway|part|problem|reason)s? (?:is|was|are)\b",
-    re.IGNORECASE,
-)
+_NEXT_POINT_INSIDE_EN_RE = re.compile(rf"(?<=\w)[\s,]+(?:(?:and|so|then) )?(?:the )?{NUMBERED_POINT_EN}", re.IGNORECASE)
 
 
 def _next_point_inside_en(text: str) -> bool:

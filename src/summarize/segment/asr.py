@@ -93,10 +93,13 @@ PUNCT_BONUS = 3.0
 #: stop: the boundary model's word windows rarely see an ordinal three words before the verb.
 NEXT_POINT_BONUS = PUNCT_BONUS
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "next", "last", "final")
-_NEXT_POINT_RE = re.compile(
-    r"(?:first|second|third|fourth|fifth|sixth|seventh|next|last|final)\s+"
-    r"(?:thing|point|lesson|mistake|step|tip|takeaway|problem|reason|rule|pattern|trick)s?\s+(?:is|was|are|were)\b"
+NUMBERED_POINT_EN = (
+    rf"(?:{'|'.join(_ORDINALS)})\s+"
+    r"(?:thing|point|lesson|mistake|step|tip|takeaway|part|problem|reason|rule|pattern|trick)s?\s+(?:is|was|are|were)\b"
 )
+"""A speaker's numbered point ("fourth thing is", "the last lesson was"), lower case: where a unit is cut here, and
+what makes a takeaway that still holds one inside it a run-on (``score.shape``)."""
+_NEXT_POINT_RE = re.compile(NUMBERED_POINT_EN)
 _LEAD_IN_RE = re.compile(r"(?:(?:and|so|okay|ok|now|then)\s+)?(?:the\s+)?$")
 
 #: The confidence ``split_unpunctuated`` reports for an end that is the edge of its text (a turn,
