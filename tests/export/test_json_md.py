@@ -124,6 +124,12 @@ def test_markdown_quiz_layout(sample_cards) -> None:
     assert "   > We picked C++ because it is fast, predictable \\& light." in text
 
 
+def test_markdown_shows_the_context_line_the_other_exporters_show(make_card) -> None:
+    """One line under the question, as in the TSV front and the Anki field; nothing for a context no reader sees."""
+    text = to_markdown([make_card(context="Trellis 0.9:\nVMs at the edge"), make_card(context="\u200e \u2066")])
+    assert text.count("Context:") == 1 and "   Context: Trellis 0.9: VMs at the edge\n" in text
+
+
 def test_markdown_renders_questions_and_answers_literally(sample_cards) -> None:
     """Rendered, the quiz shows the <b>, & and quotes of the cards as text, never as markup."""
     out = MD.render(to_markdown(sample_cards))

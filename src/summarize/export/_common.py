@@ -81,10 +81,15 @@ def context_html(card: Card) -> str:
     It goes inside the first field rather than into a field of its own: Anki matches an imported note type
     by id and *schema* (its field names), and a note type whose fields changed is imported as a second copy
     whose notes no longer update the ones already studied (see :mod:`summarize.export.anki`)."""
+    line = context_line(card)
+    return f'<div class="topic">{html_field(line)}</div>' if line else ""
+
+
+def context_line(card: Card) -> str:
+    """The card's context as the one line every exporter shows, or "" when it has nothing a reader sees (controls,
+    spaces or bidi marks only: no line, rather than an empty one)."""
     line = one_line(card.context or "")
-    if not visible(line):  # controls, spaces or bidi marks only: no line, rather than an empty one
-        return ""
-    return f'<div class="topic">{html_field(line)}</div>'
+    return line if visible(line) else ""
 
 
 def visible(text: str) -> bool:

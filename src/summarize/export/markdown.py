@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Card
-from ._common import CLOZE, format_time, group_by_post, one_line
+from ._common import CLOZE, context_line, format_time, group_by_post, one_line
 
 #: Characters that are markup anywhere in a line (CommonMark + GFM tables/strikethrough/autolinks);
 #: ``#`` too, since a trailing ``#`` would close an ATX heading.
@@ -67,8 +67,8 @@ def to_markdown(cards: Iterable[Card], *, title: str | None = None) -> str:
             marker = f"{number}. "
             pad = " " * len(marker)
             lines += [f"{marker}{_question(card)} ({_where(card)})", ""]
-            if card.context and one_line(card.context):  # which post's story the card is from, shown with it
-                lines += [f"{pad}Context: {escape_markdown(card.context)}", ""]
+            if shown := context_line(card):  # which post's story the card is from, shown with it
+                lines += [f"{pad}Context: {escape_markdown(shown)}", ""]
             lines += [f"{pad}<details><summary>Answer</summary>", "", f"{pad}{escape_markdown(card.answer)}", ""]
             context = one_line(card.source_text)
             if context and context != one_line(card.answer):
