@@ -89,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "",
         f"```sh\n{command_line('confidence_gate.py', list(argv) if argv is not None else sys.argv[1:])}\n```",
         "",
-        f"Code: {judged.revision_here()}. Past a post's best two takeaways, `summarize` prints only those the keep "
+        f"Code: {judged.revision_here()}. Past a post's best takeaway, `summarize` prints only those the keep "
         f"model gives at least the bound (default {MIN_KEEP_PROBABILITY:g}; `--min-confidence 0` prints all N). "
         "Keep-rate = kept ÷ judged printed lines, by the verdicts in `benchmarks/judgments/`; lines per post; "
         "\"held out\" = posts whose verdicts the keep model was not fitted on; \"fresh\" = pages written after "

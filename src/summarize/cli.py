@@ -35,7 +35,7 @@ def _summary_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-words", type=int, default=None, metavar="N",
                         help="length budget in words (characters for Chinese); stops before N is passed")
     parser.add_argument("--min-confidence", type=float, default=None, metavar="P",
-                        help="past the best two, print a takeaway only when the scorer's confidence that an editor "
+                        help="past the best one, print a takeaway only when the scorer's confidence that an editor "
                              "keeps it is at least P (0-1; default: the algorithm's own, 0.45 for takeaways); "
                              "0 prints all N")
     parser.add_argument("--lang", default="auto", metavar="LANG",

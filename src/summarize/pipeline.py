@@ -73,7 +73,7 @@ def summarize(
     3. Select up to ``n`` sentences in one language (``lang="auto"``: the post's main one),
        within ``max_words`` (characters for Chinese) when given, no near-duplicates,
        in document order (some algorithms give each section its best sentence first).
-    4. Past the best two, leave out a takeaway the algorithm is unsure of (confidence under ``min_confidence``;
+    4. Past the best one, leave out a takeaway the algorithm is unsure of (confidence under ``min_confidence``;
        None: the algorithm's own bound, 0: never), so a post with three strong points prints three. Not under
        ``max_words``, which asks for that much text.
     5. Polish them into takeaways (clean spoken text, capitalised, with line/time/speaker).

@@ -459,7 +459,7 @@ def test_takeaway_json_keeps_the_source_sentence_when_edited() -> None:
         "GUEST: Canary upgrades of the control plane let you roll back a bad release in minutes.\n\n"
         "HOST: Thanks for coming on.\n\nGUEST: Thanks for having me.\n"
     )
-    s = summarize.summarize(text, n=2)
+    s = summarize.summarize(text, n=2, min_confidence=0)  # both answers, however sure the keep model is
     rows = {t["text"]: t for t in s.to_dict()["takeaways"]}
     edited = rows["Teams should turn on mutual TLS before anything else, because it removes a whole class of attacks."]
     assert edited["source_text"].startswith("I would say teams should")
@@ -745,6 +745,10 @@ def test_chinese_stories_told_from_before_or_after() -> None:
                        ("At the end, one of the fourteen applications came back with a broken database.", "en")):
         assert leans_outside(text, lang), text
     assert not leans_outside("我想说的是，慢启动跟 HPA 要配合好。", "zh")
+    # an answer's bare yes or no: the question is not on the line
+    assert leans_outside("不会，它只读取配置和进程参数，生成报告。", "zh")
+    assert leans_outside("是，所以我们后来做了一个清单。", "zh")
+    assert not leans_outside("是否开启取决于集群规模。", "zh") and not leans_outside("不会有什么问题。", "zh")
     assert narrates("以前 CoreDNS 副本数是固定的 4 个。", "zh")
     assert not narrates("以前的版本不支持这个字段。", "zh")
 

@@ -246,9 +246,9 @@ def test_drop_unsure_keeps_the_best_two_the_sure_and_the_posts_own_points() -> N
     assert drop_unsure(ids, scores, {}, min_confidence=0.45) == sorted(ids)
 
 
-def test_a_caption_file_prints_one_unsure_takeaway_at_most() -> None:
-    """From captions only the best-scored takeaway is printed however unsure; every other one the summary keeps is
-    one the keep model is sure of, and a post or transcript keeps its best two (``sure_takeaways``)."""
+def test_a_summary_prints_one_unsure_takeaway_at_most() -> None:
+    """Only the best-scored takeaway is printed however unsure, from captions as from a post (``sure_takeaways``);
+    every other one the summary keeps is one the keep model is sure of."""
     import summarize
     from summarize.score.keep import MIN_KEEP_PROBABILITY
     from summarize.score.takeaways import _kept_scoring, sure_takeaways
@@ -256,7 +256,7 @@ def test_a_caption_file_prints_one_unsure_takeaway_at_most() -> None:
     fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "posts"
     caption = summarize.load(fixtures / "platform-slo.vtt")
     assert sure_takeaways(caption) == 1
-    assert sure_takeaways(summarize.load(fixtures / "kafka-seven-lessons.md")) == 2
+    assert sure_takeaways(summarize.load(fixtures / "kafka-seven-lessons.md")) == 1
     ranks, confidence = _kept_scoring(caption)
     everything = summarize.summarize(caption, n=5, min_confidence=0)
     # The default bound, and one the file's own lines straddle (so that the gate must drop something whatever the

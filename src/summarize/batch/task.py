@@ -37,7 +37,7 @@ class Options:
     algorithm: str = "takeaways"
     max_words: int | None = None
     min_confidence: float | None = None
-    """Past a post's best two takeaways, the least confidence one needs to be printed (None: the algorithm's own)."""
+    """Past a post's best takeaway, the least confidence one needs to be printed (None: the algorithm's own)."""
     quiz: bool = False
     max_cards: int = 3
     templates: tuple[str, ...] = ()

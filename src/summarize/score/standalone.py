@@ -55,7 +55,10 @@ _LEANS_ZH_RE = re.compile(
     # none kept); "因为 A，所以 B" gives its own consequence.
     r"因为(?![^。！？]*所以)|即便如此|即使如此|尽管如此|之后|此后|随后|例外是|或者|问题是|但是|"
     # "剩下的 35% 是…" (judged dangling): the rest of a whole the sentence before gave.
-    r"剩下的|剩余的|其余的?|余下的)"
+    r"剩下的|剩余的|其余的?|余下的|"
+    # A bare yes or no first: "不会，它只读取配置和进程参数，生成报告。", "是，所以我们后来做了一个清单…" (an FAQ's or an
+    # interview's answer, judged dangling and markup, 2 of 2): the question it answers is not on the line.
+    r"(?:是的?|对的?|没错|不会|不是|不能|不行|不用|不需要|可以|当然(?:可以|会)?)\s*[，,！!]\s*(?!\s*$))"
 )
 
 

@@ -409,12 +409,14 @@ def _kept_scoring(doc: Document) -> tuple[Mapping[int, float], Mapping[int, floa
 
 
 def sure_takeaways(doc: Document) -> int:
-    """How many best-scored takeaways are printed however unsure: two, but one from a caption file.
+    """How many best-scored takeaways are printed however unsure: one.
 
     Judged on the 85-post set, a caption file's second-best line, printed only because it was second, was
-    dropped every time (4 of 4: a garbled term, a number without its point, a cut-off step), while in posts
-    and interviews the second line is kept as often as the first (0.62 against 0.66)."""
-    return 1 if _from_captions(doc) else 2
+    dropped every time (4 of 4). On the 255-post set (2026-12-08) the same held for posts and interviews: the
+    second lines the keep model is unsure of were dropped 22 times in 26 (written English 4 of 4, written Chinese
+    8 of 10, interviews 10 of 12), and 3 of 5 on the fresh batches 16-18 its fit never read. A post whose other
+    lines are all unsure prints its best one alone (precision first)."""
+    return 1
 
 
 def _from_captions(doc: Document) -> bool:
