@@ -1,6 +1,6 @@
 """Fewer, surer takeaways: what the default ``min_confidence`` costs and gains, measured on judged verdicts.
 
-``summarize`` prints a post's best two takeaways and, past them, only those the keep model
+``summarize`` prints a post's best takeaway and, past it, only those the keep model
 (``summarize.score.keep``) gives at least ``MIN_KEEP_PROBABILITY``. This script takes the takeaways each post
 of the judged set (``benchmarks/judged_set.tsv``) prints with every bound in a sweep (0 = print all N), looks
 each line up in ``benchmarks/judgments/`` and reports, per register, the keep-rate, the lines per post and how
