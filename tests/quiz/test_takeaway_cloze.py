@@ -141,3 +141,40 @@ def test_a_figure_deletion_is_whole_and_hidden(name: str, number: int, unit: str
     assert question is not None
     assert re.findall(r"\{\{c1::(.+?)\}\}", question) == [figure] * (2 if twice else 1)
     assert _good_cloze(question, figure, "en")
+
+
+def test_a_takeaway_the_gate_left_out_is_still_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A written post's takeaways selected but dropped by the summary's confidence gate get their cloze too (the
+    keep model prints fewer lines than the quiz has points to ask); the printed ones still go first."""
+    from summarize.quiz import engine
+
+    doc, _ctx = _doc_and_ctx(
+        "In Portcullis 2.4, cold starts of the Gatehouse proxy dropped to 180 ms. "
+        "The Gatehouse proxy reads routes from a RouteTable object. "
+        "Operators pin the RouteTable object before every upgrade."
+    )
+    selected = {i for group in engine.selected_takeaways(doc, "en") for i in group}
+    monkeypatch.setattr(engine, "printed_points", lambda doc, lang: ())  # a summary that printed none of them
+    cards = [c for c in quiz(doc) if c.template in TEMPLATES]
+    assert [c.answer for c in cards] == ["180 ms", "RouteTable"]
+    assert all(set(c.sentence_ids) <= selected for c in cards)
+
+
+def test_no_takeaway_cloze_of_a_linked_title() -> None:
+    """A newsletter's linked article, title and byline, states no fact: its sample size deleted was judged trivial."""
+    doc, ctx = _doc_and_ctx("Measuring 1,000 cold starts on Gatehouse Serving, by Hiroshi Vantongeren at Tallgrass Data.")
+    assert list(takeaway_cards(doc, ctx, "en", _ids(doc))) == []
+    doc, ctx = _doc_and_ctx("Tallgrass Data measured 1,000 cold starts on Gatehouse Serving, by region.")
+    assert [d.answer for d in takeaway_cards(doc, ctx, "en", _ids(doc))] == ["1,000"]
+
+
+def test_no_takeaway_cloze_of_a_word_the_field_writes() -> None:
+    """"from the {{c1::control plane}}", "{{c1::Pod}} 的最终 spec": judged trivial, so the packs list them as obvious."""
+    doc, ctx = _doc_and_ctx(
+        "Before 2.0, a Gatehouse agent fetched its workload certificate from the control plane. "
+        "Portcullis runs the control plane on three nodes. Upgrades restart the control plane first."
+    )
+    assert [d.answer for d in takeaway_cards(doc, ctx, "en", _ids(doc)[:1])] == []
+    doc, ctx = _doc_and_ctx("镜像地址在准入阶段被 Gatehouse 改写，Pod 的最终 spec 与提交的不同。排查时先对比 Pod 的注解。"
+                            "改写规则写在 RouteTable 里。", "zh")
+    assert "Pod" not in [d.answer for d in takeaway_cards(doc, ctx, "zh", _ids(doc)[:1])]

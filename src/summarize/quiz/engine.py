@@ -98,8 +98,14 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20, tra
     if cloze_template:
         drafts += list(cloze_cards(doc, ctx, lang, cloze_template, ranked))
     cards = finish(doc, ctx, _best_drafts(drafts, ctx, max_cards), lang, max_cards, trace)
-    # Last, a cloze of each printed takeaway no card asks about yet (see :mod:`.takeaway`): one card per point.
+    # Last, a cloze of each printed takeaway no card asks about yet (see :mod:`.takeaway`): one card per point. Then,
+    # in a written post, of each takeaway the summary selected and its confidence gate left out: the keep model
+    # prints few lines of a short post (a paragraph, a page of notes), and a point it was unsure of is still one of
+    # the post's best-placed sentences (these clozes rank after the printed ones: no takeaway bonus).
     missing = uncovered(printed, cards)
+    if not spoken:
+        gated = [ids for ids in selected_takeaways(doc, lang) if not ctx.takeaways.intersection(ids)]
+        missing += uncovered(gated, cards)
     if missing:
         more = list(takeaway_cards(doc, ctx, lang, missing, answered=[c.answer for c in cards]))
         cards = merge(cards, finish(doc, ctx, more, lang, max_cards, trace), max_cards)
@@ -145,6 +151,13 @@ def printed_takeaways(doc: Document, lang: str) -> tuple[tuple[int, ...], ...]:
     """The sentence ids of each takeaway the default summary prints (``summarize`` itself, so the quiz asks
     about exactly the points a reader was shown, whatever the summary's selection rules become)."""
     return tuple(ids for ids, _ in printed_points(doc, lang))
+
+
+def selected_takeaways(doc: Document, lang: str) -> tuple[tuple[int, ...], ...]:
+    """The sentence ids of each takeaway the summary selects before its confidence gate drops the unsure ones."""
+    from ..pipeline import summarize
+
+    return tuple(tuple(t.sentence_ids) for t in summarize(doc, lang=lang, min_confidence=0).takeaways)
 
 
 def printed_points(doc: Document, lang: str) -> tuple[tuple[tuple[int, ...], str], ...]:

@@ -1,4 +1,5 @@
-"""A card for each printed takeaway that no other generator asked about: a cloze of the takeaway itself.
+"""A card for each printed takeaway that no other generator asked about: a cloze of the takeaway itself (and, in a
+written post, of each takeaway the summary selected but left out as unsure: see :func:`summarize.quiz.engine.make_cards`).
 
 The summary prints a post's points; a learner studies what it printed. The question shapes of the other
 generators fire only on some sentence shapes (a definition, a passive, a reason), so most takeaways got no card
@@ -35,6 +36,10 @@ from .strict import glued_name, list_item, obvious_term, stands_alone, unnamed_s
 from .terms import present_terms, substring_terms
 
 _AUTHORS_RE = re.compile(r"\b(?:we|our|us|ours)\b|我们|您|你", re.IGNORECASE)
+
+# A linked article's title with its byline, as a newsletter lists it: "…, by Hiroshi Vantongeren at Tallgrass Data."
+# (its sample size deleted was judged trivial: the title names a piece of writing, it states no fact).
+_CREDIT_RE = re.compile(r"[,，]\s*by\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+(?:\s+(?:at|from|of)\s+[A-Z][\w.&' -]*)?\W*$")
 
 #: Template ids (part of every card's stable id).
 EN_TEMPLATE, ZH_TEMPLATE = "cloze-takeaway", "zh-cloze-takeaway"
@@ -142,6 +147,8 @@ def takeaway_cards(doc: Document, ctx: Context, lang: str, sentence_ids: Sequenc
             continue
         if _AUTHORS_RE.search(text):
             continue  # "Moving to Karpenter took our team …", "我们…": whose team? the card needs the post to say
+        if _CREDIT_RE.search(text):
+            continue  # "Measuring 1,000 cold starts …, by Hiroshi Vantongeren at Tallgrass Data.": a title, not a fact
         candidates = [f for f in figures(text, lang) if asked_figure(text, f)] + sorted(
             (t for t in present_terms(text, index)
              if not obvious_term(t, doc, ctx.topic, common) and not _guessable_zh(t) and not _spelled_out(text, t)),
