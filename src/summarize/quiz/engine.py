@@ -21,6 +21,7 @@ from ..score.takeaways import register_of, reserve_of, score_takeaways
 from .checks import Checked, finish, merge
 from .acronym import acronym_cards
 from .cloze import cloze_cards
+from .condition import condition_cards
 from .context import Context
 from .draft import MAX_TEMPLATE_CHARS, Draft
 from .english import strip_openers, wh_question
@@ -90,7 +91,12 @@ def make_cards(doc: Document, pack: Pack, *, lang: str, max_cards: int = 20, tra
         drafted = {i for d in drafts for i in d.sentences}
         kept_points += [((i,), doc.sentences[i].clean) for i in ranked[:KEY_POINTS] if i not in ctx.takeaways and i not in drafted
                         and doc.sentences[i].lang == lang and doc.sentences[i].kind != "heading" and not doc.sentences[i].furniture]
-    for d in point_cards(ctx, kept_points) if lang == "en" else point_cards_zh(ctx, kept_points):
+    made = point_cards(ctx, kept_points) if lang == "en" else point_cards_zh(ctx, kept_points)
+    if lang == "en" and not spoken:  # a rule the post states as a condition and its consequence (see :mod:`.condition`)
+        listed = {ids for ids, _ in kept_points}  # the printed takeaways, then every key sentence
+        more = [((i,), doc.sentences[i].clean) for i in ranked if (i,) not in listed and doc.sentences[i].lang == lang]
+        made = [*made, *condition_cards(ctx, [*kept_points, *more])]
+    for d in made:
         if not ctx.takeaways.intersection(d.sentences):
             d.confidence -= OFF_TAKEAWAY_PENALTY  # the other generators' card of a key sentence goes first
         drafts.append(d)
