@@ -175,3 +175,16 @@ def test_every_card_on_the_fixtures_passes_the_automatic_checks() -> None:
                 assert not re.search(r"^[\W_]|[\W_]$", card.answer), card
             else:
                 assert card.question.endswith(("?", "？")), card
+
+
+def test_an_apposition_defines_a_group_within_something() -> None:
+    """"…, to form the Portcullis Initiative, a dedicated workstream within the Gateway project focused on …" defines
+    the initiative, as "X, a tool for …" defines X."""
+    from summarize.quiz.packs import search
+
+    template = next(t for t in load_packs(())["en"].templates if t.id == "what-is-apposition")
+    text = ("Five vendors are coming together to form the Portcullis Initiative, a dedicated workstream within the "
+            "Gateway project focused on mesh routing.")
+    m = search(template, text)
+    assert m is not None and m.group("term") == "Portcullis Initiative"
+    assert m.group("definition").startswith("a dedicated workstream within the Gateway project")
