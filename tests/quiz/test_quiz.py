@@ -188,3 +188,27 @@ def test_an_apposition_defines_a_group_within_something() -> None:
     m = search(template, text)
     assert m is not None and m.group("term") == "Portcullis Initiative"
     assert m.group("definition").startswith("a dedicated workstream within the Gateway project")
+
+
+def test_a_group_byline_names_no_person() -> None:
+    """An author that is a team gives no first name: "Portcullis 维护者团队" wrote the post, Portcullis is its project."""
+    from summarize import load
+    from summarize.quiz.cloze import _people
+
+    team = load("---\ntitle: Portcullis 2.0\nauthor: Portcullis 维护者团队\n---\nPortcullis 是一个网关。\n".encode())
+    assert "Portcullis" not in _people(team)
+    person = load(b"---\ntitle: Portcullis 2.0\nauthor: Maren Okafor\n---\nPortcullis is a gateway.\n")
+    assert {"Maren Okafor", "Maren"} <= _people(person)
+
+
+def test_a_long_chinese_definition_is_asked_to_its_first_clause() -> None:
+    """"X 是一个 Y，提供…，帮助…" too long to show whole: the definition is its first clause."""
+    from summarize.quiz.packs import search
+
+    template = next(t for t in load_packs(())["zh"].templates if t.id == "zh-what-is")
+    text = ("Portcullis 是一个社区维护的 Gatehouse 策略库，提供开箱即用的约束模板（RouteTemplate）和变更策略，"
+            "帮助平台团队快速落地 Kubernetes 安全与规范基线，并且为每一条规则提供详细的中文说明和修复建议。")
+    m = search(template, text)
+    assert m is not None and m.group("definition") == "一个社区维护的 Gatehouse 策略库"
+    short = search(template, "Portcullis 是一个社区维护的策略库，提供约束模板。")
+    assert short is not None and short.group("definition") == "一个社区维护的策略库，提供约束模板"  # short enough: whole

@@ -98,7 +98,9 @@ def deletion(text: str, term: str, *, topic: str | None = None) -> str | None:
 
 
 def _people(doc: Document) -> set[str]:
-    """Names of the post's people: its speakers (and their first names) and its author."""
+    """Names of the post's people: its speakers (and their first names) and its author. An author that is a group
+    ("Tessera 维护者团队", "The Tallyhouse maintainers") gives no first name: its first word is the project, and
+    "什么是 Tessera？" asks about the project, not a person."""
     names: set[str] = set()
     for s in doc.sentences:
         if s.speaker:
@@ -106,7 +108,11 @@ def _people(doc: Document) -> set[str]:
     author = doc.meta.get("author")
     if isinstance(author, str):
         names.add(author)
-    return names | {n.split()[0] for n in names if n.split()}
+    return names | {n.split()[0] for n in names if n.split() and not _GROUP_RE.search(n)}
+
+
+# A byline that names a group, not a person: "… maintainers", "… team", "维护者团队", "编辑部", "社区".
+_GROUP_RE = re.compile(r"(?i:\b(?:team|authors|maintainers|community|contributors|editors|staff)\b)|团队|社区|维护者|编辑|小组|组$")
 
 
 def _person_like(name: str, people: set[str]) -> bool:
