@@ -24,10 +24,10 @@ def forget_sentences() -> None:
     sentence remembered after its first run: each timed run starts without them, as a new post would.
     (Within one run a text that repeats itself still gains from them, as any post that repeats itself does.)"""
     from summarize.score import analysis, editing, point_shapes, quality, standalone, takeaways
-    from summarize.segment import asr, asr_zh, disfluency, en, en_tokens, word_gap, zh_cut
+    from summarize.segment import asr_model, asr_zh, disfluency, en, en_tokens, word_gap, zh_cut
 
     for memoised in (quality._text_rejection, editing._edit, standalone.leans_outside, en._punkt_pairs,
-                     disfluency._clean_view, analysis._text_terms, asr._norm_form, asr_zh._unit_form,
+                     disfluency._clean_view, analysis._text_terms, asr_model._norm_form, asr_zh._unit_form,
                      takeaways._probe_terms, point_shapes.narrates, point_shapes.makes_a_point, quality.lacks_a_verb,
                      en_tokens._cut_chunk_memo, asr_zh._sides, zh_cut._hmm_words):
         memoised.cache_clear()

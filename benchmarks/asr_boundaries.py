@@ -118,25 +118,25 @@ def data_at(rev: str) -> dict:
 def scored_by(data: dict) -> Iterator[None]:
     """Every English gap scored with ``data`` instead of the shipped file while the block runs.
 
-    Builds the model exactly as ``asr._model`` builds it from the shipped file, and puts it where
+    Builds the model exactly as ``asr_model._model`` builds it from the shipped file, and puts it where
     ``gap_scores`` looks it up, so the decoder, the length cap and the takeaways are the shipped code."""
     import numpy as np
 
-    from summarize.segment import asr
+    from summarize.segment import asr_model
 
-    if tuple(data["templates"]) != asr.TEMPLATES:
-        raise SystemExit(f"the baseline data file has templates {data['templates']}, this code computes {asr.TEMPLATES}: "
+    if tuple(data["templates"]) != asr_model.TEMPLATES:
+        raise SystemExit(f"the baseline data file has templates {data['templates']}, this code computes {asr_model.TEMPLATES}: "
                          "pass a --baseline-rev whose features the code still computes")
     prior = np.asarray(data["length_log_prior"], dtype=float)
-    other = asr._Model(bias=float(data["bias"]) - float(data["threshold"]),
-                       weights=tuple(dict(data["weights"][t]) for t in asr.TEMPLATES),
-                       length_log_prior=prior - prior.max())
-    shipped_model = asr._model
-    asr._model = lambda name=asr.DATA_FILE: other if name == asr.DATA_FILE else shipped_model(name)
+    other = asr_model._Model(bias=float(data["bias"]) - float(data["threshold"]),
+                             weights=tuple(dict(data["weights"][t]) for t in asr_model.TEMPLATES),
+                             length_log_prior=prior - prior.max())
+    shipped_model = asr_model._model
+    asr_model._model = lambda name=asr_model.DATA_FILE: other if name == asr_model.DATA_FILE else shipped_model(name)
     try:
         yield
     finally:
-        asr._model = shipped_model
+        asr_model._model = shipped_model
 
 
 def speech_holdout(corpus_dev: Path, fixtures: Path,
@@ -414,10 +414,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     import numpy  # noqa: F401  (imported first so the load time below is the data file's alone)
 
-    from summarize.segment import asr
+    from summarize.segment import asr, asr_model
 
     t0 = time.perf_counter()
-    asr._model()
+    asr_model._model()
     load_s = time.perf_counter() - t0
     record = data_record()
     sets, notes = load_sets(seeds, eval_dir, record["built"]["holdout"], from_root(ns.corpus_dev),

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import any_text, en_sentence
 
-from summarize.segment import asr
+from summarize.segment import asr, asr_cuts, asr_gold, asr_model
 from summarize.segment.asr import (
     boundary_prf,
     choose_boundaries,
@@ -90,7 +90,7 @@ def test_margins_name_each_spans_weaker_end(text: str) -> None:
     # Recompute each cut's score from the spans themselves: the gap after a span's last word.
     words = text.split()
     scores = gap_scores(words) + asr.PUNCT_BONUS * np.array(
-        [asr._ENDS_SENTENCE_RE.search(w) is not None for w in words[:-1]], dtype=float)
+        [asr_gold._ENDS_SENTENCE_RE.search(w) is not None for w in words[:-1]], dtype=float)
     last_word = np.cumsum([len(text[a:b].split()) for a, b in spans]) - 1
     ends = [float(scores[i]) for i in last_word[:-1]]
     expected = [min(a, b) for a, b in zip([asr.EDGE_MARGIN, *ends], [*ends, asr.EDGE_MARGIN])]
@@ -225,8 +225,8 @@ def test_import_does_not_load_the_data() -> None:
     """``import summarize`` (and importing this module) leaves the statistics unread until first use."""
     code = (
         "import summarize, sys\n"
-        "from summarize.segment import asr\n"
-        "assert asr._model.cache_info().currsize == 0\n"
+        "from summarize.segment import asr, asr_model\n"
+        "assert asr_model._model.cache_info().currsize == 0\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 
@@ -276,7 +276,7 @@ def test_benchmark_runs_on_tiny_sets_and_writes_only_its_section(tmp_path: Path)
 
 def _reference_gap_scores(words: list[str]) -> np.ndarray:
     """The scores as the model defines them: one feature_keys tuple per gap, summed in TEMPLATES order."""
-    model = asr._model()
+    model = asr_model._model()
     normed = [asr.norm_word(w) for w in words]
     return np.array(
         [model.bias + sum(t.get(k, 0.0) for t, k in zip(model.weights, asr.feature_keys(normed, i))) for i in range(len(normed) - 1)]
@@ -314,9 +314,9 @@ def test_en_words_plain_path_matches_treebank(pieces: list[tuple[str, str]], str
 @given(st.text(alphabet=st.sampled_from(list("ab.?!…。？！\"'”’)]}»」』）】,-")), max_size=8))
 def test_ends_sentence_agrees_with_its_regex(token: str) -> None:
     """The regex-free check used once per caption word says what the pattern it replaced says."""
-    assert asr.ends_sentence(token) == (asr._ENDS_SENTENCE_RE.search(token) is not None)
+    assert asr.ends_sentence(token) == (asr_gold._ENDS_SENTENCE_RE.search(token) is not None)
     if asr.ends_sentence(token):  # the cheap first test callers make never turns such a token away
-        assert token[-1] in asr._LAST_OF_END
+        assert token[-1] in asr_gold._LAST_OF_END
 
 
 def _cap_by_scanning(scores: list[float], cuts: list[int], last: int, max_words: int) -> list[int]:
@@ -344,7 +344,7 @@ def test_capping_cuts_where_rescanning_would(scores: list[float], max_words: int
     ties to the earlier gap, NaN scores as numpy.argmax orders them."""
     cuts = sorted(data.draw(st.sets(st.integers(0, len(scores) - 1))))
     array_ = np.array(scores)
-    assert asr._cap_lengths(array_, cuts, len(scores) + 1, max_words) == _cap_by_scanning(
+    assert asr_cuts._cap_lengths(array_, cuts, len(scores) + 1, max_words) == _cap_by_scanning(
         array_, cuts, len(scores), max_words)
 
 

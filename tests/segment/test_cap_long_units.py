@@ -6,8 +6,8 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarize.segment import asr
-from summarize.segment.asr import _cap_lengths, cap_units
+from summarize.segment import asr_cuts
+from summarize.segment.asr_cuts import _cap_lengths, cap_units
 
 
 @given(st.lists(st.one_of(st.floats(-3, 3, allow_nan=False), st.sampled_from([0.0, 1.0, float("nan")])), min_size=1,
@@ -21,12 +21,12 @@ def test_long_units_alone_cut_as_all_units_together(scores, max_words, data) -> 
     whole = cap_units(array.tolist(), cuts, n_words - 1, lambda a, b: b - a > max_words,
                       lambda a, b: a + 1 + int(np.argmax(array[a + 1 : b])))
     assert _cap_lengths(array, cuts, n_words, max_words) == whole
-    saved = asr._NUMPY_CAP_GAPS
-    asr._NUMPY_CAP_GAPS = 0  # every long unit through long_unit_cuts, as a caption block's is
+    saved = asr_cuts._NUMPY_CAP_GAPS
+    asr_cuts._NUMPY_CAP_GAPS = 0  # every long unit through long_unit_cuts, as a caption block's is
     try:
         assert _cap_lengths(array, cuts, n_words, max_words) == whole
     finally:
-        asr._NUMPY_CAP_GAPS = saved
+        asr_cuts._NUMPY_CAP_GAPS = saved
 
 
 @given(st.lists(st.sampled_from([0.0, 1.0, 2.0, -1.0, 0.5]), min_size=0, max_size=300), st.integers(1, 60))

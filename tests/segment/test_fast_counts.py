@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize.segment import asr, disfluency
+from summarize.segment import asr, asr_gold, disfluency
 
 _PIECES = st.sampled_from(["word", "so", "and", ",", ";", ":", ".", ",,", " ", "  ", "\n", "\t", "\u00a0", "\u3000",
                            "\x1c", "\u2028", "Um", "uh", "end", "？", "，"])
@@ -23,7 +23,7 @@ def _looks_unpunctuated_as_before(text: str, min_words: int = 40, words_per_end:
     tokens = text.split()
     if len(tokens) < min_words:
         return False
-    ends = sum(1 for t in tokens if t[-1] in asr._LAST_OF_END and asr.ends_sentence(t))
+    ends = sum(1 for t in tokens if t[-1] in asr_gold._LAST_OF_END and asr.ends_sentence(t))
     marks = ends + sum(1 for t in tokens if t.endswith((",", ";", ":")))
     if marks * 20 >= len(tokens):
         return False

@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from .._text import CJK_CHAR, CJK_RE, lazy_pattern
 from ..parse.speech import split_speaker_label, strip_nonspeech
-from .asr import cap_units
+from .asr_cuts import cap_units
 
 __all__ = [
     "MAX_UNIT_CHARS",
@@ -165,7 +165,7 @@ class _Model:
 @functools.cache
 def _model() -> _Model:
     """The shipped statistics, read once on the first unpunctuated Chinese text."""
-    from .asr import read_boundary_data
+    from .asr_model import read_boundary_data
 
     data = read_boundary_data(DATA_FILE, TEMPLATES)
     return _Model(

@@ -1,6 +1,6 @@
 """The cuts the length cap makes in one long unit of speech, found for every gap at once.
 
-:func:`~.asr.cap_units` cuts a unit longer than ``max_words`` at its best gap, then each half the same way,
+:func:`~.asr_cuts.cap_units` cuts a unit longer than ``max_words`` at its best gap, then each half the same way,
 until no piece is too long; with a Cartesian tree it is linear, but a Python step per cut, and a caption
 block of a million cues with no cut of its own (two million words) is a million steps. Which gaps it cuts can
 be told gap by gap: the tree's node for gap ``j`` is the root of the piece that runs from the nearest gap on its
@@ -8,7 +8,7 @@ left scoring at least as high (an earlier equal gap is the parent) to the neares
 or to the unit's ends; every ancestor's piece holds that one, so gap ``j`` is cut exactly when its own piece is
 too long. Only distances up to ``max_words`` matter, so each gap looks at most that far each way, all gaps of
 the unit at once in NumPy, the ones still looking fewer each step. ``tests/segment/test_cap_long_units.py``
-holds it to :func:`~.asr.cap_units`.
+holds it to :func:`~.asr_cuts.cap_units`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ __all__ = ["long_unit_cuts"]
 
 
 def long_unit_cuts(scores: Any, max_words: int) -> list[int] | None:
-    """The gaps (indices into ``scores``, in order) that :func:`~.asr.cap_units` cuts in a unit whose gaps
+    """The gaps (indices into ``scores``, in order) that :func:`~.asr_cuts.cap_units` cuts in a unit whose gaps
     score ``scores``; None when a score is NaN or infinite (the caller's cap_units handles those)."""
     import numpy as np
 
