@@ -23,7 +23,7 @@ def forget_sentences() -> None:
     They remember text across documents, so a repeated timing of one text would find every
     sentence remembered after its first run: each timed run starts without them, as a new post would.
     (Within one run a text that repeats itself still gains from them, as any post that repeats itself does.)"""
-    from summarize.score import analysis, editing, point_shapes, quality, standalone, takeaways
+    from summarize.score import analysis, cues, editing, point_shapes, quality, standalone, takeaways
     from summarize.segment import asr_model, asr_zh, disfluency, en, en_tokens, word_gap, zh_cut
 
     for memoised in (quality._text_rejection, editing._edit, standalone.leans_outside, en._punkt_pairs,
@@ -32,6 +32,7 @@ def forget_sentences() -> None:
                      en_tokens._cut_chunk_memo, asr_zh._sides, zh_cut._hmm_words):
         memoised.cache_clear()
     word_gap._ANSWERS.clear()
+    cues.shipped_cue_model()._memo.clear()
 
 
 def median_of(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -56,6 +57,55 @@ def test_a_score_is_the_bias_plus_each_present_gram_once(text: str) -> None:
 def test_chinese_scores_ignore_digits_and_case(text: str) -> None:
     model = shipped_cue_model()
     assert model.score(text, "zh") == model.score(text.upper().replace("1", "9"), "zh")
+
+
+def _plain_ngrams(text: str, lang: str) -> frozenset[str]:
+    """The cue features by their definition, each gram added to the set one at a time in the order the module
+    docstring gives (so the set's table, and the order it iterates in, are those of any code that adds them so)."""
+    text = re.sub(r"\d+", "0", text.lower())
+    if lang == "zh":
+        runs = re.findall(r"[\u3400-\u9fff]+|[a-z0-9]+", text)
+        hanzi = "".join(r for r in runs if not r.isascii())
+        order = ["^" + hanzi[:2]] if hanzi else []
+        for r in runs:  # a Latin word or number whole; a run of hanzi as its pairs, then its triples
+            order += [r] if r.isascii() else [r[k:k + 2] for k in range(len(r) - 1)] + [r[k:k + 3] for k in range(len(r) - 2)]
+    else:
+        w = re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", text.replace("’", "'"))
+        order = (["^" + w[0]] + (["^" + w[0] + " " + w[1]] if len(w) > 1 else []) if w else []) + w
+        order += [w[k] + " " + w[k + 1] for k in range(len(w) - 1)]
+    grams: set[str] = set()
+    for g in order:
+        grams.add(g)
+    return frozenset(grams)
+
+
+@given(st.one_of(zh_sentence(), en_sentence(), st.lists(zh_sentence(), min_size=1, max_size=4).map("".join),
+                 st.text(max_size=40)),
+       st.sampled_from(["en", "zh"]))
+@settings(max_examples=150, deadline=None)
+def test_grams_and_scores_are_the_plain_statements(text: str, lang: str) -> None:
+    """The same grams put in the set in the same order (so the set iterates alike and a score adds its weights in
+    the same order: the same float to the last bit), and a remembered score is the one a fresh model gives."""
+    plain = _plain_ngrams(text, lang)
+    assert ngrams(text, lang) == plain and list(ngrams(text, lang)) == list(plain)
+    shipped = shipped_cue_model()
+    expected = shipped.bias + sum(shipped.weights.get(g, 0.0) for g in plain)
+    fresh = CueModel(shipped.weights, shipped.bias)
+    assert fresh.score(text, lang) == expected and fresh.score(text, lang) == expected  # computed, then remembered
+    assert shipped.score(text, lang) == expected
+
+
+def test_the_memo_is_bounded_and_not_part_of_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past its size the memo starts again (so a caption file of a million distinct lines holds a bounded number of
+    them); two models with the same table are equal whatever each remembers."""
+    from summarize.score import cues
+
+    monkeypatch.setattr(cues, "_MEMO_SIZE", 3)
+    model = CueModel({"we": 1.0, "moved": 0.5}, 0.25)
+    lines = [f"we moved {w}" for w in ("a", "b", "c", "d", "e")]
+    scores = [model.score(line, "en") for line in lines]
+    assert scores == [1.75] * 5 and len(model._memo) <= 3
+    assert model == CueModel({"we": 1.0, "moved": 0.5}, 0.25) and "_memo" not in repr(model)
 
 
 def test_shipped_table_is_small_licensed_and_round_trips() -> None:

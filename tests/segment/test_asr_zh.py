@@ -318,3 +318,39 @@ def test_cheap_tests_agree_with_the_patterns(text: str) -> None:
     if _ENDS_RE.search(text):
         assert text[-1:] in _ENDS_LAST
     assert (0 if text.isascii() else sum(map(len, _hanzi_run_re().findall(text)))) == cjk_count(text)
+
+
+def _looks_unpunctuated_zh_as_before(text: str, time_marks) -> bool:
+    """The detector's phrase tests as first written (the spans sliced, each count a generator): the shortcuts of
+    :func:`looks_unpunctuated_zh` (``str.split`` when no mark falls inside a run, counts in C) must agree."""
+    from summarize._text import CJK_RE
+    from summarize.segment.asr_zh import _SPOKEN_CHARS
+
+    phrases = [text[a:b] for a, b in phrase_spans(text, time_marks)]
+    phrases = [p for p in phrases if CJK_RE.search(p)]
+    if len(phrases) < 6:
+        return False
+    lengths = sorted(len(p) for p in phrases)
+    commonest = max(lengths.count(n) for n in set(lengths))
+    if commonest >= 0.6 * len(lengths) and lengths[len(lengths) // 2] <= 8:
+        return False
+    return sum(1 for p in phrases if not _SPOKEN_CHARS.isdisjoint(p)) >= 0.4 * len(phrases)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(zh_asr_speech(), st.lists(st.sampled_from(["床前明月光", "疑是地上霜", "服务网格", "然后我们就说", "对吧",
+                                                             "这个问题我们后来", "k8s"]), min_size=6, max_size=60)),
+       st.sampled_from([" ", "\n", "\u3000", "\u00a0", "\u2028", " \n "]), st.sampled_from(["none", "words", "inside"]))
+def test_detector_shortcuts_agree_with_the_plain_phrase_tests(speech: str | list[str], space: str, marks: str) -> None:
+    """Speech, verse and term lists, with Unicode spaces (which ``\\S`` and ``str.split`` both skip), without time
+    marks, with marks at word starts, and with marks inside runs (a caption cue joined to the next with nothing)."""
+    from summarize.segment import asr_zh
+
+    text = speech if isinstance(speech, str) else space.join(speech)
+    time_marks = {"none": (), "words": tuple((m.start(), 1.0) for m in re.finditer(r"\S+", text)),
+                  "inside": tuple((k, 1.0) for k in range(1, len(text), 3))}[marks]
+    expected = _looks_unpunctuated_zh_as_before(text, time_marks)
+    hanzi = sum(map(len, asr_zh._hanzi_run_re().findall(text)))
+    if hanzi < 40 or hanzi / 1.5 < len(re.findall(r"[A-Za-z]+", text)) or len(asr_zh._MARKS_RE.findall(text)) * 40 >= hanzi:
+        expected = False  # refused before the phrases are looked at
+    assert looks_unpunctuated_zh(text, time_marks) == expected

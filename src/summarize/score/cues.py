@@ -18,11 +18,15 @@ import functools
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import repeat
+from operator import add
 
 _EN_WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _DIGITS_RE = re.compile(r"\d+")
 _HAN_RUN_RE = re.compile(r"[\u3400-\u9fff]+|[a-z0-9]+")
+#: Lines whose score :class:`CueModel` remembers at most (a few MB of keys that are the document's own strings).
+_MEMO_SIZE = 1 << 15
 
 
 def ngrams(text: str, lang: str) -> frozenset[str]:
@@ -39,8 +43,12 @@ def ngrams(text: str, lang: str) -> frozenset[str]:
             if run.isascii():
                 grams.add(run)
                 continue
-            grams.update(run[k:k + 2] for k in range(len(run) - 1))
-            grams.update(run[k:k + 3] for k in range(len(run) - 2))
+            # Each character and the next, then each pair and the character after it: the slices run[k:k + 2] and
+            # run[k:k + 3], put in the set in the same order (so the set iterates, and a score sums, as before), made
+            # by ``map`` in C rather than a generator's step per character (a caption file has millions of them).
+            pairs = list(map(add, run, run[1:]))
+            grams.update(pairs)
+            grams.update(map(add, pairs, run[2:]))
         return frozenset(grams)
     words = _EN_WORD_RE.findall(text.replace("’", "'"))
     if words:
@@ -48,7 +56,7 @@ def ngrams(text: str, lang: str) -> frozenset[str]:
         if len(words) > 1:
             grams.add("^" + words[0] + " " + words[1])
     grams.update(words)
-    grams.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    grams.update(map(" ".join, zip(words, words[1:])))
     return frozenset(grams)
 
 
@@ -59,10 +67,22 @@ class CueModel:
 
     weights: Mapping[str, float]
     bias: float
+    #: Scores already given, by (text, lang): the keep model asks for every candidate, and speech says the same line
+    #: again and again ("对吧", "thank you", a recogniser stuck in a loop); emptied when it reaches
+    #: :data:`_MEMO_SIZE`. Not part of the model: neither compared nor shown.
+    _memo: dict[tuple[str, str], float] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def score(self, text: str, lang: str) -> float:
-        w = self.weights
-        return self.bias + sum(w.get(g, 0.0) for g in ngrams(text, lang))
+        memo = self._memo
+        found = memo.get((text, lang))
+        if found is None:
+            # The weights of the line's grams, as ``sum(w.get(g, 0.0) for g in grams)`` adds them (in the set's
+            # order, from 0), without a generator's frame per gram.
+            found = self.bias + sum(map(self.weights.get, ngrams(text, lang), repeat(0.0)))
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[(text, lang)] = found
+        return found
 
     def strongest(self, text: str, lang: str, k: int = 5) -> list[tuple[str, float]]:
         """The ``k`` n-grams of ``text`` that move its score most: why a line scored as it did."""

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import compress, pairwise, repeat
@@ -309,15 +310,17 @@ def looks_unpunctuated_zh(
         return False  # English with a few Chinese words: the English model's text
     if len(_MARKS_RE.findall(text)) * 40 >= hanzi:
         return False
-    phrases = [text[a:b] for a, b in phrase_spans(text, time_marks)]
+    # The phrases, counted in C where it can be: with no mark inside a run, they are the text's runs of non-space.
+    cut = any(0 < o < len(text) and not text[o - 1].isspace() for o, _t in time_marks)
+    phrases = [text[a:b] for a, b in phrase_spans(text, time_marks)] if cut else text.split()
     phrases = [p for p in phrases if CJK_RE.search(p)]
     if len(phrases) < min_phrases:
         return False
-    lengths = sorted(len(p) for p in phrases)
-    commonest = max(lengths.count(n) for n in set(lengths))
+    lengths = sorted(map(len, phrases))
+    commonest = max(Counter(lengths).values())
     if commonest >= 0.6 * len(lengths) and lengths[len(lengths) // 2] <= 8:
         return False  # verse: 五言 / 七言 lines
-    spoken = sum(1 for p in phrases if not _SPOKEN_CHARS.isdisjoint(p))
+    spoken = len(phrases) - sum(map(_SPOKEN_CHARS.isdisjoint, phrases))  # phrases with a particle, pronoun, ...
     return spoken >= 0.4 * len(phrases)
 
 
@@ -341,7 +344,8 @@ def split_unpunctuated_zh(
     if not spans:
         return []
     phrases = [text[a:b] for a, b in spans]
-    scores, style = _phrase_gap_scores(phrases, [text[b:a] for (_x, b), (a, _y) in pairwise(spans)])
+    gaps = [text[b:a] for (_x, b), (a, _y) in pairwise(spans)]
+    scores, style = _phrase_gap_scores(phrases, gaps)
     scores = [s + (PUNCT_BONUS if p[-1:] in _ENDS_LAST and _ENDS_RE.search(p) else 0.0)
               for s, p in zip(scores, phrases)]
     cuts = _cap_lengths(scores, [i for i, s in enumerate(scores) if s > 0], spans, text)
@@ -356,8 +360,7 @@ def split_unpunctuated_zh(
         margins.extend(min(a, b) for a, b in pairwise(edges))
     if pauses is not None:
         spaced = style == "p"
-        bars = [SPACED_PAUSE_MARGIN if spaced and gap_kind(text[b:a]) == "sp" else PAUSE_MARGIN
-                for (_x, b), (a, _y) in pairwise(spans)]
+        bars = [SPACED_PAUSE_MARGIN if spaced and gap_kind(between) == "sp" else PAUSE_MARGIN for between in gaps]
         bounds = [-1, *cuts, len(spans) - 1]
         heard = [i for a, b in pairwise(bounds) for i in range(a + 1, b) if scores[i] > bars[i]]
         allowed = set(compress(heard, _pauses_allowed(text, [(spans[i][1], scores[i]) for i in heard])))
