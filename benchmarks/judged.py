@@ -71,7 +71,9 @@ FRESH = {"fixtures/unseen/": "fresh pages", "fixtures/unseen2/": "fresh pages, s
          "fixtures/unseen15/": "fresh pages, fifteenth batch (Chinese speech, English written)",
          "fixtures/unseen16/": "fresh pages, sixteenth batch (English speech, Chinese written)",
          "fixtures/unseen17/": "fresh pages, seventeenth batch (Chinese speech, English written)",
-         "fixtures/unseen18/": "fresh pages, eighteenth batch (English speech, Chinese written)"}
+         "fixtures/unseen18/": "fresh pages, eighteenth batch (English speech, Chinese written)",
+         "fixtures/unseen19/": "fresh pages, nineteenth batch (Chinese speech, English written)",
+         "fixtures/unseen20/": "fresh pages, twentieth batch (English speech, Chinese written)"}
 """Folders of pages written by sessions that never saw the program, each after the rules of its day: no rule was
 tuned on them when they were first judged (their README says when)."""
 INSTRUCTIONS = ("Read the whole post at `read` first. Then judge each item on its own by benchmarks/RUBRIC.md and "

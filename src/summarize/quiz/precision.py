@@ -6,7 +6,7 @@ rubric reason the blind judges gave (``benchmarks/judgments/cards.jsonl``) and t
 takes away, so a check that starts to cost good cards shows in the "Card precision" section of
 ``docs/BENCHMARKS.md``.
 
-**The card floor** is the quiz's counterpart of the takeaways' confidence gate ("past a post's best two takeaways,
+**The card floor** is the quiz's counterpart of the takeaways' confidence gate ("past a post's best takeaway,
 print only those the keep model gives at least the bound"): past a post's best :data:`SURE_CARDS` cards, a card prints
 only when the ranker scores it at least :data:`CARD_FLOOR` (:func:`above_floor`). A post's best five stay (the ranked
 deck a learner studies first); what lies beyond them must earn its place. The bound is under the score of every
@@ -26,7 +26,7 @@ from typing import TypeVar
 
 from .draft import Draft
 
-#: A post's best cards, printed whatever they score (the takeaways keep their best two the same way).
+#: A post's best cards, printed whatever they score (the takeaways keep their best one the same way).
 SURE_CARDS = 5
 #: Past the best :data:`SURE_CARDS`, the least ranker score a card needs (see the module).
 CARD_FLOOR = 0.40
